@@ -1,0 +1,183 @@
+package hosts
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// BackupSuffix names the copy of the old file kept while the in-place
+// fallback rewrites it. Its presence means that rewrite was interrupted.
+const BackupSuffix = ".nocontact.bak"
+
+// tempPrefix starts the names of temporary files; stale ones left by a
+// crash are removed by the next write.
+const tempPrefix = ".nocontact-tmp-"
+
+// WriteMethod says how WriteFile replaced the file.
+type WriteMethod string
+
+const (
+	Renamed WriteMethod = "rename"   // a new file renamed over the old one
+	InPlace WriteMethod = "in-place" // rename refused (bind mount): rewritten after a backup
+)
+
+// ReadFile reads the hosts file at path after finishing any interrupted
+// in-place rewrite (see Recover). A missing file reads as empty.
+func ReadFile(path string) ([]byte, error) {
+	if err := Recover(path); err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("hosts: read %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// WriteFile replaces the file at path with data so that a crash at any
+// instant leaves either the old or the new content. It writes a temporary
+// file in the same directory, syncs it, keeps the old file's mode and owner,
+// renames it over path and syncs the directory.
+//
+// Where rename is impossible (path is a mount point, as a bind-mounted
+// /etc/hosts in a container is) it copies the old content to
+// path+BackupSuffix, atomically, rewrites path in place and then removes
+// the backup; Recover completes an interrupted rewrite from the backup.
+func WriteFile(path string, data []byte) (WriteMethod, error) {
+	dir := filepath.Dir(path)
+	removeStaleTemps(dir, filepath.Base(path))
+	meta, err := statMeta(path)
+	if err != nil {
+		return "", err
+	}
+	tmp, err := writeTemp(dir, filepath.Base(path), data, meta)
+	if err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		if !renameBlocked(err) {
+			return "", fmt.Errorf("hosts: replace %s: %w", path, err)
+		}
+		return InPlace, writeInPlace(path, data, meta)
+	}
+	if err := syncDir(dir); err != nil {
+		return Renamed, fmt.Errorf("hosts: sync %s: %w", dir, err)
+	}
+	return Renamed, nil
+}
+
+// writeTemp writes data to a new temporary file in dir with the given
+// metadata and returns its name. On any failure the file is removed.
+func writeTemp(dir, base string, data []byte, meta fileMeta) (name string, err error) {
+	f, err := os.CreateTemp(dir, tempPrefix+base+"-")
+	if err != nil {
+		return "", fmt.Errorf("hosts: create temporary file in %s: %w", dir, err)
+	}
+	name = f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(name)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return "", fmt.Errorf("hosts: write %s: %w", name, err)
+	}
+	if err = meta.apply(f); err != nil {
+		return "", fmt.Errorf("hosts: set mode of %s: %w", name, err)
+	}
+	if err = f.Sync(); err != nil {
+		return "", fmt.Errorf("hosts: sync %s: %w", name, err)
+	}
+	if err = f.Close(); err != nil {
+		return "", fmt.Errorf("hosts: close %s: %w", name, err)
+	}
+	return name, nil
+}
+
+// writeInPlace backs up the current content, overwrites path and removes
+// the backup once the new content is synced.
+func writeInPlace(path string, data []byte, meta fileMeta) error {
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("hosts: read %s: %w", path, err)
+	}
+	bak := path + BackupSuffix
+	tmp, err := writeTemp(filepath.Dir(path), filepath.Base(bak), old, meta)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, bak); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("hosts: back up %s: %w", path, err)
+	}
+	syncDir(filepath.Dir(path))
+	if err := overwrite(path, data); err != nil {
+		return err
+	}
+	if err := os.Remove(bak); err != nil {
+		return fmt.Errorf("hosts: remove backup %s: %w", bak, err)
+	}
+	return nil
+}
+
+// overwrite writes data over the start of path, cuts it to length and syncs.
+func overwrite(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("hosts: open %s: %w", path, err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt(data, 0); err != nil {
+		return fmt.Errorf("hosts: write %s: %w", path, err)
+	}
+	if err := f.Truncate(int64(len(data))); err != nil {
+		return fmt.Errorf("hosts: truncate %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("hosts: sync %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// Recover finishes an in-place rewrite that was interrupted: if the backup
+// exists, the file may be half-written, so the backup's content is put back
+// and the backup removed. It does nothing when there is no backup.
+func Recover(path string) error {
+	bak := path + BackupSuffix
+	old, err := os.ReadFile(bak)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("hosts: read backup %s: %w", bak, err)
+	}
+	if err := overwrite(path, old); err != nil {
+		return err
+	}
+	if err := os.Remove(bak); err != nil {
+		return fmt.Errorf("hosts: remove backup %s: %w", bak, err)
+	}
+	return nil
+}
+
+// removeStaleTemps deletes temporary files an earlier, killed write left.
+func removeStaleTemps(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if n := e.Name(); strings.HasPrefix(n, tempPrefix+base+"-") || strings.HasPrefix(n, tempPrefix+base+BackupSuffix+"-") {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package hosts
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// fileMeta is what a replacement file keeps of the old one. Windows keeps
+// the ACL of the directory for a new file; the mode's read-only bit is kept.
+type fileMeta struct {
+	mode fs.FileMode
+}
+
+func statMeta(path string) (fileMeta, error) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fileMeta{mode: 0o644}, nil
+	}
+	if err != nil {
+		return fileMeta{}, fmt.Errorf("hosts: stat %s: %w", path, err)
+	}
+	return fileMeta{mode: fi.Mode().Perm()}, nil
+}
+
+func (m fileMeta) apply(f *os.File) error { return nil }
+
+// errSharingViolation is ERROR_SHARING_VIOLATION, which package syscall does
+// not name.
+const errSharingViolation = syscall.Errno(32)
+
+// renameBlocked reports whether rename cannot replace the file, as when
+// another program (an antivirus scanner) holds it open.
+func renameBlocked(err error) bool {
+	return errors.Is(err, syscall.ERROR_ACCESS_DENIED) || errors.Is(err, errSharingViolation)
+}
+
+// syncDir is a no-op: Windows cannot open a directory to flush it.
+func syncDir(dir string) error { return nil }
