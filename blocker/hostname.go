@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 )
@@ -51,6 +52,11 @@ func NormalizeHostname(name string) (string, error) {
 	if err := checkLabels(ascii); err != nil {
 		return "", invalid(name, err.Error())
 	}
+	// A punycode label must decode to what it encodes: "xn--" labels that
+	// do not are refused.
+	if again, err := idnaProfile.ToASCII(ascii); err != nil || again != ascii {
+		return "", invalid(name, "not a valid internationalised name")
+	}
 	return ascii, nil
 }
 
@@ -84,6 +90,9 @@ func checkBytes(name string) error {
 	}
 	if len(name) > 4*maxNameLen {
 		return errors.New("too long")
+	}
+	if !utf8.ValidString(name) || strings.ContainsRune(name, utf8.RuneError) {
+		return errors.New("not valid UTF-8")
 	}
 	for _, r := range name {
 		switch {
