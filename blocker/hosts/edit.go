@@ -55,35 +55,28 @@ func (e *Editor) Apply(prev []byte, names []string) ([]byte, bool, error) {
 	}
 	slices.Sort(hosts) // a set: the same names in any order write the same bytes
 	head, body := splitBOM(prev)
-	stripped, at := e.strip(body)
+	pieces := e.cut(body)
 	if len(hosts) == 0 {
-		return result(prev, head, stripped)
+		out, changed := join(prev, head, pieces)
+		return out, changed, nil
 	}
-	eol := lineEnding(stripped, e.eol)
-	var out bytes.Buffer
-	out.Grow(len(head) + len(stripped) + len(hosts)*(2*len(eol)+len(e.sinkhole)+len(ipv6Any)+64) + 128)
-	out.Write(head)
-	out.Write(stripped[:at])
-	last := at == len(stripped) && at > 0 && stripped[at-1] != '\n'
-	if last {
+	eol := lineEnding(pieces, e.eol)
+	sec := e.section(hosts, eol)
+	first := pieces[0]
+	if rest := pieces[1:]; len(first) > 0 && first[len(first)-1] != '\n' && isEmpty(rest) {
 		// The file had no final newline: keep it that way, after the section.
-		out.WriteString(eol)
+		first = slices.Concat(first, []byte(eol))
+		sec = sec[:len(sec)-len(eol)]
 	}
-	e.writeSection(&out, hosts, eol)
-	if last {
-		out.Truncate(out.Len() - len(eol))
-	}
-	out.Write(stripped[at:])
-	return result(prev, nil, out.Bytes())
+	out, changed := join(prev, head, slices.Concat([][]byte{first, sec}, pieces[1:]))
+	return out, changed, nil
 }
 
 // Strip returns prev without the managed section (repairing a damaged one)
 // and reports whether that differs from prev.
 func (e *Editor) Strip(prev []byte) ([]byte, bool) {
 	head, body := splitBOM(prev)
-	stripped, _ := e.strip(body)
-	out, changed, _ := result(prev, head, stripped)
-	return out, changed
+	return join(prev, head, e.cut(body))
 }
 
 // Section returns the bytes of the managed section(s) in content, marker
@@ -99,29 +92,55 @@ func (e *Editor) Section(content []byte) []byte {
 	return sec
 }
 
-func (e *Editor) writeSection(out *bytes.Buffer, hosts []string, eol string) {
-	out.WriteString(BeginMarker)
-	out.WriteString(eol)
+// section returns the managed section for hosts, every line ended by eol.
+func (e *Editor) section(hosts []string, eol string) []byte {
+	var b bytes.Buffer
+	b.Grow(len(BeginMarker) + len(EndMarker) + len(hosts)*(64+len(e.sinkhole)) + 8)
+	b.WriteString(BeginMarker + eol)
 	for _, h := range hosts {
-		fmt.Fprintf(out, "%s %s%s%s %s%s", e.sinkhole, h, eol, ipv6Any, h, eol)
+		b.WriteString(e.sinkhole + " " + h + eol + ipv6Any + " " + h + eol)
 	}
-	out.WriteString(EndMarker)
-	out.WriteString(eol)
+	b.WriteString(EndMarker + eol)
+	return b.Bytes()
 }
 
-// result joins head and body and compares the outcome with prev. It returns
-// prev itself when nothing changed, so callers can skip the write.
-func result(prev, head, body []byte) ([]byte, bool, error) {
-	var out []byte
-	if len(head) == 0 {
-		out = body
-	} else {
-		out = append(append(make([]byte, 0, len(head)+len(body)), head...), body...)
+// join concatenates head and pieces into one new slice and compares it with
+// prev. It returns prev itself when nothing changed, so callers can skip
+// the write.
+func join(prev, head []byte, pieces [][]byte) ([]byte, bool) {
+	n := len(head)
+	for _, p := range pieces {
+		n += len(p)
 	}
-	if bytes.Equal(out, prev) {
-		return prev, false, nil
+	if n == len(prev) && bytes.HasPrefix(prev, head) && equalPieces(prev[len(head):], pieces) {
+		return prev, false
 	}
-	return out, true, nil
+	out := make([]byte, 0, n)
+	out = append(out, head...)
+	for _, p := range pieces {
+		out = append(out, p...)
+	}
+	return out, true
+}
+
+// equalPieces reports whether b is the concatenation of pieces.
+func equalPieces(b []byte, pieces [][]byte) bool {
+	for _, p := range pieces {
+		if !bytes.HasPrefix(b, p) {
+			return false
+		}
+		b = b[len(p):]
+	}
+	return len(b) == 0
+}
+
+func isEmpty(pieces [][]byte) bool {
+	for _, p := range pieces {
+		if len(p) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // splitBOM separates a UTF-8 byte order mark, which is kept but must not hide
@@ -133,16 +152,13 @@ func splitBOM(b []byte) (head, body []byte) {
 	return nil, b
 }
 
-// lineEnding returns the ending of the first line of b (the file without
-// its section), or def.
-func lineEnding(b []byte, def string) string {
-	i := bytes.IndexByte(b, '\n')
-	switch {
-	case i < 0:
-		return def
-	case i > 0 && b[i-1] == '\r':
-		return "\r\n"
-	default:
-		return "\n"
+// lineEnding returns the ending of the first line of the file without its
+// section, or def when it has none.
+func lineEnding(pieces [][]byte, def string) string {
+	for _, p := range pieces {
+		if eol := firstEOL(p); eol != nil {
+			return string(eol)
+		}
 	}
+	return def
 }

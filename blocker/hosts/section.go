@@ -20,33 +20,36 @@ type marker struct {
 // span is a byte range [start, end) of whole lines.
 type span struct{ start, end int }
 
-// strip removes every managed section from b. It returns the rest and the
-// offset in it where the first section was (len of the rest if none).
+// cut returns b without its managed sections, as pieces of b: the text
+// before the first section, then the text after each section. The new
+// section goes after the first piece. No section: one piece, all of b.
 //
 // A section that ended the file without a final newline takes the line
 // ending of the line before it along (the one its own first line has, as
-// Apply writes it), so that Apply followed by Strip gives back a
-// file without a final newline unchanged.
-func (e *Editor) strip(b []byte) (rest []byte, at int) {
+// Apply writes it), so that Apply followed by Strip gives back a file
+// without a final newline unchanged.
+func (e *Editor) cut(b []byte) [][]byte {
 	spans := e.findSections(b)
-	if len(spans) == 0 {
-		return b, len(b)
-	}
-	out := make([]byte, 0, len(b))
+	pieces := make([][]byte, 0, len(spans)+1)
 	prev := 0
-	at = -1
 	for _, s := range spans {
-		out = append(out, b[prev:s.start]...)
-		if at < 0 {
-			at = len(out)
-		}
+		pieces = append(pieces, b[prev:s.start])
 		prev = s.end
 	}
-	out = append(out, b[prev:]...)
-	if last := spans[len(spans)-1]; last.end == len(b) && b[len(b)-1] != '\n' {
-		out = bytes.TrimSuffix(out, firstEOL(b[last.start:last.end]))
+	pieces = append(pieces, b[prev:])
+	if len(spans) == 0 {
+		return pieces
 	}
-	return out, min(at, len(out))
+	if last := spans[len(spans)-1]; last.end == len(b) && b[len(b)-1] != '\n' {
+		eol := firstEOL(b[last.start:last.end])
+		for i := len(pieces) - 1; i >= 0; i-- {
+			if len(pieces[i]) > 0 {
+				pieces[i] = bytes.TrimSuffix(pieces[i], eol)
+				break
+			}
+		}
+	}
+	return pieces
 }
 
 // findSections returns the byte ranges to remove: each BEGIN..END pair, and
