@@ -1,0 +1,88 @@
+# No Contact — build, test and install. `make help` lists the targets.
+
+SHELL   := /bin/bash
+GO      ?= go
+BIN     := bin
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS := -X github.com/nocontact-app/nocontact/blocker.Version=$(VERSION)
+FUZZTIME ?= 15s
+APPID   := app.nocontact.NoContact
+
+# A fresh machine has Go in /usr/local/go without it on PATH.
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+# Fyne logs an error for the POSIX locale "C"; give it a real one.
+export LANG ?= C.UTF-8
+
+.DEFAULT_GOAL := help
+.PHONY: help deps build run test vet fmt-check race fuzz cross display bench lint install uninstall clean
+
+help: ## Show the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+deps: ## Install the Debian/Ubuntu packages the build and tests need (only what is missing)
+	@./scripts/deps.sh
+
+build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact .
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontactd ./blocker/nocontactd
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact-tray ./app/tray/nocontact-tray
+
+run: build ## Set up, build and start the app
+	./$(BIN)/nocontact
+
+test: deps fmt-check vet race fuzz cross display ## Everything CI runs: vet, gofmt, race tests (root-only ones as root), fuzz, cross builds, display test
+	@echo "make test: all passed"
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+race:
+	$(GO) test -race -count=1 ./...
+
+fuzz: ## Run each fuzz test for FUZZTIME (default 15s)
+	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeHostname$$' -fuzztime $(FUZZTIME) ./blocker
+
+cross: ## Cross-build the daemon and everything it imports for macOS and Windows
+	@for os in darwin windows; do \
+		echo "GOOS=$$os CGO_ENABLED=0 go build ./blocker/... && go vet ./blocker/..."; \
+		GOOS=$$os CGO_ENABLED=0 $(GO) build -o /dev/null ./blocker/nocontactd || exit 1; \
+		GOOS=$$os CGO_ENABLED=0 $(GO) build ./blocker/... ./content/... ./resources/... || exit 1; \
+		GOOS=$$os CGO_ENABLED=0 $(GO) vet ./blocker/... ./content/... ./resources/... || exit 1; \
+	done
+
+display: build ## Start the GUI and the tray under Xvfb and take screenshots into bin/screenshots
+	./scripts/display-test.sh $(BIN) $(BIN)/screenshots
+
+bench: ## Benchmarks with their figures
+	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
+
+lint: fmt-check vet ## gofmt, go vet, and the size of files
+	@awk 'FNR==1 && NR>1 && n>350 {print f": "n" lines (keep files under ~350)"} {f=FILENAME; n=FNR} END {if (n>350) print f": "n" lines"}' \
+		$$(git ls-files '*.go' | grep -v _test.go)
+
+install: build ## Install into $(DESTDIR)$(PREFIX)
+	install -Dm755 $(BIN)/nocontact $(DESTDIR)$(PREFIX)/bin/nocontact
+	install -Dm755 $(BIN)/nocontact-tray $(DESTDIR)$(PREFIX)/bin/nocontact-tray
+	install -Dm755 $(BIN)/nocontactd $(DESTDIR)$(PREFIX)/libexec/nocontact/nocontactd
+	install -Dm644 resources/$(APPID).desktop $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	for s in 32 48 64 128 256; do \
+		install -Dm644 resources/icons/$$s.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; \
+	done
+	install -Dm644 resources/icon.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/$(APPID).png
+
+uninstall: ## Remove what install put into $(DESTDIR)$(PREFIX)
+	rm -f $(DESTDIR)$(PREFIX)/bin/nocontact $(DESTDIR)$(PREFIX)/bin/nocontact-tray
+	rm -f $(DESTDIR)$(PREFIX)/libexec/nocontact/nocontactd
+	-rmdir $(DESTDIR)$(PREFIX)/libexec/nocontact 2>/dev/null
+	rm -f $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	rm -f $(DESTDIR)$(PREFIX)/share/icons/hicolor/*/apps/$(APPID).png
+
+clean: ## Remove bin/
+	rm -rf $(BIN)

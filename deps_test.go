@@ -1,0 +1,148 @@
+package main
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The import rules of DESIGN.md, checked on `go list` output.
+
+const module = "github.com/nocontact-app/nocontact"
+
+// pkg is what the rules need to know of one package.
+type pkg struct {
+	path     string
+	standard bool
+	cgo      bool     // has cgo files
+	imports  []string // direct
+	deps     []string // transitive
+}
+
+// toolkits are imports that must stay out of the pure-Go core.
+var toolkits = []string{"fyne.io/", "github.com/getlantern/systray", "github.com/zalando/go-keyring", module + "/app"}
+
+// engines are the blocker packages that the daemon composes; none may
+// import another.
+var engines = []string{"/blocker/hosts", "/blocker/session", "/blocker/guard", "/blocker/sinkhole"}
+
+func violations(pkgs map[string]pkg) []string {
+	var bad []string
+	for _, p := range pkgs {
+		if p.standard {
+			continue
+		}
+		rel := strings.TrimPrefix(p.path, module)
+		core := strings.HasPrefix(rel, "/blocker") || rel == "/content" || rel == "/resources"
+		for _, d := range p.deps {
+			if core && hasAnyPrefix(d, toolkits) {
+				bad = append(bad, p.path+" depends on "+d+" (rule 1: the core never links a UI toolkit, the keyring or app/...)")
+			}
+		}
+		if importsAny(p.imports, "fyne.io/") && importsAny(p.imports, "github.com/getlantern/systray") {
+			bad = append(bad, p.path+" imports both Fyne and getlantern/systray (rule 2)")
+		}
+		if slices.Contains(engines, rel) {
+			for _, i := range p.imports {
+				if e := strings.TrimPrefix(i, module); e != rel && slices.Contains(engines, e) {
+					bad = append(bad, p.path+" imports "+i+" (rule 4: the daemon composes the engines)")
+				}
+			}
+		}
+	}
+	bad = append(bad, binaryViolations(pkgs)...)
+	slices.Sort(bad)
+	return bad
+}
+
+// binaryViolations checks whole programs: Fyne and getlantern/systray never
+// in one binary, and no cgo package in the daemon.
+func binaryViolations(pkgs map[string]pkg) []string {
+	var bad []string
+	if p, ok := pkgs[module]; ok && importsAny(p.deps, "github.com/getlantern/systray") {
+		bad = append(bad, "nocontact links getlantern/systray (rule 2)")
+	}
+	if p, ok := pkgs[module+"/app/tray/nocontact-tray"]; ok && importsAny(p.deps, "fyne.io/") {
+		bad = append(bad, "nocontact-tray links Fyne (rule 2)")
+	}
+	if d, ok := pkgs[module+"/blocker/nocontactd"]; ok {
+		for _, dep := range d.deps {
+			if q, ok := pkgs[dep]; ok && q.cgo && !q.standard {
+				bad = append(bad, "nocontactd depends on cgo package "+dep+" (rule 2: the daemon is pure Go)")
+			}
+		}
+	}
+	return bad
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func importsAny(list []string, prefix string) bool {
+	return slices.ContainsFunc(list, func(s string) bool { return strings.HasPrefix(s, prefix) })
+}
+
+// goList lists the module's packages and everything they depend on.
+func goList(t *testing.T) map[string]pkg {
+	t.Helper()
+	const format = `{{.ImportPath}}|{{.Standard}}|{{len .CgoFiles}}|{{join .Imports ","}}|{{join .Deps ","}}`
+	out, err := exec.Command("go", "list", "-deps", "-f", format, "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	pkgs := map[string]pkg{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Split(line, "|")
+		if len(f) != 5 {
+			t.Fatalf("go list line %q", line)
+		}
+		pkgs[f[0]] = pkg{path: f[0], standard: f[1] == "true", cgo: f[2] != "0",
+			imports: splitList(f[3]), deps: splitList(f[4])}
+	}
+	return pkgs
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+func TestImportRules(t *testing.T) {
+	pkgs := goList(t)
+	for _, must := range []string{module, module + "/blocker/nocontactd", module + "/app/tray/nocontact-tray", module + "/blocker/hosts"} {
+		if _, ok := pkgs[must]; !ok {
+			t.Fatalf("go list did not report %s", must)
+		}
+	}
+	for _, v := range violations(pkgs) {
+		t.Error(v)
+	}
+}
+
+// TestImportRulesCatchViolations feeds the checker a module that breaks
+// every rule, so a checker that always passes cannot hide.
+func TestImportRulesCatchViolations(t *testing.T) {
+	pkgs := map[string]pkg{
+		module + "/blocker/hosts":           {path: module + "/blocker/hosts", imports: []string{module + "/blocker/guard"}, deps: []string{"fyne.io/fyne/v2"}},
+		module + "/app/mixed":               {path: module + "/app/mixed", imports: []string{"fyne.io/fyne/v2", "github.com/getlantern/systray"}},
+		module:                              {path: module, deps: []string{"github.com/getlantern/systray"}},
+		module + "/app/tray/nocontact-tray": {path: module + "/app/tray/nocontact-tray", deps: []string{"fyne.io/fyne/v2"}},
+		module + "/blocker/nocontactd":      {path: module + "/blocker/nocontactd", deps: []string{"example.com/cgolib"}},
+		"example.com/cgolib":                {path: "example.com/cgolib", cgo: true},
+	}
+	got := violations(pkgs)
+	for _, want := range []string{"rule 1", "rule 2: the daemon", "imports both", "nocontact links", "nocontact-tray links", "rule 4"} {
+		if !slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, want) }) {
+			t.Errorf("no violation mentioning %q in %q", want, got)
+		}
+	}
+}

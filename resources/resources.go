@@ -1,0 +1,22 @@
+// Package resources holds No Contact's embedded assets as plain bytes: the
+// application icon and the tray icons. It imports no UI toolkit, so the
+// tray, the GUI and the daemon can all use it.
+package resources
+
+import _ "embed"
+
+// Icon is the application icon, a 512×512 PNG.
+//
+//go:embed icon.png
+var Icon []byte
+
+// Tray icons, 64×64 PNGs that stay legible when a panel scales them to
+// 16–48 px: a block is running, none is, or something needs attention.
+var (
+	//go:embed tray-blocking.png
+	TrayBlocking []byte
+	//go:embed tray-idle.png
+	TrayIdle []byte
+	//go:embed tray-problem.png
+	TrayProblem []byte
+)

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# display-test.sh BIN_DIR OUT_DIR: start the GUI and the tray on a private
+# Xvfb display; check that the main window appears and shows something, that
+# the tray starts and exits cleanly on SIGTERM; save screenshots in OUT_DIR.
+set -euo pipefail
+bin=$1 out=$2
+mkdir -p "$out"
+
+for tool in Xvfb xdotool import convert; do
+	command -v "$tool" >/dev/null || { echo "display-test: $tool missing (run make deps)"; exit 1; }
+done
+
+# A display number nobody uses.
+d=90
+while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
+export DISPLAY=:$d
+Xvfb "$DISPLAY" -screen 0 1024x700x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+pids=()
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	kill "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+state=$(mktemp -d)
+XDG_CONFIG_HOME=$state XDG_DATA_HOME=$state "$bin/nocontact" >"$out/nocontact.log" 2>&1 &
+pids+=($!)
+if ! win=$(timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' | head -n1) || [ -z "$win" ]; then
+	echo "display-test: the main window did not appear within 30 s"; cat "$out/nocontact.log"; exit 1
+fi
+sleep 2 # let the first frame render
+import -window root "$out/main-window.png"
+# A blank (single-colour) screen means nothing was drawn.
+sd=$(convert "$out/main-window.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+awk -v sd="$sd" 'BEGIN { exit !(sd > 0.01) }' || { echo "display-test: the screenshot is blank"; exit 1; }
+echo "display-test: main window $win shown; screenshot $out/main-window.png"
+
+"$bin/nocontact-tray" >"$out/tray.log" 2>&1 &
+tray=$!
+sleep 3
+kill -0 "$tray" 2>/dev/null || { echo "display-test: the tray exited early"; cat "$out/tray.log"; exit 1; }
+kill -TERM "$tray"
+for _ in $(seq 50); do kill -0 "$tray" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$tray" 2>/dev/null; then echo "display-test: the tray ignored SIGTERM"; exit 1; fi
+wait "$tray" && rc=0 || rc=$?
+[ "$rc" -eq 0 ] || { echo "display-test: the tray exited with $rc on SIGTERM"; cat "$out/tray.log"; exit 1; }
+echo "display-test: tray started and quit on SIGTERM"
