@@ -1,0 +1,82 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Match is one hit of a search: the section or term, and the sentence that
+// holds every word of the query (the title, when the title does).
+type Match struct {
+	Section  *Section
+	Sentence string
+	InTitle  bool
+}
+
+// Query limits: longer queries are not searches anyone types.
+const (
+	maxQueryLen   = 200
+	maxQueryWords = 12
+)
+
+// Search finds the sections and terms where every word of query appears,
+// case-insensitively, as the start of a word: in the title, or in one
+// sentence of the text. It returns at most one match per sentence and
+// nothing for an empty or absurd query.
+func (a *Article) Search(query string) []Match {
+	words := queryWords(query)
+	if len(words) == 0 {
+		return nil
+	}
+	var out []Match
+	for _, s := range a.All() {
+		if containsAll(s.Title, words) {
+			out = append(out, Match{Section: s, Sentence: s.Title, InTitle: true})
+		}
+		for _, p := range s.Paragraphs {
+			for _, sent := range Sentences(p) {
+				if containsAll(sent, words) {
+					out = append(out, Match{Section: s, Sentence: sent})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// queryWords splits query into lower-case words of letters and digits.
+func queryWords(query string) []string {
+	if len(query) > maxQueryLen {
+		return nil
+	}
+	words := wordsOf(query)
+	if len(words) > maxQueryWords {
+		return nil
+	}
+	return words
+}
+
+// containsAll reports whether every word starts a word of text.
+func containsAll(text string, words []string) bool {
+	tw := wordsOf(text)
+	for _, w := range words {
+		found := false
+		for _, t := range tw {
+			if strings.HasPrefix(t, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsOf splits s into lower-case runs of letters and digits.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}

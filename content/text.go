@@ -1,0 +1,63 @@
+package content
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Text renders the whole article as plain text wrapped to width columns,
+// paragraphs separated by blank lines.
+func (a *Article) Text(width int) string {
+	var b strings.Builder
+	writeHeading(&b, a.Title, '=')
+	b.WriteString("Last updated " + a.UpdatedText + "\n\n")
+	for _, p := range a.Intro {
+		b.WriteString(Wrap(p, width) + "\n\n")
+	}
+	for _, s := range a.Sections {
+		b.WriteString(s.Text(width))
+	}
+	writeHeading(&b, termsHeading, '=')
+	for _, s := range a.Terms {
+		b.WriteString(s.Text(width))
+	}
+	b.WriteString(Wrap(disclaimerLabel+" "+a.Disclaimer, width) + "\n")
+	return b.String()
+}
+
+// Text renders one section or term, its title underlined.
+func (s *Section) Text(width int) string {
+	var b strings.Builder
+	writeHeading(&b, s.Title, '-')
+	for _, p := range s.Paragraphs {
+		b.WriteString(Wrap(p, width) + "\n\n")
+	}
+	return b.String()
+}
+
+func writeHeading(b *strings.Builder, title string, rule byte) {
+	b.WriteString(title + "\n" + strings.Repeat(string(rule), utf8.RuneCountInString(title)) + "\n\n")
+}
+
+// Wrap breaks text into lines of at most width columns at spaces. A word
+// longer than width gets a line of its own. A width under 20 is taken as 20.
+func Wrap(text string, width int) string {
+	width = max(width, 20)
+	var b strings.Builder
+	col := 0
+	for _, w := range strings.Fields(text) {
+		n := utf8.RuneCountInString(w)
+		switch {
+		case col == 0:
+		case col+1+n > width:
+			b.WriteByte('\n')
+			col = 0
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += n
+	}
+	return b.String()
+}
