@@ -74,12 +74,12 @@ func checkTitles(t *testing.T, what string, got []*Section, want []string, kind 
 func TestParseFailsLoudly(t *testing.T) {
 	text := Text()
 	cases := map[string]string{
-		"a section removed": strings.Replace(text, "Guilt and Responsibility: Moral Reasons for Reaching Out\n\n", "", 1),
+		"a section removed":   strings.Replace(text, "Guilt and Responsibility: Moral Reasons for Reaching Out\n\n", "", 1),
 		"a term without text": strings.Replace(text, "Digital liminality creates", "\n\nDigital Other\n\nDigital liminality creates", 1),
-		"no date":            strings.Replace(text, "Last Updated Feb 28, 2025", "Updated recently", 1),
-		"no disclaimer":      strings.Replace(text, "Disclaimer.\n", "", 1),
-		"CRLF":               strings.ReplaceAll(text, "\n", "\r\n"),
-		"empty":              "",
+		"no date":             strings.Replace(text, "Last Updated Feb 28, 2025", "Updated recently", 1),
+		"no disclaimer":       strings.Replace(text, "Disclaimer.\n", "", 1),
+		"CRLF":                strings.ReplaceAll(text, "\n", "\r\n"),
+		"empty":               "",
 	}
 	for name, in := range cases {
 		if a, err := Parse(in); err == nil {

@@ -57,7 +57,7 @@ func TestMarkdownHasNoMarkupFromText(t *testing.T) {
 
 func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	a := &Article{Title: "<script>alert(1)</script>", UpdatedText: "x", Intro: []string{"a < b & c"},
-		Sections: []*Section{{Title: "<b>", Paragraphs: []string{`"><img src=x onerror=alert(1)>`}}},
+		Sections:   []*Section{{Title: "<b>", Paragraphs: []string{`"><img src=x onerror=alert(1)>`}}},
 		Disclaimer: "</main>"}
 	page, err := a.HTML()
 	if err != nil {
