@@ -12,8 +12,11 @@ APPID   := app.nocontact.NoContact
 
 # A fresh machine has Go in /usr/local/go without it on PATH.
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
-# Fyne logs an error for the POSIX locale "C"; give it a real one.
-export LANG ?= C.UTF-8
+# Fyne logs an error at start-up when the locale is "C"/POSIX (as in CI and
+# containers): name a real one for messages only.
+ifeq ($(filter-out C C.UTF-8 C.utf8 POSIX,$(LC_ALL)$(LANG)),)
+export LC_MESSAGES := en_US.UTF-8
+endif
 
 .DEFAULT_GOAL := help
 .PHONY: help deps build run test vet fmt-check race fuzz cross display bench lint install uninstall clean

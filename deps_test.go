@@ -34,7 +34,8 @@ func violations(pkgs map[string]pkg) []string {
 			continue
 		}
 		rel := strings.TrimPrefix(p.path, module)
-		core := strings.HasPrefix(rel, "/blocker") || rel == "/content" || rel == "/resources"
+		// The core, and the command line that must run without a display.
+		core := strings.HasPrefix(rel, "/blocker") || rel == "/content" || rel == "/resources" || rel == "/app/cli"
 		for _, d := range p.deps {
 			if core && hasAnyPrefix(d, toolkits) {
 				bad = append(bad, p.path+" depends on "+d+" (rule 1: the core never links a UI toolkit, the keyring or app/...)")

@@ -1,10 +1,29 @@
-// Command nocontact is No Contact's desktop app: the main window, and (as
-// the project grows) the excerpt pop-up, the article reader and the command
-// line. It runs as the user; blocking is done by the nocontactd daemon.
+// Command nocontact is No Contact's desktop app: the main window, and the
+// command line (read, excerpt --print, version). It runs as the user;
+// blocking is done by the nocontactd daemon.
 package main
 
-import "github.com/nocontact-app/nocontact/app"
+import (
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/nocontact-app/nocontact/app"
+	"github.com/nocontact-app/nocontact/app/cli"
+)
 
 func main() {
+	if args := os.Args[1:]; len(args) > 0 {
+		os.Exit(cli.Run(args, cliEnv()))
+	}
 	app.Run()
+}
+
+func cliEnv() cli.Env {
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
+		env.IsTerminal = true
+		env.Width, _, _ = term.GetSize(fd)
+	}
+	return env
 }

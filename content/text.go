@@ -9,7 +9,7 @@ import (
 // paragraphs separated by blank lines.
 func (a *Article) Text(width int) string {
 	var b strings.Builder
-	writeHeading(&b, a.Title, '=')
+	writeHeading(&b, a.Title, '=', width)
 	b.WriteString("Last updated " + a.UpdatedText + "\n\n")
 	for _, p := range a.Intro {
 		b.WriteString(Wrap(p, width) + "\n\n")
@@ -17,7 +17,7 @@ func (a *Article) Text(width int) string {
 	for _, s := range a.Sections {
 		b.WriteString(s.Text(width))
 	}
-	writeHeading(&b, termsHeading, '=')
+	writeHeading(&b, termsHeading, '=', width)
 	for _, s := range a.Terms {
 		b.WriteString(s.Text(width))
 	}
@@ -28,15 +28,22 @@ func (a *Article) Text(width int) string {
 // Text renders one section or term, its title underlined.
 func (s *Section) Text(width int) string {
 	var b strings.Builder
-	writeHeading(&b, s.Title, '-')
+	writeHeading(&b, s.Title, '-', width)
 	for _, p := range s.Paragraphs {
 		b.WriteString(Wrap(p, width) + "\n\n")
 	}
 	return b.String()
 }
 
-func writeHeading(b *strings.Builder, title string, rule byte) {
-	b.WriteString(title + "\n" + strings.Repeat(string(rule), utf8.RuneCountInString(title)) + "\n\n")
+// writeHeading writes title wrapped to width, underlined as wide as its
+// widest line.
+func writeHeading(b *strings.Builder, title string, rule byte, width int) {
+	wrapped := Wrap(title, width)
+	n := 0
+	for _, line := range strings.Split(wrapped, "\n") {
+		n = max(n, utf8.RuneCountInString(line))
+	}
+	b.WriteString(wrapped + "\n" + strings.Repeat(string(rule), n) + "\n\n")
 }
 
 // Wrap breaks text into lines of at most width columns at spaces. A word

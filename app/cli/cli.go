@@ -1,0 +1,130 @@
+// Package cli is the command line of the nocontact binary: the subcommands
+// that print (read, excerpt --print, version). It imports no UI toolkit, so
+// it runs and is tested without a display.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// Exit statuses.
+const (
+	ExitOK     = 0
+	ExitFailed = 1
+	ExitUsage  = 2
+)
+
+// Env is what a command reads and writes.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	IsTerminal     bool // stdout is a terminal: page long text, fit its width
+	Width          int  // the terminal's columns, 0 if unknown
+}
+
+// usageError marks an error in the caller's input.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// Is reports whether args name a command of this package, so the caller
+// knows not to open the GUI.
+func Is(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	_, ok := commands[args[0]]
+	return ok
+}
+
+var commands = map[string]func(args []string, env Env) error{
+	"read":      readCommand,
+	"excerpt":   excerptCommand,
+	"version":   versionCommand,
+	"--version": versionCommand,
+	"help":      helpCommand,
+	"--help":    helpCommand,
+	"-h":        helpCommand,
+}
+
+// Run runs one command line and returns the exit status.
+func Run(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	cmd, ok := commands[firstOr(args, "")]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "nocontact: unknown command %q (try nocontact help)\n", firstOr(args, ""))
+		return ExitUsage
+	}
+	err := cmd(args[1:], env)
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, new(usageError)):
+		fmt.Fprintf(env.Stderr, "nocontact: %v\n", err)
+		return ExitUsage
+	default:
+		fmt.Fprintf(env.Stderr, "nocontact: %v\n", err)
+		return ExitFailed
+	}
+}
+
+func firstOr(args []string, def string) string {
+	if len(args) == 0 {
+		return def
+	}
+	return args[0]
+}
+
+// newFlags returns a flag set that reports errors as usage errors.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses flags wherever they appear among the arguments and returns
+// the rest.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func versionCommand(args []string, env Env) error {
+	fmt.Fprintln(env.Stdout, "nocontact", blocker.Version)
+	return nil
+}
+
+func helpCommand(args []string, env Env) error {
+	fmt.Fprint(env.Stdout, usageText)
+	return nil
+}
+
+const usageText = `usage:
+  nocontact                      open the app
+  nocontact read [--width N]     the article, paged through $PAGER on a terminal
+  nocontact read --list          the sections and terms, numbered
+  nocontact read N | TITLE       one section or term
+  nocontact read --search WORDS  the sentences that hold every word
+  nocontact excerpt --print --host HOST [--at HH:MM] [--kind KIND] [--attempts N] [--seq N] [--json]
+                                 what the pop-up would show for an attempt on HOST
+  nocontact version
+
+exit status: 0 success, 1 failure, 2 bad usage or input
+`

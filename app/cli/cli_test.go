@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/nocontact-app/nocontact/content"
+)
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Run(args, Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }})
+	return code, out.String(), errb.String()
+}
+
+func TestReadWholeArticle(t *testing.T) {
+	code, out, _ := runCLI("read", "--width", "60")
+	if code != ExitOK || !strings.HasPrefix(out, "Understanding Why People Break No Contact Rules After a\nBreakup\n===") {
+		t.Fatalf("read: %d %.80q", code, out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if len([]rune(line)) > 60 {
+			t.Errorf("line wider than 60: %q", line)
+		}
+	}
+}
+
+func TestReadListAndOne(t *testing.T) {
+	_, list, _ := runCLI("read", "--list")
+	if !strings.Contains(list, "   4  Seeking Closure") || !strings.Contains(list, "  20  Loneliness Avoidance Impulse") {
+		t.Errorf("list:\n%s", list)
+	}
+	for _, q := range [][]string{{"4"}, {"Seeking Closure: Is It Ever Truly Achievable?"}, {"seeking", "closure"}} {
+		code, out, errs := runCLI(append([]string{"read"}, q...)...)
+		if code != ExitOK || !strings.HasPrefix(out, "Seeking Closure: Is It Ever Truly Achievable?\n---") {
+			t.Errorf("read %q: %d %.60q %s", q, code, out, errs)
+		}
+	}
+	if code, out, _ := runCLI("read", "18"); code != ExitOK || !strings.HasPrefix(out, "Longing-for-Closure Bias") {
+		t.Errorf("read 18 (a term): %d %.40q", code, out)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, args := range [][]string{{"read", "0"}, {"read", "21"}, {"read", "closure"}, {"read", "no such thing"}, {"read", "--bogus"}} {
+		code, _, errs := runCLI(args...)
+		if code != ExitUsage || errs == "" || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}
+
+func TestReadSearch(t *testing.T) {
+	_, out, _ := runCLI("read", "--search", "elusive")
+	if !strings.Contains(out, "4. Seeking Closure") || !strings.Contains(out, "elusive") {
+		t.Errorf("search:\n%s", out)
+	}
+	_, out, _ = runCLI("read", "--search", "zzyzx")
+	if !strings.Contains(out, "Nothing in the article") {
+		t.Errorf("empty search: %q", out)
+	}
+}
+
+func TestExcerptPrint(t *testing.T) {
+	code, out, errs := runCLI("excerpt", "--print", "--host", "WWW.Instagram.com", "--at", "13:00", "--json")
+	if code != ExitOK {
+		t.Fatalf("%d %s", code, errs)
+	}
+	var e excerptJSON
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(content.Text(), e.Text) || e.Title == "" || !strings.Contains(e.Reason, "www.instagram.com") {
+		t.Errorf("excerpt %+v", e)
+	}
+	code, out, _ = runCLI("excerpt", "--print", "--host", "x.com", "--at", "23:30")
+	if code != ExitOK || !strings.Contains(out, "Why this passage: It is late at night") {
+		t.Errorf("night excerpt: %q", out)
+	}
+}
+
+func TestExcerptErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"excerpt", "--host", "x.com"}, // no --print: the pop-up is not built yet
+		{"excerpt", "--print"},         // a visit needs a host
+		{"excerpt", "--print", "--host", "a b"},
+		{"excerpt", "--print", "--host", "x.com", "--at", "25:00"},
+		{"excerpt", "--print", "--host", "x.com", "--kind", "party"},
+		{"excerpt", "--print", "--host", "x.com", "--attempts", "0"},
+		{"frobnicate"},
+	} {
+		if code, _, errs := runCLI(args...); code != ExitUsage || errs == "" {
+			t.Errorf("%q: exit %d %q", args, code, errs)
+		}
+	}
+}
+
+func TestIs(t *testing.T) {
+	if Is(nil) || !Is([]string{"read"}) || Is([]string{"frobnicate"}) {
+		t.Error("Is misjudges")
+	}
+}

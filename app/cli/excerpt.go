@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/content"
+)
+
+// excerptJSON is what excerpt --print --json prints.
+type excerptJSON struct {
+	Title  string `json:"title"`
+	Kind   string `json:"kind"`
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}
+
+func excerptCommand(args []string, env Env) error {
+	fs := newFlags("excerpt")
+	print := fs.Bool("print", false, "print the excerpt instead of showing the pop-up")
+	host := fs.String("host", "", "the blocked host that was opened")
+	at := fs.String("at", "", "local time HH:MM (default now)")
+	kind := fs.String("kind", string(content.Visit), "visit, tamper, unlock_requested or session_started")
+	attempts := fs.Int("attempts", 1, "attempts in the last hour, this one included")
+	seq := fs.Uint64("seq", 0, "event sequence number (rotates the passages)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	fs.Uint64("event", 0, "the daemon event to show")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if !*print {
+		return usagef("excerpt: the pop-up needs the daemon, which is not part of this build; use --print")
+	}
+	if len(rest) > 0 {
+		return usagef("excerpt: unexpected %q", strings.Join(rest, " "))
+	}
+	m, err := moment(*kind, *host, *at, *attempts, *seq)
+	if err != nil {
+		return err
+	}
+	a, err := content.Load()
+	if err != nil {
+		return err
+	}
+	e := a.Pick(m)
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(excerptJSON{e.Title, e.Section.Kind.String(), e.Section.Number, e.Text, e.Reason})
+	}
+	w := textWidth(0, env)
+	_, err = fmt.Fprintf(env.Stdout, "%s\n\n%s\n\nWhy this passage: %s\n", e.Title, content.Wrap(e.Text, w), content.Wrap(e.Reason, w))
+	return err
+}
+
+// moment validates the flags into a content.Moment.
+func moment(kind, host, at string, attempts int, seq uint64) (content.Moment, error) {
+	m := content.Moment{Trigger: content.Trigger(kind), AttemptsHour: attempts, AttemptsToday: attempts, Seq: seq, Time: time.Now()}
+	switch m.Trigger {
+	case content.Visit, content.Tamper, content.UnlockRequested, content.SessionStarted:
+	default:
+		return m, usagef("excerpt: --kind %q: want visit, tamper, unlock_requested or session_started", kind)
+	}
+	if m.Trigger == content.Visit {
+		if host == "" {
+			return m, usagef("excerpt: --host is needed for a visit")
+		}
+		h, err := blocker.NormalizeHostname(host)
+		if err != nil {
+			return m, usageError{fmt.Errorf("excerpt: --host: %w", err)}
+		}
+		m.Host = h
+	}
+	if attempts < 1 || attempts > 100000 {
+		return m, usagef("excerpt: --attempts %d: want 1 or more", attempts)
+	}
+	if at != "" {
+		t, err := time.ParseInLocation("15:04", at, time.Local)
+		if err != nil {
+			return m, usagef("excerpt: --at %q: want HH:MM", at)
+		}
+		now := time.Now()
+		m.Time = time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, time.Local)
+	}
+	return m, nil
+}
