@@ -1,0 +1,192 @@
+package blocker
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Lock modes: how a running session may end early.
+const (
+	LockCooldown = "cooldown" // request, wait out a cool-down, confirm within 10 minutes
+	LockFriend   = "friend"   // a code given to a friend ends it
+	LockStrict   = "strict"   // no early end
+)
+
+// Limits of sessions and locks.
+const (
+	MinSessionDuration = time.Minute
+	MaxSessionDuration = 365 * Day
+	MinCooldown        = 15 * time.Minute
+	MaxCooldown        = 24 * time.Hour
+	DefaultCooldown    = 30 * time.Minute
+	ConfirmWindow      = 10 * time.Minute // after a cool-down, to confirm
+	MaxHostnames       = 1000
+)
+
+// Lock is chosen when a session starts.
+type Lock struct {
+	Mode     string   `json:"mode"`
+	Cooldown Duration `json:"cooldown,omitempty"` // for LockCooldown
+}
+
+// Validate checks the mode and fills in the default cool-down.
+func (l *Lock) Validate() error {
+	switch l.Mode {
+	case "":
+		l.Mode = LockCooldown
+		fallthrough
+	case LockCooldown:
+		if l.Cooldown == 0 {
+			l.Cooldown = Duration(DefaultCooldown)
+		}
+		if c := time.Duration(l.Cooldown); c < MinCooldown || c > MaxCooldown {
+			return fmt.Errorf("cool-down %s: choose between 15m and 24h", FormatDuration(c))
+		}
+	case LockFriend, LockStrict:
+		if l.Cooldown != 0 {
+			return fmt.Errorf("a cool-down applies to the cooldown lock only, not %q", l.Mode)
+		}
+	default:
+		return fmt.Errorf("lock %q: choose cooldown, friend or strict", l.Mode)
+	}
+	return nil
+}
+
+// Unlock states of a cool-down lock.
+const (
+	UnlockNone    = ""         // nobody asked
+	UnlockWaiting = "cooldown" // asked; the cool-down runs
+	UnlockReady   = "ready"    // cool-down over: confirm before ExpiresAt
+)
+
+// UnlockStatus is where an early end stands.
+type UnlockStatus struct {
+	State       string     `json:"state,omitempty"`
+	RequestedAt *time.Time `json:"requested_at,omitempty"`
+	ReadyIn     Duration   `json:"ready_in,omitempty"`   // credited time left in the cool-down
+	ExpiresIn   Duration   `json:"expires_in,omitempty"` // time left to confirm
+	RetryIn     Duration   `json:"retry_in,omitempty"`   // friend lock: wait after wrong codes
+}
+
+// Session is a running block as the API shows it.
+type Session struct {
+	Hostnames []string     `json:"hostnames"`
+	Started   time.Time    `json:"started"`
+	Duration  Duration     `json:"duration"`
+	Credited  Duration     `json:"credited"`
+	Remaining Duration     `json:"remaining"`
+	Ends      time.Time    `json:"ends"` // estimate: now + remaining
+	Lock      Lock         `json:"lock"`
+	Unlock    UnlockStatus `json:"unlock"`
+}
+
+// HostsStatus is the state of the hosts file.
+type HostsStatus struct {
+	Path        string     `json:"path"`
+	Intact      bool       `json:"intact"`
+	LastTamper  *time.Time `json:"last_tamper,omitempty"`
+	Error       string     `json:"error,omitempty"` // the last write or lift failed
+	LiftPending bool       `json:"lift_pending,omitempty"`
+}
+
+// SinkholeStatus is the state of the listener that notices visits.
+type SinkholeStatus struct {
+	Address   string `json:"address"`
+	HTTPPort  int    `json:"http_port,omitempty"`
+	HTTPSPort int    `json:"https_port,omitempty"`
+	Listening bool   `json:"listening"`
+	Error     string `json:"error,omitempty"`
+}
+
+// DaemonInfo describes the daemon.
+type DaemonInfo struct {
+	Version string `json:"version"`
+	Problem string `json:"problem,omitempty"` // e.g. the state could not be read
+}
+
+// Status is GET /v1/status.
+type Status struct {
+	Session  *Session       `json:"session"`
+	Hosts    HostsStatus    `json:"hosts"`
+	Sinkhole SinkholeStatus `json:"sinkhole"`
+	Daemon   DaemonInfo     `json:"daemon"`
+}
+
+// StartRequest is POST /v1/session.
+type StartRequest struct {
+	Hostnames []string `json:"hostnames"`
+	Duration  Duration `json:"duration"`
+	Lock      Lock     `json:"lock"`
+}
+
+// StartResponse is its answer; FriendCode only for the friend lock, once.
+type StartResponse struct {
+	Session    *Session `json:"session"`
+	FriendCode string   `json:"friend_code,omitempty"`
+}
+
+// ExtendRequest is POST /v1/session/extend.
+type ExtendRequest struct {
+	By Duration `json:"by"`
+}
+
+// AddRequest is POST /v1/session/hostnames.
+type AddRequest struct {
+	Add []string `json:"add"`
+}
+
+// Unlock actions.
+const (
+	UnlockRequest = "request"
+	UnlockCancel  = "cancel"
+	UnlockConfirm = "confirm"
+)
+
+// UnlockRequestBody is POST /v1/session/unlock.
+type UnlockRequestBody struct {
+	Action string `json:"action"`
+	Code   string `json:"code,omitempty"`
+}
+
+// UnlockResponse tells whether the session ended and where the unlock is.
+type UnlockResponse struct {
+	Ended   bool     `json:"ended"`
+	Session *Session `json:"session,omitempty"`
+}
+
+// Error codes of the API.
+const (
+	CodeInvalid       = "invalid_request"
+	CodeSessionActive = "session_active"
+	CodeNoSession     = "no_session"
+	CodeLocked        = "locked"     // the lock does not allow this now
+	CodeWrongCode     = "wrong_code" // friend code did not match
+	CodeRateLimited   = "rate_limited"
+	CodeForbidden     = "forbidden"
+	CodeNotFound      = "not_found"
+	CodeStateBroken   = "state_unreadable"
+	CodeInternal      = "internal"
+)
+
+// Error is an API error: a code callers branch on and a message for people.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Errorf returns an *Error with the code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err if it is an *Error, else "".
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}

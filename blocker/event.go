@@ -1,0 +1,30 @@
+package blocker
+
+import "time"
+
+// Event kinds.
+const (
+	EventVisit           = "visit"
+	EventTamper          = "tamper"
+	EventConflict        = "conflict"
+	EventSessionStarted  = "session_started"
+	EventSessionExtended = "session_extended"
+	EventSessionEnded    = "session_ended"
+	EventUnlockRequested = "unlock_requested"
+	EventUnlockCancelled = "unlock_cancelled"
+	EventUnlockCompleted = "unlock_completed"
+	EventCleanup         = "cleanup"
+	EventHostnamesAdded  = "hostnames_added"
+	EventHeartbeat       = "heartbeat" // on the stream only, never stored
+)
+
+// Event is one thing that happened, as the API and the event log carry it.
+type Event struct {
+	Seq    uint64    `json:"seq"`
+	Time   time.Time `json:"time"`
+	Kind   string    `json:"kind"`
+	Host   string    `json:"host,omitempty"`
+	Scheme string    `json:"scheme,omitempty"`
+	Count  int       `json:"count,omitempty"`
+	Detail string    `json:"detail,omitempty"` // e.g. how a session ended: "expired", "unlocked", "cleanup"
+}
