@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
 )
 
 // BackupSuffix names the copy of the old file kept while the in-place
@@ -68,37 +70,18 @@ func WriteFile(path string, data []byte) (WriteMethod, error) {
 		}
 		return InPlace, writeInPlace(path, data, meta)
 	}
-	if err := syncDir(dir); err != nil {
+	if err := atomicfile.SyncDir(dir); err != nil {
 		return Renamed, fmt.Errorf("hosts: sync %s: %w", dir, err)
 	}
 	return Renamed, nil
 }
 
 // writeTemp writes data to a new temporary file in dir with the given
-// metadata and returns its name. On any failure the file is removed.
-func writeTemp(dir, base string, data []byte, meta fileMeta) (name string, err error) {
-	f, err := os.CreateTemp(dir, tempPrefix+base+"-")
+// metadata and returns its name.
+func writeTemp(dir, base string, data []byte, meta fileMeta) (string, error) {
+	name, err := atomicfile.WriteTemp(dir, tempPrefix+base+"-", data, meta.apply)
 	if err != nil {
-		return "", fmt.Errorf("hosts: create temporary file in %s: %w", dir, err)
-	}
-	name = f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return "", fmt.Errorf("hosts: write %s: %w", name, err)
-	}
-	if err = meta.apply(f); err != nil {
-		return "", fmt.Errorf("hosts: set mode of %s: %w", name, err)
-	}
-	if err = f.Sync(); err != nil {
-		return "", fmt.Errorf("hosts: sync %s: %w", name, err)
-	}
-	if err = f.Close(); err != nil {
-		return "", fmt.Errorf("hosts: close %s: %w", name, err)
+		return "", fmt.Errorf("hosts: %w", err)
 	}
 	return name, nil
 }
@@ -119,7 +102,7 @@ func writeInPlace(path string, data []byte, meta fileMeta) error {
 		os.Remove(tmp)
 		return fmt.Errorf("hosts: back up %s: %w", path, err)
 	}
-	syncDir(filepath.Dir(path))
+	atomicfile.SyncDir(filepath.Dir(path))
 	if err := overwrite(path, data); err != nil {
 		return err
 	}

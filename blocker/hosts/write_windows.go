@@ -36,6 +36,3 @@ const errSharingViolation = syscall.Errno(32)
 func renameBlocked(err error) bool {
 	return errors.Is(err, syscall.ERROR_ACCESS_DENIED) || errors.Is(err, errSharingViolation)
 }
-
-// syncDir is a no-op: Windows cannot open a directory to flush it.
-func syncDir(dir string) error { return nil }
