@@ -1,0 +1,277 @@
+package session
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// Ended says why a session ended.
+type Ended string
+
+const (
+	EndExpired  Ended = "expired"  // its credited time ran out
+	EndUnlocked Ended = "unlocked" // ended early as its lock allows
+	EndCleanup  Ended = "cleanup"  // root ran nocontactd cleanup
+)
+
+// Manager runs the one session. Its methods are safe for concurrent use;
+// each credits time first and persists every change before it returns.
+type Manager struct {
+	mu      sync.Mutex
+	clock   Clock
+	store   *Store
+	st      State
+	broken  error // the state could not be read: refuse new sessions
+	randSrc func([]byte) error
+}
+
+// NewManager loads the state from store. If it cannot be read, the
+// manager starts with no session but Broken reports the problem and Start
+// refuses, so that the daemon keeps the hosts section as it is.
+func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
+	m = &Manager{clock: clock, store: store, randSrc: cryptoRand}
+	st, fellBack, err := store.Load()
+	if err != nil {
+		m.broken = err
+		st = State{Version: stateVersion}
+	}
+	m.st = st
+	return m, fellBack
+}
+
+// Broken returns the error that made the state unreadable, or nil.
+func (m *Manager) Broken() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.broken
+}
+
+// Hostnames returns the names the running session blocks, nil if none.
+func (m *Manager) Hostnames() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.st.Session == nil {
+		return nil
+	}
+	return slices.Clone(m.st.Session.Hostnames)
+}
+
+// Active reports whether a session runs.
+func (m *Manager) Active() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.st.Session != nil
+}
+
+// Tick credits the time since the last credit, persists it and reports
+// whether the session expired (and so ended) with this credit.
+func (m *Manager) Tick() (ended bool, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.creditLocked() {
+		m.st.Session = nil
+		return true, m.saveLocked()
+	}
+	return false, m.saveLocked()
+}
+
+// creditLocked credits elapsed time and reports whether the session has
+// run its course. It also lapses an unconfirmed cool-down.
+func (m *Manager) creditLocked() (expired bool) {
+	now, boot, id := m.clock.Now(), m.clock.Boottime(), m.clock.BootID()
+	d := credit(m.st.Wall, m.st.Boot, m.st.BootID, now, boot, id)
+	m.st.Wall, m.st.Boot, m.st.BootID = now, boot, id
+	r := m.st.Session
+	if r == nil {
+		return false
+	}
+	r.Credited += d
+	if r.UnlockAt != nil && r.Credited >= *r.UnlockAt+time.Duration(r.Lock.Cooldown)+blocker.ConfirmWindow {
+		r.UnlockAt, r.UnlockWall = nil, time.Time{}
+	}
+	return r.Credited >= r.Duration
+}
+
+func (m *Manager) saveLocked() error {
+	if m.broken != nil {
+		return nil // never overwrite what could not be read, except by Cleanup
+	}
+	return m.store.Save(m.st)
+}
+
+// Start begins a session. It returns the friend code for the friend lock,
+// which is never stored and cannot be shown again.
+func (m *Manager) Start(req blocker.StartRequest) (view *blocker.Session, friendCode string, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.broken != nil {
+		return nil, "", blocker.Errorf(blocker.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontactd cleanup` (%v)", m.broken)
+	}
+	m.creditLocked()
+	if m.st.Session != nil {
+		return nil, "", blocker.Errorf(blocker.CodeSessionActive, "a session is already running; extend it or add hostnames instead")
+	}
+	r, err := newRecord(req, m.clock.Now())
+	if err != nil {
+		return nil, "", err
+	}
+	if r.Lock.Mode == blocker.LockFriend {
+		if friendCode, r.FriendSalt, r.FriendHash, err = newFriendCode(m.randSrc); err != nil {
+			return nil, "", err
+		}
+	}
+	m.st.Session = r
+	if err := m.saveLocked(); err != nil {
+		m.st.Session = nil
+		return nil, "", err
+	}
+	return m.viewLocked(), friendCode, nil
+}
+
+// newRecord validates a start request into a record.
+func newRecord(req blocker.StartRequest, now time.Time) (*Record, error) {
+	d := time.Duration(req.Duration)
+	if d < blocker.MinSessionDuration || d > blocker.MaxSessionDuration {
+		return nil, blocker.Errorf(blocker.CodeInvalid, "duration %s: choose between 1m and 365d", blocker.FormatDuration(d))
+	}
+	names, err := validNames(req.Hostnames)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, blocker.Errorf(blocker.CodeInvalid, "no hostnames to block")
+	}
+	lock := req.Lock
+	if err := lock.Validate(); err != nil {
+		return nil, blocker.Errorf(blocker.CodeInvalid, "%v", err)
+	}
+	return &Record{Hostnames: names, Started: now, Duration: d, Lock: lock}, nil
+}
+
+func validNames(in []string) ([]string, error) {
+	names, err := blocker.NormalizeHostnames(in)
+	if err != nil {
+		return nil, blocker.Errorf(blocker.CodeInvalid, "%v", err)
+	}
+	if len(names) > blocker.MaxHostnames {
+		return nil, blocker.Errorf(blocker.CodeInvalid, "%d hostnames: at most %d", len(names), blocker.MaxHostnames)
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// AddHostnames adds names to the running session; it reports whether any
+// was new.
+func (m *Manager) AddHostnames(add []string) (added []string, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, err := m.runningLocked()
+	if err != nil {
+		return nil, err
+	}
+	names, err := validNames(add)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		if !slices.Contains(r.Hostnames, n) {
+			added = append(added, n)
+		}
+	}
+	if len(r.Hostnames)+len(added) > blocker.MaxHostnames {
+		return nil, blocker.Errorf(blocker.CodeInvalid, "at most %d hostnames in a session", blocker.MaxHostnames)
+	}
+	r.Hostnames = append(r.Hostnames, added...)
+	slices.Sort(r.Hostnames)
+	return added, m.saveLocked()
+}
+
+// Extend moves the end later by by.
+func (m *Manager) Extend(by time.Duration) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, err := m.runningLocked()
+	if err != nil {
+		return err
+	}
+	if by <= 0 {
+		return blocker.Errorf(blocker.CodeInvalid, "extend by a positive duration")
+	}
+	if r.Remaining()+by > blocker.MaxSessionDuration {
+		return blocker.Errorf(blocker.CodeInvalid, "a session can have at most 365d left; %s are left", blocker.FormatDuration(r.Remaining()))
+	}
+	r.Duration += by
+	return m.saveLocked()
+}
+
+// runningLocked credits time and returns the running session, or a
+// no_session error (ending an expired one on the way).
+func (m *Manager) runningLocked() (*Record, error) {
+	if m.creditLocked() {
+		m.st.Session = nil
+		m.saveLocked()
+	}
+	if m.st.Session == nil {
+		return nil, blocker.Errorf(blocker.CodeNoSession, "no session is running")
+	}
+	return m.st.Session, nil
+}
+
+// Cleanup ends whatever runs, whatever the lock, and resets damaged state.
+// It reports whether a session was running.
+func (m *Manager) Cleanup() (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	had := m.st.Session != nil
+	m.st = State{Version: stateVersion}
+	m.broken = nil
+	if err := m.store.Reset(); err != nil {
+		return had, err
+	}
+	m.creditLocked()
+	return had, m.saveLocked()
+}
+
+// View returns the running session as the API shows it, nil if none.
+func (m *Manager) View() *blocker.Session {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.creditLocked() {
+		m.st.Session = nil
+		m.saveLocked()
+	}
+	return m.viewLocked()
+}
+
+func (m *Manager) viewLocked() *blocker.Session {
+	r := m.st.Session
+	if r == nil {
+		return nil
+	}
+	return &blocker.Session{
+		Hostnames: slices.Clone(r.Hostnames),
+		Started:   r.Started,
+		Duration:  blocker.Duration(r.Duration),
+		Credited:  blocker.Duration(r.Credited),
+		Remaining: blocker.Duration(r.Remaining()),
+		Ends:      m.clock.Now().Add(r.Remaining()).Truncate(time.Second),
+		Lock:      r.Lock,
+		Unlock:    r.unlockStatus(),
+	}
+}
+
+// String describes the manager for debugging, without hostnames.
+func (m *Manager) String() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.st.Session == nil {
+		return "no session"
+	}
+	r := m.st.Session
+	return fmt.Sprintf("session of %d names, %s of %s credited, lock %s", len(r.Hostnames),
+		blocker.FormatDuration(r.Credited), blocker.FormatDuration(r.Duration), r.Lock.Mode)
+}

@@ -1,0 +1,227 @@
+package session
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// fakeClock is a clock the tests move: wall and boot time separately, and
+// reboots.
+type fakeClock struct {
+	mu   sync.Mutex
+	wall time.Time
+	boot time.Duration
+	id   string
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{wall: time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC), boot: time.Hour, id: "boot-1"}
+}
+
+func (c *fakeClock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); return c.wall }
+func (c *fakeClock) Boottime() time.Duration { c.mu.Lock(); defer c.mu.Unlock(); return c.boot }
+func (c *fakeClock) BootID() string          { c.mu.Lock(); defer c.mu.Unlock(); return c.id }
+
+// pass lets d go by on both clocks (running or suspended: boot time counts both).
+func (c *fakeClock) pass(d time.Duration) { c.mu.Lock(); c.wall = c.wall.Add(d); c.boot += d; c.mu.Unlock() }
+
+// setWall moves only the wall clock, as a user changing the time does.
+func (c *fakeClock) setWall(d time.Duration) { c.mu.Lock(); c.wall = c.wall.Add(d); c.mu.Unlock() }
+
+// reboot starts a new boot after d of wall time.
+func (c *fakeClock) reboot(d time.Duration) {
+	c.mu.Lock()
+	c.wall, c.boot, c.id = c.wall.Add(d), 30*time.Second, c.id+"'"
+	c.mu.Unlock()
+}
+
+func newTestManager(t *testing.T) (*Manager, *fakeClock, string) {
+	t.Helper()
+	dir := t.TempDir()
+	store, err := NewStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := newFakeClock()
+	m, _ := NewManager(store, clock)
+	return m, clock, dir
+}
+
+func start(t *testing.T, m *Manager, d time.Duration, lock blocker.Lock, names ...string) string {
+	t.Helper()
+	if len(names) == 0 {
+		names = []string{"instagram.com", "www.instagram.com"}
+	}
+	_, code, err := m.Start(blocker.StartRequest{Hostnames: names, Duration: blocker.Duration(d), Lock: lock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := blocker.ErrorCode(err); got != code {
+		t.Fatalf("error %v (code %q), want code %q", err, got, code)
+	}
+}
+
+func TestStartValidatesAndRefusesSecond(t *testing.T) {
+	m, _, _ := newTestManager(t)
+	for _, req := range []blocker.StartRequest{
+		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(30 * time.Second)},
+		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(366 * blocker.Day)},
+		{Hostnames: nil, Duration: blocker.Duration(time.Hour)},
+		{Hostnames: []string{"bad name"}, Duration: blocker.Duration(time.Hour)},
+		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour), Lock: blocker.Lock{Mode: "cooldown", Cooldown: blocker.Duration(time.Minute)}},
+		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour), Lock: blocker.Lock{Mode: "party"}},
+	} {
+		_, _, err := m.Start(req)
+		wantCode(t, err, blocker.CodeInvalid)
+	}
+	start(t, m, time.Hour, blocker.Lock{})
+	v := m.View()
+	if v.Lock.Mode != blocker.LockCooldown || time.Duration(v.Lock.Cooldown) != blocker.DefaultCooldown {
+		t.Errorf("default lock %+v", v.Lock)
+	}
+	_, _, err := m.Start(blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
+	wantCode(t, err, blocker.CodeSessionActive)
+}
+
+func TestOnlyStronger(t *testing.T) {
+	m, _, _ := newTestManager(t)
+	start(t, m, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
+	added, err := m.AddHostnames([]string{"X.com", "instagram.com"})
+	if err != nil || strings.Join(added, ",") != "x.com" {
+		t.Fatalf("added %q, %v", added, err)
+	}
+	if got := strings.Join(m.Hostnames(), ","); got != "instagram.com,www.instagram.com,x.com" {
+		t.Errorf("hostnames %s", got)
+	}
+	wantCode(t, m.Extend(-time.Hour), blocker.CodeInvalid)
+	wantCode(t, m.Extend(366*blocker.Day), blocker.CodeInvalid)
+	if err := m.Extend(24 * time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if r := m.View().Remaining; time.Duration(r) != 25*time.Hour {
+		t.Errorf("remaining %v", r)
+	}
+}
+
+func TestCreditedTime(t *testing.T) {
+	m, clock, _ := newTestManager(t)
+	start(t, m, 2*time.Hour, blocker.Lock{})
+	clock.setWall(31 * blocker.Day) // the user sets the clock a month forward
+	if ended, _ := m.Tick(); ended {
+		t.Fatal("setting the wall clock forward ended the session")
+	}
+	clock.setWall(-40 * blocker.Day) // and back, far
+	m.Tick()
+	clock.pass(time.Hour) // suspend or run: boot time counts
+	m.Tick()
+	if got := time.Duration(m.View().Credited); got != time.Hour {
+		t.Fatalf("credited %v, want 1h", got)
+	}
+	clock.reboot(30 * time.Minute) // powered off for 30 min
+	m.Tick()
+	if got := time.Duration(m.View().Credited); got != 90*time.Minute {
+		t.Fatalf("after reboot credited %v, want 1h30m", got)
+	}
+	clock.pass(30 * time.Minute)
+	if ended, err := m.Tick(); !ended || err != nil {
+		t.Fatalf("session did not end when its credited time ran out: %v", err)
+	}
+	if m.Active() {
+		t.Error("still active")
+	}
+}
+
+func TestCooldownLock(t *testing.T) {
+	m, clock, _ := newTestManager(t)
+	start(t, m, 10*time.Hour, blocker.Lock{Mode: blocker.LockCooldown, Cooldown: blocker.Duration(15 * time.Minute)})
+	_, err := m.Unlock(blocker.UnlockConfirm, "")
+	wantCode(t, err, blocker.CodeLocked)
+	if _, err := m.Unlock(blocker.UnlockRequest, ""); err != nil {
+		t.Fatal(err)
+	}
+	clock.setWall(time.Hour) // no skipping the cool-down by the clock
+	_, err = m.Unlock(blocker.UnlockConfirm, "")
+	wantCode(t, err, blocker.CodeLocked)
+	clock.pass(15 * time.Minute)
+	if u := m.View().Unlock; u.State != blocker.UnlockReady {
+		t.Fatalf("unlock %+v", u)
+	}
+	clock.pass(11 * time.Minute) // missed the confirm window: it lapses
+	if u := m.View().Unlock; u.State != blocker.UnlockNone {
+		t.Fatalf("unlock did not lapse: %+v", u)
+	}
+	_, err = m.Unlock(blocker.UnlockConfirm, "")
+	wantCode(t, err, blocker.CodeLocked)
+	m.Unlock(blocker.UnlockRequest, "")
+	if _, err := m.Unlock(blocker.UnlockCancel, ""); err != nil {
+		t.Fatal(err)
+	}
+	m.Unlock(blocker.UnlockRequest, "")
+	clock.pass(16 * time.Minute)
+	if ended, err := m.Unlock(blocker.UnlockConfirm, ""); !ended || err != nil {
+		t.Fatalf("confirm after the cool-down: %v %v", ended, err)
+	}
+}
+
+func TestFriendLock(t *testing.T) {
+	m, clock, dir := newTestManager(t)
+	code := start(t, m, 10*time.Hour, blocker.Lock{Mode: blocker.LockFriend})
+	if len(code) != 11 || code[5] != '-' {
+		t.Fatalf("code %q", code)
+	}
+	raw, _ := os.ReadFile(filepath.Join(dir, currentFile))
+	if strings.Contains(string(raw), code) || strings.Contains(string(raw), strings.ReplaceAll(code, "-", "")) {
+		t.Fatal("the friend code is stored in the clear")
+	}
+	for i := 0; i < freeWrongCodes; i++ {
+		_, err := m.Unlock(blocker.UnlockConfirm, "WRONG-CODE")
+		wantCode(t, err, blocker.CodeWrongCode)
+	}
+	_, err := m.Unlock(blocker.UnlockConfirm, code) // after three wrong ones even the right code waits
+	wantCode(t, err, blocker.CodeRateLimited)
+	clock.pass(time.Minute)
+	_, err = m.Unlock(blocker.UnlockConfirm, "WRONG-AGAIN")
+	wantCode(t, err, blocker.CodeWrongCode)
+	clock.pass(time.Minute) // the wait doubled to 2m
+	_, err = m.Unlock(blocker.UnlockConfirm, code)
+	wantCode(t, err, blocker.CodeRateLimited)
+	clock.pass(2 * time.Minute)
+	if ended, err := m.Unlock(blocker.UnlockConfirm, strings.ToLower(strings.ReplaceAll(code, "-", " "))); !ended || err != nil {
+		t.Fatalf("right code: %v %v", ended, err)
+	}
+}
+
+func TestStrictLock(t *testing.T) {
+	m, _, _ := newTestManager(t)
+	start(t, m, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
+	for _, a := range []string{blocker.UnlockRequest, blocker.UnlockConfirm, blocker.UnlockCancel} {
+		_, err := m.Unlock(a, "")
+		wantCode(t, err, blocker.CodeLocked)
+	}
+	if had, err := m.Cleanup(); !had || err != nil || m.Active() {
+		t.Fatalf("cleanup: %v %v", had, err)
+	}
+}
+
+func TestNoSession(t *testing.T) {
+	m, _, _ := newTestManager(t)
+	wantCode(t, m.Extend(time.Hour), blocker.CodeNoSession)
+	_, err := m.AddHostnames([]string{"x.com"})
+	wantCode(t, err, blocker.CodeNoSession)
+	_, err = m.Unlock(blocker.UnlockRequest, "")
+	wantCode(t, err, blocker.CodeNoSession)
+	if m.View() != nil {
+		t.Error("a view without a session")
+	}
+}

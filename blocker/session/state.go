@@ -1,0 +1,71 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// stateVersion is the schema version of the state file.
+const stateVersion = 1
+
+// State is what the daemon persists: the session, if any, and the clock
+// readings of the last credit.
+type State struct {
+	Version int           `json:"version"`
+	Session *Record       `json:"session,omitempty"`
+	Wall    time.Time     `json:"wall"`    // wall clock at the last credit
+	Boot    time.Duration `json:"boot_ns"` // boot time at the last credit
+	BootID  string        `json:"boot_id"`
+}
+
+// Record is a running session.
+type Record struct {
+	Hostnames []string      `json:"hostnames"`
+	Started   time.Time     `json:"started"`
+	Duration  time.Duration `json:"duration_ns"`
+	Credited  time.Duration `json:"credited_ns"`
+	Lock      blocker.Lock  `json:"lock"`
+
+	// Cool-down lock: credited time at the request, nil when none is open.
+	UnlockAt      *time.Duration `json:"unlock_at_ns,omitempty"`
+	UnlockWall    time.Time      `json:"unlock_wall,omitzero"`
+	FriendSalt    []byte         `json:"friend_salt,omitempty"`
+	FriendHash    []byte         `json:"friend_hash,omitempty"`
+	WrongCodes    int            `json:"wrong_codes,omitempty"`
+	RetryAfterCrd time.Duration  `json:"retry_after_ns,omitempty"` // credited time before which codes are refused
+}
+
+// Remaining returns the credited time still to run.
+func (r *Record) Remaining() time.Duration { return max(0, r.Duration-r.Credited) }
+
+// validate checks a state read from disk: a file that parses but holds
+// nonsense is as unreadable as a truncated one.
+func (s *State) validate() error {
+	if s.Version != stateVersion {
+		return fmt.Errorf("state version %d, want %d", s.Version, stateVersion)
+	}
+	r := s.Session
+	if r == nil {
+		return nil
+	}
+	switch {
+	case len(r.Hostnames) == 0 || len(r.Hostnames) > blocker.MaxHostnames:
+		return fmt.Errorf("session with %d hostnames", len(r.Hostnames))
+	case r.Duration < blocker.MinSessionDuration || r.Credited < 0 || r.Started.IsZero():
+		return errors.New("session with impossible times")
+	case r.Lock.Mode == blocker.LockFriend && len(r.FriendHash) == 0:
+		return errors.New("friend lock without its code hash")
+	}
+	if err := r.Lock.Validate(); err != nil {
+		return err
+	}
+	for _, h := range r.Hostnames {
+		if n, err := blocker.NormalizeHostname(h); err != nil || n != h {
+			return fmt.Errorf("session holds an invalid hostname")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+package session
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
+)
+
+// State file names in the state directory: the current generation and the
+// one before it.
+const (
+	currentFile  = "state.json"
+	previousFile = "state.prev.json"
+	stateMode    = 0o600
+)
+
+// ErrUnreadable means state files exist but neither generation can be
+// read: the daemon must keep the block as it is and refuse new sessions.
+var ErrUnreadable = errors.New("session: state unreadable")
+
+// Store persists State in a directory, keeping the previous generation.
+type Store struct {
+	dir       string
+	currentOK bool // the current file is known good: it may become the previous one
+}
+
+// NewStore returns a Store in dir, creating dir (mode 0700) if needed.
+func NewStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("session: state dir: %w", err)
+	}
+	return &Store{dir: dir}, nil
+}
+
+// Load reads the newest readable generation. No files at all is a fresh
+// state; files that exist but cannot be read give ErrUnreadable, wrapped
+// with what was wrong. fellBack reports that the current file was damaged
+// and the previous generation was used.
+func (s *Store) Load() (st State, fellBack bool, err error) {
+	cur, curErr := readState(filepath.Join(s.dir, currentFile))
+	if curErr == nil {
+		s.currentOK = true
+		return cur, false, nil
+	}
+	prev, prevErr := readState(filepath.Join(s.dir, previousFile))
+	if prevErr == nil {
+		return prev, !errors.Is(curErr, fs.ErrNotExist), nil
+	}
+	if errors.Is(curErr, fs.ErrNotExist) && errors.Is(prevErr, fs.ErrNotExist) {
+		return State{Version: stateVersion}, false, nil
+	}
+	return State{}, false, fmt.Errorf("%w: %v; previous: %v", ErrUnreadable, curErr, prevErr)
+}
+
+// Save writes st as the current generation; the current file, if good,
+// becomes the previous one. A crash at any point leaves a readable
+// generation.
+func (s *Store) Save(st State) error {
+	st.Version = stateVersion
+	b, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return fmt.Errorf("session: encode state: %w", err)
+	}
+	cur, prev := filepath.Join(s.dir, currentFile), filepath.Join(s.dir, previousFile)
+	if s.currentOK {
+		if err := os.Rename(cur, prev); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("session: keep previous state: %w", err)
+		}
+	}
+	if err := atomicfile.Write(cur, append(b, '\n'), stateMode); err != nil {
+		s.currentOK = false
+		return fmt.Errorf("session: save state: %w", err)
+	}
+	s.currentOK = true
+	return nil
+}
+
+// Reset removes both generations (after cleanup) so the next Load is fresh.
+func (s *Store) Reset() error {
+	for _, f := range []string{currentFile, previousFile} {
+		if err := os.Remove(filepath.Join(s.dir, f)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("session: reset state: %w", err)
+		}
+	}
+	s.currentOK = false
+	return nil
+}
+
+func readState(path string) (State, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return State{}, err
+	}
+	var st State
+	if err := json.Unmarshal(b, &st); err != nil {
+		return State{}, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	if err := st.validate(); err != nil {
+		return State{}, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return st, nil
+}

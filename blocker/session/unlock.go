@@ -1,0 +1,155 @@
+package session
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// Unlock performs an early-end action on the running session as its lock
+// allows, and reports whether the session ended.
+func (m *Manager) Unlock(action, code string) (ended bool, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, err := m.runningLocked()
+	if err != nil {
+		return false, err
+	}
+	switch r.Lock.Mode {
+	case blocker.LockStrict:
+		return false, blocker.Errorf(blocker.CodeLocked, "this session has a strict lock: it cannot end early; %s left", blocker.FormatDuration(r.Remaining()))
+	case blocker.LockFriend:
+		ended, err = m.friendLocked(r, action, code)
+	default:
+		ended, err = m.cooldownLocked(r, action)
+	}
+	if ended {
+		m.st.Session = nil
+	}
+	if serr := m.saveLocked(); err == nil {
+		err = serr
+	}
+	return ended, err
+}
+
+func (m *Manager) cooldownLocked(r *Record, action string) (bool, error) {
+	switch action {
+	case blocker.UnlockRequest:
+		if r.UnlockAt == nil {
+			at := r.Credited
+			r.UnlockAt, r.UnlockWall = &at, m.clock.Now()
+		}
+		return false, nil
+	case blocker.UnlockCancel:
+		if r.UnlockAt == nil {
+			return false, blocker.Errorf(blocker.CodeInvalid, "no early end was requested")
+		}
+		r.UnlockAt, r.UnlockWall = nil, time.Time{}
+		return false, nil
+	case blocker.UnlockConfirm:
+		if r.UnlockAt == nil {
+			return false, blocker.Errorf(blocker.CodeLocked, "request the early end first; then wait out the %s cool-down", blocker.FormatDuration(time.Duration(r.Lock.Cooldown)))
+		}
+		if left := *r.UnlockAt + time.Duration(r.Lock.Cooldown) - r.Credited; left > 0 {
+			return false, blocker.Errorf(blocker.CodeLocked, "the cool-down has %s left", blocker.FormatDuration(left))
+		}
+		return true, nil
+	}
+	return false, badAction(action)
+}
+
+// Friend codes: wrong ones cost waiting time, doubling from a minute after
+// the third, up to an hour.
+const (
+	freeWrongCodes = 3
+	maxCodeWait    = time.Hour
+	codeAlphabet   = "ABCDEFGHJKMNPQRSTUVWXYZ23456789" // no 0/O, 1/I/L
+	codeLen        = 10
+)
+
+func (m *Manager) friendLocked(r *Record, action, code string) (bool, error) {
+	switch action {
+	case blocker.UnlockRequest, blocker.UnlockCancel:
+		return false, blocker.Errorf(blocker.CodeLocked, "this session ends with your friend's code: confirm with it")
+	case blocker.UnlockConfirm:
+	default:
+		return false, badAction(action)
+	}
+	if wait := r.RetryAfterCrd - r.Credited; wait > 0 {
+		return false, blocker.Errorf(blocker.CodeRateLimited, "too many wrong codes: try again in %s", blocker.FormatDuration(wait.Round(time.Second)))
+	}
+	if subtle.ConstantTimeCompare(hashCode(r.FriendSalt, code), r.FriendHash) == 1 {
+		return true, nil
+	}
+	r.WrongCodes++
+	if n := r.WrongCodes - freeWrongCodes; n >= 0 {
+		r.RetryAfterCrd = r.Credited + min(maxCodeWait, time.Minute<<min(n, 10))
+	}
+	return false, blocker.Errorf(blocker.CodeWrongCode, "that is not the code")
+}
+
+func badAction(action string) error {
+	return blocker.Errorf(blocker.CodeInvalid, "action %q: use request, cancel or confirm", action)
+}
+
+// unlockStatus describes where an early end stands.
+func (r *Record) unlockStatus() blocker.UnlockStatus {
+	var u blocker.UnlockStatus
+	if r.Lock.Mode == blocker.LockFriend && r.RetryAfterCrd > r.Credited {
+		u.RetryIn = blocker.Duration(r.RetryAfterCrd - r.Credited)
+	}
+	if r.UnlockAt == nil {
+		return u
+	}
+	wall := r.UnlockWall
+	u.RequestedAt = &wall
+	ready := *r.UnlockAt + time.Duration(r.Lock.Cooldown)
+	if r.Credited < ready {
+		u.State, u.ReadyIn = blocker.UnlockWaiting, blocker.Duration(ready-r.Credited)
+	} else {
+		u.State, u.ExpiresIn = blocker.UnlockReady, blocker.Duration(ready+blocker.ConfirmWindow-r.Credited)
+	}
+	return u
+}
+
+// newFriendCode returns a random code to show once, and its salt and hash
+// to store.
+func newFriendCode(randSrc func([]byte) error) (code string, salt, hash []byte, err error) {
+	buf := make([]byte, codeLen+16)
+	if err := randSrc(buf); err != nil {
+		return "", nil, nil, fmt.Errorf("session: friend code: %w", err)
+	}
+	var b strings.Builder
+	for i, c := range buf[:codeLen] {
+		if i == codeLen/2 {
+			b.WriteByte('-')
+		}
+		b.WriteByte(codeAlphabet[int(c)%len(codeAlphabet)])
+	}
+	salt = buf[codeLen:]
+	return b.String(), salt, hashCode(salt, b.String()), nil
+}
+
+// hashCode hashes a code as typed: case, spaces and dashes do not matter.
+func hashCode(salt []byte, code string) []byte {
+	norm := strings.Map(func(r rune) rune {
+		if r == '-' || r == ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToUpper(strings.TrimSpace(code)))
+	h := sha256.New()
+	h.Write(salt)
+	h.Write([]byte(norm))
+	return h.Sum(nil)
+}
+
+func cryptoRand(b []byte) error {
+	_, err := rand.Read(b)
+	return err
+}
