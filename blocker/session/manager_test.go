@@ -29,7 +29,12 @@ func (c *fakeClock) Boottime() time.Duration { c.mu.Lock(); defer c.mu.Unlock();
 func (c *fakeClock) BootID() string          { c.mu.Lock(); defer c.mu.Unlock(); return c.id }
 
 // pass lets d go by on both clocks (running or suspended: boot time counts both).
-func (c *fakeClock) pass(d time.Duration) { c.mu.Lock(); c.wall = c.wall.Add(d); c.boot += d; c.mu.Unlock() }
+func (c *fakeClock) pass(d time.Duration) {
+	c.mu.Lock()
+	c.wall = c.wall.Add(d)
+	c.boot += d
+	c.mu.Unlock()
+}
 
 // setWall moves only the wall clock, as a user changing the time does.
 func (c *fakeClock) setWall(d time.Duration) { c.mu.Lock(); c.wall = c.wall.Add(d); c.mu.Unlock() }
