@@ -1,0 +1,200 @@
+// Package eventlog is the daemon's bounded record of what happened: an
+// append-only NDJSON file that survives restarts, is compacted to the newest
+// events (at most Max, none older than MaxAge), and feeds live subscribers.
+package eventlog
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
+)
+
+// Bounds of the log.
+const (
+	DefaultMax    = 10000
+	DefaultMaxAge = 90 * 24 * time.Hour
+	fileMode      = 0o600
+	subBuffer     = 64 // events a slow subscriber may lag before it is dropped
+)
+
+// Log is the event log. Its methods are safe for concurrent use.
+type Log struct {
+	path   string
+	max    int
+	maxAge time.Duration
+	now    func() time.Time
+
+	mu     sync.Mutex
+	events []blocker.Event // oldest first; seq increases
+	lines  int             // lines in the file, to know when to compact
+	next   uint64
+	subs   map[chan blocker.Event]struct{}
+}
+
+// Open reads the log at path (a missing file is an empty log; damaged lines,
+// such as a last line cut by a crash, are skipped) and keeps at most max
+// events no older than maxAge.
+func Open(path string, max int, maxAge time.Duration, now func() time.Time) (*Log, error) {
+	l := &Log{path: path, max: max, maxAge: maxAge, now: now, next: 1, subs: map[chan blocker.Event]struct{}{}}
+	b, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		return nil, fmt.Errorf("eventlog: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for sc.Scan() {
+		var e blocker.Event
+		if json.Unmarshal(sc.Bytes(), &e) != nil || e.Seq == 0 {
+			continue
+		}
+		l.lines++
+		l.put(e)
+	}
+	l.trim()
+	return l, nil
+}
+
+// put adds e, or replaces the event with the same seq (an update).
+func (l *Log) put(e blocker.Event) {
+	if n := len(l.events); n > 0 && l.events[n-1].Seq >= e.Seq {
+		for i := n - 1; i >= 0; i-- {
+			if l.events[i].Seq == e.Seq {
+				l.events[i] = e
+				return
+			}
+		}
+		return
+	}
+	l.events = append(l.events, e)
+	l.next = e.Seq + 1
+}
+
+// trim drops events past the bounds.
+func (l *Log) trim() {
+	cut := max(0, len(l.events)-l.max)
+	oldest := l.now().Add(-l.maxAge)
+	for cut < len(l.events) && l.events[cut].Time.Before(oldest) {
+		cut++
+	}
+	l.events = append([]blocker.Event(nil), l.events[cut:]...)
+}
+
+// Append records a new event, giving it the next seq and, if unset, the
+// current time, and returns it.
+func (l *Log) Append(e blocker.Event) (blocker.Event, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e.Seq = l.next
+	if e.Time.IsZero() {
+		e.Time = l.now()
+	}
+	e.Time = e.Time.Truncate(time.Millisecond)
+	l.put(e)
+	return e, l.persistLocked(e)
+}
+
+// Update changes a recorded event (a coalesced visit's count) in place.
+// It does nothing if the event has left the log.
+func (l *Log) Update(seq uint64, change func(*blocker.Event)) (blocker.Event, bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := len(l.events) - 1; i >= 0; i-- {
+		if l.events[i].Seq == seq {
+			change(&l.events[i])
+			l.events[i].Seq = seq
+			return l.events[i], true, l.persistLocked(l.events[i])
+		}
+	}
+	return blocker.Event{}, false, nil
+}
+
+// persistLocked appends e to the file, compacts it when it has grown past
+// its bounds, and tells subscribers.
+func (l *Log) persistLocked(e blocker.Event) error {
+	l.publishLocked(e)
+	line, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	if l.lines+1 > l.max+l.max/4 {
+		l.trim()
+		return l.compactLocked()
+	}
+	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, fileMode)
+	if err != nil {
+		return fmt.Errorf("eventlog: %w", err)
+	}
+	defer f.Close()
+	if _, err := f.Write(append(line, '\n')); err != nil {
+		return fmt.Errorf("eventlog: %w", err)
+	}
+	l.lines++
+	return nil
+}
+
+// compactLocked rewrites the file with the events in memory, atomically.
+func (l *Log) compactLocked() error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for _, e := range l.events {
+		enc.Encode(e)
+	}
+	if err := atomicfile.Write(l.path, b.Bytes(), fileMode); err != nil {
+		return fmt.Errorf("eventlog: compact: %w", err)
+	}
+	l.lines = len(l.events)
+	return nil
+}
+
+// After returns up to limit events with seq > after, oldest first.
+func (l *Log) After(after uint64, limit int) []blocker.Event {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []blocker.Event
+	for _, e := range l.events {
+		if e.Seq > after {
+			out = append(out, e)
+			if len(out) == limit {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Subscribe returns a channel of events (new ones and updates) as they are
+// recorded, and a function to stop. A subscriber that falls more than a
+// buffer behind is dropped: its channel is closed and it must resubscribe
+// (and catch up with After).
+func (l *Log) Subscribe() (<-chan blocker.Event, func()) {
+	ch := make(chan blocker.Event, subBuffer)
+	l.mu.Lock()
+	l.subs[ch] = struct{}{}
+	l.mu.Unlock()
+	return ch, func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if _, ok := l.subs[ch]; ok {
+			delete(l.subs, ch)
+			close(ch)
+		}
+	}
+}
+
+func (l *Log) publishLocked(e blocker.Event) {
+	for ch := range l.subs {
+		select {
+		case ch <- e:
+		default:
+			delete(l.subs, ch)
+			close(ch)
+		}
+	}
+}
