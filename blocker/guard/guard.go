@@ -1,0 +1,145 @@
+// Package guard watches the hosts file during a block session and has it
+// checked whenever it may have changed: on every change in its directory
+// (editors replace files by rename, so the directory is watched, not the
+// file), after a short settle, and every minute in case a notification was
+// missed. When another program keeps rewriting the file, the guard backs off
+// exponentially instead of fighting it in a loop.
+package guard
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Defaults for Config.
+const (
+	DefaultSettle   = 100 * time.Millisecond
+	DefaultInterval = 60 * time.Second
+	// Restores within conflictWindow that make a conflict.
+	conflictRestores = 5
+	conflictWindow   = 10 * time.Second
+	maxBackoff       = 5 * time.Minute
+)
+
+// Config configures a Guard.
+type Config struct {
+	Path     string        // the file to guard
+	Settle   time.Duration // wait after a change before checking
+	Interval time.Duration // check this often regardless
+
+	// Check looks at the file and restores it if needed, reporting whether
+	// it did. It is called from the guard's goroutine only.
+	Check func() (restored bool, err error)
+	// OnConflict is called when restores keep being undone; the guard then
+	// waits backoff before it checks again. May be nil.
+	OnConflict func(backoff time.Duration)
+	Logger     *slog.Logger
+}
+
+// Guard watches one file. Create it with New and run it with Run.
+type Guard struct {
+	cfg      Config
+	restores []time.Time // recent restores, for conflict detection
+	backoff  time.Duration
+	calmAt   time.Time // when the current backoff ends
+}
+
+// New returns a guard with defaults filled in.
+func New(cfg Config) *Guard {
+	if cfg.Settle <= 0 {
+		cfg.Settle = DefaultSettle
+	}
+	if cfg.Interval <= 0 {
+		cfg.Interval = DefaultInterval
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Guard{cfg: cfg}
+}
+
+// Run watches until ctx is done. It checks once at the start.
+func (g *Guard) Run(ctx context.Context) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	dir, base := filepath.Dir(g.cfg.Path), filepath.Base(g.cfg.Path)
+	if err := w.Add(dir); err != nil {
+		return err
+	}
+	tick := time.NewTicker(g.cfg.Interval)
+	defer tick.Stop()
+	settle := time.NewTimer(0) // the first check, at once
+	armed := true
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return errors.New("guard: watcher closed")
+			}
+			if filepath.Base(ev.Name) == base && !armed {
+				armed = true
+				settle.Reset(g.delay())
+			}
+		case err, ok := <-w.Errors:
+			if !ok {
+				return errors.New("guard: watcher closed")
+			}
+			g.cfg.Logger.Warn("guard: watch error; checking the file", "err", err)
+			if !armed {
+				armed = true
+				settle.Reset(g.delay())
+			}
+		case <-settle.C:
+			armed = false
+			g.check()
+		case <-tick.C:
+			if !armed {
+				g.check()
+			}
+		}
+	}
+}
+
+// delay is the settle time, or longer while backing off.
+func (g *Guard) delay() time.Duration {
+	return max(g.cfg.Settle, time.Until(g.calmAt))
+}
+
+// check runs Check and tracks restores to detect a fight.
+func (g *Guard) check() {
+	restored, err := g.cfg.Check()
+	if err != nil {
+		g.cfg.Logger.Error("guard: check failed", "err", err)
+	}
+	now := time.Now()
+	if !restored {
+		if g.backoff > 0 && now.Sub(g.calmAt) > conflictWindow {
+			g.backoff = 0 // calm again
+		}
+		return
+	}
+	g.restores = append(g.restores, now)
+	for len(g.restores) > 0 && now.Sub(g.restores[0]) > conflictWindow {
+		g.restores = g.restores[1:]
+	}
+	if len(g.restores) < conflictRestores {
+		return
+	}
+	g.restores = g.restores[:0]
+	g.backoff = min(maxBackoff, max(time.Second, 2*g.backoff))
+	g.calmAt = now.Add(g.backoff)
+	g.cfg.Logger.Warn("guard: another program keeps rewriting the hosts file; backing off", "backoff", g.backoff)
+	if g.cfg.OnConflict != nil {
+		g.cfg.OnConflict(g.backoff)
+	}
+}
