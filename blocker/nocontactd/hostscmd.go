@@ -21,8 +21,7 @@ type hostsFlags struct {
 // parseHostsFlags accepts flags before, between and after the names.
 func parseHostsFlags(sub string, args []string) (hostsFlags, error) {
 	f := hostsFlags{file: hosts.DefaultPath, sinkhole: hosts.DefaultSinkhole.String()}
-	fs := flag.NewFlagSet("hosts "+sub, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("hosts " + sub)
 	fs.StringVar(&f.file, "hosts-file", f.file, "the hosts file")
 	fs.StringVar(&f.sinkhole, "sinkhole", f.sinkhole, "IPv4 loopback address blocked names point to")
 	for {
@@ -95,4 +94,11 @@ func writeHosts(path string, next []byte, changed bool, n int, stderr io.Writer)
 		fmt.Fprintf(stderr, "  cache %s\n", step)
 	}
 	return nil
+}
+
+// newFlagSet returns a flag set that reports errors instead of printing.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
 }

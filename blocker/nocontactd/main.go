@@ -1,8 +1,10 @@
 // Command nocontactd is No Contact's privileged daemon: the only program
-// that writes the hosts file. For now it offers the hosts engine on the
-// command line; the session engine, tamper guard, sinkhole and local API
-// arrive with the daemon.
+// that writes the hosts file. It runs block sessions, guards the hosts file
+// and serves the local API; its command line also offers the hosts engine
+// and the cleanup that always undoes everything.
 //
+//	nocontactd [run] [--hosts-file F] [--state-dir D] [--socket S] [--owner-uid UID] [--sinkhole ADDR]
+//	nocontactd cleanup [same flags]
 //	nocontactd hosts preview|apply|strip [--hosts-file F] [--sinkhole ADDR] [NAME...]
 //	nocontactd version
 //
@@ -54,11 +56,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func dispatch(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usageText)
-		return usagef("no command given")
+	if len(args) == 0 || len(args[0]) > 0 && args[0][0] == '-' {
+		return runCommand(args, stderr)
 	}
 	switch args[0] {
+	case "run":
+		return runCommand(args[1:], stderr)
+	case "cleanup":
+		return cleanupCommand(args[1:], stdout, stderr)
 	case "hosts":
 		return hostsCommand(args[1:], stdout, stderr)
 	case "version", "--version":
@@ -72,6 +77,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 const usageText = `usage:
+  nocontactd [run] [--hosts-file F] [--state-dir D] [--socket S] [--owner-uid UID] [--sinkhole ADDR] [--log-level L]
+        serve block sessions (the default; as root, under systemd)
+  nocontactd cleanup [the same flags]
+        end any session whatever its lock and remove the hosts section (root)
   nocontactd hosts preview [--hosts-file F] [--sinkhole ADDR] [NAME...]
         print the hosts file that apply would write; write nothing
   nocontactd hosts apply   [--hosts-file F] [--sinkhole ADDR] NAME...

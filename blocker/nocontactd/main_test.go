@@ -75,7 +75,9 @@ func TestBadInputExits2AndLeavesFile(t *testing.T) {
 		{"hosts", "frobnicate"},
 		{"hosts", "apply", "--no-such-flag"},
 		{"launch"},
-		{},
+		{"run", "--sinkhole", "10.0.0.1"},
+		{"run", "--log-level", "loud"},
+		{"run", "extra-argument"},
 	}
 	for _, args := range cases {
 		code, _, stderr := runCLI(args...)

@@ -21,12 +21,22 @@ const (
 // Manager runs the one session. Its methods are safe for concurrent use;
 // each credits time first and persists every change before it returns.
 type Manager struct {
-	mu      sync.Mutex
-	clock   Clock
-	store   *Store
-	st      State
-	broken  error // the state could not be read: refuse new sessions
-	randSrc func([]byte) error
+	mu       sync.Mutex
+	clock    Clock
+	store    *Store
+	st       State
+	broken   error // the state could not be read: refuse new sessions
+	randSrc  func([]byte) error
+	onExpire func()
+}
+
+// OnExpire sets a function called when a session ends because its credited
+// time ran out, whichever method noticed. It is called with the manager's
+// lock held: it must not call the manager.
+func (m *Manager) OnExpire(f func()) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.onExpire = f
 }
 
 // NewManager loads the state from store. If it cannot be read, the
@@ -72,15 +82,13 @@ func (m *Manager) Active() bool {
 func (m *Manager) Tick() (ended bool, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.creditLocked() {
-		m.st.Session = nil
-		return true, m.saveLocked()
-	}
-	return false, m.saveLocked()
+	ended = m.creditLocked()
+	return ended, m.saveLocked()
 }
 
-// creditLocked credits elapsed time and reports whether the session has
-// run its course. It also lapses an unconfirmed cool-down.
+// creditLocked credits elapsed time; a session that has run its course
+// ends here (and OnExpire's function is called). It reports whether that
+// happened. It also lapses an unconfirmed cool-down.
 func (m *Manager) creditLocked() (expired bool) {
 	now, boot, id := m.clock.Now(), m.clock.Boottime(), m.clock.BootID()
 	d := credit(m.st.Wall, m.st.Boot, m.st.BootID, now, boot, id)
@@ -93,7 +101,15 @@ func (m *Manager) creditLocked() (expired bool) {
 	if r.UnlockAt != nil && r.Credited >= *r.UnlockAt+time.Duration(r.Lock.Cooldown)+blocker.ConfirmWindow {
 		r.UnlockAt, r.UnlockWall = nil, time.Time{}
 	}
-	return r.Credited >= r.Duration
+	if r.Credited < r.Duration {
+		return false
+	}
+	m.st.Session = nil
+	m.saveLocked()
+	if m.onExpire != nil {
+		m.onExpire()
+	}
+	return true
 }
 
 func (m *Manager) saveLocked() error {
@@ -211,10 +227,7 @@ func (m *Manager) Extend(by time.Duration) error {
 // runningLocked credits time and returns the running session, or a
 // no_session error (ending an expired one on the way).
 func (m *Manager) runningLocked() (*Record, error) {
-	if m.creditLocked() {
-		m.st.Session = nil
-		m.saveLocked()
-	}
+	m.creditLocked()
 	if m.st.Session == nil {
 		return nil, blocker.Errorf(blocker.CodeNoSession, "no session is running")
 	}
@@ -240,10 +253,7 @@ func (m *Manager) Cleanup() (bool, error) {
 func (m *Manager) View() *blocker.Session {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.creditLocked() {
-		m.st.Session = nil
-		m.saveLocked()
-	}
+	m.creditLocked()
 	return m.viewLocked()
 }
 

@@ -4,56 +4,21 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
 )
 
-// fakeClock is a clock the tests move: wall and boot time separately, and
-// reboots.
-type fakeClock struct {
-	mu   sync.Mutex
-	wall time.Time
-	boot time.Duration
-	id   string
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{wall: time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC), boot: time.Hour, id: "boot-1"}
-}
-
-func (c *fakeClock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); return c.wall }
-func (c *fakeClock) Boottime() time.Duration { c.mu.Lock(); defer c.mu.Unlock(); return c.boot }
-func (c *fakeClock) BootID() string          { c.mu.Lock(); defer c.mu.Unlock(); return c.id }
-
-// pass lets d go by on both clocks (running or suspended: boot time counts both).
-func (c *fakeClock) pass(d time.Duration) {
-	c.mu.Lock()
-	c.wall = c.wall.Add(d)
-	c.boot += d
-	c.mu.Unlock()
-}
-
-// setWall moves only the wall clock, as a user changing the time does.
-func (c *fakeClock) setWall(d time.Duration) { c.mu.Lock(); c.wall = c.wall.Add(d); c.mu.Unlock() }
-
-// reboot starts a new boot after d of wall time.
-func (c *fakeClock) reboot(d time.Duration) {
-	c.mu.Lock()
-	c.wall, c.boot, c.id = c.wall.Add(d), 30*time.Second, c.id+"'"
-	c.mu.Unlock()
-}
-
-func newTestManager(t *testing.T) (*Manager, *fakeClock, string) {
+func newTestManager(t *testing.T) (*Manager, *fakeclock.Clock, string) {
 	t.Helper()
 	dir := t.TempDir()
 	store, err := NewStore(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := newFakeClock()
+	clock := fakeclock.New()
 	m, _ := NewManager(store, clock)
 	return m, clock, dir
 }
@@ -122,23 +87,23 @@ func TestOnlyStronger(t *testing.T) {
 func TestCreditedTime(t *testing.T) {
 	m, clock, _ := newTestManager(t)
 	start(t, m, 2*time.Hour, blocker.Lock{})
-	clock.setWall(31 * blocker.Day) // the user sets the clock a month forward
+	clock.SetWall(31 * blocker.Day) // the user sets the clock a month forward
 	if ended, _ := m.Tick(); ended {
 		t.Fatal("setting the wall clock forward ended the session")
 	}
-	clock.setWall(-40 * blocker.Day) // and back, far
+	clock.SetWall(-40 * blocker.Day) // and back, far
 	m.Tick()
-	clock.pass(time.Hour) // suspend or run: boot time counts
+	clock.Pass(time.Hour) // suspend or run: boot time counts
 	m.Tick()
 	if got := time.Duration(m.View().Credited); got != time.Hour {
 		t.Fatalf("credited %v, want 1h", got)
 	}
-	clock.reboot(30 * time.Minute) // powered off for 30 min
+	clock.Reboot(30 * time.Minute) // powered off for 30 min
 	m.Tick()
 	if got := time.Duration(m.View().Credited); got != 90*time.Minute {
 		t.Fatalf("after reboot credited %v, want 1h30m", got)
 	}
-	clock.pass(30 * time.Minute)
+	clock.Pass(30 * time.Minute)
 	if ended, err := m.Tick(); !ended || err != nil {
 		t.Fatalf("session did not end when its credited time ran out: %v", err)
 	}
@@ -155,14 +120,14 @@ func TestCooldownLock(t *testing.T) {
 	if _, err := m.Unlock(blocker.UnlockRequest, ""); err != nil {
 		t.Fatal(err)
 	}
-	clock.setWall(time.Hour) // no skipping the cool-down by the clock
+	clock.SetWall(time.Hour) // no skipping the cool-down by the clock
 	_, err = m.Unlock(blocker.UnlockConfirm, "")
 	wantCode(t, err, blocker.CodeLocked)
-	clock.pass(15 * time.Minute)
+	clock.Pass(15 * time.Minute)
 	if u := m.View().Unlock; u.State != blocker.UnlockReady {
 		t.Fatalf("unlock %+v", u)
 	}
-	clock.pass(11 * time.Minute) // missed the confirm window: it lapses
+	clock.Pass(11 * time.Minute) // missed the confirm window: it lapses
 	if u := m.View().Unlock; u.State != blocker.UnlockNone {
 		t.Fatalf("unlock did not lapse: %+v", u)
 	}
@@ -173,7 +138,7 @@ func TestCooldownLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Unlock(blocker.UnlockRequest, "")
-	clock.pass(16 * time.Minute)
+	clock.Pass(16 * time.Minute)
 	if ended, err := m.Unlock(blocker.UnlockConfirm, ""); !ended || err != nil {
 		t.Fatalf("confirm after the cool-down: %v %v", ended, err)
 	}
@@ -195,13 +160,13 @@ func TestFriendLock(t *testing.T) {
 	}
 	_, err := m.Unlock(blocker.UnlockConfirm, code) // after three wrong ones even the right code waits
 	wantCode(t, err, blocker.CodeRateLimited)
-	clock.pass(time.Minute)
+	clock.Pass(time.Minute)
 	_, err = m.Unlock(blocker.UnlockConfirm, "WRONG-AGAIN")
 	wantCode(t, err, blocker.CodeWrongCode)
-	clock.pass(time.Minute) // the wait doubled to 2m
+	clock.Pass(time.Minute) // the wait doubled to 2m
 	_, err = m.Unlock(blocker.UnlockConfirm, code)
 	wantCode(t, err, blocker.CodeRateLimited)
-	clock.pass(2 * time.Minute)
+	clock.Pass(2 * time.Minute)
 	if ended, err := m.Unlock(blocker.UnlockConfirm, strings.ToLower(strings.ReplaceAll(code, "-", " "))); !ended || err != nil {
 		t.Fatalf("right code: %v %v", ended, err)
 	}

@@ -26,7 +26,7 @@ func TestStateSurvivesDamage(t *testing.T) {
 			t.Run(curName+"/"+prevName, func(t *testing.T) {
 				m, clock, dir := newTestManager(t)
 				start(t, m, 10*time.Hour, blocker.Lock{})
-				clock.pass(time.Hour)
+				clock.Pass(time.Hour)
 				m.AddHostnames([]string{"x.com"}) // second generation: with x.com; previous: without
 				cur(filepath.Join(dir, currentFile))
 				prev(filepath.Join(dir, previousFile))
@@ -77,12 +77,12 @@ func TestStateFileMode(t *testing.T) {
 func TestSaveKeepsGoodPreviousWhenCurrentIsDamaged(t *testing.T) {
 	m, clock, dir := newTestManager(t)
 	start(t, m, 10*time.Hour, blocker.Lock{})
-	clock.pass(time.Hour)
+	clock.Pass(time.Hour)
 	m.Tick()
 	os.WriteFile(filepath.Join(dir, currentFile), []byte("{"), 0o600)
 	store, _ := NewStore(dir)
 	m2, _ := NewManager(store, clock) // falls back to previous (0 credited)
-	clock.pass(time.Minute)
+	clock.Pass(time.Minute)
 	m2.Tick() // must not rotate the damaged current over the good previous
 	b, _ := os.ReadFile(filepath.Join(dir, previousFile))
 	if len(b) < 10 {

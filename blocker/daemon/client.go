@@ -1,0 +1,179 @@
+package daemon
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"syscall"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// ErrNotRunning means nothing answers on the socket: the daemon is not
+// installed or not running.
+var ErrNotRunning = errors.New("nocontactd is not running")
+
+// Client talks to nocontactd. The zero value uses SocketPath().
+type Client struct {
+	Socket string // empty: $NOCONTACT_SOCKET or the default
+}
+
+func (c *Client) socket() string {
+	if c.Socket != "" {
+		return c.Socket
+	}
+	return SocketPath()
+}
+
+func (c *Client) httpClient(timeout time.Duration) *http.Client {
+	sock := c.socket()
+	return &http.Client{
+		Timeout: timeout,
+		Transport: &http.Transport{
+			DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+				var d net.Dialer
+				return d.DialContext(ctx, "unix", sock)
+			},
+			DisableKeepAlives: true,
+		},
+	}
+}
+
+// do sends a request and decodes the answer into out, or the API error.
+func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, "http://nocontactd"+path, body)
+	if err != nil {
+		return err
+	}
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.httpClient(30 * time.Second).Do(req)
+	if err != nil {
+		return c.dialError(err)
+	}
+	defer resp.Body.Close()
+	return decodeResponse(resp, out)
+}
+
+func decodeResponse(resp *http.Response, out any) error {
+	if resp.StatusCode >= 300 {
+		var e struct{ Error *blocker.Error }
+		if json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(&e) == nil && e.Error != nil {
+			return e.Error
+		}
+		return fmt.Errorf("nocontactd answered %s", resp.Status)
+	}
+	if out == nil {
+		return nil
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+// dialError turns "no socket" and "refused" into ErrNotRunning and a
+// permission error into a forbidden API error.
+func (c *Client) dialError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ENOENT):
+		return fmt.Errorf("%w (no daemon on %s)", ErrNotRunning, c.socket())
+	case errors.Is(err, fs.ErrPermission):
+		return blocker.Errorf(blocker.CodeForbidden, "no permission to use %s: nocontactd was set up for another user", c.socket())
+	}
+	return fmt.Errorf("nocontactd: %w", err)
+}
+
+// Status returns the daemon's status.
+func (c *Client) Status(ctx context.Context) (*blocker.Status, error) {
+	var st blocker.Status
+	return &st, c.do(ctx, http.MethodGet, "/v1/status", nil, &st)
+}
+
+// Start starts a session.
+func (c *Client) Start(ctx context.Context, req blocker.StartRequest) (*blocker.StartResponse, error) {
+	var out blocker.StartResponse
+	return &out, c.do(ctx, http.MethodPost, "/v1/session", req, &out)
+}
+
+// Extend moves the end of the running session later by by.
+func (c *Client) Extend(ctx context.Context, by time.Duration) (*blocker.Session, error) {
+	var out blocker.StartResponse
+	err := c.do(ctx, http.MethodPost, "/v1/session/extend", blocker.ExtendRequest{By: blocker.Duration(by)}, &out)
+	return out.Session, err
+}
+
+// AddHostnames adds names to the running session.
+func (c *Client) AddHostnames(ctx context.Context, names []string) (*blocker.Session, error) {
+	var out blocker.StartResponse
+	err := c.do(ctx, http.MethodPost, "/v1/session/hostnames", blocker.AddRequest{Add: names}, &out)
+	return out.Session, err
+}
+
+// Unlock requests, cancels or confirms an early end.
+func (c *Client) Unlock(ctx context.Context, action, code string) (*blocker.UnlockResponse, error) {
+	var out blocker.UnlockResponse
+	return &out, c.do(ctx, http.MethodPost, "/v1/session/unlock", blocker.UnlockRequestBody{Action: action, Code: code}, &out)
+}
+
+// Cleanup ends everything (root only).
+func (c *Client) Cleanup(ctx context.Context) error {
+	return c.do(ctx, http.MethodPost, "/v1/cleanup", struct{}{}, nil)
+}
+
+// Events returns recorded events after seq.
+func (c *Client) Events(ctx context.Context, after uint64) ([]blocker.Event, error) {
+	var out struct{ Events []blocker.Event }
+	err := c.do(ctx, http.MethodGet, "/v1/events?after="+url.QueryEscape(fmt.Sprint(after)), nil, &out)
+	return out.Events, err
+}
+
+// Stream calls fn for every event after seq, then for live ones, until ctx
+// is done or the connection drops (heartbeats are not passed on). It
+// returns the last seq seen so the caller can reconnect from there.
+func (c *Client) Stream(ctx context.Context, after uint64, fn func(blocker.Event)) (uint64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("http://nocontactd/v1/events/stream?after=%d", after), nil)
+	if err != nil {
+		return after, err
+	}
+	resp, err := c.httpClient(0).Do(req)
+	if err != nil {
+		return after, c.dialError(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return after, decodeResponse(resp, nil)
+	}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 0, 4096), maxBody)
+	for sc.Scan() {
+		var e blocker.Event
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return after, fmt.Errorf("nocontactd stream: %w", err)
+		}
+		if e.Kind == blocker.EventHeartbeat {
+			continue
+		}
+		after = max(after, e.Seq)
+		fn(e)
+	}
+	if ctx.Err() != nil {
+		return after, ctx.Err()
+	}
+	return after, sc.Err()
+}

@@ -1,0 +1,65 @@
+package daemon
+
+import (
+	"log/slog"
+	"net/netip"
+	"os"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/session"
+)
+
+// SocketEnv overrides the socket path for clients.
+const SocketEnv = "NOCONTACT_SOCKET"
+
+// Config configures a Daemon. Zero fields take the defaults.
+type Config struct {
+	HostsFile   string
+	StateDir    string
+	Socket      string
+	OwnerUID    int // the user allowed besides root; -1: only root and the daemon's own uid
+	Sinkhole    netip.Addr
+	Clock       session.Clock
+	Logger      *slog.Logger
+	CreditEvery time.Duration // credit tick; 30 s
+	GuardSettle time.Duration // 100 ms
+	GuardEvery  time.Duration // 60 s
+	Heartbeat   time.Duration // event stream heartbeat; 30 s
+}
+
+func (c *Config) fill() {
+	if c.HostsFile == "" {
+		c.HostsFile = hosts.DefaultPath
+	}
+	if c.StateDir == "" {
+		c.StateDir = DefaultStateDir
+	}
+	if c.Socket == "" {
+		c.Socket = DefaultSocket
+	}
+	if !c.Sinkhole.IsValid() {
+		c.Sinkhole = hosts.DefaultSinkhole
+	}
+	if c.Clock == nil {
+		c.Clock = session.SystemClock{}
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if c.CreditEvery <= 0 {
+		c.CreditEvery = 30 * time.Second
+	}
+	if c.Heartbeat <= 0 {
+		c.Heartbeat = 30 * time.Second
+	}
+}
+
+// SocketPath returns the socket clients use: $NOCONTACT_SOCKET, else the
+// default.
+func SocketPath() string {
+	if s := os.Getenv(SocketEnv); s != "" {
+		return s
+	}
+	return DefaultSocket
+}

@@ -1,0 +1,242 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/eventlog"
+	"github.com/nocontact-app/nocontact/blocker/guard"
+	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/session"
+)
+
+// Daemon is nocontactd. Create it with New and start it with Run.
+type Daemon struct {
+	cfg    Config
+	log    *slog.Logger
+	editor *hosts.Editor
+	mgr    *session.Manager
+	events *eventlog.Log
+
+	opMu       sync.Mutex // a change of the session and its write, or a guard check
+	hostsMu    sync.Mutex // serialises every read-modify-write of the hosts file
+	mu         sync.Mutex // guards the fields below
+	hostsErr   string     // the last failure to write or lift, shown in status
+	liftDue    bool       // a section must be lifted (retried with backoff)
+	lastTamper *time.Time
+	lastGood   []byte // the hosts file as last seen or written intact
+	wake       chan struct{} // nudges the tick loop
+}
+
+// New loads the daemon's state. A state that cannot be read is not an
+// error: the daemon then keeps the hosts file as it is, refuses new
+// sessions and reports the problem in its status until cleanup.
+func New(cfg Config) (*Daemon, error) {
+	cfg.fill()
+	ed, err := hosts.NewEditor(cfg.Sinkhole)
+	if err != nil {
+		return nil, err
+	}
+	store, err := session.NewStore(cfg.StateDir)
+	if err != nil {
+		return nil, err
+	}
+	mgr, fellBack := session.NewManager(store, cfg.Clock)
+	events, err := eventlog.Open(filepath.Join(cfg.StateDir, "events.log"), eventlog.DefaultMax, eventlog.DefaultMaxAge, cfg.Clock.Now)
+	if err != nil {
+		return nil, err
+	}
+	d := &Daemon{cfg: cfg, log: cfg.Logger, editor: ed, mgr: mgr, events: events, wake: make(chan struct{}, 1)}
+	mgr.OnExpire(d.sessionExpired)
+	if fellBack {
+		d.log.Warn("the current state file was damaged; using the previous generation")
+	}
+	if err := mgr.Broken(); err != nil {
+		d.log.Error("state unreadable: keeping the hosts file as it is and refusing new sessions until `nocontactd cleanup`", "err", err)
+	}
+	return d, nil
+}
+
+// Run serves until ctx is done. The block stays in place when it returns:
+// stopping the daemon is not a way out, and the next start re-applies it.
+func (d *Daemon) Run(ctx context.Context) error {
+	d.startup()
+	ln, err := listen(d.cfg.Socket, d.cfg.OwnerUID)
+	if err != nil {
+		return err
+	}
+	srv := d.server()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); d.guard(ctx) }()
+	go func() { defer wg.Done(); d.tickLoop(ctx) }()
+	go func() {
+		<-ctx.Done()
+		shut, stop := context.WithTimeout(context.Background(), 2*time.Second)
+		defer stop()
+		srv.Shutdown(shut)
+	}()
+	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", blocker.Version)
+	err = srv.Serve(ln)
+	cancel()
+	wg.Wait()
+	if errors.Is(err, errServerClosed) {
+		err = nil
+	}
+	d.log.Info("nocontactd stopped; the block stays in place", "session", d.mgr.String())
+	return err
+}
+
+// startup re-applies a running session or lifts a stale section; with an
+// unreadable state it leaves the file alone.
+func (d *Daemon) startup() {
+	switch {
+	case d.mgr.Broken() != nil:
+	case d.mgr.Active():
+		if _, err := d.enforce(); err != nil {
+			d.log.Error("re-applying the session failed; the guard keeps trying", "err", err)
+		}
+	default:
+		d.requestLift()
+	}
+}
+
+// guard runs the tamper guard; its check restores and records tampering.
+func (d *Daemon) guard(ctx context.Context) {
+	g := guard.New(guard.Config{
+		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log,
+		Check: d.guardCheck,
+		OnConflict: func(backoff time.Duration) {
+			d.record(blocker.Event{Kind: blocker.EventConflict, Detail: "another program keeps rewriting the hosts file; retrying in " + blocker.FormatDuration(backoff)})
+		},
+	})
+	for ctx.Err() == nil {
+		if err := g.Run(ctx); err != nil {
+			d.log.Error("tamper guard stopped; restarting", "err", err)
+			select {
+			case <-ctx.Done():
+			case <-time.After(time.Second):
+			}
+		}
+	}
+}
+
+// guardCheck restores the section if it differs from the session's and
+// records how it had been tampered with.
+func (d *Daemon) guardCheck() (bool, error) {
+	d.opMu.Lock()
+	prev, restored, err := d.enforceFrom()
+	d.opMu.Unlock()
+	if !restored {
+		return false, err
+	}
+	detail := "section edited"
+	switch {
+	case prev == nil:
+		detail = "hosts file deleted or emptied"
+	case len(d.editor.Section(prev)) == 0:
+		detail = "section removed"
+	}
+	now := d.cfg.Clock.Now()
+	d.mu.Lock()
+	d.lastTamper = &now
+	d.mu.Unlock()
+	d.log.Warn("hosts file tampered with; restored", "how", detail)
+	d.record(blocker.Event{Kind: blocker.EventTamper, Detail: detail})
+	return true, err
+}
+
+// enforce writes the running session's section if the file differs from
+// it, and reports whether it wrote.
+func (d *Daemon) enforce() (bool, error) {
+	_, wrote, err := d.enforceFrom()
+	return wrote, err
+}
+
+func (d *Daemon) enforceFrom() (prev []byte, wrote bool, err error) {
+	d.hostsMu.Lock()
+	defer d.hostsMu.Unlock()
+	names := d.mgr.Hostnames()
+	if names == nil {
+		return nil, false, nil
+	}
+	prev, err = hosts.ReadFile(d.cfg.HostsFile)
+	if err != nil {
+		return nil, false, d.noteHostsErr(err)
+	}
+	base := prev
+	if len(prev) == 0 && d.lastGood != nil {
+		base = d.lastGood // deleted or emptied: bring the user's lines back too
+	}
+	next, changed, err := d.editor.Apply(base, names)
+	if err == nil && !changed && len(prev) > 0 {
+		d.lastGood = prev
+	}
+	if err != nil || (!changed && len(prev) > 0) {
+		return prev, false, d.noteHostsErr(err)
+	}
+	if _, err := hosts.WriteFile(d.cfg.HostsFile, next); err != nil {
+		return prev, false, d.noteHostsErr(err)
+	}
+	d.lastGood = next
+	d.flush()
+	return prev, true, d.noteHostsErr(nil)
+}
+
+// lift removes the section; it reports an error to be retried.
+func (d *Daemon) lift() error {
+	d.hostsMu.Lock()
+	defer d.hostsMu.Unlock()
+	if d.mgr.Active() || d.mgr.Broken() != nil {
+		return nil
+	}
+	prev, err := hosts.ReadFile(d.cfg.HostsFile)
+	if err != nil {
+		return d.noteHostsErr(err)
+	}
+	next, changed := d.editor.Strip(prev)
+	if changed {
+		if _, err := hosts.WriteFile(d.cfg.HostsFile, next); err != nil {
+			return d.noteHostsErr(fmt.Errorf("lifting the block: %w", err))
+		}
+		d.flush()
+	}
+	return d.noteHostsErr(nil)
+}
+
+func (d *Daemon) flush() {
+	for _, step := range hosts.Flush(context.Background()) {
+		if step.Err != nil {
+			d.log.Warn("cache flush failed", "cache", step.Cache, "err", step.Err)
+		}
+	}
+}
+
+// noteHostsErr keeps err (or its absence) for the status, and returns it.
+func (d *Daemon) noteHostsErr(err error) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.hostsErr = ""
+	if err != nil {
+		d.hostsErr = err.Error()
+	}
+	return err
+}
+
+// record appends an event to the log; a failure to store it is logged.
+func (d *Daemon) record(e blocker.Event) blocker.Event {
+	e, err := d.events.Append(e)
+	if err != nil {
+		d.log.Error("event log", "err", err)
+	}
+	d.log.Debug("event", "kind", e.Kind, "host", e.Host, "detail", e.Detail)
+	return e
+}

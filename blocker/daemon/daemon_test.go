@@ -1,0 +1,236 @@
+package daemon
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
+)
+
+const userHosts = "127.0.0.1 localhost\n::1 localhost\n"
+
+// env is a daemon running in-process on temporary files.
+type env struct {
+	cfg    Config
+	clock  *fakeclock.Clock
+	client *Client
+	d      *Daemon
+	stop   func()
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	dir := t.TempDir()
+	hostsPath := filepath.Join(dir, "etc", "hosts")
+	os.MkdirAll(filepath.Dir(hostsPath), 0o755)
+	if err := os.WriteFile(hostsPath, []byte(userHosts), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := &env{clock: fakeclock.New(), cfg: Config{
+		HostsFile: hostsPath, StateDir: filepath.Join(dir, "state"), Socket: filepath.Join(dir, "run", "d.sock"),
+		OwnerUID: -1, GuardSettle: 20 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}}
+	e.cfg.Clock = e.clock
+	e.client = &Client{Socket: e.cfg.Socket}
+	e.start(t)
+	t.Cleanup(func() { e.stop() })
+	return e
+}
+
+// start runs a daemon on the env's files (again, after stop: a restart).
+func (e *env) start(t *testing.T) {
+	t.Helper()
+	d, err := New(e.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); d.Run(ctx) }()
+	e.d = d
+	e.stop = func() { cancel(); wg.Wait() }
+	waitFor(t, "the socket answers", func() bool { _, err := e.client.Status(context.Background()); return err == nil })
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func (e *env) hosts(t *testing.T) string {
+	t.Helper()
+	b, _ := os.ReadFile(e.cfg.HostsFile)
+	return string(b)
+}
+
+func (e *env) startSession(t *testing.T, d time.Duration, lock blocker.Lock) *blocker.StartResponse {
+	t.Helper()
+	resp, err := e.client.Start(context.Background(), blocker.StartRequest{
+		Hostnames: []string{"instagram.com", "www.instagram.com"}, Duration: blocker.Duration(d), Lock: lock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+var ctx = context.Background()
+
+func TestSessionLifecycle(t *testing.T) {
+	e := newEnv(t)
+	resp := e.startSession(t, time.Hour, blocker.Lock{})
+	if len(resp.Session.Hostnames) != 2 || resp.FriendCode != "" {
+		t.Fatalf("start: %+v", resp)
+	}
+	if h := e.hosts(t); !strings.HasPrefix(h, userHosts) || !strings.Contains(h, "127.78.0.1 instagram.com\n:: instagram.com\n") {
+		t.Fatalf("hosts after start:\n%s", h)
+	}
+	_, err := e.client.Start(ctx, blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
+	if blocker.ErrorCode(err) != blocker.CodeSessionActive {
+		t.Fatalf("second start: %v", err)
+	}
+	if _, err := e.client.AddHostnames(ctx, []string{"x.com"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(e.hosts(t), "127.78.0.1 x.com\n") {
+		t.Error("added name not in the hosts file")
+	}
+	if _, err := e.client.Extend(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := e.client.Status(ctx)
+	if !st.Hosts.Intact || time.Duration(st.Session.Remaining) != 2*time.Hour {
+		t.Fatalf("status %+v", st)
+	}
+
+	e.clock.SetWall(40 * blocker.Day) // the clock forward: nothing ends
+	e.d.nudge()
+	time.Sleep(100 * time.Millisecond)
+	if st, _ := e.client.Status(ctx); st.Session == nil {
+		t.Fatal("setting the clock forward ended the session")
+	}
+	e.clock.Pass(2 * time.Hour)
+	e.d.nudge()
+	waitFor(t, "the section is lifted", func() bool { return e.hosts(t) == userHosts })
+	events, _ := e.client.Events(ctx, 0)
+	if !hasEvent(events, blocker.EventSessionEnded, "expired") || !hasEvent(events, blocker.EventSessionStarted, "") {
+		t.Errorf("events %+v", events)
+	}
+}
+
+func hasEvent(events []blocker.Event, kind, detail string) bool {
+	for _, e := range events {
+		if e.Kind == kind && strings.Contains(e.Detail, detail) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFriendUnlockThroughAPI(t *testing.T) {
+	e := newEnv(t)
+	resp := e.startSession(t, time.Hour, blocker.Lock{Mode: blocker.LockFriend})
+	if resp.FriendCode == "" {
+		t.Fatal("no friend code")
+	}
+	if _, err := e.client.Unlock(ctx, blocker.UnlockConfirm, "nope"); blocker.ErrorCode(err) != blocker.CodeWrongCode {
+		t.Fatalf("wrong code: %v", err)
+	}
+	u, err := e.client.Unlock(ctx, blocker.UnlockConfirm, resp.FriendCode)
+	if err != nil || !u.Ended {
+		t.Fatalf("right code: %+v %v", u, err)
+	}
+	waitFor(t, "the section is lifted", func() bool { return e.hosts(t) == userHosts })
+}
+
+func TestCooldownUnlockThroughAPI(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, 10*time.Hour, blocker.Lock{Mode: blocker.LockCooldown, Cooldown: blocker.Duration(15 * time.Minute)})
+	if _, err := e.client.Unlock(ctx, blocker.UnlockRequest, ""); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := e.client.Status(ctx)
+	if st.Session.Unlock.State != blocker.UnlockWaiting || time.Duration(st.Session.Unlock.ReadyIn) != 15*time.Minute {
+		t.Fatalf("unlock %+v", st.Session.Unlock)
+	}
+	if _, err := e.client.Unlock(ctx, blocker.UnlockConfirm, ""); blocker.ErrorCode(err) != blocker.CodeLocked {
+		t.Fatalf("early confirm: %v", err)
+	}
+	e.clock.Pass(15 * time.Minute)
+	if u, err := e.client.Unlock(ctx, blocker.UnlockConfirm, ""); err != nil || !u.Ended {
+		t.Fatalf("confirm: %+v %v", u, err)
+	}
+	events, _ := e.client.Events(ctx, 0)
+	for _, k := range []string{blocker.EventUnlockRequested, blocker.EventUnlockCompleted, blocker.EventSessionEnded} {
+		if !hasEvent(events, k, "") {
+			t.Errorf("no %s event", k)
+		}
+	}
+}
+
+func TestStrictRefusesEarlyEnd(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
+	if _, err := e.client.Unlock(ctx, blocker.UnlockRequest, ""); blocker.ErrorCode(err) != blocker.CodeLocked {
+		t.Fatalf("strict: %v", err)
+	}
+}
+
+func TestRestartKeepsTheBlock(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, time.Hour, blocker.Lock{})
+	e.clock.Pass(10 * time.Minute)
+	e.stop()
+	// While the daemon is down someone strips the file; a restart re-applies.
+	os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644)
+	e.clock.Pass(5 * time.Minute)
+	e.start(t)
+	waitFor(t, "the section is back", func() bool { return strings.Contains(e.hosts(t), "instagram.com") })
+	st, _ := e.client.Status(ctx)
+	if st.Session == nil || time.Duration(st.Session.Remaining) != 45*time.Minute {
+		t.Fatalf("after restart: %+v", st.Session)
+	}
+}
+
+func TestTamperIsRestoredAndRecorded(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, time.Hour, blocker.Lock{})
+	good := e.hosts(t)
+	tamper := map[string]func(){
+		"removed":       func() { os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644) },
+		"commented out": func() { os.WriteFile(e.cfg.HostsFile, []byte(strings.ReplaceAll(good, "127.78", "#127.78")), 0o644) },
+		"renamed over": func() {
+			tmp := e.cfg.HostsFile + ".new"
+			os.WriteFile(tmp, []byte(userHosts), 0o644)
+			os.Rename(tmp, e.cfg.HostsFile)
+		},
+		"deleted": func() { os.Remove(e.cfg.HostsFile) },
+	}
+	for name, do := range tamper {
+		before, _ := e.client.Events(ctx, 0)
+		do()
+		waitFor(t, name+" is restored", func() bool { return e.hosts(t) == good })
+		waitFor(t, name+" is recorded", func() bool {
+			after, _ := e.client.Events(ctx, 0)
+			return len(after) > len(before) && hasEvent(after[len(before):], blocker.EventTamper, "")
+		})
+	}
+	if st, _ := e.client.Status(ctx); st.Hosts.LastTamper == nil || !st.Hosts.Intact {
+		t.Errorf("status after tamper: %+v", st.Hosts)
+	}
+}

@@ -1,0 +1,191 @@
+package daemon
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/hosts"
+)
+
+func (d *Daemon) handleStatus(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, d.Status())
+}
+
+// Status reports the session, the hosts file, the sinkhole and the daemon.
+func (d *Daemon) Status() blocker.Status {
+	st := blocker.Status{
+		Session:  d.mgr.View(),
+		Hosts:    d.hostsStatus(),
+		Sinkhole: blocker.SinkholeStatus{Address: d.cfg.Sinkhole.String(), Error: "attempts are not noticed yet: the sinkhole listener is not part of this build"},
+		Daemon:   blocker.DaemonInfo{Version: blocker.Version},
+	}
+	if err := d.mgr.Broken(); err != nil {
+		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontactd cleanup` (%v)", err)
+	}
+	return st
+}
+
+// hostsStatus reads the file and says whether it is as the session wants.
+func (d *Daemon) hostsStatus() blocker.HostsStatus {
+	hs := blocker.HostsStatus{Path: d.cfg.HostsFile}
+	d.mu.Lock()
+	hs.Error, hs.LiftPending, hs.LastTamper = d.hostsErr, d.liftDue, d.lastTamper
+	d.mu.Unlock()
+	d.hostsMu.Lock()
+	defer d.hostsMu.Unlock()
+	content, err := hosts.ReadFile(d.cfg.HostsFile)
+	if err != nil {
+		hs.Error = err.Error()
+		return hs
+	}
+	if names := d.mgr.Hostnames(); names != nil {
+		_, changed, _ := d.editor.Apply(content, names)
+		hs.Intact = !changed
+	} else {
+		hs.Intact = len(d.editor.Section(content)) == 0
+	}
+	return hs
+}
+
+func (d *Daemon) handleStart(w http.ResponseWriter, r *http.Request) {
+	var req blocker.StartRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	d.opMu.Lock()
+	defer d.opMu.Unlock()
+	view, code, err := d.mgr.Start(req)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if _, err := d.enforce(); err != nil {
+		d.mgr.Cleanup()
+		writeError(w, fmt.Errorf("the hosts file could not be written, so no session started: %w", err))
+		return
+	}
+	d.log.Info("session started", "names", len(view.Hostnames), "duration", blocker.FormatDuration(time.Duration(view.Duration)), "lock", view.Lock.Mode)
+	d.record(blocker.Event{Kind: blocker.EventSessionStarted, Detail: blocker.FormatDuration(time.Duration(view.Duration))})
+	writeJSON(w, http.StatusCreated, blocker.StartResponse{Session: view, FriendCode: code})
+}
+
+func (d *Daemon) handleExtend(w http.ResponseWriter, r *http.Request) {
+	var req blocker.ExtendRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	if err := d.mgr.Extend(time.Duration(req.By)); err != nil {
+		writeError(w, err)
+		return
+	}
+	d.record(blocker.Event{Kind: blocker.EventSessionExtended, Detail: blocker.FormatDuration(time.Duration(req.By))})
+	d.nudge()
+	writeJSON(w, http.StatusOK, blocker.StartResponse{Session: d.mgr.View()})
+}
+
+func (d *Daemon) handleAdd(w http.ResponseWriter, r *http.Request) {
+	var req blocker.AddRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	d.opMu.Lock()
+	defer d.opMu.Unlock()
+	added, err := d.mgr.AddHostnames(req.Add)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if _, err := d.enforce(); err != nil {
+		writeError(w, err)
+		return
+	}
+	if len(added) > 0 {
+		d.record(blocker.Event{Kind: blocker.EventHostnamesAdded, Count: len(added)})
+	}
+	writeJSON(w, http.StatusOK, blocker.StartResponse{Session: d.mgr.View()})
+}
+
+// unlockEvents are the events each unlock action records when it succeeds.
+var unlockEvents = map[string]string{
+	blocker.UnlockRequest: blocker.EventUnlockRequested,
+	blocker.UnlockCancel:  blocker.EventUnlockCancelled,
+	blocker.UnlockConfirm: blocker.EventUnlockCompleted,
+}
+
+func (d *Daemon) handleUnlock(w http.ResponseWriter, r *http.Request) {
+	var req blocker.UnlockRequestBody
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	ended, err := d.mgr.Unlock(req.Action, req.Code)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	d.record(blocker.Event{Kind: unlockEvents[req.Action]})
+	if ended {
+		d.record(blocker.Event{Kind: blocker.EventSessionEnded, Detail: "unlocked"})
+		d.requestLift()
+	}
+	writeJSON(w, http.StatusOK, blocker.UnlockResponse{Ended: ended, Session: d.mgr.View()})
+}
+
+// Cleanup ends any session whatever its lock, lifts the section and resets
+// damaged state. It is logged as an event.
+func (d *Daemon) Cleanup() error {
+	had, err := d.mgr.Cleanup()
+	d.record(blocker.Event{Kind: blocker.EventCleanup, Detail: fmt.Sprintf("session running: %v", had)})
+	if err != nil {
+		return err
+	}
+	return d.lift()
+}
+
+func (d *Daemon) handleCleanup(w http.ResponseWriter, r *http.Request) {
+	if peerOf(r) != 0 {
+		writeError(w, blocker.Errorf(blocker.CodeForbidden, "cleanup is for root: run `sudo nocontactd cleanup`"))
+		return
+	}
+	if err := d.Cleanup(); err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, d.Status())
+}
+
+func (d *Daemon) handleEvents(w http.ResponseWriter, r *http.Request) {
+	after, limit, err := eventQuery(r)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	events := d.events.After(after, limit)
+	if events == nil {
+		events = []blocker.Event{}
+	}
+	writeJSON(w, http.StatusOK, map[string][]blocker.Event{"events": events})
+}
+
+// eventQuery reads ?after=SEQ&limit=N (default 1000, at most 10000).
+func eventQuery(r *http.Request) (after uint64, limit int, err error) {
+	q := r.URL.Query()
+	if s := q.Get("after"); s != "" {
+		if after, err = strconv.ParseUint(s, 10, 64); err != nil {
+			return 0, 0, blocker.Errorf(blocker.CodeInvalid, "after=%q: want a sequence number", s)
+		}
+	}
+	limit = 1000
+	if s := q.Get("limit"); s != "" {
+		if limit, err = strconv.Atoi(s); err != nil || limit < 1 || limit > 10000 {
+			return 0, 0, blocker.Errorf(blocker.CodeInvalid, "limit=%q: want 1 to 10000", s)
+		}
+	}
+	return after, limit, nil
+}

@@ -1,0 +1,168 @@
+package daemon
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// maxBody bounds request bodies.
+const maxBody = 64 << 10
+
+var errServerClosed = http.ErrServerClosed
+
+type ctxKey struct{}
+
+// listen opens the socket: its directory created 0755, a stale socket file
+// replaced (a live one is an error: another daemon runs), the socket itself
+// mode 0600 and owned by owner, so only root and the owner can connect.
+func listen(path string, owner int) (net.Listener, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("daemon: socket directory: %w", err)
+	}
+	if c, err := net.DialTimeout("unix", path, time.Second); err == nil {
+		c.Close()
+		return nil, fmt.Errorf("daemon: another nocontactd is serving %s", path)
+	}
+	os.Remove(path)
+	ln, err := net.Listen("unix", path)
+	if err != nil {
+		return nil, fmt.Errorf("daemon: listen: %w", err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("daemon: socket mode: %w", err)
+	}
+	if owner >= 0 && os.Geteuid() == 0 {
+		if err := os.Chown(path, owner, -1); err != nil {
+			ln.Close()
+			return nil, fmt.Errorf("daemon: socket owner: %w", err)
+		}
+	}
+	return ln, nil
+}
+
+// server returns the HTTP server with its routes and connection context.
+func (d *Daemon) server() *http.Server {
+	return &http.Server{
+		Handler:           d.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          nil,
+		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
+			uid := -1
+			if uc, ok := c.(*net.UnixConn); ok {
+				if u, err := peerUID(uc); err == nil {
+					uid = u
+				}
+			}
+			return context.WithValue(ctx, ctxKey{}, uid)
+		},
+	}
+}
+
+// Handler returns the API's routes behind the authorisation checks.
+func (d *Daemon) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/status", d.handleStatus)
+	mux.HandleFunc("POST /v1/session", d.handleStart)
+	mux.HandleFunc("POST /v1/session/extend", d.handleExtend)
+	mux.HandleFunc("POST /v1/session/hostnames", d.handleAdd)
+	mux.HandleFunc("POST /v1/session/unlock", d.handleUnlock)
+	mux.HandleFunc("GET /v1/events", d.handleEvents)
+	mux.HandleFunc("GET /v1/events/stream", d.handleStream)
+	mux.HandleFunc("POST /v1/cleanup", d.handleCleanup)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, blocker.Errorf(blocker.CodeNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path))
+	})
+	return d.authorise(mux)
+}
+
+// authorise refuses browsers (Origin or Referer) and every uid but root,
+// the owner and the daemon's own.
+func (d *Daemon) authorise(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Origin") != "" || r.Referer() != "" {
+			writeError(w, blocker.Errorf(blocker.CodeForbidden, "requests from web pages are refused"))
+			return
+		}
+		if uid := peerOf(r); !d.allowed(uid) {
+			d.log.Warn("refused a connection", "uid", uid)
+			writeError(w, blocker.Errorf(blocker.CodeForbidden, "uid %d may not use nocontactd; only root and the user it was installed for", uid))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func peerOf(r *http.Request) int {
+	if uid, ok := r.Context().Value(ctxKey{}).(int); ok {
+		return uid
+	}
+	return -1
+}
+
+func (d *Daemon) allowed(uid int) bool {
+	return uid == 0 || (uid >= 0 && (uid == d.cfg.OwnerUID || uid == os.Geteuid()))
+}
+
+// decode reads a JSON body strictly: bounded, one object, no unknown
+// fields, the right types.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return blocker.Errorf(blocker.CodeInvalid, "request body larger than %d bytes", maxBody)
+		}
+		return blocker.Errorf(blocker.CodeInvalid, "request body: %v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return blocker.Errorf(blocker.CodeInvalid, "request body: more than one JSON value")
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// statusOf maps API error codes to HTTP statuses.
+var statusOf = map[string]int{
+	blocker.CodeInvalid:       http.StatusBadRequest,
+	blocker.CodeSessionActive: http.StatusConflict,
+	blocker.CodeNoSession:     http.StatusConflict,
+	blocker.CodeLocked:        http.StatusConflict,
+	blocker.CodeWrongCode:     http.StatusForbidden,
+	blocker.CodeRateLimited:   http.StatusTooManyRequests,
+	blocker.CodeForbidden:     http.StatusForbidden,
+	blocker.CodeNotFound:      http.StatusNotFound,
+	blocker.CodeStateBroken:   http.StatusServiceUnavailable,
+}
+
+// writeError answers err as {"error":{...}}; errors without a code are
+// internal.
+func writeError(w http.ResponseWriter, err error) {
+	var e *blocker.Error
+	if !errors.As(err, &e) {
+		e = blocker.Errorf(blocker.CodeInternal, "%v", err)
+	}
+	status, ok := statusOf[e.Code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	writeJSON(w, status, map[string]*blocker.Error{"error": e})
+}

@@ -1,0 +1,85 @@
+package daemon
+
+import (
+	"context"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// maxLiftBackoff bounds the wait between attempts to lift an ended block.
+const maxLiftBackoff = 5 * time.Minute
+
+// tickLoop credits time every CreditEvery (sooner when the session is about
+// to end), ends an expired session and lifts its section, retrying a failed
+// lift with backoff until it succeeds.
+func (d *Daemon) tickLoop(ctx context.Context) {
+	backoff := time.Duration(0)
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-timer.C:
+		case <-d.wake:
+		}
+		d.tick()
+		next := d.cfg.CreditEvery
+		if v := d.mgr.View(); v != nil {
+			next = min(next, time.Duration(v.Remaining)+50*time.Millisecond)
+		}
+		if d.liftPending() {
+			if err := d.lift(); err != nil {
+				backoff = min(maxLiftBackoff, max(time.Second, 2*backoff))
+				d.log.Error("lifting the block failed; retrying", "in", backoff, "err", err)
+				next = min(next, backoff)
+			} else {
+				backoff = 0
+				d.setLiftPending(false)
+			}
+		}
+		timer.Reset(next)
+	}
+}
+
+// tick credits time; an expired session ends in the manager, which calls
+// sessionExpired.
+func (d *Daemon) tick() {
+	if _, err := d.mgr.Tick(); err != nil {
+		d.log.Error("saving the session state failed", "err", err)
+	}
+}
+
+// sessionExpired runs (under the manager's lock) when a session's time ran
+// out: record it and have the section lifted.
+func (d *Daemon) sessionExpired() {
+	d.log.Info("session ended: its time ran out")
+	d.record(blocker.Event{Kind: blocker.EventSessionEnded, Detail: "expired"})
+	d.requestLift()
+}
+
+// requestLift asks the tick loop to lift the section now.
+func (d *Daemon) requestLift() {
+	d.setLiftPending(true)
+	d.nudge()
+}
+
+func (d *Daemon) nudge() {
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (d *Daemon) liftPending() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.liftDue
+}
+
+func (d *Daemon) setLiftPending(v bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.liftDue = v
+}
