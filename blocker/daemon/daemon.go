@@ -30,7 +30,7 @@ type Daemon struct {
 	hostsErr   string     // the last failure to write or lift, shown in status
 	liftDue    bool       // a section must be lifted (retried with backoff)
 	lastTamper *time.Time
-	lastGood   []byte // the hosts file as last seen or written intact
+	lastGood   []byte        // the hosts file as last seen or written intact
 	wake       chan struct{} // nudges the tick loop
 }
 
