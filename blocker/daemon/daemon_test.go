@@ -26,7 +26,7 @@ type env struct {
 	stop   func()
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	dir := t.TempDir()
 	hostsPath := filepath.Join(dir, "etc", "hosts")
@@ -47,7 +47,7 @@ func newEnv(t *testing.T) *env {
 }
 
 // start runs a daemon on the env's files (again, after stop: a restart).
-func (e *env) start(t *testing.T) {
+func (e *env) start(t testing.TB) {
 	t.Helper()
 	d, err := New(e.cfg)
 	if err != nil {
@@ -62,7 +62,7 @@ func (e *env) start(t *testing.T) {
 	waitFor(t, "the socket answers", func() bool { _, err := e.client.Status(context.Background()); return err == nil })
 }
 
-func waitFor(t *testing.T, what string, ok func() bool) {
+func waitFor(t testing.TB, what string, ok func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for !ok() {
@@ -73,7 +73,7 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 	}
 }
 
-func (e *env) hosts(t *testing.T) string {
+func (e *env) hosts(t testing.TB) string {
 	t.Helper()
 	b, _ := os.ReadFile(e.cfg.HostsFile)
 	return string(b)

@@ -1,0 +1,207 @@
+package daemon
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// raw sends a request straight to the handler with the given peer uid.
+func (e *env) raw(method, path, body string, uid int, header http.Header) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	req = req.WithContext(context.WithValue(req.Context(), ctxKey{}, uid))
+	rec := httptest.NewRecorder()
+	e.d.Handler().ServeHTTP(rec, req)
+	return rec
+}
+
+func errorCode(t *testing.T, rec *httptest.ResponseRecorder) string {
+	t.Helper()
+	var v struct{ Error *blocker.Error }
+	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || v.Error == nil {
+		t.Fatalf("not an API error: %d %s", rec.Code, rec.Body)
+	}
+	if v.Error.Message == "" {
+		t.Error("error without a message")
+	}
+	return v.Error.Code
+}
+
+func TestBadRequestsAre400(t *testing.T) {
+	e := newEnv(t)
+	me := os.Geteuid()
+	bodies := []string{
+		``, `{`, `[]`, `{"hostnames":["x.com"],"duration":"1d"}{}`,
+		`{"hostnames":["x.com"],"duration":"1d","extra":1}`,
+		`{"hostnames":"x.com","duration":"1d"}`,
+		`{"hostnames":["x.com"],"duration":86400}`,
+		`{"hostnames":["x.com"],"duration":"soon"}`,
+		`{"hostnames":["x.com\n127.0.0.1 bank.com"],"duration":"1d"}`,
+		`{"hostnames":["127.0.0.1"],"duration":"1d"}`,
+		`{"hostnames":["x.com"],"duration":"1d","lock":{"mode":"maybe"}}`,
+		`{"hostnames":["x.com"],"duration":"1d","lock":{"mode":"cooldown","cooldown":"1m"}}`,
+		`{"hostnames":["x.com"],"duration":"` + strings.Repeat("9", 70000) + `"}`,
+	}
+	for _, b := range bodies {
+		rec := e.raw("POST", "/v1/session", b, me, nil)
+		if rec.Code != http.StatusBadRequest || errorCode(t, rec) != blocker.CodeInvalid {
+			t.Errorf("%.60q: %d %s", b, rec.Code, rec.Body)
+		}
+	}
+	if e.hosts(t) != userHosts {
+		t.Fatal("a bad request changed the hosts file")
+	}
+	if rec := e.raw("GET", "/v1/events?after=-1", "", me, nil); rec.Code != 400 {
+		t.Errorf("bad after: %d", rec.Code)
+	}
+	if rec := e.raw("GET", "/v1/nothing", "", me, nil); rec.Code != 404 {
+		t.Errorf("unknown path: %d", rec.Code)
+	}
+	if rec := e.raw("DELETE", "/v1/session", "", me, nil); rec.Code != 404 && rec.Code != 405 {
+		t.Errorf("wrong method: %d", rec.Code)
+	}
+}
+
+func TestBrowsersAndStrangersAre403(t *testing.T) {
+	e := newEnv(t)
+	me := os.Geteuid()
+	for _, h := range []http.Header{{"Origin": {"http://evil.example"}}, {"Referer": {"http://evil.example/x"}}} {
+		if rec := e.raw("GET", "/v1/status", "", me, h); rec.Code != 403 || errorCode(t, rec) != blocker.CodeForbidden {
+			t.Errorf("%v: %d", h, rec.Code)
+		}
+	}
+	stranger := 54321
+	if rec := e.raw("GET", "/v1/status", "", stranger, nil); rec.Code != 403 {
+		t.Errorf("uid %d: %d", stranger, rec.Code)
+	}
+	if rec := e.raw("GET", "/v1/status", "", -1, nil); rec.Code != 403 {
+		t.Errorf("unknown peer: %d", rec.Code)
+	}
+	if me != 0 {
+		if rec := e.raw("POST", "/v1/cleanup", "{}", me, nil); rec.Code != 403 {
+			t.Errorf("cleanup by non-root: %d", rec.Code)
+		}
+	}
+}
+
+// TestOtherUIDOverTheSocket needs root: a real client process running as
+// another uid connects to the socket and must be refused.
+func TestOtherUIDOverTheSocket(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run a client as another uid; CI runs as root")
+	}
+	e := newEnv(t)
+	// The socket is 0600: let nobody reach it, to test the uid check itself.
+	os.Chmod(e.cfg.Socket, 0o666)
+	os.Chmod(strings.TrimSuffix(e.cfg.Socket, "/d.sock"), 0o755)
+	for dir := e.cfg.Socket; dir != "/"; {
+		dir = dir[:strings.LastIndex(dir, "/")]
+		if dir == "" {
+			break
+		}
+		os.Chmod(dir, 0o755)
+	}
+	cmd := exec.Command("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--unix-socket", e.cfg.Socket, "http://d/v1/status")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("curl as nobody: %v", err)
+	}
+	if string(out) != "403" {
+		t.Errorf("uid 65534 got %s, want 403", out)
+	}
+	// And root over the real socket, with and without Origin.
+	c := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return net.Dial("unix", e.cfg.Socket)
+	}}}
+	req, _ := http.NewRequest("GET", "http://d/v1/status", nil)
+	req.Header.Set("Origin", "https://evil.example")
+	resp, err := c.Do(req)
+	if err != nil || resp.StatusCode != 403 {
+		t.Errorf("Origin over the socket: %v %v", resp, err)
+	}
+}
+
+func TestStream(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, time.Hour, blocker.Lock{})
+	got := make(chan blocker.Event, 10)
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go e.client.Stream(sctx, 0, func(ev blocker.Event) { got <- ev })
+	next := func() blocker.Event {
+		select {
+		case ev := <-got:
+			return ev
+		case <-time.After(3 * time.Second):
+			t.Fatal("no event on the stream")
+			return blocker.Event{}
+		}
+	}
+	if ev := next(); ev.Kind != blocker.EventSessionStarted {
+		t.Fatalf("backlog: %+v", ev)
+	}
+	e.client.Extend(ctx, time.Hour)
+	if ev := next(); ev.Kind != blocker.EventSessionExtended || ev.Seq != 2 {
+		t.Fatalf("live: %+v", ev)
+	}
+}
+
+func TestClientNotRunning(t *testing.T) {
+	c := &Client{Socket: t.TempDir() + "/none.sock"}
+	if _, err := c.Status(ctx); err == nil || !strings.Contains(err.Error(), "not running") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// FuzzStartRequest feeds arbitrary bodies to POST /v1/session of a real
+// daemon: it answers 201 or a JSON error, never panics, and the hosts file
+// then holds the user's lines and valid names mapped to the sinkhole only.
+func FuzzStartRequest(f *testing.F) {
+	for _, s := range []string{`{"hostnames":["x.com"],"duration":"1d"}`, `{"hostnames":["a b"]}`, `{}`, `null`,
+		`{"hostnames":["x.com"],"duration":"1h","lock":{"mode":"friend"}}`, `{"hostnames":["X.COM."],"duration":"90m"}`} {
+		f.Add(s)
+	}
+	e := newEnv(f)
+	me := os.Geteuid()
+	f.Fuzz(func(t *testing.T, body string) {
+		rec := e.raw("POST", "/v1/session", body, me, nil)
+		switch rec.Code {
+		case http.StatusCreated:
+		case http.StatusBadRequest, http.StatusConflict:
+			errorCode(t, rec)
+		default:
+			t.Fatalf("status %d for %q: %s", rec.Code, body, rec.Body)
+		}
+		for _, line := range strings.Split(strings.TrimPrefix(e.hosts(t), userHosts), "\n") {
+			f := strings.Fields(line)
+			if len(f) == 0 || strings.HasPrefix(line, "# ") {
+				continue
+			}
+			if len(f) != 2 || (f[0] != "127.78.0.1" && f[0] != "::") {
+				t.Fatalf("hosts line %q after %q", line, body)
+			}
+			if n, err := blocker.NormalizeHostname(f[1]); err != nil || n != f[1] {
+				t.Fatalf("invalid name %q written after %q", f[1], body)
+			}
+		}
+		if rec.Code == http.StatusCreated {
+			if err := e.d.Cleanup(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
