@@ -89,3 +89,38 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 	*d = Duration(v)
 	return nil
 }
+
+// HumanDuration writes d for people at a glance, with its two largest
+// units: "18 d 5 h", "23 h 59 min", "45 min", "30 s". It rounds up to the
+// smaller unit shown, as a countdown does: a block with 1 d 23 h 59 min 59 s
+// left reads "2 d", not "1 d 23 h".
+func HumanDuration(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "0 s"
+	case d > Day:
+		d = ceil(d, time.Hour)
+	case d > time.Minute:
+		d = ceil(d, time.Minute)
+	default:
+		d = ceil(d, time.Second)
+	}
+	switch {
+	case d >= Day:
+		return twoUnits(d/Day, "d", (d%Day)/time.Hour, "h")
+	case d >= time.Hour:
+		return twoUnits(d/time.Hour, "h", (d%time.Hour)/time.Minute, "min")
+	case d >= time.Minute:
+		return fmt.Sprintf("%d min", d/time.Minute)
+	}
+	return fmt.Sprintf("%d s", d/time.Second)
+}
+
+func ceil(d, unit time.Duration) time.Duration { return (d + unit - 1) / unit * unit }
+
+func twoUnits(a time.Duration, ua string, b time.Duration, ub string) string {
+	if b == 0 {
+		return fmt.Sprintf("%d %s", a, ua)
+	}
+	return fmt.Sprintf("%d %s %d %s", a, ua, b, ub)
+}

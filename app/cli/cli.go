@@ -11,13 +11,15 @@ import (
 	"os"
 
 	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/daemon"
 )
 
 // Exit statuses.
 const (
-	ExitOK     = 0
-	ExitFailed = 1
-	ExitUsage  = 2
+	ExitOK       = 0
+	ExitFailed   = 1
+	ExitUsage    = 2
+	ExitNoDaemon = 3 // the daemon is not installed or not running
 )
 
 // Env is what a command reads and writes.
@@ -45,6 +47,12 @@ func Is(args []string) bool {
 
 var commands = map[string]func(args []string, env Env) error{
 	"read":      readCommand,
+	"status":    statusCommand,
+	"start":     startCommand,
+	"extend":    extendCommand,
+	"add":       addCommand,
+	"end":       endCommand,
+	"events":    eventsCommand,
 	"excerpt":   excerptCommand,
 	"version":   versionCommand,
 	"--version": versionCommand,
@@ -70,6 +78,9 @@ func Run(args []string, env Env) int {
 	case errors.As(err, new(usageError)):
 		fmt.Fprintf(env.Stderr, "nocontact: %v\n", err)
 		return ExitUsage
+	case errors.Is(err, daemon.ErrNotRunning):
+		fmt.Fprintf(env.Stderr, "nocontact: %v\nBlocking needs the daemon: run `nocontact setup` (or start it by hand: sudo nocontactd run).\n", err)
+		return ExitNoDaemon
 	default:
 		fmt.Fprintf(env.Stderr, "nocontact: %v\n", err)
 		return ExitFailed
@@ -118,6 +129,15 @@ func helpCommand(args []string, env Env) error {
 
 const usageText = `usage:
   nocontact                      open the app
+  nocontact status [--json]      the block at a glance
+  nocontact start --for DUR --host NAME [--host NAME...] [--lock cooldown|friend|strict] [--cooldown DUR]
+                                 start a block (DUR: 24h, 7d, 30d, 1d12h, 90m)
+  nocontact extend --by DUR      make the running block longer
+  nocontact add --host NAME      block one more hostname in the running block
+  nocontact end [--code CODE] [--cancel]
+                                 end early as the lock allows (request, then confirm)
+  nocontact events [--follow] [--json] [--after SEQ]
+                                 what happened: attempts, edits, starts, ends
   nocontact read [--width N]     the article, paged through $PAGER on a terminal
   nocontact read --list          the sections and terms, numbered
   nocontact read N | TITLE       one section or term
@@ -126,5 +146,7 @@ const usageText = `usage:
                                  what the pop-up would show for an attempt on HOST
   nocontact version
 
-exit status: 0 success, 1 failure, 2 bad usage or input
+every command that talks to the daemon takes --socket PATH
+
+exit status: 0 success, 1 failure, 2 bad usage or input, 3 the daemon is not running
 `

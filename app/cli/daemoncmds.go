@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/content"
+)
+
+// hostList is a repeatable --host flag.
+type hostList []string
+
+func (h *hostList) String() string     { return strings.Join(*h, ",") }
+func (h *hostList) Set(v string) error { *h = append(*h, v); return nil }
+
+// durationFlag is a flag in the form blocker.ParseDuration reads.
+type durationFlag time.Duration
+
+func (d *durationFlag) String() string { return blocker.FormatDuration(time.Duration(*d)) }
+func (d *durationFlag) Set(v string) error {
+	p, err := blocker.ParseDuration(v)
+	*d = durationFlag(p)
+	return err
+}
+
+// daemonFlags adds --socket and --json to fs.
+func daemonFlags(fs *flag.FlagSet) (client func() *daemon.Client, asJSON *bool) {
+	sock := fs.String("socket", "", "the daemon's socket (default $NOCONTACT_SOCKET or "+daemon.DefaultSocket+")")
+	asJSON = fs.Bool("json", false, "print JSON")
+	return func() *daemon.Client { return &daemon.Client{Socket: *sock} }, asJSON
+}
+
+func printJSON(env Env, v any) error {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func statusCommand(args []string, env Env) error {
+	fs := newFlags("status")
+	client, asJSON := daemonFlags(fs)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := client().Status(context.Background())
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env, st)
+	}
+	fmt.Fprint(env.Stdout, statusText(st, time.Now()))
+	return nil
+}
+
+func startCommand(args []string, env Env) error {
+	fs := newFlags("start")
+	client, asJSON := daemonFlags(fs)
+	var hosts hostList
+	var dur, cooldown durationFlag
+	fs.Var(&hosts, "host", "a hostname to block (repeat for more)")
+	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h...")
+	fs.Var(&cooldown, "cooldown", "cool-down before an early end (15m to 24h; cooldown lock)")
+	lock := fs.String("lock", blocker.LockCooldown, "cooldown, friend or strict")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if dur == 0 {
+		return usagef("start: say how long with --for, e.g. --for 7d")
+	}
+	if len(hosts) == 0 {
+		return usagef("start: name what to block with --host NAME (repeat for more)")
+	}
+	req := blocker.StartRequest{Hostnames: hosts, Duration: blocker.Duration(dur), Lock: blocker.Lock{Mode: *lock, Cooldown: blocker.Duration(cooldown)}}
+	resp, err := client().Start(context.Background(), req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env, resp)
+	}
+	fmt.Fprintf(env.Stdout, "Block started. %s\n", sessionLine(resp.Session))
+	if resp.FriendCode != "" {
+		fmt.Fprintf(env.Stdout, "\nFriend code: %s\nGive it to a friend you trust. It ends the block early and is shown only now.\n", resp.FriendCode)
+	}
+	fmt.Fprintln(env.Stdout, "\nTabs that are already open keep working until you reload them.")
+	return nil
+}
+
+func extendCommand(args []string, env Env) error {
+	fs := newFlags("extend")
+	client, asJSON := daemonFlags(fs)
+	var by durationFlag
+	fs.Var(&by, "by", "how much longer: 24h, 7d...")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if by == 0 {
+		return usagef("extend: say how much longer with --by, e.g. --by 24h")
+	}
+	s, err := client().Extend(context.Background(), time.Duration(by))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env, s)
+	}
+	fmt.Fprintln(env.Stdout, "Extended. "+sessionLine(s))
+	return nil
+}
+
+func addCommand(args []string, env Env) error {
+	fs := newFlags("add")
+	client, asJSON := daemonFlags(fs)
+	var hosts hostList
+	fs.Var(&hosts, "host", "a hostname to add (repeat for more)")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	hosts = append(hosts, rest...)
+	if len(hosts) == 0 {
+		return usagef("add: name what to add with --host NAME")
+	}
+	s, err := client().AddHostnames(context.Background(), hosts)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env, s)
+	}
+	fmt.Fprintln(env.Stdout, "Added. "+sessionLine(s))
+	return nil
+}
+
+func eventsCommand(args []string, env Env) error {
+	fs := newFlags("events")
+	client, asJSON := daemonFlags(fs)
+	follow := fs.Bool("follow", false, "keep printing new events")
+	after := fs.Uint64("after", 0, "only events after this sequence number")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	show := func(e blocker.Event) {
+		if *asJSON {
+			b, _ := json.Marshal(e)
+			fmt.Fprintln(env.Stdout, string(b))
+			return
+		}
+		fmt.Fprintln(env.Stdout, eventLine(e))
+	}
+	c := client()
+	if !*follow {
+		events, err := c.Events(context.Background(), *after)
+		for _, e := range events {
+			show(e)
+		}
+		return err
+	}
+	_, err := c.Stream(context.Background(), *after, show)
+	return err
+}
+
+// unlockExcerpt is the passage shown when an early end is requested.
+func unlockExcerpt(env Env) {
+	a, err := content.Load()
+	if err != nil {
+		return
+	}
+	e := a.Pick(content.Moment{Trigger: content.UnlockRequested, Time: time.Now(), Seq: uint64(time.Now().Unix() / 60)})
+	w := textWidth(0, env)
+	fmt.Fprintf(env.Stdout, "\n%s\n\n%s\n", e.Title, indent(content.Wrap(e.Text, w-4), "    "))
+}

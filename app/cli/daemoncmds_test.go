@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+)
+
+// startDaemon runs a real daemon in-process on temporary files and returns
+// its socket and hosts file.
+func startDaemon(t *testing.T) (socket, hostsFile string) {
+	t.Helper()
+	dir := t.TempDir()
+	hostsFile, socket = filepath.Join(dir, "hosts"), filepath.Join(dir, "d.sock")
+	os.WriteFile(hostsFile, []byte("127.0.0.1 localhost\n"), 0o644)
+	d, err := daemon.New(daemon.Config{HostsFile: hostsFile, StateDir: filepath.Join(dir, "state"), Socket: socket,
+		OwnerUID: -1, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); d.Run(ctx) }()
+	t.Cleanup(func() { cancel(); wg.Wait() })
+	c := &daemon.Client{Socket: socket}
+	for i := 0; ; i++ {
+		if _, err := c.Status(ctx); err == nil {
+			return socket, hostsFile
+		}
+		if i > 200 {
+			t.Fatal("daemon did not start")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestBlockFromTheCommandLine(t *testing.T) {
+	sock, hostsFile := startDaemon(t)
+	code, out, errs := runCLI("start", "--socket", sock, "--for", "1d12h", "--host", "instagram.com", "--host", "www.instagram.com", "--cooldown", "15m")
+	if code != ExitOK || !strings.Contains(out, "Blocking 2 hostnames · 1 d 12 h left · lock: cool-down 15 min") || !strings.Contains(out, "reload") {
+		t.Fatalf("start: %d %q %q", code, out, errs)
+	}
+	if b, _ := os.ReadFile(hostsFile); !strings.Contains(string(b), "127.78.0.1 instagram.com") {
+		t.Fatal("hosts file not written")
+	}
+	code, out, _ = runCLI("status", "--socket", sock)
+	if code != ExitOK || !strings.Contains(out, "Hosts file: protected") || !strings.Contains(out, "instagram.com, www.instagram.com") {
+		t.Errorf("status: %q", out)
+	}
+	if code, out, _ = runCLI("extend", "--socket", sock, "--by", "12h"); code != ExitOK || !strings.Contains(out, "2 d left") {
+		t.Errorf("extend: %q", out)
+	}
+	if code, out, _ = runCLI("add", "--socket", sock, "--host", "x.com"); code != ExitOK || !strings.Contains(out, "Blocking 3 hostnames") {
+		t.Errorf("add: %q", out)
+	}
+	code, out, _ = runCLI("end", "--socket", sock)
+	if code != ExitOK || !strings.Contains(out, "Cool-down running: 15 min left") {
+		t.Errorf("end (request): %q", out)
+	}
+	if code, out, _ = runCLI("end", "--socket", sock, "--cancel"); code != ExitOK || !strings.Contains(out, "withdrawn") {
+		t.Errorf("end --cancel: %q", out)
+	}
+	code, out, _ = runCLI("events", "--socket", sock)
+	for _, k := range []string{"session_started", "session_extended", "hostnames_added", "unlock_requested", "unlock_cancelled"} {
+		if !strings.Contains(out, k) {
+			t.Errorf("events lack %s:\n%s", k, out)
+		}
+	}
+	if code, out, _ = runCLI("status", "--socket", sock, "--json"); code != ExitOK || !strings.Contains(out, `"hostnames": [`) {
+		t.Errorf("status --json: %q", out)
+	}
+}
+
+func TestCommandLineRefusals(t *testing.T) {
+	sock, _ := startDaemon(t)
+	runCLI("start", "--socket", sock, "--for", "1h", "--host", "x.com", "--lock", "strict")
+	code, _, errs := runCLI("end", "--socket", sock)
+	if code != ExitFailed || !strings.Contains(errs, "strict lock") {
+		t.Errorf("strict end: %d %q", code, errs)
+	}
+	code, _, errs = runCLI("start", "--socket", sock, "--for", "1h", "--host", "y.com")
+	if code != ExitFailed || !strings.Contains(errs, "already running") {
+		t.Errorf("second start: %d %q", code, errs)
+	}
+	for _, args := range [][]string{
+		{"start", "--socket", sock, "--host", "x.com"},
+		{"start", "--socket", sock, "--for", "7d"},
+		{"start", "--socket", sock, "--for", "soon", "--host", "x.com"},
+		{"extend", "--socket", sock},
+	} {
+		if code, _, errs := runCLI(args...); code != ExitUsage {
+			t.Errorf("%q: %d %q", args, code, errs)
+		}
+	}
+}
+
+func TestNoDaemon(t *testing.T) {
+	code, _, errs := runCLI("status", "--socket", filepath.Join(t.TempDir(), "none.sock"))
+	if code != ExitNoDaemon || !strings.Contains(errs, "nocontact setup") {
+		t.Errorf("%d %q", code, errs)
+	}
+}

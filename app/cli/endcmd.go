@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// endCommand walks the early end as the lock allows: with the cool-down
+// lock the first call requests, later calls say how long is left and, once
+// the cool-down is over, confirm; --cancel withdraws. With the friend lock
+// it needs --code; the strict lock says when the block ends.
+func endCommand(args []string, env Env) error {
+	fs := newFlags("end")
+	client, asJSON := daemonFlags(fs)
+	code := fs.String("code", "", "your friend's code (friend lock)")
+	cancel := fs.Bool("cancel", false, "withdraw a requested early end")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	c, ctx := client(), context.Background()
+	st, err := c.Status(ctx)
+	if err != nil {
+		return err
+	}
+	s := st.Session
+	if s == nil {
+		return fmt.Errorf("no block is running")
+	}
+	action := nextUnlockAction(s, *code, *cancel)
+	if action == "" {
+		return fmt.Errorf("this block has a strict lock: it cannot end early; it ends in %s (around %s)",
+			blocker.HumanDuration(time.Duration(s.Remaining)), s.Ends.Local().Format("Mon 2 Jan 15:04"))
+	}
+	if s.Lock.Mode == blocker.LockFriend && *code == "" {
+		return usagef("end: this block ends with your friend's code: nocontact end --code CODE")
+	}
+	resp, err := c.Unlock(ctx, action, *code)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env, resp)
+	}
+	fmt.Fprintln(env.Stdout, unlockText(action, resp))
+	if action == blocker.UnlockRequest {
+		unlockExcerpt(env)
+	}
+	return nil
+}
+
+// nextUnlockAction is the action that moves the early end forward, "" for
+// the strict lock.
+func nextUnlockAction(s *blocker.Session, code string, cancel bool) string {
+	switch {
+	case s.Lock.Mode == blocker.LockStrict:
+		return ""
+	case cancel:
+		return blocker.UnlockCancel
+	case s.Lock.Mode == blocker.LockFriend:
+		return blocker.UnlockConfirm
+	case s.Unlock.State == blocker.UnlockReady:
+		return blocker.UnlockConfirm
+	case s.Unlock.State == blocker.UnlockWaiting:
+		return blocker.UnlockRequest // idempotent: reports the time left
+	}
+	return blocker.UnlockRequest
+}
+
+func unlockText(action string, resp *blocker.UnlockResponse) string {
+	switch {
+	case resp.Ended:
+		return "The block has ended. The hosts file is being restored."
+	case action == blocker.UnlockCancel:
+		return "Early end withdrawn. The block goes on: " + sessionLine(resp.Session)
+	case resp.Session != nil && resp.Session.Unlock.State == blocker.UnlockWaiting:
+		return fmt.Sprintf("Cool-down running: %s left. Run `nocontact end` again after it to confirm, within 10 minutes; `nocontact end --cancel` to keep the block.",
+			blocker.HumanDuration(time.Duration(resp.Session.Unlock.ReadyIn)))
+	}
+	return "Nothing changed."
+}

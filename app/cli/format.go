@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// sessionLine is the one line a person reads at a glance:
+// "Blocking 14 hostnames · 18 d 4 h left · lock: cool-down 30 min".
+func sessionLine(s *blocker.Session) string {
+	if s == nil {
+		return "No block running."
+	}
+	n := len(s.Hostnames)
+	plural := "s"
+	if n == 1 {
+		plural = ""
+	}
+	return fmt.Sprintf("Blocking %d hostname%s · %s left · lock: %s", n, plural,
+		blocker.HumanDuration(time.Duration(s.Remaining)), lockText(s.Lock))
+}
+
+func lockText(l blocker.Lock) string {
+	switch l.Mode {
+	case blocker.LockFriend:
+		return "friend's code"
+	case blocker.LockStrict:
+		return "strict"
+	}
+	return "cool-down " + blocker.HumanDuration(time.Duration(l.Cooldown))
+}
+
+// statusText is `nocontact status` for people.
+func statusText(st *blocker.Status, now time.Time) string {
+	var b strings.Builder
+	b.WriteString(sessionLine(st.Session) + "\n")
+	if s := st.Session; s != nil {
+		fmt.Fprintf(&b, "Ends around %s\n", now.Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"))
+		switch s.Unlock.State {
+		case blocker.UnlockWaiting:
+			fmt.Fprintf(&b, "Early end requested: cool-down %s left\n", blocker.HumanDuration(time.Duration(s.Unlock.ReadyIn)))
+		case blocker.UnlockReady:
+			fmt.Fprintf(&b, "Early end ready: confirm with `nocontact end` within %s\n", blocker.HumanDuration(time.Duration(s.Unlock.ExpiresIn)))
+		}
+		fmt.Fprintf(&b, "Hostnames: %s\n", strings.Join(s.Hostnames, ", "))
+	}
+	b.WriteString(hostsLine(st.Hosts, st.Session != nil, now) + "\n")
+	if st.Sinkhole.Error != "" {
+		b.WriteString("Attempts: " + st.Sinkhole.Error + "\n")
+	}
+	if st.Daemon.Problem != "" {
+		b.WriteString("Problem: " + st.Daemon.Problem + "\n")
+	}
+	return b.String()
+}
+
+func hostsLine(h blocker.HostsStatus, active bool, now time.Time) string {
+	switch {
+	case h.Error != "":
+		return fmt.Sprintf("Hosts file: PROBLEM: %s", h.Error)
+	case h.LiftPending:
+		return "Hosts file: the block is being lifted"
+	case !active:
+		return "Hosts file: " + h.Path
+	case !h.Intact:
+		return "Hosts file: being restored"
+	case h.LastTamper != nil:
+		return fmt.Sprintf("Hosts file: protected; edited %s ago and restored", blocker.HumanDuration(now.Sub(*h.LastTamper)))
+	}
+	return "Hosts file: protected"
+}
+
+// eventLine is one event for `nocontact events`.
+func eventLine(e blocker.Event) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%5d  %s  %-17s", e.Seq, e.Time.Local().Format("2006-01-02 15:04:05"), e.Kind)
+	if e.Host != "" {
+		fmt.Fprintf(&b, " %s", e.Host)
+		if e.Scheme != "" {
+			fmt.Fprintf(&b, " (%s)", e.Scheme)
+		}
+	}
+	if e.Count > 1 {
+		fmt.Fprintf(&b, " ×%d", e.Count)
+	}
+	if e.Detail != "" {
+		fmt.Fprintf(&b, " %s", e.Detail)
+	}
+	return b.String()
+}
