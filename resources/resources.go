@@ -1,6 +1,6 @@
 // Package resources holds No Contact's embedded assets as plain bytes: the
-// application icon and the tray icons. It imports no UI toolkit, so the
-// tray, the GUI and the daemon can all use it.
+// application icon, the tray icons and the system files setup installs. It
+// imports no UI toolkit, so the tray, the GUI and the daemon can all use it.
 package resources
 
 import _ "embed"
@@ -20,3 +20,9 @@ var (
 	//go:embed tray-problem.png
 	TrayProblem []byte
 )
+
+// SystemdUnit is the daemon's unit file with @LIBEXEC@ (the directory of
+// the nocontactd binary) and @OWNER_UID@ to fill in.
+//
+//go:embed nocontactd.service.in
+var SystemdUnit string

@@ -64,6 +64,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runCommand(args[1:], stderr)
 	case "cleanup":
 		return cleanupCommand(args[1:], stdout, stderr)
+	case "install":
+		return installCommand(args[1:], stdout)
+	case "uninstall":
+		return uninstallCommand(args[1:], stdout)
 	case "hosts":
 		return hostsCommand(args[1:], stdout, stderr)
 	case "version", "--version":
@@ -81,6 +85,10 @@ const usageText = `usage:
         serve block sessions (the default; as root, under systemd)
   nocontactd cleanup [the same flags]
         end any session whatever its lock and remove the hosts section (root)
+  nocontactd install --owner-uid UID [--root DIR] [--no-start]
+        install the binary, the systemd unit and the state dir; enable and start
+  nocontactd uninstall [--root DIR]
+        stop and remove them (refused while a block runs)
   nocontactd hosts preview [--hosts-file F] [--sinkhole ADDR] [NAME...]
         print the hosts file that apply would write; write nothing
   nocontactd hosts apply   [--hosts-file F] [--sinkhole ADDR] NAME...

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/resources"
+)
+
+// Where install puts things, under --root (default /).
+const (
+	libexecDir = "/usr/local/libexec/nocontact"
+	unitPath   = "/etc/systemd/system/nocontactd.service"
+	unitName   = "nocontactd.service"
+)
+
+type installFlags struct {
+	root     string
+	ownerUID int
+	noStart  bool
+}
+
+func parseInstallFlags(name string, args []string) (installFlags, error) {
+	f := installFlags{}
+	fs := newFlagSet(name)
+	fs.StringVar(&f.root, "root", "/", "install under this directory instead of / (for packaging and tests)")
+	fs.IntVar(&f.ownerUID, "owner-uid", -1, "the user who may use the daemon")
+	fs.BoolVar(&f.noStart, "no-start", false, "install the files only; do not enable or start the service")
+	if err := fs.Parse(args); err != nil {
+		return f, usagef("%s: %v", name, err)
+	}
+	if fs.NArg() > 0 {
+		return f, usagef("%s: unexpected %q", name, fs.Arg(0))
+	}
+	return f, nil
+}
+
+// installCommand installs the binary, the systemd unit and the state dir,
+// and enables and starts the service where systemd runs.
+func installCommand(args []string, stdout io.Writer) error {
+	f, err := parseInstallFlags("install", args)
+	if err != nil {
+		return err
+	}
+	if f.ownerUID < 0 {
+		return usagef("install: --owner-uid UID is needed: the user who may use the daemon")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	bin, err := os.ReadFile(self)
+	if err != nil {
+		return fmt.Errorf("install: read %s: %w", self, err)
+	}
+	dest := filepath.Join(f.root, libexecDir, "nocontactd")
+	if err := writeFile(dest, bin, 0o755); err != nil {
+		return err
+	}
+	unit := strings.NewReplacer("@LIBEXEC@", libexecDir, "@OWNER_UID@", strconv.Itoa(f.ownerUID)).Replace(resources.SystemdUnit)
+	if err := writeFile(filepath.Join(f.root, unitPath), []byte(unit), 0o644); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(f.root, daemon.DefaultStateDir), 0o700); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "installed %s and %s\n", dest, filepath.Join(f.root, unitPath))
+	if f.noStart || f.root != "/" {
+		return nil
+	}
+	return systemctl(stdout, "enable", "--now", unitName)
+}
+
+// uninstallCommand stops and removes the service; it refuses while a
+// session runs (use cleanup first).
+func uninstallCommand(args []string, stdout io.Writer) error {
+	f, err := parseInstallFlags("uninstall", args)
+	if err != nil {
+		return err
+	}
+	if running, err := sessionRunning(f.root); err != nil {
+		return err
+	} else if running {
+		return errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontactd cleanup`)")
+	}
+	if f.root == "/" && !f.noStart {
+		systemctl(stdout, "disable", "--now", unitName)
+	}
+	for _, p := range []string{filepath.Join(f.root, unitPath), filepath.Join(f.root, libexecDir, "nocontactd")} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	os.Remove(filepath.Join(f.root, libexecDir))
+	if err := os.RemoveAll(filepath.Join(f.root, daemon.DefaultStateDir)); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "uninstalled nocontactd")
+	return nil
+}
+
+// sessionRunning asks the running daemon, or reads its state when none runs.
+func sessionRunning(root string) (bool, error) {
+	if root == "/" {
+		st, err := (&daemon.Client{}).Status(context.Background())
+		if err == nil {
+			return st.Session != nil, nil
+		}
+		if !errors.Is(err, daemon.ErrNotRunning) {
+			return false, err
+		}
+	}
+	store, err := session.NewStore(filepath.Join(root, daemon.DefaultStateDir))
+	if err != nil {
+		return false, err
+	}
+	st, _, err := store.Load()
+	if err != nil {
+		return true, fmt.Errorf("uninstall: the daemon's state is unreadable; run `sudo nocontactd cleanup` first: %w", err)
+	}
+	return st.Session != nil, nil
+}
+
+// systemctl runs systemctl, or says what to do where systemd does not run
+// (containers, WSL).
+func systemctl(stdout io.Writer, args ...string) error {
+	if _, err := os.Stat("/run/systemd/system"); err != nil {
+		fmt.Fprintf(stdout, "systemd is not running here: start the daemon by hand with\n  sudo %s/nocontactd run --owner-uid UID\n", libexecDir)
+		return nil
+	}
+	out, err := exec.Command("systemctl", args...).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("systemctl %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
+	}
+	return nil
+}
+
+func writeFile(path string, data []byte, perm os.FileMode) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(path, data, perm); err != nil {
+		return fmt.Errorf("install: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/session"
+)
+
+func TestInstallIntoRoot(t *testing.T) {
+	root := t.TempDir()
+	code, out, errs := runCLI("install", "--root", root, "--owner-uid", "1000")
+	if code != exitOK {
+		t.Fatalf("install: %d %s %s", code, out, errs)
+	}
+	bin := filepath.Join(root, libexecDir, "nocontactd")
+	if fi, err := os.Stat(bin); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Fatalf("binary: %v %v", fi, err)
+	}
+	unit, err := os.ReadFile(filepath.Join(root, unitPath))
+	if err != nil || !strings.Contains(string(unit), "ExecStart="+libexecDir+"/nocontactd run --owner-uid 1000") {
+		t.Fatalf("unit: %s %v", unit, err)
+	}
+	for _, want := range []string{"ProtectSystem=strict", "ReadWritePaths=/etc", "NoNewPrivileges=yes", "StateDirectory=nocontact"} {
+		if !strings.Contains(string(unit), want) {
+			t.Errorf("unit lacks %s", want)
+		}
+	}
+	verifyUnit(t, string(unit), bin)
+
+	// A running session (in the state) makes uninstall refuse.
+	store, _ := session.NewStore(filepath.Join(root, "var/lib/nocontact"))
+	m, _ := session.NewManager(store, session.SystemClock{})
+	m.Start(blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
+	if code, _, errs := runCLI("uninstall", "--root", root); code != exitFailed || !strings.Contains(errs, "session is running") {
+		t.Fatalf("uninstall during a session: %d %s", code, errs)
+	}
+	m.Cleanup()
+	if code, _, errs := runCLI("uninstall", "--root", root); code != exitOK {
+		t.Fatalf("uninstall: %d %s", code, errs)
+	}
+	for _, p := range []string{bin, filepath.Join(root, unitPath)} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s left behind", p)
+		}
+	}
+}
+
+func TestInstallNeedsOwner(t *testing.T) {
+	if code, _, _ := runCLI("install", "--root", t.TempDir()); code != exitUsage {
+		t.Errorf("exit %d", code)
+	}
+}
+
+// verifyUnit runs systemd-analyze verify on the unit, pointed at the
+// installed binary.
+func verifyUnit(t *testing.T, unit, bin string) {
+	t.Helper()
+	if _, err := exec.LookPath("systemd-analyze"); err != nil {
+		t.Log("systemd-analyze not installed: unit not verified")
+		return
+	}
+	p := filepath.Join(t.TempDir(), "nocontactd.service")
+	os.WriteFile(p, []byte(strings.ReplaceAll(unit, libexecDir+"/nocontactd", bin)), 0o644)
+	out, err := exec.Command("systemd-analyze", "verify", p).CombinedOutput()
+	for _, line := range strings.Split(string(out), "\n") {
+		// Without a running systemd it complains about the system, not the unit.
+		if strings.Contains(line, "nocontactd.service") {
+			t.Errorf("systemd-analyze: %s", line)
+		}
+	}
+	if err != nil && strings.Contains(string(out), "nocontactd.service") {
+		t.Errorf("systemd-analyze verify: %v", err)
+	}
+}
