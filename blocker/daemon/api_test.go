@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -105,15 +106,16 @@ func TestOtherUIDOverTheSocket(t *testing.T) {
 	}
 	e := newEnv(t)
 	// The socket is 0600: let nobody reach it, to test the uid check itself.
-	os.Chmod(e.cfg.Socket, 0o666)
-	os.Chmod(strings.TrimSuffix(e.cfg.Socket, "/d.sock"), 0o755)
-	for dir := e.cfg.Socket; dir != "/"; {
-		dir = dir[:strings.LastIndex(dir, "/")]
-		if dir == "" {
-			break
+	// Only the test's own directories are opened up: the run dir, the
+	// TempDir and the per-test directory the testing package made for it.
+	run := filepath.Dir(e.cfg.Socket)
+	for _, dir := range []string{run, filepath.Dir(run), filepath.Dir(filepath.Dir(run))} {
+		if !strings.HasPrefix(filepath.Base(dir), "Test") && dir != run && dir != filepath.Dir(run) {
+			t.Fatalf("refusing to chmod %s: not the test's own directory", dir)
 		}
 		os.Chmod(dir, 0o755)
 	}
+	os.Chmod(e.cfg.Socket, 0o666)
 	cmd := exec.Command("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--unix-socket", e.cfg.Socket, "http://d/v1/status")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, err := cmd.Output()
