@@ -51,6 +51,7 @@ race:
 fuzz: ## Run each fuzz test for FUZZTIME (default 15s)
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeHostname$$' -fuzztime $(FUZZTIME) ./blocker
+	$(GO) test -run '^$$' -fuzz '^FuzzStartRequest$$' -fuzztime $(FUZZTIME) ./blocker/daemon
 
 cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 	@for os in darwin windows; do \
@@ -63,8 +64,10 @@ cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 display: build ## Start the GUI and the tray under Xvfb and take screenshots into bin/screenshots
 	./scripts/display-test.sh $(BIN) $(BIN)/screenshots
 
-bench: ## Benchmarks with their figures
+bench: ## Benchmarks with their figures (about 4 minutes: the idle daemon is watched for 60 s)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench . -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
 
 lint: fmt-check vet ## gofmt, go vet, and the size of files
 	@awk 'FNR==1 && NR>1 && n>350 {print f": "n" lines (keep files under ~350)"} {f=FILENAME; n=FNR} END {if (n>350) print f": "n" lines"}' \

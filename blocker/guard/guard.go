@@ -20,9 +20,11 @@ import (
 const (
 	DefaultSettle   = 100 * time.Millisecond
 	DefaultInterval = 60 * time.Second
-	// Restores within conflictWindow that make a conflict.
+	// Restores within conflictWindow that make a conflict: the file is
+	// rewritten about once a second or faster, which is a program, not a
+	// person.
 	conflictRestores = 5
-	conflictWindow   = 10 * time.Second
+	conflictWindow   = 5 * time.Second
 	maxBackoff       = 5 * time.Minute
 )
 
@@ -122,10 +124,10 @@ func (g *Guard) check() {
 		g.cfg.Logger.Error("guard: check failed", "err", err)
 	}
 	now := time.Now()
+	if g.backoff > 0 && now.Sub(g.calmAt) > conflictWindow {
+		g.backoff = 0 // calm again since the last backoff
+	}
 	if !restored {
-		if g.backoff > 0 && now.Sub(g.calmAt) > conflictWindow {
-			g.backoff = 0 // calm again
-		}
 		return
 	}
 	g.restores = append(g.restores, now)
