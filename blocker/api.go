@@ -97,6 +97,7 @@ type SinkholeStatus struct {
 	HTTPSPort int    `json:"https_port,omitempty"`
 	Listening bool   `json:"listening"`
 	Error     string `json:"error,omitempty"`
+	OtherHits int    `json:"other_hits,omitempty"` // hits on names outside the session
 }
 
 // DaemonInfo describes the daemon.

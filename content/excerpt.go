@@ -70,8 +70,8 @@ func passages(s *Section) []string {
 	return out
 }
 
-// ordinal returns 1st, 2nd, 3rd, 4th...
-func ordinal(n int) string {
+// Ordinal returns 1st, 2nd, 3rd, 4th...
+func Ordinal(n int) string {
 	suffix := "th"
 	if n%100 < 11 || n%100 > 13 {
 		switch n % 10 {

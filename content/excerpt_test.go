@@ -144,8 +144,8 @@ func TestCategoryOf(t *testing.T) {
 
 func TestOrdinal(t *testing.T) {
 	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 102: "102nd"} {
-		if got := ordinal(n); got != want {
-			t.Errorf("ordinal(%d) = %s", n, got)
+		if got := Ordinal(n); got != want {
+			t.Errorf("Ordinal(%d) = %s", n, got)
 		}
 	}
 }

@@ -44,7 +44,7 @@ func candidates(m Moment) []candidate {
 		add(startTitles, "You just started a block: here is why keeping distance helps.")
 	default:
 		if m.AttemptsHour >= repeatPerHour {
-			add(repeatTitles, fmt.Sprintf("This is your %s attempt in the last hour: the pull comes back in loops.", ordinal(m.AttemptsHour)))
+			add(repeatTitles, fmt.Sprintf("This is your %s attempt in the last hour: the pull comes back in loops.", Ordinal(m.AttemptsHour)))
 		}
 		if h := m.Time.Hour(); !m.Time.IsZero() && (h >= nightStart || h < nightEnd) {
 			add(nightTitles, "It is late at night, when loneliness pulls hardest.")

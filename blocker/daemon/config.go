@@ -20,6 +20,8 @@ type Config struct {
 	Socket      string
 	OwnerUID    int // the user allowed besides root; -1: only root and the daemon's own uid
 	Sinkhole    netip.Addr
+	HTTPPort    int // sinkhole ports; 0: not listened on (nocontactd run: 80)
+	HTTPSPort   int // (nocontactd run: 443)
 	Clock       session.Clock
 	Logger      *slog.Logger
 	CreditEvery time.Duration // credit tick; 30 s

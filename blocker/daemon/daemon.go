@@ -14,6 +14,7 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/guard"
 	"github.com/nocontact-app/nocontact/blocker/hosts"
 	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/sinkhole"
 )
 
 // Daemon is nocontactd. Create it with New and start it with Run.
@@ -23,6 +24,8 @@ type Daemon struct {
 	editor *hosts.Editor
 	mgr    *session.Manager
 	events *eventlog.Log
+	sink   *sinkhole.Sinkhole // nil when no port is configured
+	visits visits
 
 	opMu       sync.Mutex // a change of the session and its write, or a guard check
 	hostsMu    sync.Mutex // serialises every read-modify-write of the hosts file
@@ -54,6 +57,12 @@ func New(cfg Config) (*Daemon, error) {
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Logger, editor: ed, mgr: mgr, events: events, wake: make(chan struct{}, 1)}
 	mgr.OnExpire(d.sessionExpired)
+	if cfg.HTTPPort != 0 || cfg.HTTPSPort != 0 {
+		d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort, OnHit: d.onHit, Page: d.page})
+		if err != nil {
+			return nil, err
+		}
+	}
 	if fellBack {
 		d.log.Warn("the current state file was damaged; using the previous generation")
 	}
@@ -72,6 +81,13 @@ func (d *Daemon) Run(ctx context.Context) error {
 		return err
 	}
 	srv := d.server()
+	if d.sink != nil {
+		d.sink.Start()
+		defer d.sink.Close()
+		if _, problem := d.sink.Status(); problem != "" {
+			d.log.Error("the sinkhole cannot listen: the block works, but attempts cannot be noticed", "err", problem)
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup

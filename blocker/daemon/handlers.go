@@ -19,11 +19,28 @@ func (d *Daemon) Status() blocker.Status {
 	st := blocker.Status{
 		Session:  d.mgr.View(),
 		Hosts:    d.hostsStatus(),
-		Sinkhole: blocker.SinkholeStatus{Address: d.cfg.Sinkhole.String(), Error: "attempts are not noticed yet: the sinkhole listener is not part of this build"},
+		Sinkhole: d.sinkholeStatus(),
 		Daemon:   blocker.DaemonInfo{Version: blocker.Version},
 	}
 	if err := d.mgr.Broken(); err != nil {
 		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontactd cleanup` (%v)", err)
+	}
+	return st
+}
+
+func (d *Daemon) sinkholeStatus() blocker.SinkholeStatus {
+	st := blocker.SinkholeStatus{Address: d.cfg.Sinkhole.String(), HTTPPort: d.cfg.HTTPPort, HTTPSPort: d.cfg.HTTPSPort}
+	d.visits.mu.Lock()
+	st.OtherHits = d.visits.others
+	d.visits.mu.Unlock()
+	if d.sink == nil {
+		st.Error = "not listening (no ports configured): the block works, but attempts cannot be noticed"
+		return st
+	}
+	listening, problem := d.sink.Status()
+	st.Listening = listening
+	if problem != "" {
+		st.Error = problem + ": the block works, but attempts on that port cannot be noticed"
 	}
 	return st
 }

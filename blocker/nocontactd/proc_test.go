@@ -22,7 +22,7 @@ type procDaemon struct {
 
 func (p *procDaemon) start(t *testing.T) {
 	t.Helper()
-	p.cmd = exec.Command(os.Args[0], "run", "--hosts-file", p.hosts, "--state-dir", p.state, "--socket", p.socket)
+	p.cmd = exec.Command(os.Args[0], "run", "--hosts-file", p.hosts, "--state-dir", p.state, "--socket", p.socket, "--http-port", "0", "--https-port", "0")
 	p.cmd.Env = append(os.Environ(), "NOCONTACTD_TEST_AS_MAIN=1")
 	p.cmd.Stderr = os.Stderr
 	if err := p.cmd.Start(); err != nil {

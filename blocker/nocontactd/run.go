@@ -24,6 +24,8 @@ func daemonFlags(name string, args []string, stderr io.Writer) (daemon.Config, e
 	fs.StringVar(&cfg.Socket, "socket", daemon.SocketPath(), "the API's unix socket")
 	fs.IntVar(&cfg.OwnerUID, "owner-uid", -1, "the user allowed to use the API besides root")
 	sinkhole := fs.String("sinkhole", hosts.DefaultSinkhole.String(), "IPv4 loopback address blocked names point to")
+	fs.IntVar(&cfg.HTTPPort, "http-port", 80, "sinkhole HTTP port (0: off)")
+	fs.IntVar(&cfg.HTTPSPort, "https-port", 443, "sinkhole HTTPS port (0: off)")
 	level := fs.String("log-level", "info", "debug, info, warn or error (hostnames only at debug)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, usagef("%s: %v", name, err)
@@ -76,6 +78,7 @@ func cleanupCommand(args []string, stdout, stderr io.Writer) error {
 	case !errors.Is(err, daemon.ErrNotRunning):
 		return err
 	}
+	cfg.HTTPPort, cfg.HTTPSPort = 0, 0 // cleanup never listens
 	d, err := daemon.New(cfg)
 	if err != nil {
 		return err

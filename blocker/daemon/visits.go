@@ -1,0 +1,86 @@
+package daemon
+
+import (
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/sinkhole"
+)
+
+// coalesceWindow: hits on the same host and scheme within it are one
+// visit event with a count.
+const coalesceWindow = 30 * time.Second
+
+// visits turns sinkhole hits into coalesced visit events.
+type visits struct {
+	mu     sync.Mutex
+	open   map[string]openVisit // by host + scheme
+	others int                  // hits on names outside the session
+}
+
+type openVisit struct {
+	seq   uint64
+	first time.Time
+}
+
+// onHit is the sinkhole's callback: a hit on a name of the running session
+// becomes a visit event, or adds to the count of the one from the last 30 s.
+func (d *Daemon) onHit(h sinkhole.Hit) {
+	if h.Host == "" || !slices.Contains(d.mgr.Hostnames(), h.Host) {
+		d.visits.mu.Lock()
+		d.visits.others++
+		d.visits.mu.Unlock()
+		return
+	}
+	key := h.Scheme + "://" + h.Host
+	d.visits.mu.Lock()
+	defer d.visits.mu.Unlock()
+	if d.visits.open == nil {
+		d.visits.open = map[string]openVisit{}
+	}
+	if v, ok := d.visits.open[key]; ok && h.Time.Sub(v.first) < coalesceWindow {
+		if _, found, err := d.events.Update(v.seq, func(e *blocker.Event) { e.Count++ }); found || err != nil {
+			return
+		}
+	}
+	e := d.record(blocker.Event{Kind: blocker.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: d.cfg.Clock.Now()})
+	d.visits.open[key] = openVisit{seq: e.Seq, first: h.Time}
+	for k, v := range d.visits.open {
+		if h.Time.Sub(v.first) >= coalesceWindow {
+			delete(d.visits.open, k)
+		}
+	}
+}
+
+// lastVisit returns the seq of the newest visit event for host.
+func (d *Daemon) lastVisit(host string) uint64 {
+	d.visits.mu.Lock()
+	defer d.visits.mu.Unlock()
+	var seq uint64
+	for k, v := range d.visits.open {
+		if k == "http://"+host || k == "https://"+host {
+			seq = max(seq, v.seq)
+		}
+	}
+	return seq
+}
+
+// Attempts counts visits (with their counts) in the last hour and since
+// local midnight.
+func (d *Daemon) Attempts(now time.Time) (hour, today int) {
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	for _, e := range d.events.After(0, 0) {
+		if e.Kind != blocker.EventVisit {
+			continue
+		}
+		if !e.Time.Before(midnight) {
+			today += max(1, e.Count)
+		}
+		if now.Sub(e.Time) < time.Hour {
+			hour += max(1, e.Count)
+		}
+	}
+	return hour, today
+}

@@ -1,0 +1,141 @@
+package daemon
+
+import (
+	"crypto/tls"
+	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/content"
+)
+
+func freePort(t testing.TB) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.78.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// newSinkholeEnv is an env whose daemon listens on free sinkhole ports.
+func newSinkholeEnv(t testing.TB) *env {
+	e := newEnv(t)
+	e.stop()
+	e.cfg.HTTPPort, e.cfg.HTTPSPort = freePort(t), freePort(t)
+	e.start(t)
+	return e
+}
+
+func (e *env) httpGet(t testing.TB, host, path string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", fmt.Sprintf("http://127.78.0.1:%d%s", e.cfg.HTTPPort, path), nil)
+	req.Host = host
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func (e *env) visits(t testing.TB, host, scheme string) []blocker.Event {
+	t.Helper()
+	all, err := e.client.Events(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []blocker.Event
+	for _, ev := range all {
+		if ev.Kind == blocker.EventVisit && ev.Host == host && ev.Scheme == scheme {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func TestVisitsAreNoticedAndCoalesced(t *testing.T) {
+	e := newSinkholeEnv(t)
+	e.startSession(t, time.Hour, blocker.Lock{})
+	if st, _ := e.client.Status(ctx); !st.Sinkhole.Listening || st.Sinkhole.Error != "" {
+		t.Fatalf("sinkhole %+v", st.Sinkhole)
+	}
+	_, err := tls.Dial("tcp", fmt.Sprintf("127.78.0.1:%d", e.cfg.HTTPSPort), &tls.Config{ServerName: "www.instagram.com"})
+	if err == nil {
+		t.Fatal("TLS handshake succeeded")
+	}
+	waitFor(t, "an https visit", func() bool { return len(e.visits(t, "www.instagram.com", "https")) == 1 })
+
+	code, page := e.httpGet(t, "instagram.com", "/jane.doe")
+	if code != 200 || !strings.Contains(page, "You tried to open instagram.com") {
+		t.Fatalf("page %d %.200s", code, page)
+	}
+	if !containsPassage(page) {
+		t.Error("the page holds no verbatim passage of the article")
+	}
+	for i := 0; i < 19; i++ {
+		e.httpGet(t, "instagram.com", "/")
+	}
+	waitFor(t, "one event with a count of 20", func() bool {
+		v := e.visits(t, "instagram.com", "http")
+		return len(v) == 1 && v[0].Count == 20
+	})
+	e.httpGet(t, "unrelated.example.com", "/")
+	if len(e.visits(t, "unrelated.example.com", "http")) != 0 {
+		t.Error("a hit outside the session became a visit")
+	}
+	if st, _ := e.client.Status(ctx); st.Sinkhole.OtherHits != 1 {
+		t.Errorf("other hits %d", st.Sinkhole.OtherHits)
+	}
+}
+
+// containsPassage reports whether the page quotes a whole paragraph or
+// sentence of the article.
+func containsPassage(page string) bool {
+	text := html.UnescapeString(page)
+	for _, s := range content.MustLoad().All() {
+		for _, p := range s.Paragraphs {
+			for _, sent := range content.Sentences(p) {
+				if strings.Contains(text, sent) && len(sent) > 40 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestPageEscapesTheHost(t *testing.T) {
+	e := newSinkholeEnv(t)
+	e.startSession(t, time.Hour, blocker.Lock{})
+	_, page := e.httpGet(t, `x.com"><script>alert(1)</script>`, "/")
+	if strings.Contains(page, "<script>alert") {
+		t.Fatal("unescaped host in the page")
+	}
+}
+
+func TestSinkholePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.78.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	e := newEnv(t)
+	e.stop()
+	e.cfg.HTTPSPort = ln.Addr().(*net.TCPAddr).Port
+	e.cfg.HTTPPort = freePort(t)
+	e.start(t)
+	e.startSession(t, time.Hour, blocker.Lock{})
+	st, _ := e.client.Status(ctx)
+	if !st.Hosts.Intact || st.Sinkhole.Error == "" || !strings.Contains(st.Sinkhole.Error, "block works") {
+		t.Errorf("status %+v", st.Sinkhole)
+	}
+}
