@@ -52,6 +52,8 @@ fuzz: ## Run each fuzz test for FUZZTIME (default 15s)
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeHostname$$' -fuzztime $(FUZZTIME) ./blocker
 	$(GO) test -run '^$$' -fuzz '^FuzzStartRequest$$' -fuzztime $(FUZZTIME) ./blocker/daemon
+	$(GO) test -run '^$$' -fuzz '^FuzzClientHello$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
+	$(GO) test -run '^$$' -fuzz '^FuzzRequestHead$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
 
 cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 	@for os in darwin windows; do \
@@ -66,7 +68,9 @@ display: build ## Start the GUI and the tray under Xvfb and take screenshots int
 
 bench: ## Benchmarks with their figures (about 4 minutes: the idle daemon is watched for 60 s)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench . -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'TamperRestore|StatusRoundTrip' -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'HitToEvent' -benchtime 300x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'HitsPerSecond' -benchtime 20000x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
 
 lint: fmt-check vet ## gofmt, go vet, and the size of files

@@ -2,7 +2,12 @@ package daemon
 
 import (
 	"context"
+	"crypto/tls"
+	"fmt"
+	"io"
+	"net"
 	"os"
+	"sync"
 	"slices"
 	"strings"
 	"testing"
@@ -59,4 +64,79 @@ func BenchmarkStatusRoundTrip(b *testing.B) {
 		took = append(took, time.Since(start))
 	}
 	reportPercentiles(b, took, "ms-status")
+}
+
+// BenchmarkHitToEvent times a TLS hello to the sinkhole until its visit
+// shows on /v1/events/stream (as a new event or a count update). Target:
+// p95 <= 5 ms. Run with -benchtime 200x or more.
+func BenchmarkHitToEvent(b *testing.B) {
+	e := newSinkholeEnv(b)
+	e.startSession(&testing.T{}, time.Hour, blocker.Lock{})
+	events := make(chan blocker.Event, 1024)
+	sctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go e.client.Stream(sctx, 1<<62, func(ev blocker.Event) { events <- ev })
+	time.Sleep(50 * time.Millisecond)
+	addr := fmt.Sprintf("127.78.0.1:%d", e.cfg.HTTPSPort)
+	var took []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		go sendHello(addr)
+		for ev := range events {
+			if ev.Kind == blocker.EventVisit {
+				break
+			}
+		}
+		took = append(took, time.Since(start))
+	}
+	reportPercentiles(b, took, "ms-hit-to-event")
+}
+
+// BenchmarkHitsPerSecond sends TLS hellos from 8 connections at a time and
+// reports the hits the daemon turns into (coalesced) visits per second.
+// Client and daemon share this process and its cores.
+func BenchmarkHitsPerSecond(b *testing.B) {
+	e := newSinkholeEnv(b)
+	e.startSession(&testing.T{}, time.Hour, blocker.Lock{})
+	addr := fmt.Sprintf("127.78.0.1:%d", e.cfg.HTTPSPort)
+	start := time.Now()
+	b.SetParallelism(4)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			sendHello(addr)
+		}
+	})
+	elapsed := time.Since(start)
+	waitFor(b, "every hit counted", func() bool {
+		v := e.visits(b, "www.instagram.com", "https")
+		n := 0
+		for _, ev := range v {
+			n += ev.Count
+		}
+		return n >= b.N
+	})
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "hits/s")
+}
+
+// helloBytes is a ClientHello for www.instagram.com, captured once.
+var helloBytes = sync.OnceValue(func() []byte {
+	a, c := net.Pipe()
+	go func() { tls.Client(a, &tls.Config{ServerName: "www.instagram.com"}).Handshake(); a.Close() }()
+	hdr := make([]byte, 5)
+	io.ReadFull(c, hdr)
+	body := make([]byte, int(hdr[3])<<8|int(hdr[4]))
+	io.ReadFull(c, body)
+	c.Close()
+	return append(hdr, body...)
+})
+
+// sendHello sends the hello and waits for the alert.
+func sendHello(addr string) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	c.Write(helloBytes())
+	io.ReadFull(c, make([]byte, 7))
 }
