@@ -7,9 +7,9 @@ import (
 	"io"
 	"net"
 	"os"
-	"sync"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 

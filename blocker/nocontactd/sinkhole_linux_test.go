@@ -64,7 +64,10 @@ func TestSinkholeEndToEnd(t *testing.T) {
 		log, _ := os.ReadFile(filepath.Join(dir, "daemon.log"))
 		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, log)
 	}
-	read := func(name string) string { b, _ := os.ReadFile(filepath.Join(dir, name)); return strings.TrimSpace(string(b)) }
+	read := func(name string) string {
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		return strings.TrimSpace(string(b))
+	}
 
 	if code := read("page.code"); code != "200" {
 		t.Errorf("http://instagram.com/jane.doe: status %q", code)
