@@ -1,0 +1,244 @@
+package profile
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// ErrNotUnderstood wraps every error of Parse and FromHandle.
+var ErrNotUnderstood = errors.New("profile not understood")
+
+// prefixes that mean the same site.
+var sitePrefixes = []string{"www.", "m.", "mobile.", "web.", "touch.", "mbasic.", "open.", "old.", "new.", "np.", "account."}
+
+// reservedSubdomains are not profiles on subdomain platforms.
+var reservedSubdomains = []string{"www", "m", "api", "help", "support", "blog", "app", "cdn", "static", "mail", "status", "open"}
+
+// Parse reads what a person pastes: a link with or without scheme (query
+// and fragment ignored), "jane@mastodon.social", or a bare domain.
+// A bare "@jane" needs a platform: use FromHandle.
+func Parse(input string) (Profile, error) {
+	in := strings.TrimSpace(input)
+	if in == "" {
+		return Profile{}, notUnderstood(input, "nothing was given", "paste a link to the profile, such as https://www.instagram.com/NAME/")
+	}
+	if strings.HasPrefix(in, "@") && !strings.ContainsAny(in[1:], "@/") {
+		return Profile{}, notUnderstood(input, "a handle without a platform", "say which platform, e.g. --platform instagram --handle "+in[1:])
+	}
+	if p, ok, err := fediverseHandle(in); ok {
+		p.Input = input
+		return p, err
+	}
+	u, host, err := parseURL(in)
+	if err != nil {
+		return Profile{}, notUnderstood(input, "not a link or a domain", "paste the address from the browser's address bar")
+	}
+	p, err := fromURL(u, host)
+	p.Input = input
+	return p, err
+}
+
+// parseURL accepts links with or without scheme and returns the URL and
+// its normalised host (lower case, punycode, no port).
+func parseURL(in string) (*url.URL, string, error) {
+	if !strings.Contains(in, "://") {
+		in = "https://" + in
+	}
+	u, err := url.Parse(in)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, "", errors.New("not a web link")
+	}
+	host, err := blocker.NormalizeHostname(u.Hostname())
+	if err != nil {
+		return nil, "", err
+	}
+	return u, host, nil
+}
+
+func fromURL(u *url.URL, host string) (Profile, error) {
+	segs := segments(u.Path)
+	bare := trimSitePrefix(host)
+	for _, pl := range catalogue {
+		if pl.Subdomain != "" {
+			if name, ok := subdomainProfile(host, pl.Subdomain); ok {
+				return Profile{Platform: pl.ID, Handle: name, Host: host, Scope: ScopeExact}, nil
+			}
+		}
+		if !matchesDomain(bare, pl.Domains) {
+			continue
+		}
+		if slices.Contains(pl.shortHosts, host) {
+			return Profile{Platform: pl.ID, Scope: ScopePlatform, Host: ""}, nil // a short link hides the handle
+		}
+		return pathProfile(pl, u, segs)
+	}
+	if h, ok := atSegment(segs, nil); ok {
+		return mastodon(h, host)
+	}
+	return Profile{Platform: "website", Host: bare, Scope: ScopeExact}, nil
+}
+
+// pathProfile reads the handle from the path of a platform link.
+func pathProfile(pl *Platform, u *url.URL, segs []string) (Profile, error) {
+	if pl.handle == nil {
+		return Profile{}, notUnderstood(u.String(), pl.Name+" without a profile", "paste the profile's own address, such as https://NAME."+pl.Subdomain)
+	}
+	h, ok := pl.handle(segs, u.Query())
+	if !ok || !validHandle(h) {
+		return Profile{}, notUnderstood(u.String(), fmt.Sprintf("a %s link, but not to a profile", pl.Name),
+			"open the person's profile page and copy its address")
+	}
+	p := Profile{Platform: pl.ID, Handle: h, Scope: ScopePlatform}
+	if pl.ID == "bluesky" && strings.Contains(h, ".") && !strings.HasSuffix(strings.ToLower(h), ".bsky.social") {
+		if n, err := blocker.NormalizeHostname(h); err == nil {
+			p.Extra = []string{n} // a custom-domain handle is their own site too
+		}
+	}
+	return p, nil
+}
+
+// fediverseHandle reads "jane@mastodon.social" or "@jane@mastodon.social".
+func fediverseHandle(in string) (Profile, bool, error) {
+	s := strings.TrimPrefix(in, "@")
+	name, inst, ok := strings.Cut(s, "@")
+	if !ok || strings.ContainsAny(s, "/:") || strings.Contains(inst, "@") {
+		return Profile{}, false, nil
+	}
+	host, err := blocker.NormalizeHostname(inst)
+	if err != nil {
+		return Profile{}, true, notUnderstood(in, "a fediverse handle with an invalid server", "write it as NAME@server.example")
+	}
+	p, err := mastodon(name, host)
+	return p, true, err
+}
+
+func mastodon(handle, instance string) (Profile, error) {
+	if !validHandle(handle) {
+		return Profile{}, notUnderstood(handle, "an invalid Mastodon name", "write it as NAME@server.example")
+	}
+	return Profile{Platform: "mastodon", Handle: handle, Host: instance, Scope: ScopePlatform}, nil
+}
+
+// FromHandle builds a profile from a platform ID and a handle.
+func FromHandle(platform, handle string) (Profile, error) {
+	pl := Lookup(strings.ToLower(platform))
+	if pl == nil {
+		return Profile{}, notUnderstood(platform, "an unknown platform", "choose one of: "+strings.Join(platformIDs(), ", "))
+	}
+	handle = strings.TrimPrefix(strings.TrimSpace(handle), "@")
+	switch {
+	case pl.ID == "mastodon":
+		p, _, err := fediverseHandle(handle)
+		if err != nil || p.Handle == "" {
+			return Profile{}, notUnderstood(handle, "a Mastodon handle without its server", "write it as NAME@server.example")
+		}
+		return p, nil
+	case pl.ID == "website":
+		return Parse(handle)
+	case pl.Subdomain != "":
+		return Parse(handle + "." + pl.Subdomain)
+	case !validHandle(handle):
+		return Profile{}, notUnderstood(handle, "not a valid "+pl.Name+" name", "give the name as it appears in the profile's address")
+	}
+	return pathProfile(pl, &url.URL{Scheme: "https", Host: pl.Hosts[0], Path: "/" + handleTemplate(pl.ID, handle)}, segments("/"+handleTemplate(pl.ID, handle)))
+}
+
+// handleTemplate is the path of a profile on a platform.
+func handleTemplate(id, h string) string {
+	switch id {
+	case "threads", "tiktok", "youtube", "substack", "medium":
+		return "@" + h
+	case "messenger":
+		return "t/" + h
+	case "snapchat":
+		return "add/" + h
+	case "linkedin":
+		return "in/" + h
+	case "reddit":
+		return "user/" + h
+	case "strava":
+		return "athletes/" + h
+	case "spotify":
+		return "user/" + h
+	case "bluesky":
+		return "profile/" + h
+	case "discord":
+		return "users/" + h
+	}
+	return h
+}
+
+func platformIDs() []string {
+	var ids []string
+	for _, p := range catalogue {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+func segments(path string) []string {
+	var out []string
+	for _, s := range strings.Split(path, "/") {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func trimSitePrefix(host string) string {
+	for _, p := range sitePrefixes {
+		if rest, ok := strings.CutPrefix(host, p); ok && strings.Contains(rest, ".") {
+			return rest
+		}
+	}
+	return host
+}
+
+// matchesDomain reports whether host is one of domains or under one.
+func matchesDomain(host string, domains []string) bool {
+	for _, d := range domains {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
+// subdomainProfile reads NAME from NAME.<suffix> (also NAME.blogspot.co.uk
+// style country variants for Blogspot).
+func subdomainProfile(host, suffix string) (string, bool) {
+	name, ok := strings.CutSuffix(host, "."+suffix)
+	if !ok && suffix == "blogspot.com" {
+		if i := strings.Index(host, ".blogspot."); i > 0 {
+			name, ok = host[:i], true
+		}
+	}
+	if !ok || strings.Contains(name, ".") || slices.Contains(reservedSubdomains, name) {
+		return "", false
+	}
+	return name, true
+}
+
+// validHandle accepts the characters handles are made of on every
+// platform in the catalogue.
+func validHandle(h string) bool {
+	if h == "" || len(h) > 100 {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+func notUnderstood(input, understood, try string) error {
+	return fmt.Errorf("%w: %q: understood %s; %s", ErrNotUnderstood, input, understood, try)
+}

@@ -1,0 +1,170 @@
+// Package profile turns what a person knows about someone ("her Instagram
+// link", "@jane on TikTok", "janedoe.com") into the exact hostnames to block,
+// with an honest scope: a profile that has its own hostname is blocked
+// alone (scope exact); one that lives under a path of a platform can only
+// be blocked with the whole platform (scope platform), because a hosts
+// file blocks names, never paths.
+package profile
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// Scope says what blocking a profile blocks.
+type Scope string
+
+const (
+	ScopeExact    Scope = "exact"    // only this person's own hostname(s)
+	ScopePlatform Scope = "platform" // every web hostname of the platform
+)
+
+// Category is the kind of platform; the excerpt rules use it.
+type Category string
+
+const (
+	Feed         Category = "feed"
+	Messaging    Category = "messaging"
+	Photos       Category = "photos"
+	Professional Category = "professional"
+	Video        Category = "video"
+	Payments     Category = "payments"
+	Blog         Category = "blog"
+	Other        Category = "other"
+)
+
+// Platform is one entry of the catalogue.
+type Platform struct {
+	ID, Name  string
+	Category  Category
+	Domains   []string // registrable domains that identify it in a link
+	Hosts     []string // web hostnames blocked for platform scope
+	Subdomain string   // profiles at NAME.<Subdomain> have their own host (scope exact)
+
+	handle     func(segs []string, q map[string][]string) (string, bool)
+	shortHosts []string // short-link hosts: the link names no handle
+}
+
+// Profile is one saved profile.
+type Profile struct {
+	Platform string   `json:"platform"`         // Platform.ID
+	Handle   string   `json:"handle,omitempty"` // "" when a short link hides it
+	Host     string   `json:"host,omitempty"`   // own hostname (exact scope) or the Mastodon instance
+	Scope    Scope    `json:"scope"`
+	Extra    []string `json:"extra,omitempty"` // further exact hostnames (a Bluesky custom-domain handle)
+	Input    string   `json:"input,omitempty"` // what was pasted
+}
+
+// ID identifies the profile among the saved ones.
+func (p Profile) ID() string {
+	switch {
+	case p.Handle != "" && p.Platform == "mastodon":
+		return "mastodon:" + strings.ToLower(p.Handle) + "@" + p.Host
+	case p.Handle != "":
+		return p.Platform + ":" + strings.ToLower(p.Handle)
+	case p.Host != "":
+		return p.Platform + ":" + p.Host
+	}
+	return p.Platform + ":" + strings.ToLower(p.Input)
+}
+
+// Describe says in words what the profile is and what blocking it blocks.
+func (p Profile) Describe() string {
+	pl := Lookup(p.Platform)
+	who := p.Handle
+	if who == "" {
+		who = p.Host
+	}
+	if who == "" {
+		who = "a profile behind a short link"
+	}
+	if p.Scope == ScopeExact {
+		return fmt.Sprintf("%s on %s: just this profile", who, pl.Name)
+	}
+	name := pl.Name
+	if p.Platform == "mastodon" {
+		name = p.Host
+	}
+	return fmt.Sprintf("%s on %s: all of %s while blocking", who, pl.Name, name)
+}
+
+// Platforms returns the catalogue.
+func Platforms() []*Platform { return slices.Clone(catalogue) }
+
+// Lookup returns the platform with id, or nil.
+func Lookup(id string) *Platform {
+	for _, p := range catalogue {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Hostnames returns the names blocking p blocks, validated.
+func (p Profile) Hostnames() []string {
+	var names []string
+	if p.Scope == ScopePlatform {
+		names = append(names, Lookup(p.Platform).Hosts...)
+		if p.Platform == "mastodon" {
+			names = append(names, p.Host)
+		}
+	} else if p.Host != "" {
+		names = append(names, p.Host)
+		if p.Platform == "website" && !strings.HasPrefix(p.Host, "www.") {
+			names = append(names, "www."+p.Host)
+		}
+	}
+	return append(names, p.Extra...)
+}
+
+// Entry is one hostname to block, with the profiles that need it and the
+// widest scope among them.
+type Entry struct {
+	Host     string   `json:"host"`
+	Scope    Scope    `json:"scope"`
+	Profiles []string `json:"profiles"`
+}
+
+// Hostnames returns the validated, de-duplicated, sorted set of names that
+// blocking profiles blocks.
+func Hostnames(profiles []Profile) ([]Entry, error) {
+	byHost := map[string]*Entry{}
+	for _, p := range profiles {
+		for _, h := range p.Hostnames() {
+			n, err := blocker.NormalizeHostname(h)
+			if err != nil {
+				return nil, fmt.Errorf("profile %s: %w", p.ID(), err)
+			}
+			e := byHost[n]
+			if e == nil {
+				e = &Entry{Host: n, Scope: ScopeExact}
+				byHost[n] = e
+			}
+			if p.Scope == ScopePlatform {
+				e.Scope = ScopePlatform
+			}
+			if !slices.Contains(e.Profiles, p.ID()) {
+				e.Profiles = append(e.Profiles, p.ID())
+			}
+		}
+	}
+	out := make([]Entry, 0, len(byHost))
+	for _, e := range byHost {
+		out = append(out, *e)
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.Host, b.Host) })
+	return out, nil
+}
+
+// Names returns just the hostnames of entries.
+func Names(entries []Entry) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = e.Host
+	}
+	return out
+}
