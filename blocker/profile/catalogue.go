@@ -5,10 +5,10 @@ package profile
 // calls): blocking a platform blocks all of them.
 var catalogue = []*Platform{
 	{ID: "instagram", Name: "Instagram", Category: Feed, Domains: []string{"instagram.com", "instagr.am"},
-		Hosts: []string{"instagram.com", "www.instagram.com", "m.instagram.com", "l.instagram.com", "i.instagram.com", "api.instagram.com", "instagr.am", "www.instagr.am"},
+		Hosts:  []string{"instagram.com", "www.instagram.com", "m.instagram.com", "l.instagram.com", "i.instagram.com", "api.instagram.com", "instagr.am", "www.instagr.am"},
 		handle: firstSegment("p", "reel", "reels", "tv", "explore", "accounts", "direct", "about", "legal", "stories")},
 	{ID: "facebook", Name: "Facebook", Category: Feed, Domains: []string{"facebook.com", "fb.com", "fb.me"},
-		Hosts: []string{"facebook.com", "www.facebook.com", "m.facebook.com", "mobile.facebook.com", "web.facebook.com", "touch.facebook.com", "mbasic.facebook.com", "l.facebook.com", "lm.facebook.com", "fb.com", "www.fb.com", "fb.me"},
+		Hosts:  []string{"facebook.com", "www.facebook.com", "m.facebook.com", "mobile.facebook.com", "web.facebook.com", "touch.facebook.com", "mbasic.facebook.com", "l.facebook.com", "lm.facebook.com", "fb.com", "www.fb.com", "fb.me"},
 		handle: facebookHandle},
 	{ID: "messenger", Name: "Messenger", Category: Messaging, Domains: []string{"messenger.com", "m.me"},
 		Hosts:  []string{"messenger.com", "www.messenger.com", "m.me"},

@@ -168,3 +168,20 @@ func Names(entries []Entry) []string {
 	}
 	return out
 }
+
+// PlatformOf returns the platform a hostname belongs to (one of its hosts,
+// or under one of its domains or profile subdomains), or nil.
+func PlatformOf(host string) *Platform {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, p := range catalogue {
+		if slices.Contains(p.Hosts, host) || matchesDomain(host, p.Domains) {
+			return p
+		}
+		if p.Subdomain != "" {
+			if _, ok := subdomainProfile(host, p.Subdomain); ok {
+				return p
+			}
+		}
+	}
+	return nil
+}
