@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test vet fmt-check race fuzz cross display bench lint install uninstall clean
+.PHONY: help deps build run test vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -35,7 +35,7 @@ build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
 
-test: deps fmt-check vet race fuzz cross display ## Everything CI runs: vet, gofmt, race tests (root-only ones as root), fuzz, cross builds, display test
+test: deps fmt-check vet race keyring fuzz cross display ## Everything CI runs: vet, gofmt, race tests (root-only ones as root), fuzz, cross builds, display test
 	@echo "make test: all passed"
 
 fmt-check:
@@ -47,6 +47,10 @@ vet:
 
 race:
 	$(GO) test -race -count=1 ./...
+
+keyring: ## The vault against a real Secret Service (a private D-Bus session and gnome-keyring)
+	dbus-run-session -- sh -c 'echo -n nocontact-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; \
+		NOCONTACT_REAL_KEYRING=1 $(GO) test -count=1 -run "RealSecretService|NoSecretService" -v ./app/vault' 2>&1 | grep -v 'fd limit'
 
 fuzz: ## Run each fuzz test for FUZZTIME (default 15s)
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts

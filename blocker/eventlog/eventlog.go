@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 )
 
 // Bounds of the log.

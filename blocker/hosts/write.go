@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 )
 
 // BackupSuffix names the copy of the old file kept while the in-place

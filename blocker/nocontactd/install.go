@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	"github.com/nocontact-app/nocontact/blocker/daemon"
-	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/session"
 	"github.com/nocontact-app/nocontact/resources"
 )

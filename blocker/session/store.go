@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/nocontact-app/nocontact/blocker/internal/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 )
 
 // State file names in the state directory: the current generation and the
