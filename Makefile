@@ -49,8 +49,10 @@ race:
 	$(GO) test -race -count=1 ./...
 
 keyring: ## The vault against a real Secret Service (a private D-Bus session and gnome-keyring)
+	@home=$$(mktemp -d) && XDG_DATA_HOME=$$home/data HOME=$$home GOCACHE=$$($(GO) env GOCACHE) GOPATH=$$($(GO) env GOPATH) \
 	dbus-run-session -- sh -c 'echo -n nocontact-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; \
-		NOCONTACT_REAL_KEYRING=1 $(GO) test -count=1 -run "RealSecretService|NoSecretService" -v ./app/vault' 2>&1 | grep -v 'fd limit'
+		NOCONTACT_REAL_KEYRING=1 $(GO) test -count=1 -run "RealSecretService" -v ./app/vault' 2>&1 | grep -E '^(=== |--- |ok|FAIL|PASS|    )'; \
+	rc=$${PIPESTATUS[0]}; rm -rf $$home; exit $$rc
 
 fuzz: ## Run each fuzz test for FUZZTIME (default 15s)
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts

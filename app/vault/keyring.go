@@ -88,7 +88,7 @@ func keyringError(err error) error {
 		strings.Contains(msg, "dbus: couldn't determine address"), strings.Contains(msg, "no such file or directory"),
 		strings.Contains(msg, "connection refused"), strings.Contains(msg, "exec: \"dbus-launch\""):
 		return fmt.Errorf("%w: %v", ErrNoKeyring, err)
-	case strings.Contains(strings.ToLower(msg), "locked"):
+	case strings.Contains(strings.ToLower(msg), "locked"), strings.Contains(msg, "failed to unlock"):
 		return fmt.Errorf("%w: %v", ErrKeyringLock, err)
 	case strings.Contains(msg, "AccessDenied"), strings.Contains(strings.ToLower(msg), "dismissed"):
 		return fmt.Errorf("%w: %v", ErrKeyringDeny, err)

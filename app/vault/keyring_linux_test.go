@@ -34,6 +34,9 @@ func TestRealSecretService(t *testing.T) {
 // TestNoSecretService starts a private D-Bus session bus that offers no
 // services and checks the message the vault gives.
 func TestNoSecretService(t *testing.T) {
+	if os.Getenv("NOCONTACT_REAL_KEYRING") == "1" {
+		t.Skip("this process already talks to a session bus")
+	}
 	if _, err := exec.LookPath("dbus-daemon"); err != nil {
 		t.Skip("needs dbus-daemon (package dbus): " + err.Error())
 	}

@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/nocontact-app/nocontact/blocker/daemon"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/daemon"
 	"github.com/nocontact-app/nocontact/blocker/session"
 	"github.com/nocontact-app/nocontact/resources"
 )
