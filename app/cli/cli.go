@@ -53,6 +53,12 @@ var commands = map[string]func(args []string, env Env) error{
 	"add":       addCommand,
 	"end":       endCommand,
 	"events":    eventsCommand,
+	"profiles":  profilesCommand,
+	"journal":   journalCommand,
+	"contact":   contactCommand,
+	"export":    exportCommand,
+	"import":    importCommand,
+	"vault":     vaultCommand,
 	"excerpt":   excerptCommand,
 	"version":   versionCommand,
 	"--version": versionCommand,
@@ -130,8 +136,15 @@ func helpCommand(args []string, env Env) error {
 const usageText = `usage:
   nocontact                      open the app
   nocontact status [--json]      the block at a glance
-  nocontact start --for DUR --host NAME [--host NAME...] [--lock cooldown|friend|strict] [--cooldown DUR]
-                                 start a block (DUR: 24h, 7d, 30d, 1d12h, 90m)
+  nocontact start --for DUR [--host NAME...] [--lock cooldown|friend|strict] [--cooldown DUR]
+                                 start a block (DUR: 24h, 7d, 30d, 1d12h, 90m); without
+                                 --host it blocks the hostnames of your saved profiles
+  nocontact profiles add LINK | add --platform P --handle H | list [--json] | remove ID
+  nocontact profiles resolve LINK... [--json]   what a link would block, without saving
+  nocontact journal add --motive M "what happened" | journal list
+  nocontact contact [--last YYYY-MM-DD|today]   the day counter
+  nocontact export FILE | import FILE           a readable copy of your data (on request only)
+  nocontact vault [--allow-unencrypted]         where your data is kept; opt in without a keyring
   nocontact extend --by DUR      make the running block longer
   nocontact add --host NAME      block one more hostname in the running block
   nocontact end [--code CODE] [--cancel]

@@ -10,6 +10,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/profile"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -75,7 +76,11 @@ func startCommand(args []string, env Env) error {
 		return usagef("start: say how long with --for, e.g. --for 7d")
 	}
 	if len(hosts) == 0 {
-		return usagef("start: name what to block with --host NAME (repeat for more)")
+		names, err := savedHostnames(env)
+		if err != nil {
+			return err
+		}
+		hosts = names
 	}
 	req := blocker.StartRequest{Hostnames: hosts, Duration: blocker.Duration(dur), Lock: blocker.Lock{Mode: *lock, Cooldown: blocker.Duration(cooldown)}}
 	resp, err := client().Start(context.Background(), req)
@@ -165,6 +170,28 @@ func eventsCommand(args []string, env Env) error {
 	}
 	_, err := c.Stream(context.Background(), *after, show)
 	return err
+}
+
+// savedHostnames lists what the saved profiles block (printing it with the
+// scopes first) and returns the names.
+func savedHostnames(env Env) ([]string, error) {
+	d, err := loadVault()
+	if err != nil {
+		return nil, err
+	}
+	if len(d.Profiles) == 0 {
+		return nil, usagef("start: no saved profiles; add one (nocontact profiles add LINK) or name hosts with --host NAME")
+	}
+	entries, err := profile.Hostnames(d.Profiles)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(env.Stdout, "Blocking the saved profiles:")
+	for _, p := range d.Profiles {
+		fmt.Fprintf(env.Stdout, "  %s\n", p.Describe())
+	}
+	fmt.Fprintf(env.Stdout, "Hostnames (%d): %s\n\n", len(entries), strings.Join(profile.Names(entries), " "))
+	return profile.Names(entries), nil
 }
 
 // unlockExcerpt is the passage shown when an early end is requested.

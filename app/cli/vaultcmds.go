@@ -1,0 +1,339 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/profile"
+)
+
+// openVault opens the user's vault in its default place.
+func openVault() (*vault.Vault, error) {
+	dir, err := vault.DefaultDir()
+	if err != nil {
+		return nil, err
+	}
+	return vault.Open(dir, vault.Keyring{}), nil
+}
+
+func loadVault() (*vault.Data, error) {
+	v, err := openVault()
+	if err != nil {
+		return nil, err
+	}
+	return v.Load()
+}
+
+func updateVault(change func(*vault.Data) error) error {
+	v, err := openVault()
+	if err != nil {
+		return err
+	}
+	return v.Update(change)
+}
+
+func profilesCommand(args []string, env Env) error {
+	sub := firstOr(args, "list")
+	if len(args) > 0 {
+		args = args[1:]
+	}
+	switch sub {
+	case "list":
+		return profilesList(args, env)
+	case "add":
+		return profilesAdd(args, env)
+	case "remove":
+		return profilesRemove(args, env)
+	case "resolve":
+		return profilesResolve(args, env)
+	}
+	return usagef("profiles: unknown command %q (add, list, remove, resolve)", sub)
+}
+
+// readProfile parses a link, or --platform and --handle.
+func readProfile(rest []string, platform, handle string) (profile.Profile, error) {
+	if platform != "" || handle != "" {
+		if platform == "" || handle == "" || len(rest) > 0 {
+			return profile.Profile{}, usagef("give a link, or both --platform and --handle")
+		}
+		return profile.FromHandle(platform, handle)
+	}
+	if len(rest) != 1 {
+		return profile.Profile{}, usagef("give one link, such as https://www.instagram.com/NAME/")
+	}
+	return profile.Parse(rest[0])
+}
+
+func profilesAdd(args []string, env Env) error {
+	fs := newFlags("profiles add")
+	platform := fs.String("platform", "", "platform ID (instagram, x, tiktok, ...)")
+	handle := fs.String("handle", "", "the name on that platform")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	p, err := readProfile(rest, *platform, *handle)
+	if err != nil {
+		return asUsage(err)
+	}
+	err = updateVault(func(d *vault.Data) error {
+		for _, q := range d.Profiles {
+			if q.ID() == p.ID() {
+				return fmt.Errorf("%s is already saved", p.ID())
+			}
+		}
+		d.Profiles = append(d.Profiles, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), strings.Join(p.Hostnames(), " "))
+	fmt.Fprintln(env.Stdout, "A running block is not changed: add these with `nocontact add`, or they are used by the next `nocontact start`.")
+	return nil
+}
+
+func profilesList(args []string, env Env) error {
+	fs := newFlags("profiles list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := loadVault()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env, d.Profiles)
+	}
+	if len(d.Profiles) == 0 {
+		fmt.Fprintln(env.Stdout, "No saved profiles. Add one: nocontact profiles add https://www.instagram.com/NAME/")
+		return nil
+	}
+	for _, p := range d.Profiles {
+		fmt.Fprintf(env.Stdout, "%-32s %s\n", p.ID(), p.Describe())
+	}
+	return nil
+}
+
+func profilesRemove(args []string, env Env) error {
+	if len(args) != 1 {
+		return usagef("profiles remove ID (see nocontact profiles list)")
+	}
+	id := args[0]
+	err := updateVault(func(d *vault.Data) error {
+		for i, p := range d.Profiles {
+			if p.ID() == id {
+				d.Profiles = append(d.Profiles[:i], d.Profiles[i+1:]...)
+				return nil
+			}
+		}
+		return usagef("no saved profile %q (see nocontact profiles list)", id)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Removed %s. A running block keeps its hostnames until it ends: a block only gets stronger.\n", id)
+	return nil
+}
+
+// profilesResolve shows what links would block, saving nothing.
+func profilesResolve(args []string, env Env) error {
+	fs := newFlags("profiles resolve")
+	asJSON := fs.Bool("json", false, "print JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("profiles resolve LINK...")
+	}
+	var ps []profile.Profile
+	for _, in := range rest {
+		p, err := profile.Parse(in)
+		if err != nil {
+			return asUsage(err)
+		}
+		ps = append(ps, p)
+	}
+	if *asJSON {
+		type resolved struct {
+			profile.Profile
+			ID        string   `json:"id"`
+			Hostnames []string `json:"hostnames"`
+		}
+		var out []resolved
+		for _, p := range ps {
+			out = append(out, resolved{p, p.ID(), p.Hostnames()})
+		}
+		return printJSON(env, out)
+	}
+	for _, p := range ps {
+		fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, strings.Join(p.Hostnames(), " "))
+	}
+	return nil
+}
+
+// asUsage marks a profile parse error as the caller's input.
+func asUsage(err error) error {
+	if errors.Is(err, profile.ErrNotUnderstood) {
+		return usageError{err}
+	}
+	return err
+}
+
+func journalCommand(args []string, env Env) error {
+	switch firstOr(args, "list") {
+	case "list":
+		d, err := loadVault()
+		if err != nil {
+			return err
+		}
+		if len(d.Journal) == 0 {
+			fmt.Fprintln(env.Stdout, "The journal is empty. Log an urge: nocontact journal add --motive loneliness \"what happened\"")
+		}
+		for _, e := range d.Journal {
+			fmt.Fprintf(env.Stdout, "%s  %-20s %s\n", e.Time.Local().Format("2006-01-02 15:04"), e.Motive, e.What)
+		}
+		return nil
+	case "add":
+		return journalAdd(args[1:], env)
+	}
+	return usagef("journal: unknown command %q (add, list)", args[0])
+}
+
+func journalAdd(args []string, env Env) error {
+	fs := newFlags("journal add")
+	motive := fs.String("motive", "", "why: "+motiveIDs())
+	text := fs.String("text", "", "more, if you like")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if !vault.ValidMotive(*motive) {
+		return usagef("journal add: --motive is one of %s", motiveIDs())
+	}
+	if len(rest) == 0 {
+		return usagef("journal add: say what happened, e.g. journal add --motive nostalgia \"looked at old photos\"")
+	}
+	e := vault.Entry{Time: time.Now(), What: strings.Join(rest, " "), Motive: *motive, Text: *text}
+	if err := updateVault(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil }); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "Logged. Noticing the urge is part of keeping the distance.")
+	return nil
+}
+
+func motiveIDs() string {
+	var ids []string
+	for _, m := range vault.Motives {
+		ids = append(ids, m.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// contactCommand sets the day of last contact; an earlier streak is kept.
+func contactCommand(args []string, env Env) error {
+	fs := newFlags("contact")
+	last := fs.String("last", "", "the day of the last contact, YYYY-MM-DD (or today)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *last == "" {
+		d, err := loadVault()
+		if err != nil {
+			return err
+		}
+		if d.LastContact == nil {
+			fmt.Fprintln(env.Stdout, "No date of last contact yet: nocontact contact --last YYYY-MM-DD")
+			return nil
+		}
+		fmt.Fprintf(env.Stdout, "Day %d without contact (since %s). Best: %d days.\n", d.DaysWithoutContact(time.Now()), d.LastContact, d.BestStreak(time.Now()))
+		return nil
+	}
+	if *last == "today" {
+		*last = time.Now().Format(time.DateOnly)
+	}
+	day, err := vault.ParseDate(*last)
+	if err != nil || day.After(time.Now()) {
+		return usagef("contact: --last %q: a past day as YYYY-MM-DD, or today", *last)
+	}
+	if err := updateVault(func(d *vault.Data) error { d.SetLastContact(day); return nil }); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Last contact: %s. Your earlier streaks stay in your history.\n", day)
+	return nil
+}
+
+// exportCommand writes the vault as readable JSON, on request only.
+func exportCommand(args []string, env Env) error {
+	if len(args) != 1 {
+		return usagef("export FILE")
+	}
+	d, err := loadVault()
+	if err != nil {
+		return err
+	}
+	b, _ := json.MarshalIndent(d, "", "  ")
+	if err := atomicfile.Write(args[0], append(b, '\n'), 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Warning: %s holds your profiles and journal unencrypted. Keep it safe, delete it when done.\n", args[0])
+	return nil
+}
+
+// importCommand replaces the vault's content with an export.
+func importCommand(args []string, env Env) error {
+	if len(args) != 1 {
+		return usagef("import FILE")
+	}
+	b, err := os.ReadFile(args[0])
+	if err != nil {
+		return err
+	}
+	var in vault.Data
+	if err := json.Unmarshal(b, &in); err != nil {
+		return usagef("import: %s is not a No Contact export: %v", args[0], err)
+	}
+	for _, p := range in.Profiles {
+		if _, err := profile.Hostnames([]profile.Profile{p}); err != nil || profile.Lookup(p.Platform) == nil {
+			return usagef("import: profile %q is not valid", p.ID())
+		}
+	}
+	if err := updateVault(func(d *vault.Data) error { *d = in; return nil }); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Imported %d profiles and %d journal entries.\n", len(in.Profiles), len(in.Journal))
+	return nil
+}
+
+func vaultCommand(args []string, env Env) error {
+	fs := newFlags("vault")
+	allow := fs.Bool("allow-unencrypted", false, "keep the data in a file only you can read, without encryption (when there is no keyring)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	v, err := openVault()
+	if err != nil {
+		return err
+	}
+	if *allow {
+		if err := v.AllowUnencrypted(); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, "Your data is now kept unencrypted, readable only by you (file mode 0600).")
+		return nil
+	}
+	if _, err := v.Load(); err != nil {
+		return err
+	}
+	dir, _ := vault.DefaultDir()
+	fmt.Fprintf(env.Stdout, "Vault: %s (readable)\n", dir)
+	return nil
+}

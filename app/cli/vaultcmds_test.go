@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zalando/go-keyring"
+)
+
+// useTempVault points the vault at a temporary config dir and a mock
+// keyring.
+func useTempVault(t *testing.T) string {
+	t.Helper()
+	keyring.MockInit()
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv("HOME", dir)
+	return dir
+}
+
+func TestProfilesCommands(t *testing.T) {
+	useTempVault(t)
+	code, out, errs := runCLI("profiles", "add", "https://www.instagram.com/jane.doe/?igsh=x")
+	if code != ExitOK || !strings.Contains(out, "instagram:jane.doe") || !strings.Contains(out, "all of Instagram while blocking") {
+		t.Fatalf("add: %d %q %q", code, out, errs)
+	}
+	if code, _, errs = runCLI("profiles", "add", "instagram.com/jane.doe"); code != ExitFailed || !strings.Contains(errs, "already saved") {
+		t.Errorf("duplicate: %d %q", code, errs)
+	}
+	if code, _, _ = runCLI("profiles", "add", "--platform", "substack", "--handle", "jane"); code != ExitOK {
+		t.Errorf("add by handle: %d", code)
+	}
+	_, out, _ = runCLI("profiles", "list")
+	if !strings.Contains(out, "instagram:jane.doe") || !strings.Contains(out, "substack:jane") || !strings.Contains(out, "just this profile") {
+		t.Errorf("list: %q", out)
+	}
+	code, _, errs = runCLI("profiles", "add", "https://www.instagram.com/")
+	if code != ExitUsage || !strings.Contains(errs, "understood") {
+		t.Errorf("bad link: %d %q", code, errs)
+	}
+	if code, out, _ = runCLI("profiles", "resolve", "jane.tumblr.com", "--json"); code != ExitOK || !strings.Contains(out, `"jane.tumblr.com"`) {
+		t.Errorf("resolve: %q", out)
+	}
+	if code, _, _ = runCLI("profiles", "remove", "substack:jane"); code != ExitOK {
+		t.Errorf("remove: %d", code)
+	}
+	if _, out, _ = runCLI("profiles", "list", "--json"); strings.Contains(out, "substack") {
+		t.Errorf("removed profile still listed: %q", out)
+	}
+}
+
+func TestStartBlocksSavedProfiles(t *testing.T) {
+	useTempVault(t)
+	sock, hostsFile := startDaemon(t)
+	runCLI("profiles", "add", "jane.substack.com")
+	runCLI("profiles", "add", "https://x.com/janedoe")
+	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
+	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) while blocking") || !strings.Contains(out, "Hostnames (10)") {
+		t.Fatalf("start: %d %q %q", code, out, errs)
+	}
+	b, _ := os.ReadFile(hostsFile)
+	for _, h := range []string{"jane.substack.com", "t.co", "twitter.com"} {
+		if !strings.Contains(string(b), "127.78.0.1 "+h+"\n") {
+			t.Errorf("%s not blocked", h)
+		}
+	}
+}
+
+func TestJournalContactExportImport(t *testing.T) {
+	dir := useTempVault(t)
+	if code, _, errs := runCLI("journal", "add", "--motive", "nostalgia", "looked", "at", "old", "photos"); code != ExitOK {
+		t.Fatalf("journal add: %s", errs)
+	}
+	if code, _, _ := runCLI("journal", "add", "--motive", "boredom", "x"); code != ExitUsage {
+		t.Error("an unknown motive was accepted")
+	}
+	if _, out, _ := runCLI("journal", "list"); !strings.Contains(out, "nostalgia") || !strings.Contains(out, "looked at old photos") {
+		t.Errorf("journal list: %q", out)
+	}
+	runCLI("contact", "--last", "2026-01-01")
+	runCLI("contact", "--last", "2026-02-01")
+	if _, out, _ := runCLI("contact"); !strings.Contains(out, "since 2026-02-01") || !strings.Contains(out, "Best: ") {
+		t.Errorf("contact: %q", out)
+	}
+	if code, _, _ := runCLI("contact", "--last", "2999-01-01"); code != ExitUsage {
+		t.Error("a future date was accepted")
+	}
+	export := filepath.Join(dir, "export.json")
+	code, _, errs := runCLI("export", export)
+	if code != ExitOK || !strings.Contains(errs, "unencrypted") {
+		t.Fatalf("export: %d %q", code, errs)
+	}
+	runCLI("journal", "add", "--motive", "guilt", "another")
+	if code, out, _ := runCLI("import", export); code != ExitOK || !strings.Contains(out, "1 journal entries") {
+		t.Errorf("import: %q", out)
+	}
+	if _, out, _ := runCLI("journal", "list"); strings.Contains(out, "another") {
+		t.Error("import did not replace the data")
+	}
+}
