@@ -17,17 +17,38 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// namespaceScript runs in a private mount namespace: /etc becomes a tmpfs
-// copy of itself (so nothing, not even a backup file, reaches the real
-// /etc), the test's file is bind-mounted over /etc/hosts, and the real
-// resolver (glibc, through getent) is asked about the blocked name.
-const namespaceScript = `set -e
+// privateEtc starts every namespace script: /etc becomes a tmpfs copy of
+// itself (so nothing, not even a backup file, reaches the real /etc) and
+// the test's $T/hosts is bind-mounted over /etc/hosts.
+const privateEtc = `set -e
 mkdir -p "$T/orig"
 mount --bind /etc "$T/orig"
 mount -t tmpfs tmpfs /etc
 cp -a "$T/orig/." /etc/
 mount --bind "$T/hosts" /etc/hosts
-"$BIN" hosts apply --hosts-file /etc/hosts "$NAME"
+`
+
+// inNamespace runs script (after privateEtc) as root in a private mount
+// namespace, with T=dir, BIN standing for nocontactd, and env. It skips
+// the test without root or the tools.
+func inNamespace(t *testing.T, dir, script string, tools []string, env ...string) ([]byte, error) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root for unshare -m, mount and ports below 1024; run make test as root (CI does)")
+	}
+	for _, tool := range append([]string{"unshare", "mount"}, tools...) {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("needs %s: %v", tool, err)
+		}
+	}
+	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", privateEtc+script)
+	cmd.Env = append(append(os.Environ(), "T="+dir, "BIN="+os.Args[0], "NOCONTACTD_TEST_AS_MAIN=1"), env...)
+	return cmd.CombinedOutput()
+}
+
+// namespaceScript asks the real resolver (glibc, through getent) about
+// the blocked name.
+const namespaceScript = `"$BIN" hosts apply --hosts-file /etc/hosts "$NAME"
 echo "== hosts";    getent hosts "$NAME"
 echo "== ahosts";   getent ahosts "$NAME"
 echo "== ahostsv4"; getent ahostsv4 "$NAME"
@@ -42,14 +63,6 @@ getent -s files ahosts "$NAME" || echo "not found: $?"
 // in-place fallback runs) resolves to the sinkhole and to :: through glibc,
 // and that the machine's own /etc/hosts is not touched.
 func TestBindMountedHostsWithRealResolver(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for unshare -m and mount; run make test as root (CI does)")
-	}
-	for _, tool := range []string{"unshare", "mount", "getent"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("needs %s (util-linux, libc-bin): %v", tool, err)
-		}
-	}
 	realBefore := fileDigest(t, "/etc/hosts")
 	dir := t.TempDir()
 	const start = "127.0.0.1 localhost\n::1 localhost\n"
@@ -58,9 +71,7 @@ func TestBindMountedHostsWithRealResolver(t *testing.T) {
 		t.Fatal(err)
 	}
 	const name = "blocked.nocontact-test.example"
-	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", namespaceScript)
-	cmd.Env = append(os.Environ(), "T="+dir, "BIN="+os.Args[0], "NAME="+name, "NOCONTACTD_TEST_AS_MAIN=1")
-	out, err := cmd.CombinedOutput()
+	out, err := inNamespace(t, dir, namespaceScript, []string{"getent"}, "NAME="+name)
 	t.Logf("namespace output:\n%s", out)
 	if err != nil {
 		t.Fatalf("namespace script: %v", err)

@@ -18,13 +18,7 @@ import (
 // bind-mounted over /etc/hosts: nocontactd on the real ports 80 and 443 of
 // 127.78.0.1, a session for instagram.com and www.instagram.com, then curl
 // and Chromium as a user would use them. Results go to files in $T.
-const sinkholeScript = `set -e
-mkdir -p "$T/orig"
-mount --bind /etc "$T/orig"
-mount -t tmpfs tmpfs /etc
-cp -a "$T/orig/." /etc/
-mount --bind "$T/hosts" /etc/hosts
-"$BIN" run --hosts-file /etc/hosts --state-dir "$T/state" --socket "$T/d.sock" --http-port 80 --https-port 443 2>"$T/daemon.log" &
+const sinkholeScript = `"$BIN" run --hosts-file /etc/hosts --state-dir "$T/state" --socket "$T/d.sock" --http-port 80 --https-port 443 2>"$T/daemon.log" &
 daemon=$!
 trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
 api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
@@ -48,19 +42,9 @@ api -N --max-time 2 'http://d/v1/events/stream?after=0' >"$T/stream.ndjson" || t
 
 // TestSinkholeEndToEnd needs root (mount namespace, ports 80 and 443).
 func TestSinkholeEndToEnd(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for unshare -m and ports 80/443; run make test as root (CI does)")
-	}
-	for _, tool := range []string{"unshare", "mount", "curl"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("needs %s: %v", tool, err)
-		}
-	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts), 0o644)
-	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", sinkholeScript)
-	cmd.Env = append(os.Environ(), "T="+dir, "BIN="+os.Args[0], "NOCONTACTD_TEST_AS_MAIN=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
+	if out, err := inNamespace(t, dir, sinkholeScript, []string{"curl"}); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "daemon.log"))
 		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, log)
 	}
