@@ -34,11 +34,14 @@ func violations(pkgs map[string]pkg) []string {
 			continue
 		}
 		rel := strings.TrimPrefix(p.path, module)
-		// The core, and the command line that must run without a display.
-		core := strings.HasPrefix(rel, "/blocker") || rel == "/content" || rel == "/resources" || rel == "/app/cli"
+		core := strings.HasPrefix(rel, "/blocker") || rel == "/content" || rel == "/resources"
 		for _, d := range p.deps {
 			if core && hasAnyPrefix(d, toolkits) {
 				bad = append(bad, p.path+" depends on "+d+" (rule 1: the core never links a UI toolkit, the keyring or app/...)")
+			}
+			// The command line must run without a display.
+			if rel == "/app/cli" && hasAnyPrefix(d, toolkits[:2]) {
+				bad = append(bad, p.path+" depends on "+d+" (the command line runs without a display)")
 			}
 		}
 		if importsAny(p.imports, "fyne.io/") && importsAny(p.imports, "github.com/getlantern/systray") {
