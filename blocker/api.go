@@ -191,3 +191,31 @@ func ErrorCode(err error) string {
 	}
 	return ""
 }
+
+// Summary is the session in the one line a person reads at a glance:
+// "Blocking 14 hostnames · 18 d 4 h left · lock: cool-down 30 min". A nil
+// session reads "No block running."
+func (s *Session) Summary() string {
+	if s == nil {
+		return "No block running."
+	}
+	n := len(s.Hostnames)
+	plural := "s"
+	if n == 1 {
+		plural = ""
+	}
+	return fmt.Sprintf("Blocking %d hostname%s · %s left · lock: %s", n, plural,
+		HumanDuration(time.Duration(s.Remaining)), s.Lock.Text())
+}
+
+// Text names the lock for people: "cool-down 30 min", "friend's code",
+// "strict".
+func (l Lock) Text() string {
+	switch l.Mode {
+	case LockFriend:
+		return "friend's code"
+	case LockStrict:
+		return "strict"
+	}
+	return "cool-down " + HumanDuration(time.Duration(l.Cooldown))
+}

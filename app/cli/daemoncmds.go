@@ -90,7 +90,7 @@ func startCommand(args []string, env Env) error {
 	if *asJSON {
 		return printJSON(env, resp)
 	}
-	fmt.Fprintf(env.Stdout, "Block started. %s\n", sessionLine(resp.Session))
+	fmt.Fprintf(env.Stdout, "Block started. %s\n", resp.Session.Summary())
 	if resp.FriendCode != "" {
 		fmt.Fprintf(env.Stdout, "\nFriend code: %s\nGive it to a friend you trust. It ends the block early and is shown only now.\n", resp.FriendCode)
 	}
@@ -116,7 +116,7 @@ func extendCommand(args []string, env Env) error {
 	if *asJSON {
 		return printJSON(env, s)
 	}
-	fmt.Fprintln(env.Stdout, "Extended. "+sessionLine(s))
+	fmt.Fprintln(env.Stdout, "Extended. "+s.Summary())
 	return nil
 }
 
@@ -140,7 +140,7 @@ func addCommand(args []string, env Env) error {
 	if *asJSON {
 		return printJSON(env, s)
 	}
-	fmt.Fprintln(env.Stdout, "Added. "+sessionLine(s))
+	fmt.Fprintln(env.Stdout, "Added. "+s.Summary())
 	return nil
 }
 

@@ -1,47 +1,16 @@
 package cli
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/daemon/daemontest"
 )
 
-// startDaemon runs a real daemon in-process on temporary files and returns
-// its socket and hosts file.
-func startDaemon(t *testing.T) (socket, hostsFile string) {
-	t.Helper()
-	dir := t.TempDir()
-	hostsFile, socket = filepath.Join(dir, "hosts"), filepath.Join(dir, "d.sock")
-	os.WriteFile(hostsFile, []byte("127.0.0.1 localhost\n"), 0o644)
-	d, err := daemon.New(daemon.Config{HostsFile: hostsFile, StateDir: filepath.Join(dir, "state"), Socket: socket,
-		OwnerUID: -1, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); d.Run(ctx) }()
-	t.Cleanup(func() { cancel(); wg.Wait() })
-	c := &daemon.Client{Socket: socket}
-	for i := 0; ; i++ {
-		if _, err := c.Status(ctx); err == nil {
-			return socket, hostsFile
-		}
-		if i > 200 {
-			t.Fatal("daemon did not start")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
+// startDaemon runs a real daemon in-process on temporary files.
+func startDaemon(t *testing.T) (socket, hostsFile string) { return daemontest.Start(t) }
 
 func TestBlockFromTheCommandLine(t *testing.T) {
 	sock, hostsFile := startDaemon(t)

@@ -74,7 +74,7 @@ func unlockText(action string, resp *blocker.UnlockResponse) string {
 	case resp.Ended:
 		return "The block has ended. The hosts file is being restored."
 	case action == blocker.UnlockCancel:
-		return "Early end withdrawn. The block goes on: " + sessionLine(resp.Session)
+		return "Early end withdrawn. The block goes on: " + resp.Session.Summary()
 	case resp.Session != nil && resp.Session.Unlock.State == blocker.UnlockWaiting:
 		return fmt.Sprintf("Cool-down running: %s left. Run `nocontact end` again after it to confirm, within 10 minutes; `nocontact end --cancel` to keep the block.",
 			blocker.HumanDuration(time.Duration(resp.Session.Unlock.ReadyIn)))

@@ -8,35 +8,10 @@ import (
 	"github.com/nocontact-app/nocontact/blocker"
 )
 
-// sessionLine is the one line a person reads at a glance:
-// "Blocking 14 hostnames · 18 d 4 h left · lock: cool-down 30 min".
-func sessionLine(s *blocker.Session) string {
-	if s == nil {
-		return "No block running."
-	}
-	n := len(s.Hostnames)
-	plural := "s"
-	if n == 1 {
-		plural = ""
-	}
-	return fmt.Sprintf("Blocking %d hostname%s · %s left · lock: %s", n, plural,
-		blocker.HumanDuration(time.Duration(s.Remaining)), lockText(s.Lock))
-}
-
-func lockText(l blocker.Lock) string {
-	switch l.Mode {
-	case blocker.LockFriend:
-		return "friend's code"
-	case blocker.LockStrict:
-		return "strict"
-	}
-	return "cool-down " + blocker.HumanDuration(time.Duration(l.Cooldown))
-}
-
 // statusText is `nocontact status` for people.
 func statusText(st *blocker.Status, now time.Time) string {
 	var b strings.Builder
-	b.WriteString(sessionLine(st.Session) + "\n")
+	b.WriteString(st.Session.Summary() + "\n")
 	if s := st.Session; s != nil {
 		fmt.Fprintf(&b, "Ends around %s\n", now.Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"))
 		switch s.Unlock.State {

@@ -1,56 +1,104 @@
-// Package ui builds No Contact's Fyne screens from plain values and
-// callbacks. It holds no daemon client and does no I/O, so every screen can
-// be driven headless with fyne.io/fyne/v2/test.
+// Package ui builds No Contact's Fyne screens from plain values, an
+// interface to the daemon and the vault. It does no I/O of its own: the
+// caller (package app) hands in the daemon client and the vault, so every
+// screen can be driven headless with fyne.io/fyne/v2/test.
 package ui
 
 import (
+	"context"
+	"time"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
 )
 
-// Info is what the welcome screen shows.
-type Info struct {
-	Version string
-	Icon    fyne.Resource // the app icon, shown beside the title; may be nil
+// Daemon is what the screens ask of nocontactd; *daemon.Client has it.
+type Daemon interface {
+	Status(ctx context.Context) (*blocker.Status, error)
+	Start(ctx context.Context, req blocker.StartRequest) (*blocker.StartResponse, error)
+	Extend(ctx context.Context, by time.Duration) (*blocker.Session, error)
+	AddHostnames(ctx context.Context, names []string) (*blocker.Session, error)
+	Unlock(ctx context.Context, action, code string) (*blocker.UnlockResponse, error)
 }
 
-// Create returns the content of the main window.
-func Create(info Info) fyne.CanvasObject {
-	return newWelcome(info).content
+// Store is the vault; *vault.Vault has it.
+type Store interface {
+	Load() (*vault.Data, error)
+	Update(change func(*vault.Data) error) error
 }
 
-// welcome is the first screen: what the app is and what this build does.
-type welcome struct {
-	title, body, version *widget.Label
-	content              fyne.CanvasObject
+// Deps are what the screens need from their caller.
+type Deps struct {
+	Daemon Daemon
+	Vault  Store
+	Now    func() time.Time // default time.Now
+	// Async runs slow work (daemon and keyring calls) off the UI thread;
+	// its results reach widgets through fyne.Do. Default: a goroutine.
+	Async func(func())
+	// Setup runs the "Set up blocking" flow (nocontact setup).
+	Setup func()
 }
 
-// The body says what this build does today, and no more.
-const welcomeBody = "No Contact helps you keep the distance you chose. During a block " +
-	"session it blocks your ex's profiles on this computer and answers every " +
-	"attempt to open them with a passage on why people break no contact.\n\n" +
-	"This early build contains the hosts-file engine only: block sessions, " +
-	"the article reader and the tray arrive in the next releases. Nothing is " +
-	"blocked yet."
-
-func newWelcome(info Info) *welcome {
-	s := &welcome{
-		title:   widget.NewLabelWithStyle("No Contact", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		body:    widget.NewLabel(welcomeBody),
-		version: widget.NewLabel("Version " + info.Version),
+func (d *Deps) fill() {
+	if d.Now == nil {
+		d.Now = time.Now
 	}
-	s.title.SizeName = "headingText"
-	s.body.Wrapping = fyne.TextWrapWord
-	s.version.Importance = widget.LowImportance
-	head := fyne.CanvasObject(s.title)
-	if info.Icon != nil {
-		icon := canvas.NewImageFromResource(info.Icon)
-		icon.FillMode = canvas.ImageFillContain
-		icon.SetMinSize(fyne.NewSquareSize(64))
-		head = container.NewBorder(nil, nil, icon, nil, s.title)
+	if d.Async == nil {
+		d.Async = func(f func()) { go f() }
 	}
-	s.content = container.NewPadded(container.NewBorder(head, s.version, nil, nil, s.body))
-	return s
+	if d.Setup == nil {
+		d.Setup = func() {}
+	}
+}
+
+// Main is the main window's content: the tabs and their screens.
+type Main struct {
+	Tabs     *container.AppTabs
+	Today    *Today
+	Profiles *Profiles
+	Read     *Reader
+}
+
+// Create builds the main window's content.
+func Create(d Deps) *Main {
+	d.fill()
+	m := &Main{Today: newToday(d), Profiles: newProfiles(d), Read: newReader(d)}
+	m.Profiles.onChange = m.Today.Refresh
+	m.Tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Today", theme.HomeIcon(), m.Today.content),
+		container.NewTabItemWithIcon("Profiles", theme.AccountIcon(), m.Profiles.content),
+		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), m.Read.content),
+	)
+	m.Tabs.SetTabLocation(container.TabLocationLeading)
+	return m
+}
+
+// Refresh reloads every screen from the daemon and the vault.
+func (m *Main) Refresh() {
+	m.Today.Refresh()
+	m.Profiles.Refresh()
+}
+
+// RestoreReading opens the reader where it was left.
+func (m *Main) RestoreReading(d Deps) {
+	d.fill()
+	d.Async(func() {
+		data, err := d.Vault.Load()
+		if err != nil || data.Settings.ReadSection == "" {
+			return
+		}
+		fyne.Do(func() {
+			if s := m.Read.article.Find(data.Settings.ReadSection); s != nil {
+				m.Read.Text.ParseMarkdown(s.Markdown())
+			}
+		})
+	})
+}
+
+func ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 10*time.Second)
 }

@@ -1,24 +1,196 @@
 package ui
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/daemon/daemontest"
 )
 
-func TestWelcomeSaysWhatThisBuildDoes(t *testing.T) {
+// newMain builds the window content against a real in-process daemon (or
+// none, with socket ""), a vault in a temp dir with a mock keyring, and
+// synchronous Async so every action has finished when it returns.
+func newMain(t *testing.T, socket string) (*Main, *daemon.Client, *vault.Vault) {
+	t.Helper()
 	test.NewTempApp(t)
-	s := newWelcome(Info{Version: "1.2.3"})
-	w := test.NewTempWindow(t, s.content)
-	w.Resize(w.Canvas().Size().Max(s.content.MinSize()))
-	if s.title.Text != "No Contact" {
-		t.Errorf("title %q", s.title.Text)
+	keyring.MockInit()
+	if socket == "" {
+		socket = filepath.Join(t.TempDir(), "none.sock")
 	}
-	if !strings.Contains(s.version.Text, "1.2.3") {
-		t.Errorf("version label %q", s.version.Text)
+	c := &daemon.Client{Socket: socket}
+	v := vault.Open(t.TempDir(), vault.Keyring{})
+	m := Create(Deps{Daemon: c, Vault: v, Async: func(f func()) { f() }})
+	w := test.NewTempWindow(t, m.Tabs)
+	w.Resize(w.Canvas().Size().Max(m.Tabs.MinSize()))
+	m.Refresh()
+	return m, c, v
+}
+
+func TestDaemonDownIsAClearState(t *testing.T) {
+	m, _, _ := newMain(t, "")
+	if m.Today.Status.Text != "Blocking is not set up" || !m.Today.setupBox.Visible() || m.Today.startBox.Visible() {
+		t.Errorf("status %q, setup visible %v", m.Today.Status.Text, m.Today.setupBox.Visible())
 	}
-	if !strings.Contains(s.body.Text, "Nothing is blocked yet") {
-		t.Errorf("the welcome text does not say that nothing is blocked: %q", s.body.Text)
+	called := false
+	m.Today.d.Setup = func() { called = true }
+	test.Tap(m.Today.Setup)
+	if !called {
+		t.Error("Set up blocking did nothing")
 	}
 }
+
+func addByPasting(t *testing.T, m *Main, link string) {
+	t.Helper()
+	test.Type(m.Profiles.Link, link)
+	if m.Profiles.Save.Disabled() {
+		t.Fatalf("%q: not understood: %s", link, m.Profiles.Preview.Text)
+	}
+	test.Tap(m.Profiles.Save)
+}
+
+func TestAddProfileByPasting(t *testing.T) {
+	m, _, v := newMain(t, "")
+	test.Type(m.Profiles.Link, "https://www.instagram.com/")
+	if !m.Profiles.Save.Disabled() || !strings.Contains(m.Profiles.Preview.Text, "understood") {
+		t.Errorf("a link to no profile: %q", m.Profiles.Preview.Text)
+	}
+	m.Profiles.Link.SetText("")
+	test.Type(m.Profiles.Link, "https://www.instagram.com/jane.doe/?igsh=abc")
+	if !strings.Contains(m.Profiles.Preview.Text, "all of Instagram while blocking") || !strings.Contains(m.Profiles.Preview.Text, "i.instagram.com") {
+		t.Errorf("preview %q", m.Profiles.Preview.Text)
+	}
+	test.Tap(m.Profiles.Save)
+	d, _ := v.Load()
+	if len(d.Profiles) != 1 || d.Profiles[0].Handle != "jane.doe" {
+		t.Fatalf("vault %+v", d.Profiles)
+	}
+	if len(m.Profiles.List.Objects) != 1 {
+		t.Errorf("list holds %d rows", len(m.Profiles.List.Objects))
+	}
+	if !strings.Contains(m.Today.Hosts.Text, "Blocks 8 hostnames") {
+		t.Errorf("Today does not show what it will block: %q", m.Today.Hosts.Text)
+	}
+}
+
+func TestStartExtendAndEndWithEachLock(t *testing.T) {
+	for _, tc := range []struct {
+		lock, wantEnd string
+		disabled      bool
+	}{
+		{"Cool-down", "End early…", false},
+		{"Friend's code", "End with friend's code", false},
+		{"Strict", "Strict lock: no early end", true},
+	} {
+		t.Run(tc.lock, func(t *testing.T) {
+			sock, _ := daemontest.Start(t)
+			m, c, _ := newMain(t, sock)
+			addByPasting(t, m, "jane.substack.com")
+			m.Today.Refresh()
+			if !m.Today.startBox.Visible() || m.Today.Start.Disabled() {
+				t.Fatal("the start card is not ready")
+			}
+			m.Today.Duration.SetSelected("24 h")
+			m.Today.Lock.SetSelected(tc.lock)
+			test.Tap(m.Today.Start)
+			st, _ := c.Status(context.Background())
+			if st.Session == nil || st.Session.Lock.Text() == "" || strings.Join(st.Session.Hostnames, ",") != "jane.substack.com" {
+				t.Fatalf("session %+v", st.Session)
+			}
+			if !strings.Contains(m.Today.Notice.Text, "reload") || !m.Today.runBox.Visible() {
+				t.Errorf("after start: %q", m.Today.Notice.Text)
+			}
+			if m.Today.EndEarly.Text != tc.wantEnd || m.Today.EndEarly.Disabled() != tc.disabled {
+				t.Errorf("end button %q disabled=%v", m.Today.EndEarly.Text, m.Today.EndEarly.Disabled())
+			}
+			test.Tap(m.Today.Extend)
+			if !strings.Contains(m.Today.Status.Text, "2 d left") {
+				t.Errorf("after extend: %q", m.Today.Status.Text)
+			}
+			switch tc.lock {
+			case "Cool-down":
+				test.Tap(m.Today.EndEarly)
+				if !strings.HasPrefix(m.Today.EndEarly.Text, "Cool-down: 30 min left") || !m.Today.EndEarly.Disabled() {
+					t.Errorf("after the request: %q", m.Today.EndEarly.Text)
+				}
+			case "Friend's code":
+				if !m.Today.FriendCode.Visible() {
+					t.Fatal("the friend's code is not shown")
+				}
+				code := m.Today.FriendCode.Text[strings.Index(m.Today.FriendCode.Text, "code: ")+6:][:11]
+				m.Today.Code.SetText(code)
+				test.Tap(m.Today.EndEarly)
+				if st, _ := c.Status(context.Background()); st.Session != nil {
+					t.Errorf("the friend's code %q did not end the block: %s", code, m.Today.Notice.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestDayCounter(t *testing.T) {
+	m, _, v := newMain(t, "")
+	m.Today.d.Now = func() time.Time { return time.Date(2026, 3, 13, 10, 0, 0, 0, time.Local) }
+	m.Today.LastContact.SetText("2026-03-01")
+	test.Tap(m.Today.SetContact)
+	if m.Today.Day.Text != "Day 12 without contact" {
+		t.Errorf("day %q", m.Today.Day.Text)
+	}
+	m.Today.LastContact.SetText("next week")
+	test.Tap(m.Today.SetContact)
+	if !strings.Contains(m.Today.Notice.Text, "YYYY-MM-DD") {
+		t.Errorf("bad date: %q", m.Today.Notice.Text)
+	}
+	d, _ := v.Load()
+	if d.LastContact == nil || d.LastContact.String() != "2026-03-01" {
+		t.Errorf("vault %+v", d.LastContact)
+	}
+}
+
+func TestReadAndSearch(t *testing.T) {
+	m, _, v := newMain(t, "")
+	test.Type(m.Read.Search, "elusive")
+	if len(m.Read.shown) != 1 || m.Read.shown[0].Title != "Seeking Closure: Is It Ever Truly Achievable?" {
+		t.Fatalf("search shows %d", len(m.Read.shown))
+	}
+	m.Read.Sections.Select(0)
+	if !strings.Contains(m.Read.Text.String(), "Seeking Closure") {
+		t.Errorf("text %.80q", m.Read.Text.String())
+	}
+	d, _ := v.Load()
+	if d.Settings.ReadSection != "Seeking Closure: Is It Ever Truly Achievable?" {
+		t.Errorf("position not remembered: %q", d.Settings.ReadSection)
+	}
+	m.Read.Search.SetText("")
+	if len(m.Read.shown) != 20 {
+		t.Errorf("cleared search shows %d", len(m.Read.shown))
+	}
+}
+
+func TestKeyringMissingIsShown(t *testing.T) {
+	test.NewTempApp(t)
+	keyring.MockInit()
+	dir := t.TempDir()
+	v := vault.Open(dir, vault.Keyring{})
+	v.Update(func(d *vault.Data) error { return nil }) // an encrypted vault exists
+	keyring.MockInitWithError(errFake("org.freedesktop.DBus.Error.ServiceUnknown: no secrets"))
+	m := Create(Deps{Daemon: &daemon.Client{Socket: filepath.Join(dir, "x.sock")}, Vault: v, Async: func(f func()) { f() }})
+	m.Refresh()
+	if !strings.Contains(m.Today.DayHelp.Text, "could not be read") || !strings.Contains(m.Today.DayHelp.Text, "no keyring") {
+		t.Errorf("day help %q", m.Today.DayHelp.Text)
+	}
+	if m.Today.Status.Text != "Blocking is not set up" {
+		t.Errorf("status %q", m.Today.Status.Text)
+	}
+}
+
+type errFake string
+
+func (e errFake) Error() string { return string(e) }

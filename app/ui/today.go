@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/profile"
+)
+
+// Presets of the start card.
+var presets = []struct {
+	label string
+	d     time.Duration
+}{{"24 h", 24 * time.Hour}, {"3 days", 3 * blocker.Day}, {"7 days", 7 * blocker.Day}, {"30 days", 30 * blocker.Day}}
+
+// lockChoices, each explained in one line.
+var lockChoices = []struct{ label, mode, help string }{
+	{"Cool-down", blocker.LockCooldown, "Ending early takes a 30-minute cool-down, then a confirmation."},
+	{"Friend's code", blocker.LockFriend, "A code you give a friend you trust is the only way to end early."},
+	{"Strict", blocker.LockStrict, "No early end. The block runs its course."},
+}
+
+// Today is the first screen: the day counter and the block.
+type Today struct {
+	d Deps
+
+	Day, DayHelp   *widget.Label
+	LastContact    *widget.Entry
+	SetContact     *widget.Button
+	Status, Detail *widget.Label
+	Progress       *widget.ProgressBar
+	Duration       *widget.RadioGroup
+	Lock           *widget.Select
+	LockHelp       *widget.Label
+	Hosts          *widget.Label
+	Start          *widget.Button
+	Extend         *widget.Button
+	EndEarly       *widget.Button
+	Code           *widget.Entry
+	Setup          *widget.Button
+	Notice         *widget.Label
+	FriendCode     *widget.Label // shown from the start of a friend-locked block until it ends
+
+	startBox, runBox, setupBox *fyne.Container
+	content                    fyne.CanvasObject
+
+	session *blocker.Session
+	names   []string // what Start would block
+}
+
+func newToday(d Deps) *Today {
+	t := &Today{d: d,
+		Day: widget.NewLabel(""), DayHelp: widget.NewLabel("A relapse keeps your earlier streak in your history."),
+		LastContact: widget.NewEntry(),
+		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: widget.NewProgressBar(),
+		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: widget.NewEntry(),
+		FriendCode: widget.NewLabel(""),
+	}
+	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
+	t.Status.TextStyle = fyne.TextStyle{Bold: true}
+	t.FriendCode.Importance, t.FriendCode.Wrapping = widget.WarningImportance, fyne.TextWrapWord
+	t.FriendCode.Hide()
+	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.Notice} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	t.DayHelp.Importance = widget.LowImportance
+	t.LastContact.SetPlaceHolder("Last contact: YYYY-MM-DD")
+	t.SetContact = widget.NewButton("Set", t.onSetContact)
+	var durations []string
+	for _, p := range presets {
+		durations = append(durations, p.label)
+	}
+	t.Duration = widget.NewRadioGroup(durations, nil)
+	t.Duration.Horizontal, t.Duration.Required = true, true
+	t.Duration.SetSelected("7 days")
+	var locks []string
+	for _, l := range lockChoices {
+		locks = append(locks, l.label)
+	}
+	t.Lock = widget.NewSelect(locks, t.onLock)
+	t.Lock.SetSelected("Cool-down")
+	t.Start = widget.NewButton("Start block", t.onStart)
+	t.Start.Importance = widget.HighImportance
+	t.Extend = widget.NewButton("Extend by 24 h", t.onExtend)
+	t.EndEarly = widget.NewButton("End early…", t.onEndEarly)
+	t.Code.SetPlaceHolder("Friend's code")
+	t.Setup = widget.NewButton("Set up blocking", func() { t.d.Setup() })
+	t.layout()
+	return t
+}
+
+func (t *Today) layout() {
+	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.Hosts, t.Start)
+	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly), t.Code)
+	t.setupBox = container.NewVBox(t.Setup)
+	dayRow := container.NewBorder(nil, nil, nil, t.SetContact, t.LastContact)
+	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		t.Day, dayRow, t.DayHelp, widget.NewSeparator(),
+		t.Status, t.Detail, t.FriendCode, t.startBox, t.runBox, t.setupBox, t.Notice)))
+}
+
+// Refresh reads the vault and the daemon off the UI thread and shows them.
+func (t *Today) Refresh() {
+	t.d.Async(func() {
+		data, verr := t.d.Vault.Load()
+		c, cancel := ctx()
+		st, derr := t.d.Daemon.Status(c)
+		cancel()
+		fyne.Do(func() { t.render(data, verr, st, derr) })
+	})
+}
+
+func (t *Today) render(data *vault.Data, verr error, st *blocker.Status, derr error) {
+	t.renderDay(data, verr)
+	t.startBox.Hide()
+	t.runBox.Hide()
+	t.setupBox.Hide()
+	switch {
+	case errors.Is(derr, daemon.ErrNotRunning):
+		t.Status.SetText("Blocking is not set up")
+		t.Detail.SetText("The No Contact daemon is not running on this computer. It is what blocks sites, even after a restart. Set it up once (it asks for your password).")
+		t.setupBox.Show()
+		return
+	case derr != nil:
+		t.Status.SetText("The daemon did not answer")
+		t.Detail.SetText(derr.Error())
+		return
+	}
+	t.session = st.Session
+	if st.Session == nil || st.Session.Lock.Mode != blocker.LockFriend {
+		t.FriendCode.Hide()
+	}
+	if st.Session == nil {
+		t.renderIdle(st)
+		return
+	}
+	t.renderRunning(st)
+}
+
+func (t *Today) renderDay(data *vault.Data, err error) {
+	t.names = nil
+	switch {
+	case err != nil:
+		t.Day.SetText("No Contact")
+		t.DayHelp.SetText("Your saved data could not be read: " + err.Error())
+	case data.LastContact == nil:
+		t.Day.SetText("No Contact")
+		t.DayHelp.SetText("Set the day of your last contact to count the days.")
+	default:
+		n := data.DaysWithoutContact(t.d.Now())
+		t.Day.SetText(fmt.Sprintf("Day %d without contact", n))
+		t.DayHelp.SetText(fmt.Sprintf("Since %s. Best streak: %d days. A relapse keeps your earlier streaks.", data.LastContact, data.BestStreak(t.d.Now())))
+	}
+	if data != nil {
+		if entries, err := profile.Hostnames(data.Profiles); err == nil {
+			t.names = profile.Names(entries)
+			t.Hosts.SetText(hostsText(data.Profiles, entries))
+		}
+	}
+}
+
+func hostsText(ps []profile.Profile, entries []profile.Entry) string {
+	if len(ps) == 0 {
+		return "Nothing to block yet: add a profile in the Profiles tab."
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Describe() + "\n")
+	}
+	fmt.Fprintf(&b, "Blocks %d hostnames: %s", len(entries), strings.Join(profile.Names(entries), ", "))
+	return b.String()
+}
+
+func (t *Today) renderIdle(st *blocker.Status) {
+	t.Status.SetText("No block running")
+	t.Detail.SetText(sinkholeLine(st))
+	t.startBox.Show()
+	if len(t.names) == 0 {
+		t.Start.Disable()
+	} else {
+		t.Start.Enable()
+	}
+}
+
+func (t *Today) renderRunning(st *blocker.Status) {
+	s := st.Session
+	t.Status.SetText(s.Summary())
+	lines := []string{"Ends around " + t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"), hostsLine(st.Hosts, t.d.Now())}
+	if l := sinkholeLine(st); l != "" {
+		lines = append(lines, l)
+	}
+	t.Detail.SetText(strings.Join(lines, "\n"))
+	if s.Duration > 0 {
+		t.Progress.SetValue(float64(s.Credited) / float64(s.Duration))
+	}
+	t.runBox.Show()
+	t.Code.Hide()
+	t.EndEarly.Enable()
+	switch {
+	case s.Lock.Mode == blocker.LockStrict:
+		t.EndEarly.SetText("Strict lock: no early end")
+		t.EndEarly.Disable()
+	case s.Lock.Mode == blocker.LockFriend:
+		t.EndEarly.SetText("End with friend's code")
+		t.Code.Show()
+	case s.Unlock.State == blocker.UnlockWaiting:
+		t.EndEarly.SetText(fmt.Sprintf("Cool-down: %s left", blocker.HumanDuration(time.Duration(s.Unlock.ReadyIn))))
+		t.EndEarly.Disable()
+	case s.Unlock.State == blocker.UnlockReady:
+		t.EndEarly.SetText("Confirm: end the block now")
+	default:
+		t.EndEarly.SetText("End early…")
+	}
+}
+
+func hostsLine(h blocker.HostsStatus, now time.Time) string {
+	switch {
+	case h.Error != "":
+		return "Hosts file: problem: " + h.Error
+	case !h.Intact:
+		return "Hosts file: being restored"
+	case h.LastTamper != nil:
+		return fmt.Sprintf("Hosts file: protected (edited %s ago and restored)", blocker.HumanDuration(now.Sub(*h.LastTamper)))
+	}
+	return "Hosts file: protected"
+}
+
+func sinkholeLine(st *blocker.Status) string {
+	if st.Sinkhole.Error != "" {
+		return "Attempts: " + st.Sinkhole.Error
+	}
+	return ""
+}

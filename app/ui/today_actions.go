@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
+
+	"fyne.io/fyne/v2"
+)
+
+func (t *Today) onLock(label string) {
+	for _, l := range lockChoices {
+		if l.label == label {
+			t.LockHelp.SetText(l.help)
+		}
+	}
+}
+
+func (t *Today) onSetContact() {
+	day, err := vault.ParseDate(t.LastContact.Text)
+	if err != nil || day.After(t.d.Now()) {
+		t.Notice.SetText("Write the day of your last contact as YYYY-MM-DD, today or earlier.")
+		return
+	}
+	t.run(func() error {
+		return t.d.Vault.Update(func(d *vault.Data) error { d.SetLastContact(day); return nil })
+	}, "Saved. Your earlier streaks stay in your history.")
+}
+
+// request builds the start request from the card.
+func (t *Today) request() blocker.StartRequest {
+	req := blocker.StartRequest{Hostnames: t.names, Duration: blocker.Duration(7 * blocker.Day)}
+	for _, p := range presets {
+		if p.label == t.Duration.Selected {
+			req.Duration = blocker.Duration(p.d)
+		}
+	}
+	for _, l := range lockChoices {
+		if l.label == t.Lock.Selected {
+			req.Lock.Mode = l.mode
+		}
+	}
+	return req
+}
+
+func (t *Today) onStart() {
+	req := t.request()
+	t.Start.Disable()
+	t.d.Async(func() {
+		c, cancel := ctx()
+		resp, err := t.d.Daemon.Start(c, req)
+		cancel()
+		fyne.Do(func() {
+			if err != nil {
+				t.Notice.SetText("The block did not start: " + err.Error())
+				t.Start.Enable()
+				return
+			}
+			t.Notice.SetText("Block started. Tabs that are already open keep working until you reload them.")
+			if resp.FriendCode != "" {
+				t.FriendCode.SetText("Your friend's code: " + resp.FriendCode + "\nGive it to a friend you trust now. It is shown only until you close this window, and it is the only way to end this block early.")
+				t.FriendCode.Show()
+			}
+		})
+		t.Refresh()
+	})
+}
+
+func (t *Today) onExtend() {
+	t.run(func() error {
+		c, cancel := ctx()
+		defer cancel()
+		_, err := t.d.Daemon.Extend(c, 24*time.Hour)
+		return err
+	}, "Extended by 24 hours.")
+}
+
+// onEndEarly moves the early end forward as the lock allows.
+func (t *Today) onEndEarly() {
+	s := t.session
+	if s == nil {
+		return
+	}
+	action, code, done := blocker.UnlockRequest, "", "Cool-down started. Come back when it is over to confirm; until then the block holds."
+	switch {
+	case s.Lock.Mode == blocker.LockFriend:
+		action, code, done = blocker.UnlockConfirm, t.Code.Text, "The block has ended."
+	case s.Unlock.State == blocker.UnlockReady:
+		action, done = blocker.UnlockConfirm, "The block has ended."
+	}
+	t.run(func() error {
+		c, cancel := ctx()
+		defer cancel()
+		_, err := t.d.Daemon.Unlock(c, action, code)
+		return err
+	}, done)
+}
+
+// run does work off the UI thread, then shows ok or the error and
+// refreshes.
+func (t *Today) run(work func() error, ok string) {
+	t.d.Async(func() {
+		err := work()
+		fyne.Do(func() {
+			if err != nil {
+				t.Notice.SetText(err.Error())
+				return
+			}
+			t.Notice.SetText(ok)
+		})
+		t.Refresh()
+	})
+}

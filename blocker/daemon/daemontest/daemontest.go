@@ -1,0 +1,47 @@
+// Package daemontest runs a real nocontactd in-process on temporary files,
+// for the tests of the programs that talk to it.
+package daemontest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+)
+
+// Start runs a daemon on a temporary hosts file, state dir and socket until
+// the test ends, and returns the socket and the hosts file.
+func Start(t testing.TB) (socket, hostsFile string) {
+	t.Helper()
+	dir := t.TempDir()
+	hostsFile, socket = filepath.Join(dir, "hosts"), filepath.Join(dir, "d.sock")
+	if err := os.WriteFile(hostsFile, []byte("127.0.0.1 localhost\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := daemon.New(daemon.Config{HostsFile: hostsFile, StateDir: filepath.Join(dir, "state"), Socket: socket,
+		OwnerUID: -1, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); d.Run(ctx) }()
+	t.Cleanup(func() { cancel(); wg.Wait() })
+	c := &daemon.Client{Socket: socket}
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		if _, err := c.Status(ctx); err == nil {
+			return socket, hostsFile
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the daemon did not start")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
