@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
+.PHONY: help deps build run test screenshots vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 
 display: build ## Start the GUI and the tray under Xvfb and take screenshots into bin/screenshots
 	./scripts/display-test.sh $(BIN) $(BIN)/screenshots
+
+screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxed daemon, private keyring, Xvfb)
+	dbus-run-session -- ./scripts/screenshots.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 
 bench: ## Benchmarks with their figures (about 4 minutes: the idle daemon is watched for 60 s)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'

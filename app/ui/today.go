@@ -127,12 +127,12 @@ func (t *Today) render(data *vault.Data, verr error, st *blocker.Status, derr er
 	switch {
 	case errors.Is(derr, daemon.ErrNotRunning):
 		t.Status.SetText("Blocking is not set up")
-		t.Detail.SetText("The No Contact daemon is not running on this computer. It is what blocks sites, even after a restart. Set it up once (it asks for your password).")
+		showText(t.Detail, "The No Contact daemon is not running on this computer. It is what blocks sites, even after a restart. Set it up once (it asks for your password).")
 		t.setupBox.Show()
 		return
 	case derr != nil:
 		t.Status.SetText("The daemon did not answer")
-		t.Detail.SetText(derr.Error())
+		showText(t.Detail, derr.Error())
 		return
 	}
 	t.session = st.Session
@@ -182,7 +182,7 @@ func hostsText(ps []profile.Profile, entries []profile.Entry) string {
 
 func (t *Today) renderIdle(st *blocker.Status) {
 	t.Status.SetText("No block running")
-	t.Detail.SetText(sinkholeLine(st))
+	showText(t.Detail, sinkholeLine(st))
 	t.startBox.Show()
 	if len(t.names) == 0 {
 		t.Start.Disable()
@@ -198,7 +198,7 @@ func (t *Today) renderRunning(st *blocker.Status) {
 	if l := sinkholeLine(st); l != "" {
 		lines = append(lines, l)
 	}
-	t.Detail.SetText(strings.Join(lines, "\n"))
+	showText(t.Detail, strings.Join(lines, "\n"))
 	if s.Duration > 0 {
 		t.Progress.SetValue(float64(s.Credited) / float64(s.Duration))
 	}
@@ -239,4 +239,15 @@ func sinkholeLine(st *blocker.Status) string {
 		return "Attempts: " + st.Sinkhole.Error
 	}
 	return ""
+}
+
+// showText sets a label's text and hides it while there is none, so an
+// empty line leaves no gap.
+func showText(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
 }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# screenshots.sh BIN_DIR OUT_DIR: the GUI against a sandboxed daemon (hosts
+# file, state and socket in a temporary directory; the sinkhole on high
+# ports), with a private keyring and demo profiles, under Xvfb; saves
+# today-idle.png, today.png, profiles.png and read.png. Run it inside
+# dbus-run-session (make screenshots does).
+set -euo pipefail
+bin=$(cd "$1" && pwd) out=$2
+mkdir -p "$out"
+D=$(mktemp -d)
+export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock
+mkdir -p "$HOME"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$D"; }
+trap cleanup EXIT
+printf '127.0.0.1 localhost\n' >"$D/hosts"
+"$bin/nocontactd" run --hosts-file "$D/hosts" --state-dir "$D/state" --socket "$D/d.sock" --http-port $((20000 + RANDOM % 20000)) --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
+pids+=($!)
+echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+for i in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
+"$bin/nocontact" profiles add https://www.instagram.com/jane.doe/ >/dev/null
+"$bin/nocontact" profiles add jane.substack.com >/dev/null
+"$bin/nocontact" profiles add https://x.com/janedoe >/dev/null
+"$bin/nocontact" contact --last "$(date -d '12 days ago' +%F)" >/dev/null
+
+d=70
+while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
+export DISPLAY=:$d
+Xvfb "$DISPLAY" -screen 0 900x620x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+shoot() { # shoot NAME: open the window, take one picture, close it
+	"$bin/nocontact" >"$D/gui.log" 2>&1 &
+	local gui=$!
+	timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' >/dev/null
+	sleep 2
+	import -window root "$out/$1.png"
+	for tab in "${@:2}"; do
+		xdotool mousemove 34 "${tab%%:*}" click 1
+		sleep 1.5
+		import -window root "$out/${tab#*:}.png"
+	done
+	kill "$gui"; wait "$gui" 2>/dev/null || true
+}
+shoot today-idle
+"$bin/nocontact" start --for 30d --lock cooldown >/dev/null
+shoot today 130:profiles 212:read
+echo "screenshots: $(ls "$out" | tr '\n' ' ')"
