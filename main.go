@@ -1,6 +1,6 @@
-// Command nocontact is No Contact's desktop app: the main window, and the
-// command line (read, excerpt --print, version). It runs as the user;
-// blocking is done by the nocontactd daemon.
+// Command nocontact is No Contact's desktop app: the main window, the
+// excerpt pop-up (nocontact excerpt --event SEQ) and the command line. It
+// runs as the user; blocking is done by the nocontactd daemon.
 package main
 
 import (
@@ -13,7 +13,12 @@ import (
 )
 
 func main() {
-	if args := os.Args[1:]; len(args) > 0 {
+	args := os.Args[1:]
+	if seq, ok := cli.PopupEvent(args); ok {
+		app.RunPopup(seq)
+		return
+	}
+	if len(args) > 0 {
 		os.Exit(cli.Run(args, cliEnv()))
 	}
 	app.Run()

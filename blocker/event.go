@@ -28,3 +28,22 @@ type Event struct {
 	Count  int       `json:"count,omitempty"`
 	Detail string    `json:"detail,omitempty"` // e.g. how a session ended: "expired", "unlocked", "cleanup"
 }
+
+// CountVisits sums the visits (with their coalesced counts) among events in
+// the hour before now and since local midnight.
+func CountVisits(events []Event, now time.Time) (hour, today int) {
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	for _, e := range events {
+		if e.Kind != EventVisit {
+			continue
+		}
+		n := max(1, e.Count)
+		if !e.Time.Before(midnight) {
+			today += n
+		}
+		if now.Sub(e.Time) < time.Hour {
+			hour += n
+		}
+	}
+	return hour, today
+}

@@ -11,10 +11,11 @@ D=$(mktemp -d)
 export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock
 mkdir -p "$HOME"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$D"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pkill -f "gnome-keyring-daemon --unlock" 2>/dev/null || true; sleep 0.2; rm -rf "$D" 2>/dev/null || true; }
 trap cleanup EXIT
 printf '127.0.0.1 localhost\n' >"$D/hosts"
-"$bin/nocontactd" run --hosts-file "$D/hosts" --state-dir "$D/state" --socket "$D/d.sock" --http-port $((20000 + RANDOM % 20000)) --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
+http_port=$((20000 + RANDOM % 20000))
+"$bin/nocontactd" run --hosts-file "$D/hosts" --state-dir "$D/state" --socket "$D/d.sock" --http-port $http_port --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
 pids+=($!)
 echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
 for i in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
@@ -46,4 +47,14 @@ shoot() { # shoot NAME: open the window, take one picture, close it
 shoot today-idle
 "$bin/nocontact" start --for 30d --lock cooldown >/dev/null
 shoot today 130:profiles 212:read
+
+# An attempt: the pop-up for its event.
+for i in 1 2 3; do curl -s -o /dev/null -H 'Host: www.instagram.com' "http://127.78.0.1:$http_port/jane.doe"; done
+seq=$("$bin/nocontact" events --json | grep '"kind":"visit"' | tail -n1 | sed 's/.*"seq":\([0-9]*\).*/\1/')
+"$bin/nocontact" excerpt --event "$seq" >"$D/popup.log" 2>&1 &
+popup=$!
+timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' >/dev/null
+sleep 2
+import -window root "$out/popup.png"
+kill "$popup"
 echo "screenshots: $(ls "$out" | tr '\n' ' ')"

@@ -102,3 +102,14 @@ func TestIs(t *testing.T) {
 		t.Error("Is misjudges")
 	}
 }
+
+func TestPopupEvent(t *testing.T) {
+	if seq, ok := PopupEvent([]string{"excerpt", "--event", "42"}); !ok || seq != 42 {
+		t.Errorf("got %d %v", seq, ok)
+	}
+	for _, args := range [][]string{{"excerpt", "--print", "--event", "4"}, {"excerpt"}, {"read"}, {"excerpt", "--event", "x"}} {
+		if _, ok := PopupEvent(args); ok {
+			t.Errorf("%q taken for a pop-up", args)
+		}
+	}
+}

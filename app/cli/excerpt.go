@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -19,22 +20,37 @@ type excerptJSON struct {
 	Reason string `json:"reason"`
 }
 
-func excerptCommand(args []string, env Env) error {
+// excerptOpts are the flags of `nocontact excerpt`.
+type excerptOpts struct {
+	print, asJSON  *bool
+	host, at, kind *string
+	attempts       *int
+	seq, event     *uint64
+}
+
+func excerptFlags() (*flag.FlagSet, excerptOpts) {
 	fs := newFlags("excerpt")
-	print := fs.Bool("print", false, "print the excerpt instead of showing the pop-up")
-	host := fs.String("host", "", "the blocked host that was opened")
-	at := fs.String("at", "", "local time HH:MM (default now)")
-	kind := fs.String("kind", string(content.Visit), "visit, tamper, unlock_requested or session_started")
-	attempts := fs.Int("attempts", 1, "attempts in the last hour, this one included")
-	seq := fs.Uint64("seq", 0, "event sequence number (rotates the passages)")
-	asJSON := fs.Bool("json", false, "print JSON")
-	fs.Uint64("event", 0, "the daemon event to show")
+	return fs, excerptOpts{
+		print:    fs.Bool("print", false, "print the excerpt instead of showing the pop-up"),
+		host:     fs.String("host", "", "the blocked host that was opened"),
+		at:       fs.String("at", "", "local time HH:MM (default now)"),
+		kind:     fs.String("kind", string(content.Visit), "visit, tamper, unlock_requested or session_started"),
+		attempts: fs.Int("attempts", 1, "attempts in the last hour, this one included"),
+		seq:      fs.Uint64("seq", 0, "event sequence number (rotates the passages)"),
+		asJSON:   fs.Bool("json", false, "print JSON"),
+		event:    fs.Uint64("event", 0, "the daemon event to show in the pop-up"),
+	}
+}
+
+func excerptCommand(args []string, env Env) error {
+	fs, o := excerptFlags()
+	print, host, at, kind, attempts, seq, asJSON := o.print, o.host, o.at, o.kind, o.attempts, o.seq, o.asJSON
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if !*print {
-		return usagef("excerpt: the pop-up needs the daemon, which is not part of this build; use --print")
+		return usagef("excerpt: give --event SEQ for the pop-up, or --print")
 	}
 	if len(rest) > 0 {
 		return usagef("excerpt: unexpected %q", strings.Join(rest, " "))
@@ -88,4 +104,17 @@ func moment(kind, host, at string, attempts int, seq uint64) (content.Moment, er
 		m.Time = time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, time.Local)
 	}
 	return m, nil
+}
+
+// PopupEvent reports whether args ask for the excerpt pop-up (`excerpt
+// --event SEQ` without --print) and for which event.
+func PopupEvent(args []string) (uint64, bool) {
+	if len(args) == 0 || args[0] != "excerpt" {
+		return 0, false
+	}
+	fs, o := excerptFlags()
+	if _, err := parse(fs, args[1:]); err != nil || *o.print || *o.event == 0 {
+		return 0, false
+	}
+	return *o.event, true
 }

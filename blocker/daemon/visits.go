@@ -70,17 +70,5 @@ func (d *Daemon) lastVisit(host string) uint64 {
 // Attempts counts visits (with their counts) in the last hour and since
 // local midnight.
 func (d *Daemon) Attempts(now time.Time) (hour, today int) {
-	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	for _, e := range d.events.After(0, 0) {
-		if e.Kind != blocker.EventVisit {
-			continue
-		}
-		if !e.Time.Before(midnight) {
-			today += max(1, e.Count)
-		}
-		if now.Sub(e.Time) < time.Hour {
-			hour += max(1, e.Count)
-		}
-	}
-	return hour, today
+	return blocker.CountVisits(d.events.After(0, 0), now)
 }

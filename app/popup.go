@@ -1,0 +1,86 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nocontact-app/nocontact/app/ui"
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/resources"
+)
+
+// RunPopup shows the excerpt pop-up for the daemon event seq, with a
+// desktop notification of its first sentence, and returns when it closes.
+func RunPopup(seq uint64) {
+	a := fyneapp.NewWithID(ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
+	w := a.NewWindow("No Contact")
+	info, err := popupInfo(seq)
+	if err != nil {
+		l := widget.NewLabel("This attempt could not be shown: " + err.Error())
+		l.Wrapping = fyne.TextWrapWord
+		w.SetContent(l)
+	} else {
+		deps := ui.Deps{Daemon: &daemon.Client{}, Vault: openVault()}
+		p := ui.NewPopup(deps, info, func(title string) { openReader(a, deps, title) }, w.Close)
+		w.SetContent(p.Content())
+		a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
+	}
+	w.Resize(fyne.NewSize(560, 420))
+	w.SetMaster()
+	w.ShowAndRun()
+}
+
+// popupInfo fetches the event and picks its passage.
+func popupInfo(seq uint64) (ui.PopupInfo, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	events, err := (&daemon.Client{}).Events(ctx, 0)
+	if err != nil {
+		return ui.PopupInfo{}, err
+	}
+	var ev *blocker.Event
+	for i := range events {
+		if events[i].Seq == seq {
+			ev = &events[i]
+		}
+	}
+	if ev == nil {
+		return ui.PopupInfo{}, fmt.Errorf("event %d is not in the daemon's log", seq)
+	}
+	now := time.Now()
+	hour, today := blocker.CountVisits(events, now)
+	a, err := content.Load()
+	if err != nil {
+		return ui.PopupInfo{}, err
+	}
+	m := content.Moment{Trigger: content.Trigger(ev.Kind), Host: ev.Host, Time: ev.Time.Local(), AttemptsHour: hour, AttemptsToday: today, Seq: seq}
+	return ui.PopupInfo{Event: *ev, Excerpt: a.Pick(m), Today: today}, nil
+}
+
+// openReader opens the main window at a section of the article.
+func openReader(a fyne.App, deps ui.Deps, title string) {
+	w := a.NewWindow("No Contact")
+	m := ui.Create(deps)
+	w.SetContent(m.Tabs)
+	m.Tabs.SelectIndex(2)
+	m.Read.ShowTitle(title)
+	m.Refresh()
+	w.Resize(fyne.NewSize(900, 620))
+	w.Show()
+}
+
+func firstSentence(text string) string {
+	if s := content.Sentences(text); len(s) > 0 {
+		return s[0]
+	}
+	return strings.TrimSpace(text)
+}

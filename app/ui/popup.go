@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/content"
+)
+
+// PopupInfo is what the excerpt pop-up shows for one event.
+type PopupInfo struct {
+	Event   blocker.Event
+	Excerpt content.Excerpt
+	Today   int // attempts today, this one included
+}
+
+// Heading says what happened: "You tried to open instagram.com".
+func (p PopupInfo) Heading() string {
+	switch p.Event.Kind {
+	case blocker.EventTamper:
+		return "The hosts file was edited"
+	case blocker.EventUnlockRequested:
+		return "You asked to end the block early"
+	}
+	return "You tried to open " + p.Event.Host
+}
+
+// Popup is the small window that answers an attempt with a passage.
+type Popup struct {
+	d    Deps
+	info PopupInfo
+
+	Heading, Count, Title, Text, Reason *widget.Label
+	ReadSection, LogUrge, Close         *widget.Button
+	Motive                              *widget.Select
+	Note                                *widget.Entry
+	SaveUrge                            *widget.Button
+	Notice                              *widget.Label
+	logBox                              *fyne.Container
+	content                             fyne.CanvasObject
+}
+
+// NewPopup builds the pop-up. onRead opens the article at the section;
+// onClose closes the window.
+func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func()) *Popup {
+	d.fill()
+	p := &Popup{d: d, info: info,
+		Heading: widget.NewLabel(info.Heading()), Count: widget.NewLabel(countText(info)),
+		Title: widget.NewLabel(info.Excerpt.Title), Text: widget.NewLabel(info.Excerpt.Text),
+		Reason: widget.NewLabel("Why this passage: " + info.Excerpt.Reason), Notice: widget.NewLabel(""),
+		Note: widget.NewMultiLineEntry()}
+	p.Heading.TextStyle, p.Heading.SizeName = fyne.TextStyle{Bold: true}, "headingText"
+	p.Title.TextStyle = fyne.TextStyle{Bold: true}
+	p.Text.TextStyle = fyne.TextStyle{Italic: true}
+	for _, l := range []*widget.Label{p.Heading, p.Title, p.Text, p.Reason, p.Notice} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	p.Reason.Importance, p.Count.Importance = widget.LowImportance, widget.WarningImportance
+	p.ReadSection = widget.NewButton("Read the section", func() { onRead(info.Excerpt.Title) })
+	p.LogUrge = widget.NewButton("Log this urge", func() { p.logBox.Show() })
+	p.Close = widget.NewButton("Close", onClose)
+	p.Close.Importance = widget.HighImportance
+	var motives []string
+	for _, m := range vault.Motives {
+		motives = append(motives, m.Label)
+	}
+	p.Motive = widget.NewSelect(motives, nil)
+	p.Motive.PlaceHolder = "Why, do you think?"
+	p.Note.SetText(p.defaultNote())
+	p.Note.Wrapping = fyne.TextWrapWord
+	p.SaveUrge = widget.NewButton("Save to the journal", p.onSaveUrge)
+	p.logBox = container.NewVBox(p.Motive, p.Note, p.SaveUrge)
+	p.logBox.Hide()
+	buttons := container.NewHBox(p.ReadSection, p.LogUrge, layout.NewSpacer(), p.Close)
+	p.content = container.NewPadded(container.NewBorder(
+		container.NewVBox(p.Heading, p.Count), container.NewVBox(p.logBox, p.Notice, buttons), nil, nil,
+		container.NewVScroll(container.NewVBox(p.Title, p.Text, p.Reason))))
+	return p
+}
+
+// Content is the pop-up's window content.
+func (p *Popup) Content() fyne.CanvasObject { return p.content }
+
+func countText(info PopupInfo) string {
+	if info.Event.Kind != blocker.EventVisit {
+		return info.Event.Time.Local().Format("Mon 2 Jan 15:04")
+	}
+	if info.Today <= 1 {
+		return "Your first attempt today"
+	}
+	return content.Ordinal(info.Today) + " attempt today"
+}
+
+func (p *Popup) defaultNote() string {
+	if p.info.Event.Kind == blocker.EventVisit {
+		return fmt.Sprintf("Tried to open %s", p.info.Event.Host)
+	}
+	return p.info.Heading()
+}
+
+func (p *Popup) onSaveUrge() {
+	motive := ""
+	for _, m := range vault.Motives {
+		if m.Label == p.Motive.Selected {
+			motive = m.ID
+		}
+	}
+	if motive == "" {
+		p.Notice.SetText("Choose why first: naming it is half the work.")
+		return
+	}
+	e := vault.Entry{Time: time.Now(), What: p.Note.Text, Motive: motive}
+	p.d.Async(func() {
+		err := p.d.Vault.Update(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil })
+		fyne.Do(func() {
+			if err != nil {
+				p.Notice.SetText("Not saved: " + err.Error())
+				return
+			}
+			p.logBox.Hide()
+			p.Notice.SetText("Saved to your journal.")
+		})
+	})
+}

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/content"
+)
+
+func TestPopup(t *testing.T) {
+	test.NewTempApp(t)
+	keyring.MockInit()
+	v := vault.Open(t.TempDir(), vault.Keyring{})
+	ev := blocker.Event{Seq: 7, Kind: blocker.EventVisit, Host: "instagram.com", Scheme: "https", Count: 1, Time: time.Now()}
+	ex := content.MustLoad().Pick(content.Moment{Trigger: content.Visit, Host: ev.Host, Time: time.Date(2026, 1, 1, 23, 0, 0, 0, time.Local), AttemptsToday: 3})
+	var read string
+	closed := false
+	p := NewPopup(Deps{Vault: v, Async: func(f func()) { f() }}, PopupInfo{Event: ev, Excerpt: ex, Today: 3},
+		func(title string) { read = title }, func() { closed = true })
+	test.NewTempWindow(t, p.Content())
+	if p.Heading.Text != "You tried to open instagram.com" || p.Count.Text != "3rd attempt today" || p.Text.Text != ex.Text {
+		t.Errorf("popup: %q %q %q", p.Heading.Text, p.Count.Text, p.Text.Text)
+	}
+	if !strings.Contains(content.Text(), p.Text.Text) || !strings.Contains(p.Reason.Text, "late at night") {
+		t.Errorf("excerpt %q reason %q", p.Text.Text, p.Reason.Text)
+	}
+	test.Tap(p.ReadSection)
+	if read != ex.Title {
+		t.Errorf("Read the section opened %q", read)
+	}
+	test.Tap(p.LogUrge)
+	test.Tap(p.SaveUrge)
+	if !strings.Contains(p.Notice.Text, "Choose why") {
+		t.Errorf("saved without a motive: %q", p.Notice.Text)
+	}
+	p.Motive.SetSelected(vault.Motives[2].Label)
+	test.Tap(p.SaveUrge)
+	d, _ := v.Load()
+	if len(d.Journal) != 1 || d.Journal[0].Motive != "loneliness" || d.Journal[0].What != "Tried to open instagram.com" {
+		t.Errorf("journal %+v (%s)", d.Journal, p.Notice.Text)
+	}
+	test.Tap(p.Close)
+	if !closed {
+		t.Error("Close did nothing")
+	}
+	tamper := PopupInfo{Event: blocker.Event{Kind: blocker.EventTamper, Time: time.Now()}}
+	if tamper.Heading() != "The hosts file was edited" {
+		t.Errorf("tamper heading %q", tamper.Heading())
+	}
+}
