@@ -11,7 +11,7 @@ D=$(mktemp -d)
 export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock
 mkdir -p "$HOME"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pkill -f "gnome-keyring-daemon --unlock" 2>/dev/null || true; sleep 0.2; rm -rf "$D" 2>/dev/null || true; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$D" 2>/dev/null || true; }
 trap cleanup EXIT
 printf '127.0.0.1 localhost\n' >"$D/hosts"
 http_port=$((20000 + RANDOM % 20000))
