@@ -25,6 +25,7 @@ trap cleanup EXIT
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 state=$(mktemp -d)
+trap 'cleanup; rm -rf "$state"' EXIT
 XDG_CONFIG_HOME=$state XDG_DATA_HOME=$state "$bin/nocontact" >"$out/nocontact.log" 2>&1 &
 pids+=($!)
 if ! win=$(timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' | head -n1) || [ -z "$win" ]; then
@@ -37,10 +38,29 @@ sd=$(convert "$out/main-window.png" -colorspace Gray -format '%[fx:standard_devi
 awk -v sd="$sd" 'BEGIN { exit !(sd > 0.01) }' || { echo "display-test: the screenshot is blank"; exit 1; }
 echo "display-test: main window $win shown; screenshot $out/main-window.png"
 
+# The tray against a sandboxed daemon: an attempt on a blocked site makes
+# it launch the excerpt pop-up.
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+export NOCONTACT_SOCKET=$state/d.sock
+port=$((20000 + RANDOM % 20000))
+printf '127.0.0.1 localhost\n' >"$state/hosts"
+"$bin/nocontactd" run --hosts-file "$state/hosts" --state-dir "$state/daemon" --socket "$state/d.sock" \
+	--http-port "$port" --https-port 0 2>"$out/daemon.log" &
+pids+=($!)
+for _ in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
+"$bin/nocontact" start --for 1h --host instagram.com >/dev/null
 "$bin/nocontact-tray" >"$out/tray.log" 2>&1 &
 tray=$!
 sleep 3
 kill -0 "$tray" 2>/dev/null || { echo "display-test: the tray exited early"; cat "$out/tray.log"; exit 1; }
+curl -s -o /dev/null -H 'Host: instagram.com' "http://127.78.0.1:$port/"
+if ! popup=$(timeout 20 xdotool search --sync --onlyvisible --name '^No Contact$' | head -n1) || [ -z "$popup" ]; then
+	echo "display-test: no pop-up window after an attempt"; cat "$out/tray.log"; exit 1
+fi
+sleep 1
+import -window root "$out/popup.png"
+echo "display-test: the tray opened the pop-up for an attempt; screenshot $out/popup.png"
+pkill -f "$bin/nocontact excerpt" || true
 kill -TERM "$tray"
 for _ in $(seq 50); do kill -0 "$tray" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$tray" 2>/dev/null; then echo "display-test: the tray ignored SIGTERM"; exit 1; fi

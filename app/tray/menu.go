@@ -1,0 +1,149 @@
+// Package tray is the tray's menu model: what the quick check shows for a
+// status, which icon, and when a new pop-up may open. It is pure (no tray
+// library), so every state is tested headless; the nocontact-tray binary
+// applies it with getlantern/systray.
+package tray
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// State is everything the menu is made from.
+type State struct {
+	Status      *blocker.Status // nil when the daemon is unreachable
+	DaemonErr   error
+	DaysClean   int  // days without contact
+	HasDay      bool // the day of last contact is known
+	LastVisit   *blocker.Event
+	Now         time.Time
+	HasProfiles bool
+}
+
+// Item is one menu entry.
+type Item struct {
+	ID      string
+	Label   string
+	Enabled bool
+}
+
+// Item IDs.
+const (
+	IDDay, IDBlock, IDHosts, IDLast        = "day", "block", "hosts", "last"
+	IDStart24h, IDStart7d, IDStart30d      = "start-24h", "start-7d", "start-30d"
+	IDExtend, IDEnd, IDOpen, IDRead, IDSet = "extend", "end", "open", "read", "setup"
+	IDQuit                                 = "quit"
+)
+
+// Icons.
+const (
+	IconBlocking = "blocking"
+	IconIdle     = "idle"
+	IconProblem  = "problem"
+)
+
+// Menu returns the menu for s, top to bottom. Informational lines are
+// disabled items.
+func Menu(s State) []Item {
+	items := []Item{{ID: IDDay, Label: dayLabel(s)}}
+	if s.Status == nil {
+		return append(items,
+			Item{ID: IDBlock, Label: "Blocking is not set up (the daemon is not running)"},
+			Item{ID: IDSet, Label: "Set up blocking…", Enabled: true},
+			Item{ID: IDOpen, Label: "Open No Contact", Enabled: true},
+			Item{ID: IDRead, Label: "Read the article", Enabled: true},
+			Item{ID: IDQuit, Label: "Quit tray", Enabled: true})
+	}
+	sess := s.Status.Session
+	running := sess != nil
+	items = append(items,
+		Item{ID: IDBlock, Label: blockLabel(sess)},
+		Item{ID: IDHosts, Label: hostsLabel(s)},
+		Item{ID: IDLast, Label: lastLabel(s)},
+		Item{ID: IDStart24h, Label: "Start block: 24 h", Enabled: !running && s.HasProfiles},
+		Item{ID: IDStart7d, Label: "Start block: 7 days", Enabled: !running && s.HasProfiles},
+		Item{ID: IDStart30d, Label: "Start block: 30 days", Enabled: !running && s.HasProfiles},
+		Item{ID: IDExtend, Label: "Extend by 24 h", Enabled: running},
+		Item{ID: IDEnd, Label: "End early…", Enabled: running && sess.Lock.Mode != blocker.LockStrict},
+		Item{ID: IDOpen, Label: "Open No Contact", Enabled: true},
+		Item{ID: IDRead, Label: "Read the article", Enabled: true},
+		Item{ID: IDQuit, Label: "Quit tray", Enabled: true})
+	return items
+}
+
+// Icon returns which icon fits s.
+func Icon(s State) string {
+	switch {
+	case s.Status == nil, s.Status.Hosts.Error != "", s.Status.Daemon.Problem != "":
+		return IconProblem
+	case s.Status.Session != nil:
+		return IconBlocking
+	}
+	return IconIdle
+}
+
+func dayLabel(s State) string {
+	if !s.HasDay {
+		return "No Contact"
+	}
+	if s.DaysClean == 1 {
+		return "Day 1 without contact"
+	}
+	return fmt.Sprintf("Day %d without contact", s.DaysClean)
+}
+
+func blockLabel(sess *blocker.Session) string {
+	if sess == nil {
+		return "No block running"
+	}
+	plural := "s"
+	if len(sess.Hostnames) == 1 {
+		plural = ""
+	}
+	return fmt.Sprintf("Blocking %d hostname%s · %s left", len(sess.Hostnames), plural, blocker.HumanDuration(time.Duration(sess.Remaining)))
+}
+
+func hostsLabel(s State) string {
+	h := s.Status.Hosts
+	switch {
+	case h.Error != "":
+		return "Hosts file: problem (open No Contact)"
+	case s.Status.Session == nil:
+		return "Hosts file: not blocking"
+	case h.LastTamper != nil && s.Now.Sub(*h.LastTamper) < time.Hour:
+		return fmt.Sprintf("Hosts file was edited %s ago — restored", blocker.HumanDuration(s.Now.Sub(*h.LastTamper)))
+	case !h.Intact:
+		return "Hosts file: being restored"
+	}
+	return "Hosts file: protected"
+}
+
+func lastLabel(s State) string {
+	if s.LastVisit == nil {
+		return "No attempts noticed"
+	}
+	return fmt.Sprintf("Last attempt: %s, %s ago", s.LastVisit.Host, blocker.HumanDuration(s.Now.Sub(s.LastVisit.Time)))
+}
+
+// PopupGap is the least time between two new pop-ups.
+const PopupGap = time.Minute
+
+// Throttle decides whether an event may open a new pop-up: at most one a
+// minute, and only for visits, tampering and early-end requests.
+type Throttle struct{ last time.Time }
+
+// Allow reports whether e opens a pop-up now, and records it if so.
+func (t *Throttle) Allow(e blocker.Event, now time.Time) bool {
+	switch e.Kind {
+	case blocker.EventVisit, blocker.EventTamper, blocker.EventUnlockRequested:
+	default:
+		return false
+	}
+	if !t.last.IsZero() && now.Sub(t.last) < PopupGap {
+		return false
+	}
+	t.last = now
+	return true
+}

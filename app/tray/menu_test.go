@@ -1,0 +1,93 @@
+package tray
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+var now = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+
+func labels(items []Item) string {
+	var b strings.Builder
+	for _, it := range items {
+		mark := " "
+		if it.Enabled {
+			mark = "*"
+		}
+		b.WriteString(mark + it.Label + "\n")
+	}
+	return b.String()
+}
+
+func running(lock string) *blocker.Session {
+	return &blocker.Session{Hostnames: make([]string, 14), Remaining: blocker.Duration(18*blocker.Day + 4*time.Hour),
+		Lock: blocker.Lock{Mode: lock, Cooldown: blocker.Duration(30 * time.Minute)}}
+}
+
+func TestMenuForEveryState(t *testing.T) {
+	tampered := now.Add(-2 * time.Minute)
+	visit := &blocker.Event{Kind: blocker.EventVisit, Host: "instagram.com", Time: now.Add(-2 * time.Hour)}
+	tests := []struct {
+		name string
+		s    State
+		want string
+		icon string
+	}{
+		{"no daemon", State{DaemonErr: errors.New("down"), HasDay: true, DaysClean: 12, Now: now},
+			" Day 12 without contact\n Blocking is not set up (the daemon is not running)\n*Set up blocking…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
+		{"idle", State{Status: &blocker.Status{Hosts: blocker.HostsStatus{Intact: true}}, Now: now, HasProfiles: true},
+			" No Contact\n No block running\n Hosts file: not blocking\n No attempts noticed\n*Start block: 24 h\n*Start block: 7 days\n*Start block: 30 days\n Extend by 24 h\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconIdle},
+		{"blocking", State{Status: &blocker.Status{Session: running(blocker.LockCooldown), Hosts: blocker.HostsStatus{Intact: true}}, HasDay: true, DaysClean: 1, LastVisit: visit, Now: now},
+			" Day 1 without contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file: protected\n Last attempt: instagram.com, 2 h ago\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+		{"tampered", State{Status: &blocker.Status{Session: running(blocker.LockStrict), Hosts: blocker.HostsStatus{Intact: true, LastTamper: &tampered}}, Now: now},
+			" No Contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file was edited 2 min ago — restored\n No attempts noticed\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+		{"cool-down running", State{Status: &blocker.Status{Session: func() *blocker.Session {
+			s := running(blocker.LockCooldown)
+			s.Unlock = blocker.UnlockStatus{State: blocker.UnlockWaiting, ReadyIn: blocker.Duration(20 * time.Minute)}
+			return s
+		}(), Hosts: blocker.HostsStatus{Intact: true}}, Now: now},
+			" No Contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file: protected\n No attempts noticed\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+		{"hosts problem", State{Status: &blocker.Status{Session: running(blocker.LockFriend), Hosts: blocker.HostsStatus{Error: "read-only file system"}}, Now: now},
+			" No Contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file: problem (open No Contact)\n No attempts noticed\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := labels(Menu(tt.s)); got != tt.want {
+				t.Errorf("menu:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if got := Icon(tt.s); got != tt.icon {
+				t.Errorf("icon %s, want %s", got, tt.icon)
+			}
+		})
+	}
+}
+
+func TestStartNeedsProfiles(t *testing.T) {
+	items := Menu(State{Status: &blocker.Status{}, Now: now})
+	for _, it := range items {
+		if strings.HasPrefix(it.ID, "start") && it.Enabled {
+			t.Errorf("%s enabled without saved profiles", it.ID)
+		}
+	}
+}
+
+func TestThrottle(t *testing.T) {
+	var th Throttle
+	visit := blocker.Event{Kind: blocker.EventVisit}
+	if !th.Allow(visit, now) {
+		t.Fatal("first pop-up refused")
+	}
+	if th.Allow(visit, now.Add(30*time.Second)) {
+		t.Error("second pop-up within a minute")
+	}
+	if !th.Allow(blocker.Event{Kind: blocker.EventTamper}, now.Add(61*time.Second)) {
+		t.Error("pop-up after a minute refused")
+	}
+	if th.Allow(blocker.Event{Kind: blocker.EventSessionExtended}, now.Add(time.Hour)) {
+		t.Error("a pop-up for an extension")
+	}
+}

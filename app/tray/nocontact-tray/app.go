@@ -1,0 +1,229 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"time"
+
+	"github.com/getlantern/systray"
+
+	"github.com/nocontact-app/nocontact/app/tray"
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/resources"
+)
+
+// refreshEvery is how often the labels are refreshed besides on events.
+const refreshEvery = time.Minute
+
+// trayApp binds the menu model to getlantern/systray.
+type trayApp struct {
+	client    *daemon.Client
+	nocontact string // the nocontact binary
+
+	mu        sync.Mutex
+	items     map[string]*systray.MenuItem
+	lastVisit *blocker.Event
+	throttle  tray.Throttle
+	refreshC  chan struct{}
+}
+
+func newTrayApp() *trayApp {
+	t := &trayApp{client: &daemon.Client{}, nocontact: "nocontact", items: map[string]*systray.MenuItem{}, refreshC: make(chan struct{}, 1)}
+	if self, err := os.Executable(); err == nil {
+		if sib := siblingPath(self, "nocontact"); sib != "" {
+			t.nocontact = sib
+		}
+	}
+	return t
+}
+
+// allItems is every item in menu order; Menu decides which show.
+var allItems = []string{tray.IDDay, tray.IDBlock, tray.IDHosts, tray.IDLast, "", tray.IDStart24h, tray.IDStart7d,
+	tray.IDStart30d, tray.IDExtend, tray.IDEnd, tray.IDSet, "", tray.IDOpen, tray.IDRead, "", tray.IDQuit}
+
+func (t *trayApp) onReady(ctx context.Context) {
+	systray.SetIcon(resources.TrayIdle)
+	systray.SetTitle("No Contact")
+	systray.SetTooltip("No Contact")
+	clicks := make(chan string, 16)
+	for _, id := range allItems {
+		if id == "" {
+			systray.AddSeparator()
+			continue
+		}
+		it := systray.AddMenuItem(id, "")
+		t.items[id] = it
+		// getlantern/systray drops clicks nobody receives: every item has
+		// a goroutine that always receives.
+		go func(id string, it *systray.MenuItem) {
+			for range it.ClickedCh {
+				clicks <- id
+			}
+		}(id, it)
+	}
+	t.refresh()
+	go t.follow(ctx)
+	go t.loop(ctx, clicks)
+}
+
+// loop handles clicks, refreshes and shutdown.
+func (t *trayApp) loop(ctx context.Context, clicks <-chan string) {
+	tick := time.NewTicker(refreshEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			systray.Quit()
+			return
+		case id := <-clicks:
+			t.click(id)
+		case <-tick.C:
+			t.refresh()
+		case <-t.refreshC:
+			t.refresh()
+		}
+	}
+}
+
+// state gathers the menu's inputs.
+func (t *trayApp) state() tray.State {
+	s := tray.State{Now: time.Now()}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	s.Status, s.DaemonErr = t.client.Status(ctx)
+	if s.DaemonErr != nil {
+		s.Status = nil
+	}
+	if dir, err := vault.DefaultDir(); err == nil {
+		if d, err := vault.Open(dir, vault.Keyring{}).Load(); err == nil {
+			s.HasProfiles = len(d.Profiles) > 0
+			s.HasDay = d.LastContact != nil
+			s.DaysClean = d.DaysWithoutContact(s.Now)
+		}
+	}
+	t.mu.Lock()
+	s.LastVisit = t.lastVisit
+	t.mu.Unlock()
+	return s
+}
+
+// refresh applies the menu model.
+func (t *trayApp) refresh() {
+	s := t.state()
+	shown := map[string]bool{}
+	for _, it := range tray.Menu(s) {
+		mi := t.items[it.ID]
+		shown[it.ID] = true
+		mi.SetTitle(it.Label)
+		if it.Enabled {
+			mi.Enable()
+		} else {
+			mi.Disable()
+		}
+		mi.Show()
+	}
+	for id, mi := range t.items {
+		if !shown[id] {
+			mi.Hide()
+		}
+	}
+	icon := map[string][]byte{tray.IconBlocking: resources.TrayBlocking, tray.IconIdle: resources.TrayIdle, tray.IconProblem: resources.TrayProblem}
+	systray.SetIcon(icon[tray.Icon(s)])
+}
+
+func (t *trayApp) nudge() {
+	select {
+	case t.refreshC <- struct{}{}:
+	default:
+	}
+}
+
+// follow reads the event stream, reconnecting with backoff when the daemon
+// restarts, and opens pop-ups.
+func (t *trayApp) follow(ctx context.Context) {
+	after := t.catchUp(ctx)
+	backoff := time.Second
+	for ctx.Err() == nil {
+		last, err := t.client.Stream(ctx, after, t.onEvent)
+		if last > after {
+			after, backoff = last, time.Second
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		fmt.Fprintln(os.Stderr, "nocontact-tray: event stream:", err, "; reconnecting in", backoff)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, time.Minute)
+	}
+}
+
+// catchUp returns the newest seq (old events open no pop-up) and notes the
+// last visit.
+func (t *trayApp) catchUp(ctx context.Context) uint64 {
+	events, err := t.client.Events(ctx, 0)
+	if err != nil || len(events) == 0 {
+		return 0
+	}
+	for i := range events {
+		if events[i].Kind == blocker.EventVisit {
+			t.mu.Lock()
+			t.lastVisit = &events[i]
+			t.mu.Unlock()
+		}
+	}
+	return events[len(events)-1].Seq
+}
+
+func (t *trayApp) onEvent(e blocker.Event) {
+	t.mu.Lock()
+	if e.Kind == blocker.EventVisit {
+		t.lastVisit = &e
+	}
+	open := t.throttle.Allow(e, time.Now())
+	t.mu.Unlock()
+	if open {
+		t.launch("excerpt", "--event", fmt.Sprint(e.Seq))
+	}
+	t.nudge()
+}
+
+// click runs a menu action.
+func (t *trayApp) click(id string) {
+	switch id {
+	case tray.IDStart24h:
+		t.launch("start", "--for", "24h")
+	case tray.IDStart7d:
+		t.launch("start", "--for", "7d")
+	case tray.IDStart30d:
+		t.launch("start", "--for", "30d")
+	case tray.IDExtend:
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		t.client.Extend(ctx, 24*time.Hour)
+		cancel()
+	case tray.IDOpen, tray.IDRead, tray.IDEnd, tray.IDSet:
+		t.launch()
+	case tray.IDQuit:
+		systray.Quit()
+		return
+	}
+	t.nudge()
+}
+
+// launch runs nocontact with args in the background.
+func (t *trayApp) launch(args ...string) {
+	cmd := exec.Command(t.nocontact, args...)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "nocontact-tray: run nocontact:", err)
+		return
+	}
+	go cmd.Wait()
+}
