@@ -47,3 +47,26 @@ func CountVisits(events []Event, now time.Time) (hour, today int) {
 	}
 	return hour, today
 }
+
+// VisitsPerDay sums visits (with their counts) per local day for the days
+// days up to and including now's, oldest first.
+func VisitsPerDay(events []Event, now time.Time, days int) []int {
+	out := make([]int, days)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	first := today.AddDate(0, 0, -(days - 1))
+	for _, e := range events {
+		if e.Kind != EventVisit {
+			continue
+		}
+		t := e.Time.In(now.Location())
+		day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, now.Location())
+		if day.Before(first) || day.After(today) {
+			continue
+		}
+		i := int(day.Sub(first).Hours()/24 + 0.5)
+		if i >= 0 && i < days {
+			out[i] += max(1, e.Count)
+		}
+	}
+	return out
+}

@@ -46,10 +46,13 @@ shoot() { # shoot NAME: open the window, take one picture, close it
 }
 shoot today-idle
 "$bin/nocontact" start --for 30d --lock cooldown >/dev/null
-shoot today 130:profiles 212:read
-
-# An attempt: the pop-up for its event.
+# Attempts on a blocked site, and an urge in the journal.
 for i in 1 2 3; do curl -s -o /dev/null -H 'Host: www.instagram.com' "http://127.78.0.1:$http_port/jane.doe"; done
+"$bin/nocontact" journal add --motive loneliness "Wanted to text her after the party" >/dev/null
+"$bin/nocontact" journal add --motive nostalgia "Looked for our old photos" >/dev/null
+shoot today 130:profiles 212:read 295:progress
+
+# The pop-up for the last attempt.
 seq=$("$bin/nocontact" events --json | grep '"kind":"visit"' | tail -n1 | sed 's/.*"seq":\([0-9]*\).*/\1/')
 "$bin/nocontact" excerpt --event "$seq" >"$D/popup.log" 2>&1 &
 popup=$!

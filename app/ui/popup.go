@@ -82,6 +82,7 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 	p.content = container.NewPadded(container.NewBorder(
 		container.NewVBox(p.Heading, p.Count), container.NewVBox(p.logBox, p.Notice, buttons), nil, nil,
 		container.NewVScroll(container.NewVBox(p.Title, p.Text, p.Reason))))
+	p.Notice.Hide()
 	return p
 }
 
@@ -113,7 +114,7 @@ func (p *Popup) onSaveUrge() {
 		}
 	}
 	if motive == "" {
-		p.Notice.SetText("Choose why first: naming it is half the work.")
+		showText(p.Notice, "Choose why first: naming it is half the work.")
 		return
 	}
 	e := vault.Entry{Time: time.Now(), What: p.Note.Text, Motive: motive}
@@ -121,11 +122,11 @@ func (p *Popup) onSaveUrge() {
 		err := p.d.Vault.Update(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil })
 		fyne.Do(func() {
 			if err != nil {
-				p.Notice.SetText("Not saved: " + err.Error())
+				showText(p.Notice, "Not saved: "+err.Error())
 				return
 			}
 			p.logBox.Hide()
-			p.Notice.SetText("Saved to your journal.")
+			showText(p.Notice, "Saved to your journal.")
 		})
 	})
 }

@@ -40,6 +40,8 @@ func newProfiles(d Deps) *Profiles {
 	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		head, p.Link, p.Preview, p.Save, p.Notice, widget.NewSeparator(), p.List)))
+	p.Notice.Hide()
+	p.Preview.Hide()
 	return p
 }
 
@@ -48,16 +50,16 @@ func (p *Profiles) onLinkChanged(s string) {
 	p.parsed = nil
 	p.Save.Disable()
 	if strings.TrimSpace(s) == "" {
-		p.Preview.SetText("")
+		showText(p.Preview, "")
 		return
 	}
 	pr, err := profile.Parse(s)
 	if err != nil {
-		p.Preview.SetText(strings.TrimPrefix(err.Error(), "profile not understood: "))
+		showText(p.Preview, strings.TrimPrefix(err.Error(), "profile not understood: "))
 		return
 	}
 	p.parsed = &pr
-	p.Preview.SetText(fmt.Sprintf("%s\nBlocks: %s", pr.Describe(), strings.Join(pr.Hostnames(), ", ")))
+	showText(p.Preview, fmt.Sprintf("%s\nBlocks: %s", pr.Describe(), strings.Join(pr.Hostnames(), ", ")))
 	p.Save.Enable()
 }
 
@@ -78,11 +80,11 @@ func (p *Profiles) onSave() {
 		})
 		fyne.Do(func() {
 			if err != nil {
-				p.Notice.SetText(err.Error())
+				showText(p.Notice, err.Error())
 				return
 			}
 			p.Link.SetText("")
-			p.Notice.SetText("Saved. A running block is not changed: the next block includes it.")
+			showText(p.Notice, "Saved. A running block is not changed: the next block includes it.")
 		})
 		p.Refresh()
 		p.onChange()
@@ -102,10 +104,10 @@ func (p *Profiles) remove(id string) {
 		})
 		fyne.Do(func() {
 			if err != nil {
-				p.Notice.SetText(err.Error())
+				showText(p.Notice, err.Error())
 				return
 			}
-			p.Notice.SetText("Removed. A running block keeps its hostnames until it ends: a block only gets stronger.")
+			showText(p.Notice, "Removed. A running block keeps its hostnames until it ends: a block only gets stronger.")
 		})
 		p.Refresh()
 		p.onChange()

@@ -95,6 +95,7 @@ func newToday(d Deps) *Today {
 	t.Code.SetPlaceHolder("Friend's code")
 	t.Setup = widget.NewButton("Set up blocking", func() { t.d.Setup() })
 	t.layout()
+	t.Notice.Hide()
 	return t
 }
 

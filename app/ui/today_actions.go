@@ -20,7 +20,7 @@ func (t *Today) onLock(label string) {
 func (t *Today) onSetContact() {
 	day, err := vault.ParseDate(t.LastContact.Text)
 	if err != nil || day.After(t.d.Now()) {
-		t.Notice.SetText("Write the day of your last contact as YYYY-MM-DD, today or earlier.")
+		showText(t.Notice, "Write the day of your last contact as YYYY-MM-DD, today or earlier.")
 		return
 	}
 	t.run(func() error {
@@ -53,11 +53,11 @@ func (t *Today) onStart() {
 		cancel()
 		fyne.Do(func() {
 			if err != nil {
-				t.Notice.SetText("The block did not start: " + err.Error())
+				showText(t.Notice, "The block did not start: "+err.Error())
 				t.Start.Enable()
 				return
 			}
-			t.Notice.SetText("Block started. Tabs that are already open keep working until you reload them.")
+			showText(t.Notice, "Block started. Tabs that are already open keep working until you reload them.")
 			if resp.FriendCode != "" {
 				t.FriendCode.SetText("Your friend's code: " + resp.FriendCode + "\nGive it to a friend you trust now. It is shown only until you close this window, and it is the only way to end this block early.")
 				t.FriendCode.Show()
@@ -104,10 +104,10 @@ func (t *Today) run(work func() error, ok string) {
 		err := work()
 		fyne.Do(func() {
 			if err != nil {
-				t.Notice.SetText(err.Error())
+				showText(t.Notice, err.Error())
 				return
 			}
-			t.Notice.SetText(ok)
+			showText(t.Notice, ok)
 		})
 		t.Refresh()
 	})

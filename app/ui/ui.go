@@ -23,6 +23,7 @@ type Daemon interface {
 	Extend(ctx context.Context, by time.Duration) (*blocker.Session, error)
 	AddHostnames(ctx context.Context, names []string) (*blocker.Session, error)
 	Unlock(ctx context.Context, action, code string) (*blocker.UnlockResponse, error)
+	Events(ctx context.Context, after uint64) ([]blocker.Event, error)
 }
 
 // Store is the vault; *vault.Vault has it.
@@ -61,17 +62,19 @@ type Main struct {
 	Today    *Today
 	Profiles *Profiles
 	Read     *Reader
+	Progress *Progress
 }
 
 // Create builds the main window's content.
 func Create(d Deps) *Main {
 	d.fill()
-	m := &Main{Today: newToday(d), Profiles: newProfiles(d), Read: newReader(d)}
+	m := &Main{Today: newToday(d), Profiles: newProfiles(d), Read: newReader(d), Progress: newProgress(d)}
 	m.Profiles.onChange = m.Today.Refresh
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Today", theme.HomeIcon(), m.Today.content),
 		container.NewTabItemWithIcon("Profiles", theme.AccountIcon(), m.Profiles.content),
 		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), m.Read.content),
+		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), m.Progress.content),
 	)
 	m.Tabs.SetTabLocation(container.TabLocationLeading)
 	return m
@@ -81,6 +84,7 @@ func Create(d Deps) *Main {
 func (m *Main) Refresh() {
 	m.Today.Refresh()
 	m.Profiles.Refresh()
+	m.Progress.Refresh()
 }
 
 // RestoreReading opens the reader where it was left.

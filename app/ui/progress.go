@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+// chartDays is how many days the attempts chart shows.
+const chartDays = 30
+
+// Progress shows attempts per day, the streaks and the urge journal.
+type Progress struct {
+	d Deps
+
+	Chart        *fyne.Container
+	ChartCaption *widget.Label
+	Streaks      *widget.Label
+	Motive       *widget.Select
+	What         *widget.Entry
+	Save         *widget.Button
+	Notice       *widget.Label
+	Journal      *fyne.Container
+	content      fyne.CanvasObject
+	Counts       []int // attempts per day shown, oldest first
+	bars         []*canvas.Rectangle
+}
+
+func newProgress(d Deps) *Progress {
+	p := &Progress{d: d, ChartCaption: widget.NewLabel(""), Streaks: widget.NewLabel(""), What: widget.NewEntry(),
+		Notice: widget.NewLabel(""), Journal: container.NewVBox()}
+	for range chartDays {
+		r := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		p.bars = append(p.bars, r)
+	}
+	objs := make([]fyne.CanvasObject, len(p.bars))
+	for i, b := range p.bars {
+		objs[i] = b
+	}
+	p.Chart = container.New(&barsLayout{p: p}, objs...)
+	var motives []string
+	for _, m := range vault.Motives {
+		motives = append(motives, m.Label)
+	}
+	p.Motive = widget.NewSelect(motives, nil)
+	p.Motive.PlaceHolder = "Why, do you think?"
+	p.What.SetPlaceHolder("What happened (\"wanted to text her at 2 am\")")
+	p.Save = widget.NewButton("Log this urge", p.onSave)
+	p.Streaks.TextStyle = fyne.TextStyle{Bold: true}
+	p.ChartCaption.Wrapping, p.Notice.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	head := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		return l
+	}
+	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		p.Streaks, head("Attempts per day, last 30 days"), p.Chart, p.ChartCaption, widget.NewSeparator(),
+		head("Urge journal"), p.Motive, p.What, p.Save, p.Notice, p.Journal)))
+	p.Notice.Hide()
+	return p
+}
+
+// Refresh loads the events and the vault off the UI thread.
+func (p *Progress) Refresh() {
+	p.d.Async(func() {
+		c, cancel := ctx()
+		events, derr := p.d.Daemon.Events(c, 0)
+		cancel()
+		data, verr := p.d.Vault.Load()
+		fyne.Do(func() { p.render(events, derr, data, verr) })
+	})
+}
+
+func (p *Progress) render(events []blocker.Event, derr error, data *vault.Data, verr error) {
+	now := p.d.Now()
+	p.Counts = blocker.VisitsPerDay(events, now, chartDays)
+	p.Chart.Refresh()
+	total, most, mostDay := 0, 0, 0
+	for i, n := range p.Counts {
+		total += n
+		if n > most {
+			most, mostDay = n, i
+		}
+	}
+	switch {
+	case derr != nil:
+		p.ChartCaption.SetText("Attempts are counted by the daemon, which is not running.")
+	case total == 0:
+		p.ChartCaption.SetText("No attempts noticed in the last 30 days.")
+	default:
+		day := now.AddDate(0, 0, mostDay-(chartDays-1)).Format("Mon 2 Jan")
+		p.ChartCaption.SetText(fmt.Sprintf("%d attempts in 30 days; the most, %d, on %s. Today: %d.", total, most, day, p.Counts[chartDays-1]))
+	}
+	p.renderVault(data, verr, now)
+}
+
+func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
+	p.Journal.RemoveAll()
+	if err != nil {
+		p.Streaks.SetText("Your journal could not be read: " + err.Error())
+		return
+	}
+	if data.LastContact == nil {
+		p.Streaks.SetText("Set the day of your last contact on Today to see your streaks.")
+	} else {
+		p.Streaks.SetText(fmt.Sprintf("Current streak: %d days · Best: %d days", data.DaysWithoutContact(now), data.BestStreak(now)))
+	}
+	entries := slices.Clone(data.Journal)
+	slices.Reverse(entries)
+	for _, e := range entries {
+		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", e.Time.Local().Format("Mon 2 Jan 15:04"), motiveLabel(e.Motive), strings.TrimSpace(e.What+"\n"+e.Text)))
+		l.Wrapping = fyne.TextWrapWord
+		p.Journal.Add(l)
+	}
+	if len(entries) == 0 {
+		p.Journal.Add(widget.NewLabel("No entries yet. Logging an urge, and why, makes the next one easier to see coming."))
+	}
+}
+
+func motiveLabel(id string) string {
+	for _, m := range vault.Motives {
+		if m.ID == id {
+			return m.Label
+		}
+	}
+	return id
+}
+
+func (p *Progress) onSave() {
+	motive := ""
+	for _, m := range vault.Motives {
+		if m.Label == p.Motive.Selected {
+			motive = m.ID
+		}
+	}
+	if motive == "" || strings.TrimSpace(p.What.Text) == "" {
+		showText(p.Notice, "Say what happened and choose why.")
+		return
+	}
+	e := vault.Entry{Time: p.d.Now(), What: strings.TrimSpace(p.What.Text), Motive: motive}
+	p.d.Async(func() {
+		err := p.d.Vault.Update(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil })
+		fyne.Do(func() {
+			if err != nil {
+				showText(p.Notice, "Not saved: "+err.Error())
+				return
+			}
+			p.What.SetText("")
+			showText(p.Notice, "Logged.")
+		})
+		p.Refresh()
+	})
+}
+
+// barsLayout draws the chart: one bar per day, heights relative to the
+// busiest day, a thin line for days without attempts.
+type barsLayout struct{ p *Progress }
+
+func (l *barsLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(chartDays*10, 140) }
+
+func (l *barsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	most := 1
+	for _, n := range l.p.Counts {
+		most = max(most, n)
+	}
+	w := size.Width / float32(len(objs))
+	for i, o := range objs {
+		n := 0
+		if i < len(l.p.Counts) {
+			n = l.p.Counts[i]
+		}
+		h := max(2, size.Height*float32(n)/float32(most))
+		o.Resize(fyne.NewSize(w*0.7, h))
+		o.Move(fyne.NewPos(float32(i)*w+w*0.15, size.Height-h))
+	}
+}

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker"
+)
+
+func TestProgressChartAndJournal(t *testing.T) {
+	m, _, v := newMain(t, "")
+	p := m.Progress
+	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
+	p.d.Now = func() time.Time { return now }
+	events := []blocker.Event{
+		{Kind: blocker.EventVisit, Host: "x.com", Count: 4, Time: now.Add(-time.Hour)},
+		{Kind: blocker.EventVisit, Host: "x.com", Count: 9, Time: now.Add(-48 * time.Hour)},
+	}
+	day, _ := vault.ParseDate("2026-03-01")
+	data := &vault.Data{LastContact: &day}
+	p.render(events, nil, data, nil)
+	if p.Counts[29] != 4 || p.Counts[27] != 9 {
+		t.Errorf("counts %v", p.Counts)
+	}
+	if !strings.Contains(p.ChartCaption.Text, "13 attempts in 30 days; the most, 9, on Sun 8 Mar. Today: 4.") {
+		t.Errorf("caption %q", p.ChartCaption.Text)
+	}
+	if p.Streaks.Text != "Current streak: 9 days · Best: 9 days" {
+		t.Errorf("streaks %q", p.Streaks.Text)
+	}
+	if p.bars[27].Size().Height <= p.bars[29].Size().Height {
+		t.Errorf("bar heights %v %v", p.bars[27].Size(), p.bars[29].Size())
+	}
+
+	test.Tap(p.Save)
+	if !strings.Contains(p.Notice.Text, "Say what happened") {
+		t.Errorf("saved an empty entry: %q", p.Notice.Text)
+	}
+	p.Motive.SetSelected(vault.Motives[4].Label)
+	test.Type(p.What, "looked at old photos")
+	test.Tap(p.Save)
+	d, _ := v.Load()
+	if len(d.Journal) != 1 || d.Journal[0].Motive != "nostalgia" {
+		t.Fatalf("journal %+v", d.Journal)
+	}
+	if len(p.Journal.Objects) != 1 || !strings.Contains(p.Journal.Objects[0].(*widget.Label).Text, "Nostalgia") {
+		t.Errorf("the journal list does not show the entry")
+	}
+}
