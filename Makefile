@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test screenshots vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
+.PHONY: help deps build run test screenshots validate vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -35,7 +35,7 @@ build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
 
-test: deps fmt-check vet race keyring fuzz cross display ## Everything CI runs: vet, gofmt, race tests (root-only ones as root), fuzz, cross builds, display test
+test: deps fmt-check vet race keyring fuzz cross validate display ## Everything CI runs: vet, gofmt, race tests (root-only ones as root), fuzz, cross builds, display test
 	@echo "make test: all passed"
 
 fmt-check:
@@ -86,11 +86,18 @@ lint: fmt-check vet ## gofmt, go vet, and the size of files
 	@awk 'FNR==1 && NR>1 && n>350 {print f": "n" lines (keep files under ~350)"} {f=FILENAME; n=FNR} END {if (n>350) print f": "n" lines"}' \
 		$$(git ls-files '*.go' | grep -v _test.go)
 
-install: build ## Install into $(DESTDIR)$(PREFIX)
+install: build ## Install into $(DESTDIR)$(PREFIX): binaries, daemon, systemd unit, polkit policy, desktop files, icons, metainfo
 	install -Dm755 $(BIN)/nocontact $(DESTDIR)$(PREFIX)/bin/nocontact
 	install -Dm755 $(BIN)/nocontact-tray $(DESTDIR)$(PREFIX)/bin/nocontact-tray
 	install -Dm755 $(BIN)/nocontactd $(DESTDIR)$(PREFIX)/libexec/nocontact/nocontactd
+	install -d $(DESTDIR)/etc/systemd/system
+	sed -e 's|@LIBEXEC@|$(PREFIX)/libexec/nocontact|' -e 's|@OWNER_UID@|$(or $(OWNER_UID),1000)|' \
+		resources/nocontactd.service.in > $(DESTDIR)/etc/systemd/system/nocontactd.service
+	sed 's|/usr/local/libexec/nocontact|$(PREFIX)/libexec/nocontact|' resources/app.nocontact.nocontactd.policy | \
+		install -Dm644 /dev/stdin $(DESTDIR)$(PREFIX)/share/polkit-1/actions/app.nocontact.nocontactd.policy
 	install -Dm644 resources/$(APPID).desktop $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	install -Dm644 resources/nocontact-tray.desktop $(DESTDIR)/etc/xdg/autostart/nocontact-tray.desktop
+	install -Dm644 resources/$(APPID).metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
 	for s in 32 48 64 128 256; do \
 		install -Dm644 resources/icons/$$s.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; \
 	done
@@ -100,8 +107,22 @@ uninstall: ## Remove what install put into $(DESTDIR)$(PREFIX)
 	rm -f $(DESTDIR)$(PREFIX)/bin/nocontact $(DESTDIR)$(PREFIX)/bin/nocontact-tray
 	rm -f $(DESTDIR)$(PREFIX)/libexec/nocontact/nocontactd
 	-rmdir $(DESTDIR)$(PREFIX)/libexec/nocontact 2>/dev/null
-	rm -f $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	rm -f $(DESTDIR)/etc/systemd/system/nocontactd.service $(DESTDIR)/etc/xdg/autostart/nocontact-tray.desktop
+	rm -f $(DESTDIR)$(PREFIX)/share/polkit-1/actions/app.nocontact.nocontactd.policy
+	rm -f $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
 	rm -f $(DESTDIR)$(PREFIX)/share/icons/hicolor/*/apps/$(APPID).png
+
+validate: build ## Install into a scratch DESTDIR and validate the desktop files, metainfo, polkit policy and unit
+	@d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
+	desktop-file-validate $$d/usr/local/share/applications/$(APPID).desktop $$d/etc/xdg/autostart/nocontact-tray.desktop && \
+	appstreamcli validate --no-net --pedantic $$d/usr/local/share/metainfo/$(APPID).metainfo.xml >/dev/null && \
+	xmllint --noout $$d/usr/local/share/polkit-1/actions/app.nocontact.nocontactd.policy && \
+	sed 's|ExecStart=/usr/local/libexec|ExecStart='"$$d"'/usr/local/libexec|' $$d/etc/systemd/system/nocontactd.service > $$d/nocontactd.service && \
+	out=$$(systemd-analyze verify $$d/nocontactd.service 2>&1 | grep nocontactd.service || true) && \
+	if [ -n "$$out" ]; then echo "$$out"; rm -rf $$d; exit 1; fi && \
+	$(MAKE) -s uninstall DESTDIR=$$d PREFIX=/usr/local && left=$$(find $$d -type f ! -name nocontactd.service) && \
+	rm -rf $$d && if [ -n "$$left" ]; then echo "uninstall left: $$left"; exit 1; fi && \
+	echo "validate: desktop files, metainfo, polkit policy and systemd unit are valid; uninstall removes everything"
 
 clean: ## Remove bin/
 	rm -rf $(BIN)

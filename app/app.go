@@ -5,11 +5,14 @@ package app
 import (
 	"fmt"
 	"os"
+	"os/exec"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/ui"
 	"github.com/nocontact-app/nocontact/app/vault"
@@ -29,8 +32,9 @@ func Run() {
 	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
 	w := a.NewWindow("No Contact")
 	deps := ui.Deps{Daemon: &daemon.Client{}, Vault: openVault()}
-	deps.Setup = func() { showSetup(w) }
-	m := ui.Create(deps)
+	var m *ui.Main
+	deps.Setup = func() { runSetup(w, func() { m.Refresh() }) }
+	m = ui.Create(deps)
 	w.SetContent(m.Tabs)
 	w.Resize(fyne.NewSize(900, 620))
 	w.SetMaster()
@@ -52,12 +56,26 @@ func openVault() *vault.Vault {
 	return vault.Open(dir, vault.Keyring{})
 }
 
-// showSetup says how to install the daemon; `nocontact setup` (with
-// pkexec) is not part of this build yet.
-func showSetup(w fyne.Window) {
-	dialog.ShowInformation("Set up blocking", fmt.Sprintf(
-		"Blocking needs the No Contact daemon, which runs as root.\n\nIn a terminal, from the No Contact folder:\n\n"+
-			"    sudo bin/nocontactd install --owner-uid %d\n\n"+
-			"Where systemd does not run (containers, WSL), start it by hand:\n\n"+
-			"    sudo bin/nocontactd run --owner-uid %d", os.Getuid(), os.Getuid()), w)
+// runSetup runs `nocontact setup` (pkexec asks for the password in its
+// own dialog) and shows what it said.
+func runSetup(w fyne.Window, done func()) {
+	self, err := os.Executable()
+	if err != nil {
+		dialog.ShowError(err, w)
+		return
+	}
+	progress := dialog.NewCustomWithoutButtons("Setting up blocking", widget.NewProgressBarInfinite(), w)
+	progress.Show()
+	go func() {
+		out, err := exec.Command(self, "setup").CombinedOutput()
+		fyne.Do(func() {
+			progress.Hide()
+			msg := strings.TrimSpace(string(out))
+			if err != nil {
+				msg = fmt.Sprintf("Setup did not finish (%v).\n\n%s", err, msg)
+			}
+			dialog.ShowInformation("Set up blocking", msg, w)
+			done()
+		})
+	}()
 }

@@ -3,7 +3,7 @@
 // imports no UI toolkit, so the tray, the GUI and the daemon can all use it.
 package resources
 
-import _ "embed"
+import "embed"
 
 // Icon is the application icon, a 512×512 PNG.
 //
@@ -26,3 +26,22 @@ var (
 //
 //go:embed nocontactd.service.in
 var SystemdUnit string
+
+// Desktop integration files, installed by `nocontact setup` (for the user)
+// and `make install` (system-wide).
+var (
+	//go:embed app.nocontact.NoContact.desktop
+	DesktopApp string
+	//go:embed nocontact-tray.desktop
+	DesktopTray string
+	//go:embed app.nocontact.nocontactd.policy
+	PolkitPolicy string
+	//go:embed app.nocontact.NoContact.metainfo.xml
+	Metainfo string
+)
+
+// IconSizes holds the app icon at 32, 48, 64, 128 and 256 px as
+// icons/SIZE.png.
+//
+//go:embed icons/*.png
+var IconSizes embed.FS

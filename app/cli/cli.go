@@ -59,6 +59,7 @@ var commands = map[string]func(args []string, env Env) error{
 	"export":    exportCommand,
 	"import":    importCommand,
 	"vault":     vaultCommand,
+	"setup":     setupCommand,
 	"excerpt":   excerptCommand,
 	"version":   versionCommand,
 	"--version": versionCommand,
@@ -145,6 +146,8 @@ const usageText = `usage:
   nocontact contact [--last YYYY-MM-DD|today]   the day counter
   nocontact export FILE | import FILE           a readable copy of your data (on request only)
   nocontact vault [--allow-unencrypted]         where your data is kept; opt in without a keyring
+  nocontact setup [--remove] [--no-system]      install the blocking service (pkexec), the tray's
+                                 autostart entry, the launcher and icons
   nocontact extend --by DUR      make the running block longer
   nocontact add --host NAME      block one more hostname in the running block
   nocontact end [--code CODE] [--cancel]

@@ -21,6 +21,7 @@ import (
 const (
 	libexecDir = "/usr/local/libexec/nocontact"
 	unitPath   = "/etc/systemd/system/nocontactd.service"
+	policyPath = "/usr/share/polkit-1/actions/app.nocontact.nocontactd.policy"
 	unitName   = "nocontactd.service"
 )
 
@@ -71,6 +72,9 @@ func installCommand(args []string, stdout io.Writer) error {
 	if err := writeFile(filepath.Join(f.root, unitPath), []byte(unit), 0o644); err != nil {
 		return err
 	}
+	if err := writeFile(filepath.Join(f.root, policyPath), []byte(resources.PolkitPolicy), 0o644); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Join(f.root, daemon.DefaultStateDir), 0o700); err != nil {
 		return err
 	}
@@ -96,7 +100,7 @@ func uninstallCommand(args []string, stdout io.Writer) error {
 	if f.root == "/" && !f.noStart {
 		systemctl(stdout, "disable", "--now", unitName)
 	}
-	for _, p := range []string{filepath.Join(f.root, unitPath), filepath.Join(f.root, libexecDir, "nocontactd")} {
+	for _, p := range []string{filepath.Join(f.root, unitPath), filepath.Join(f.root, policyPath), filepath.Join(f.root, libexecDir, "nocontactd")} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}

@@ -32,6 +32,9 @@ func TestInstallIntoRoot(t *testing.T) {
 		}
 	}
 	verifyUnit(t, string(unit), bin)
+	if policy, err := os.ReadFile(filepath.Join(root, policyPath)); err != nil || !strings.Contains(string(policy), libexecDir+"/nocontactd") {
+		t.Errorf("polkit policy: %v", err)
+	}
 
 	// A running session (in the state) makes uninstall refuse.
 	store, _ := session.NewStore(filepath.Join(root, "var/lib/nocontact"))
@@ -44,7 +47,7 @@ func TestInstallIntoRoot(t *testing.T) {
 	if code, _, errs := runCLI("uninstall", "--root", root); code != exitOK {
 		t.Fatalf("uninstall: %d %s", code, errs)
 	}
-	for _, p := range []string{bin, filepath.Join(root, unitPath)} {
+	for _, p := range []string{bin, filepath.Join(root, unitPath), filepath.Join(root, policyPath)} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
 			t.Errorf("%s left behind", p)
 		}
