@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test screenshots validate vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
+.PHONY: help deps build run test screenshots validate demo vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 
 display: build ## Start the GUI and the tray under Xvfb and take screenshots into bin/screenshots
 	./scripts/display-test.sh $(BIN) $(BIN)/screenshots
+
+demo: build ## The whole app without root or touching the machine: sandboxed daemon under .demo/, tray, window
+	./scripts/demo.sh $(BIN)
 
 screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxed daemon, private keyring, Xvfb)
 	dbus-run-session -- ./scripts/screenshots.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
