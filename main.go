@@ -10,18 +10,19 @@ import (
 
 	"github.com/nocontact-app/nocontact/app"
 	"github.com/nocontact-app/nocontact/app/cli"
+	"github.com/nocontact-app/nocontact/app/single"
 )
 
 func main() {
 	args := os.Args[1:]
 	if seq, ok := cli.PopupEvent(args); ok {
-		app.RunPopup(seq)
+		app.Run(single.Request{Open: "popup", Event: seq})
 		return
 	}
 	if len(args) > 0 {
 		os.Exit(cli.Run(args, cliEnv()))
 	}
-	app.Run()
+	app.Run(single.Request{Open: "main"})
 }
 
 func cliEnv() cli.Env {

@@ -1,5 +1,7 @@
 // Package app wires the GUI: it owns the fyne.App, the one daemon client
-// and the vault, and hands them to the screens in app/ui.
+// and the vault, hands them to the screens in app/ui, and keeps one GUI
+// process per user (package single): a second `nocontact` or `nocontact
+// excerpt` hands its request to the running one.
 package app
 
 import (
@@ -14,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nocontact-app/nocontact/app/single"
 	"github.com/nocontact-app/nocontact/app/ui"
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
@@ -23,29 +26,70 @@ import (
 // ID is the application ID, as in FyneApp.toml and the desktop files.
 const ID = "app.nocontact.NoContact"
 
-// refreshEvery is how often the window re-reads the daemon's status.
+// refreshEvery is how often the main window re-reads the daemon's status.
 const refreshEvery = 30 * time.Second
 
-// Run opens the main window and returns when it is closed.
-func Run() {
-	a := fyneapp.NewWithID(ID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
-	w := a.NewWindow("No Contact")
-	deps := ui.Deps{Daemon: &daemon.Client{}, Vault: openVault()}
-	var m *ui.Main
-	deps.Setup = func() { runSetup(w, func() { m.Refresh() }) }
-	m = ui.Create(deps)
-	w.SetContent(m.Tabs)
-	w.Resize(fyne.NewSize(900, 620))
-	w.SetMaster()
-	m.Refresh()
-	m.RestoreReading(deps)
-	go func() {
-		for range time.Tick(refreshEvery) {
-			m.Refresh()
-		}
-	}()
-	w.ShowAndRun()
+// Run opens what req asks for (the main window, or the pop-up for an
+// event), or hands req to the GUI process already running. It returns when
+// the last window closes.
+func Run(req single.Request) {
+	path := single.Path()
+	if single.Send(path, req) == nil {
+		return
+	}
+	g := &gui{a: fyneapp.NewWithID(ID), deps: ui.Deps{Daemon: &daemon.Client{}, Vault: openVault()}}
+	g.a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
+	if stop, err := single.Listen(path, func(r single.Request) { fyne.Do(func() { g.handle(r) }) }); err == nil {
+		defer stop()
+	}
+	g.handle(req)
+	g.a.Run()
+}
+
+// gui is the running GUI process: its app and its open main window.
+type gui struct {
+	a    fyne.App
+	deps ui.Deps
+	win  fyne.Window
+	m    *ui.Main
+}
+
+func (g *gui) handle(r single.Request) {
+	if r.Open == "popup" {
+		g.openPopup(r.Event)
+		return
+	}
+	g.openMain(r.Tab)
+}
+
+// openMain shows the main window, opening it if needed.
+func (g *gui) openMain(tab string) {
+	if g.win == nil {
+		g.win = g.a.NewWindow("No Contact")
+		deps := g.deps
+		deps.Setup = func() { runSetup(g.win, g.m.Refresh) }
+		g.m = ui.Create(deps)
+		g.win.SetContent(g.m.Tabs)
+		g.win.Resize(fyne.NewSize(900, 620))
+		g.win.SetOnClosed(func() { g.win, g.m = nil, nil })
+		g.m.Refresh()
+		g.m.RestoreReading(deps)
+		m := g.m
+		go func() {
+			for range time.Tick(refreshEvery) {
+				fyne.Do(func() {
+					if g.m == m {
+						m.Refresh()
+					}
+				})
+			}
+		}()
+	}
+	if tab == "read" {
+		g.m.Tabs.SelectIndex(2)
+	}
+	g.win.Show()
+	g.win.RequestFocus()
 }
 
 func openVault() *vault.Vault {

@@ -7,36 +7,34 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/ui"
 	"github.com/nocontact-app/nocontact/blocker"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
 	"github.com/nocontact-app/nocontact/content"
-	"github.com/nocontact-app/nocontact/resources"
 )
 
-// RunPopup shows the excerpt pop-up for the daemon event seq, with a
-// desktop notification of its first sentence, and returns when it closes.
-func RunPopup(seq uint64) {
-	a := fyneapp.NewWithID(ID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
-	w := a.NewWindow("No Contact")
+// openPopup opens the pop-up for the daemon event seq, with a desktop
+// notification of its first sentence.
+func (g *gui) openPopup(seq uint64) {
+	w := g.a.NewWindow("No Contact")
 	info, err := popupInfo(seq)
 	if err != nil {
 		l := widget.NewLabel("This attempt could not be shown: " + err.Error())
 		l.Wrapping = fyne.TextWrapWord
 		w.SetContent(l)
 	} else {
-		deps := ui.Deps{Daemon: &daemon.Client{}, Vault: openVault()}
-		p := ui.NewPopup(deps, info, func(title string) { openReader(a, deps, title) }, w.Close)
+		p := ui.NewPopup(g.deps, info, func(title string) {
+			g.openMain("read")
+			g.m.Read.ShowTitle(title)
+		}, w.Close)
 		w.SetContent(p.Content())
-		a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
+		g.a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
 	}
 	w.Resize(fyne.NewSize(560, 420))
-	w.SetMaster()
-	w.ShowAndRun()
+	w.Show()
+	w.RequestFocus()
 }
 
 // popupInfo fetches the event and picks its passage.
@@ -64,18 +62,6 @@ func popupInfo(seq uint64) (ui.PopupInfo, error) {
 	}
 	m := content.Moment{Trigger: content.Trigger(ev.Kind), Host: ev.Host, Time: ev.Time.Local(), AttemptsHour: hour, AttemptsToday: today, Seq: seq}
 	return ui.PopupInfo{Event: *ev, Excerpt: a.Pick(m), Today: today}, nil
-}
-
-// openReader opens the main window at a section of the article.
-func openReader(a fyne.App, deps ui.Deps, title string) {
-	w := a.NewWindow("No Contact")
-	m := ui.Create(deps)
-	w.SetContent(m.Tabs)
-	m.Tabs.SelectIndex(2)
-	m.Read.ShowTitle(title)
-	m.Refresh()
-	w.Resize(fyne.NewSize(900, 620))
-	w.Show()
 }
 
 func firstSentence(text string) string {

@@ -26,6 +26,8 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 state=$(mktemp -d)
 trap 'cleanup; rm -rf "$state"' EXIT
+export XDG_RUNTIME_DIR=$state/run NOCONTACT_SOCKET=$state/none.sock
+mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 XDG_CONFIG_HOME=$state XDG_DATA_HOME=$state "$bin/nocontact" >"$out/nocontact.log" 2>&1 &
 pids+=($!)
 if ! win=$(timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' | head -n1) || [ -z "$win" ]; then
@@ -37,6 +39,13 @@ import -window root "$out/main-window.png"
 sd=$(convert "$out/main-window.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
 awk -v sd="$sd" 'BEGIN { exit !(sd > 0.01) }' || { echo "display-test: the screenshot is blank"; exit 1; }
 echo "display-test: main window $win shown; screenshot $out/main-window.png"
+
+# A second nocontact hands over to the first and exits: still one window.
+timeout 10 "$bin/nocontact" || { echo "display-test: a second nocontact did not hand over and exit"; exit 1; }
+sleep 1
+n=$(xdotool search --onlyvisible --name '^No Contact$' | wc -l)
+[ "$n" -eq 1 ] || { echo "display-test: $n windows after a second start, want 1"; exit 1; }
+echo "display-test: a second nocontact handed over to the running one"
 
 # The tray against a sandboxed daemon: an attempt on a blocked site makes
 # it launch the excerpt pop-up.

@@ -8,8 +8,8 @@ set -euo pipefail
 bin=$(cd "$1" && pwd) out=$2
 mkdir -p "$out"
 D=$(mktemp -d)
-export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock
-mkdir -p "$HOME"
+export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock XDG_RUNTIME_DIR=$D/run
+mkdir -p "$HOME" "$D/run"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$D" 2>/dev/null || true; }
 trap cleanup EXIT
