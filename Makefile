@@ -78,12 +78,14 @@ demo: build ## The whole app without root or touching the machine: sandboxed dae
 screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxed daemon, private keyring, Xvfb)
 	dbus-run-session -- ./scripts/screenshots.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 
-bench: ## Benchmarks with their figures (about 4 minutes: the idle daemon is watched for 60 s)
+bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon and tray are watched for 60 s each)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'TamperRestore|StatusRoundTrip' -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'HitToEvent' -benchtime 300x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'HitsPerSecond' -benchtime 20000x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) build -o $(BIN)/fyne-hello ./app/bench/fyne-hello
+	./scripts/bench-gui.sh $(BIN) 2>/dev/null
 
 lint: fmt-check vet ## gofmt, go vet, and the size of files
 	@awk 'FNR==1 && NR>1 && n>350 {print f": "n" lines (keep files under ~350)"} {f=FILENAME; n=FNR} END {if (n>350) print f": "n" lines"}' \

@@ -39,12 +39,19 @@ func newReader(d Deps) *Reader {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(r.shown[i].Title) },
 	)
 	r.Sections.OnSelected = func(i widget.ListItemID) { r.Show(r.shown[i]) }
-	r.Text.ParseMarkdown(r.article.Markdown())
 	left := container.NewBorder(r.Search, nil, nil, nil, r.Sections)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(r.Text)))
 	split.Offset = 0.32
 	r.content = split
 	return r
+}
+
+// Load shows the whole article if nothing is shown yet. It is called when
+// the tab is first opened: laying out the whole text costs start-up time.
+func (r *Reader) Load() {
+	if len(r.Text.Segments) == 0 {
+		r.Text.ParseMarkdown(r.article.Markdown())
+	}
 }
 
 // Show displays one section or term and remembers it.

@@ -77,6 +77,11 @@ func Create(d Deps) *Main {
 		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), m.Progress.content),
 	)
 	m.Tabs.SetTabLocation(container.TabLocationLeading)
+	m.Tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == m.Read.content {
+			m.Read.Load()
+		}
+	}
 	return m
 }
 
