@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test screenshots validate demo vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
+.PHONY: help deps build run test screenshots validate demo package vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -129,5 +129,8 @@ validate: build ## Install into a scratch DESTDIR and validate the desktop files
 	rm -rf $$d && if [ -n "$$left" ]; then echo "uninstall left: $$left"; exit 1; fi && \
 	echo "validate: desktop files, metainfo, polkit policy and systemd unit are valid; uninstall removes everything"
 
-clean: ## Remove bin/
-	rm -rf $(BIN)
+package: build ## dist/: the fyne package archive and a tarball of the binaries with the install files
+	./scripts/package.sh $(BIN) dist
+
+clean: ## Remove bin/ and dist/
+	rm -rf $(BIN) dist
