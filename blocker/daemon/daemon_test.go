@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -232,5 +233,46 @@ func TestTamperIsRestoredAndRecorded(t *testing.T) {
 	}
 	if st, _ := e.client.Status(ctx); st.Hosts.LastTamper == nil || !st.Hosts.Intact {
 		t.Errorf("status after tamper: %+v", st.Hosts)
+	}
+}
+
+// TestBrokenStateKeepsTheFile damages both state generations, with and
+// without a section in the hosts file: the daemon keeps the file as it is,
+// refuses new sessions, says so, and cleanup still works.
+func TestBrokenStateKeepsTheFile(t *testing.T) {
+	for _, withSection := range []bool{true, false} {
+		t.Run(fmt.Sprint("section=", withSection), func(t *testing.T) {
+			e := newEnv(t)
+			if withSection {
+				e.startSession(t, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
+			}
+			before := e.hosts(t)
+			e.stop()
+			for _, f := range []string{"state.json", "state.prev.json"} {
+				os.WriteFile(filepath.Join(e.cfg.StateDir, f), []byte("{truncated"), 0o600)
+			}
+			e.start(t)
+			time.Sleep(100 * time.Millisecond)
+			if e.hosts(t) != before {
+				t.Fatalf("the hosts file changed with an unreadable state:\n%s", e.hosts(t))
+			}
+			st, _ := e.client.Status(ctx)
+			if !strings.Contains(st.Daemon.Problem, "could not be read") {
+				t.Errorf("status problem %q", st.Daemon.Problem)
+			}
+			_, err := e.client.Start(ctx, blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
+			if blocker.ErrorCode(err) != blocker.CodeStateBroken {
+				t.Errorf("start with a broken state: %v", err)
+			}
+			if err := e.d.Cleanup(); err != nil {
+				t.Fatal(err)
+			}
+			if e.hosts(t) != userHosts {
+				t.Errorf("after cleanup: %q", e.hosts(t))
+			}
+			if _, err := e.client.Start(ctx, blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)}); err != nil {
+				t.Errorf("start after cleanup: %v", err)
+			}
+		})
 	}
 }
