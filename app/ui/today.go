@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +45,9 @@ type Today struct {
 	Hosts          *widget.Label
 	Start          *widget.Button
 	Extend         *widget.Button
+	AddSaved       *widget.Button // add saved profiles' names to the running block
+	Countdown      *widget.Label  // the cool-down, second by second
+	Passage        *widget.Label  // a passage while the cool-down runs
 	EndEarly       *widget.Button
 	Code           *widget.Entry
 	Setup          *widget.Button
@@ -53,8 +57,9 @@ type Today struct {
 	startBox, runBox, setupBox *fyne.Container
 	content                    fyne.CanvasObject
 
-	session *blocker.Session
-	names   []string // what Start would block
+	session     *blocker.Session
+	names       []string // what Start would block
+	cooldownSeq int      // bumped on every render: stops an older countdown
 }
 
 func newToday(d Deps) *Today {
@@ -63,7 +68,7 @@ func newToday(d Deps) *Today {
 		LastContact: widget.NewEntry(),
 		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: widget.NewProgressBar(),
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: widget.NewEntry(),
-		FriendCode: widget.NewLabel(""),
+		FriendCode: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""),
 	}
 	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
@@ -91,6 +96,8 @@ func newToday(d Deps) *Today {
 	t.Start = widget.NewButton("Start block", t.onStart)
 	t.Start.Importance = widget.HighImportance
 	t.Extend = widget.NewButton("Extend by 24 h", t.onExtend)
+	t.AddSaved = widget.NewButton("Add saved profiles to this block", t.onAddSaved)
+	t.Passage.Wrapping, t.Passage.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
 	t.EndEarly = widget.NewButton("End early…", t.onEndEarly)
 	t.Code.SetPlaceHolder("Friend's code")
 	t.Setup = widget.NewButton("Set up blocking", func() { t.d.Setup() })
@@ -101,7 +108,7 @@ func newToday(d Deps) *Today {
 
 func (t *Today) layout() {
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.Hosts, t.Start)
-	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly), t.Code)
+	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
 	dayRow := container.NewBorder(nil, nil, nil, t.SetContact, t.LastContact)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
@@ -206,6 +213,8 @@ func (t *Today) renderRunning(st *blocker.Status) {
 	t.runBox.Show()
 	t.Code.Hide()
 	t.EndEarly.Enable()
+	t.renderAddSaved(s)
+	t.renderCooldown(s)
 	switch {
 	case s.Lock.Mode == blocker.LockStrict:
 		t.EndEarly.SetText("Strict lock: no early end")
@@ -251,4 +260,20 @@ func showText(l *widget.Label, text string) {
 	} else {
 		l.Show()
 	}
+}
+
+// renderAddSaved offers the saved profiles' names the block lacks.
+func (t *Today) renderAddSaved(s *blocker.Session) {
+	missing := 0
+	for _, n := range t.names {
+		if !slices.Contains(s.Hostnames, n) {
+			missing++
+		}
+	}
+	if missing == 0 {
+		t.AddSaved.Hide()
+		return
+	}
+	t.AddSaved.SetText(fmt.Sprintf("Add %d hostnames of saved profiles", missing))
+	t.AddSaved.Show()
 }

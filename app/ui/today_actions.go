@@ -112,3 +112,14 @@ func (t *Today) run(work func() error, ok string) {
 		t.Refresh()
 	})
 }
+
+// onAddSaved adds the saved profiles' hostnames to the running block.
+func (t *Today) onAddSaved() {
+	names := t.names
+	t.run(func() error {
+		c, cancel := ctx()
+		defer cancel()
+		_, err := t.d.Daemon.AddHostnames(c, names)
+		return err
+	}, "Added to the running block. Tabs already open on those sites keep working until reloaded.")
+}

@@ -42,6 +42,9 @@ type Deps struct {
 	Async func(func())
 	// Setup runs the "Set up blocking" flow (nocontact setup).
 	Setup func()
+	// Every calls f on the UI thread every d until it returns true.
+	// Default: a goroutine with a ticker and fyne.Do.
+	Every func(d time.Duration, f func() bool)
 }
 
 func (d *Deps) fill() {
@@ -53,6 +56,9 @@ func (d *Deps) fill() {
 	}
 	if d.Setup == nil {
 		d.Setup = func() {}
+	}
+	if d.Every == nil {
+		d.Every = every
 	}
 }
 
@@ -110,4 +116,18 @@ func (m *Main) RestoreReading(d Deps) {
 
 func ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), 10*time.Second)
+}
+
+func every(d time.Duration, f func() bool) {
+	go func() {
+		tick := time.NewTicker(d)
+		defer tick.Stop()
+		for range tick.C {
+			done := make(chan bool, 1)
+			fyne.Do(func() { done <- f() })
+			if <-done {
+				return
+			}
+		}
+	}()
 }

@@ -27,7 +27,7 @@ func newMain(t *testing.T, socket string) (*Main, *daemon.Client, *vault.Vault) 
 	}
 	c := &daemon.Client{Socket: socket}
 	v := vault.Open(t.TempDir(), vault.Keyring{})
-	m := Create(Deps{Daemon: c, Vault: v, Async: func(f func()) { f() }})
+	m := Create(Deps{Daemon: c, Vault: v, Async: func(f func()) { f() }, Every: func(time.Duration, func() bool) {}})
 	w := test.NewTempWindow(t, m.Tabs)
 	w.Resize(w.Canvas().Size().Max(m.Tabs.MinSize()))
 	m.Refresh()
@@ -107,6 +107,17 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 			if !strings.Contains(m.Today.Notice.Text, "reload") || !m.Today.runBox.Visible() {
 				t.Errorf("after start: %q", m.Today.Notice.Text)
 			}
+			if m.Today.AddSaved.Visible() {
+				t.Error("offers to add saved profiles that are all in the block")
+			}
+			addByPasting(t, m, "https://x.com/janedoe")
+			if !m.Today.AddSaved.Visible() {
+				t.Fatal("does not offer to add a newly saved profile to the running block")
+			}
+			test.Tap(m.Today.AddSaved)
+			if st, _ := c.Status(context.Background()); len(st.Session.Hostnames) != 10 {
+				t.Errorf("after adding: %d hostnames", len(st.Session.Hostnames))
+			}
 			if m.Today.EndEarly.Text != tc.wantEnd || m.Today.EndEarly.Disabled() != tc.disabled {
 				t.Errorf("end button %q disabled=%v", m.Today.EndEarly.Text, m.Today.EndEarly.Disabled())
 			}
@@ -119,6 +130,10 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 				test.Tap(m.Today.EndEarly)
 				if !strings.HasPrefix(m.Today.EndEarly.Text, "Cool-down: 30 min left") || !m.Today.EndEarly.Disabled() {
 					t.Errorf("after the request: %q", m.Today.EndEarly.Text)
+				}
+				if !m.Today.Countdown.Visible() || !(strings.HasPrefix(m.Today.Countdown.Text, "Cool-down: 00:30:00") || strings.HasPrefix(m.Today.Countdown.Text, "Cool-down: 00:29:5")) ||
+					!m.Today.Passage.Visible() || m.Today.Passage.Text == "" {
+					t.Errorf("countdown %q, passage %q", m.Today.Countdown.Text, m.Today.Passage.Text)
 				}
 			case "Friend's code":
 				if !m.Today.FriendCode.Visible() {

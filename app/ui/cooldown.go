@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/content"
+)
+
+// renderCooldown shows, while a cool-down runs, a countdown that moves
+// every second and a passage of the article for the moment.
+func (t *Today) renderCooldown(s *blocker.Session) {
+	t.cooldownSeq++
+	if s.Unlock.State != blocker.UnlockWaiting {
+		t.Countdown.Hide()
+		t.Passage.Hide()
+		return
+	}
+	readyAt := t.d.Now().Add(time.Duration(s.Unlock.ReadyIn))
+	t.tickCountdown(readyAt)
+	t.Countdown.Show()
+	if a, err := content.Load(); err == nil {
+		e := a.Pick(content.Moment{Trigger: content.UnlockRequested, Time: t.d.Now(), Seq: uint64(readyAt.Unix() / 60)})
+		t.Passage.SetText(fmt.Sprintf("%s\n\n%s — %s", e.Text, e.Title, e.Reason))
+		t.Passage.Show()
+	}
+	seq := t.cooldownSeq
+	t.d.Every(time.Second, func() bool {
+		return seq != t.cooldownSeq || t.tickCountdown(readyAt)
+	})
+}
+
+// tickCountdown shows the time left and reports whether it is over.
+func (t *Today) tickCountdown(readyAt time.Time) bool {
+	left := readyAt.Sub(t.d.Now()).Round(time.Second)
+	if left <= 0 {
+		t.Countdown.SetText("The cool-down is over: you can confirm the end now, within 10 minutes, or let it lapse.")
+		t.Refresh()
+		return true
+	}
+	t.Countdown.SetText(fmt.Sprintf("Cool-down: %02d:%02d:%02d left. The block holds until then; you can still change your mind.",
+		int(left.Hours()), int(left.Minutes())%60, int(left.Seconds())%60))
+	return false
+}
