@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
@@ -17,7 +18,9 @@ type Reader struct {
 	Search   *widget.Entry
 	Sections *widget.List
 	Text     *widget.RichText
+	Size     *widget.Slider // text size, 0.8x to 1.8x
 	content  fyne.CanvasObject
+	override *container.ThemeOverride
 
 	article *content.Article
 	shown   []*content.Section // what the list shows (all, or search hits)
@@ -39,8 +42,16 @@ func newReader(d Deps) *Reader {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(r.shown[i].Title) },
 	)
 	r.Sections.OnSelected = func(i widget.ListItemID) { r.Show(r.shown[i]) }
-	left := container.NewBorder(r.Search, nil, nil, nil, r.Sections)
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(r.Text)))
+	r.override = container.NewThemeOverride(container.NewPadded(r.Text), scaledTheme{theme.DefaultTheme(), 1})
+	r.Size = widget.NewSlider(0.8, 1.8)
+	r.Size.Step, r.Size.Value = 0.1, 1
+	r.Size.OnChanged = r.setScale
+	r.Size.OnChangeEnded = func(v float64) {
+		r.d.Async(func() { r.d.Vault.Update(func(d *vault.Data) error { d.Settings.TextScale = v; return nil }) })
+	}
+	sizeRow := container.NewBorder(nil, nil, widget.NewLabel("Text size"), nil, r.Size)
+	left := container.NewBorder(r.Search, sizeRow, nil, nil, r.Sections)
+	split := container.NewHSplit(left, container.NewVScroll(r.override))
 	split.Offset = 0.32
 	r.content = split
 	return r
@@ -52,6 +63,27 @@ func (r *Reader) Load() {
 	if len(r.Text.Segments) == 0 {
 		r.Text.ParseMarkdown(r.article.Markdown())
 	}
+}
+
+// setScale sizes the article's text.
+func (r *Reader) setScale(v float64) {
+	r.override.Theme = scaledTheme{theme.DefaultTheme(), float32(v)}
+	r.override.Refresh()
+}
+
+// scaledTheme is a theme with its text sizes scaled.
+type scaledTheme struct {
+	fyne.Theme
+	scale float32
+}
+
+// Size scales the text sizes and leaves the others.
+func (s scaledTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText:
+		return s.Theme.Size(n) * s.scale
+	}
+	return s.Theme.Size(n)
 }
 
 // Show displays one section or term and remembers it.

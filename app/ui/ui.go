@@ -103,12 +103,15 @@ func (m *Main) RestoreReading(d Deps) {
 	d.fill()
 	d.Async(func() {
 		data, err := d.Vault.Load()
-		if err != nil || data.Settings.ReadSection == "" {
+		if err != nil {
 			return
 		}
 		fyne.Do(func() {
 			if s := m.Read.article.Find(data.Settings.ReadSection); s != nil {
 				m.Read.Text.ParseMarkdown(s.Markdown())
+			}
+			if data.Settings.TextScale > 0 {
+				m.Read.Size.SetValue(data.Settings.TextScale)
 			}
 		})
 	})

@@ -187,6 +187,15 @@ func TestReadAndSearch(t *testing.T) {
 	if len(m.Read.shown) != 20 {
 		t.Errorf("cleared search shows %d", len(m.Read.shown))
 	}
+	small := m.Read.Text.MinSize()
+	m.Read.Size.SetValue(1.5)
+	m.Read.Size.OnChangeEnded(1.5)
+	if big := m.Read.Text.MinSize(); big.Height <= small.Height {
+		t.Errorf("text size 1.5 does not make the text larger: %v -> %v", small, big)
+	}
+	if d, _ := v.Load(); d.Settings.TextScale != 1.5 {
+		t.Errorf("text size not remembered: %v", d.Settings.TextScale)
+	}
 }
 
 func TestKeyringMissingIsShown(t *testing.T) {
