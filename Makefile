@@ -35,7 +35,7 @@ build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
 
-test: deps fmt-check vet race keyring fuzz cross validate display ## Everything CI runs: vet, gofmt, race tests (root-only ones as root), fuzz, cross builds, display test
+test: deps fmt-check vet race keyring cross validate display ## Everything CI runs: gofmt, vet, race tests (root-only ones as root, fuzz corpora replayed), real keyring, cross builds, install files, display test
 	@echo "make test: all passed"
 
 fmt-check:
@@ -54,7 +54,7 @@ keyring: ## The vault against a real Secret Service (a private D-Bus session and
 		NOCONTACT_REAL_KEYRING=1 $(GO) test -count=1 -run "RealSecretService" -v ./app/vault' 2>&1 | grep -E '^(=== |--- |ok|FAIL|PASS|    )'; \
 	rc=$${PIPESTATUS[0]}; rm -rf $$home; exit $$rc
 
-fuzz: ## Run each fuzz test for FUZZTIME (default 15s)
+fuzz: ## Explore with each fuzz test for FUZZTIME (default 15s); make test replays the corpora in testdata/
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeHostname$$' -fuzztime $(FUZZTIME) ./blocker
 	$(GO) test -run '^$$' -fuzz '^FuzzStartRequest$$' -fuzztime $(FUZZTIME) ./blocker/daemon

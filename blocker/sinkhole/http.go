@@ -52,7 +52,11 @@ func ParseRequestHead(head []byte) (Request, error) {
 	}
 	req := Request{Method: parts[0], Path: parts[1]}
 	for _, l := range lines[1:] {
-		name, value, ok := strings.Cut(strings.TrimRight(l, "\r"), ":")
+		l = strings.TrimSuffix(l, "\r")
+		if strings.ContainsAny(l, "\r\x00") {
+			return Request{}, ErrBadRequest // a bare CR or NUL: request smuggling shapes
+		}
+		name, value, ok := strings.Cut(l, ":")
 		if ok && strings.EqualFold(strings.TrimSpace(name), "host") {
 			req.Host = hostOnly(strings.TrimSpace(value))
 			break
