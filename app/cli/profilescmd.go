@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker/profile"
+)
+
+func profilesCommand(args []string, env Env) error {
+	sub := firstOr(args, "list")
+	if len(args) > 0 {
+		args = args[1:]
+	}
+	switch sub {
+	case "list":
+		return profilesList(args, env)
+	case "add":
+		return profilesAdd(args, env)
+	case "remove":
+		return profilesRemove(args, env)
+	case "resolve":
+		return profilesResolve(args, env)
+	}
+	return usagef("profiles: unknown command %q (add, list, remove, resolve)", sub)
+}
+
+// readProfile parses a link, or --platform and --handle.
+func readProfile(rest []string, platform, handle string) (profile.Profile, error) {
+	if platform != "" || handle != "" {
+		if platform == "" || handle == "" || len(rest) > 0 {
+			return profile.Profile{}, usagef("give a link, or both --platform and --handle")
+		}
+		return profile.FromHandle(platform, handle)
+	}
+	if len(rest) != 1 {
+		return profile.Profile{}, usagef("give one link, such as https://www.instagram.com/NAME/")
+	}
+	return profile.Parse(rest[0])
+}
+
+func profilesAdd(args []string, env Env) error {
+	fs := newFlags("profiles add")
+	platform := fs.String("platform", "", "platform ID (instagram, x, tiktok, ...)")
+	handle := fs.String("handle", "", "the name on that platform")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	p, err := readProfile(rest, *platform, *handle)
+	if err != nil {
+		return asUsage(err)
+	}
+	err = updateVault(func(d *vault.Data) error {
+		for _, q := range d.Profiles {
+			if q.ID() == p.ID() {
+				return fmt.Errorf("%s is already saved", p.ID())
+			}
+		}
+		d.Profiles = append(d.Profiles, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), strings.Join(p.Hostnames(), " "))
+	fmt.Fprintln(env.Stdout, "A running block is not changed: add these with `nocontact add`, or they are used by the next `nocontact start`.")
+	return nil
+}
+
+func profilesList(args []string, env Env) error {
+	fs := newFlags("profiles list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := loadVault()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env, d.Profiles)
+	}
+	if len(d.Profiles) == 0 {
+		fmt.Fprintln(env.Stdout, "No saved profiles. Add one: nocontact profiles add https://www.instagram.com/NAME/")
+		return nil
+	}
+	for _, p := range d.Profiles {
+		fmt.Fprintf(env.Stdout, "%-32s %s\n", p.ID(), p.Describe())
+	}
+	return nil
+}
+
+func profilesRemove(args []string, env Env) error {
+	if len(args) != 1 {
+		return usagef("profiles remove ID (see nocontact profiles list)")
+	}
+	id := args[0]
+	err := updateVault(func(d *vault.Data) error {
+		for i, p := range d.Profiles {
+			if p.ID() == id {
+				d.Profiles = append(d.Profiles[:i], d.Profiles[i+1:]...)
+				return nil
+			}
+		}
+		return usagef("no saved profile %q (see nocontact profiles list)", id)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Removed %s. A running block keeps its hostnames until it ends: a block only gets stronger.\n", id)
+	return nil
+}
+
+// profilesResolve shows what links would block, saving nothing.
+func profilesResolve(args []string, env Env) error {
+	fs := newFlags("profiles resolve")
+	asJSON := fs.Bool("json", false, "print JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("profiles resolve LINK...")
+	}
+	var ps []profile.Profile
+	for _, in := range rest {
+		p, err := profile.Parse(in)
+		if err != nil {
+			return asUsage(err)
+		}
+		ps = append(ps, p)
+	}
+	if *asJSON {
+		type resolved struct {
+			profile.Profile
+			ID        string   `json:"id"`
+			Hostnames []string `json:"hostnames"`
+		}
+		var out []resolved
+		for _, p := range ps {
+			out = append(out, resolved{p, p.ID(), p.Hostnames()})
+		}
+		return printJSON(env, out)
+	}
+	for _, p := range ps {
+		fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, strings.Join(p.Hostnames(), " "))
+	}
+	return nil
+}
+
+// asUsage marks a profile parse error as the caller's input.
+func asUsage(err error) error {
+	if errors.Is(err, profile.ErrNotUnderstood) {
+		return usageError{err}
+	}
+	return err
+}
+
