@@ -158,4 +158,3 @@ func asUsage(err error) error {
 	}
 	return err
 }
-
