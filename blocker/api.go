@@ -219,3 +219,22 @@ func (l Lock) Text() string {
 	}
 	return "cool-down " + HumanDuration(time.Duration(l.Cooldown))
 }
+
+// Line describes the hosts file for people in one line: "Hosts file:
+// protected", "Hosts file was edited 2 min ago — restored" (within the
+// hour), "Hosts file: problem: ...". active says whether a block runs.
+func (h HostsStatus) Line(active bool, now time.Time) string {
+	switch {
+	case h.Error != "":
+		return "Hosts file: problem: " + h.Error
+	case h.LiftPending:
+		return "Hosts file: the block is being lifted"
+	case !active:
+		return "Hosts file: not blocking"
+	case !h.Intact:
+		return "Hosts file: being restored"
+	case h.LastTamper != nil && now.Sub(*h.LastTamper) < time.Hour:
+		return fmt.Sprintf("Hosts file was edited %s ago — restored", HumanDuration(now.Sub(*h.LastTamper)))
+	}
+	return "Hosts file: protected"
+}

@@ -22,7 +22,7 @@ func statusText(st *blocker.Status, now time.Time) string {
 		}
 		fmt.Fprintf(&b, "Hostnames: %s\n", strings.Join(s.Hostnames, ", "))
 	}
-	b.WriteString(hostsLine(st.Hosts, st.Session != nil, now) + "\n")
+	b.WriteString(st.Hosts.Line(st.Session != nil, now) + "\n")
 	if st.Sinkhole.Error != "" {
 		b.WriteString("Attempts: " + st.Sinkhole.Error + "\n")
 	}
@@ -30,22 +30,6 @@ func statusText(st *blocker.Status, now time.Time) string {
 		b.WriteString("Problem: " + st.Daemon.Problem + "\n")
 	}
 	return b.String()
-}
-
-func hostsLine(h blocker.HostsStatus, active bool, now time.Time) string {
-	switch {
-	case h.Error != "":
-		return fmt.Sprintf("Hosts file: PROBLEM: %s", h.Error)
-	case h.LiftPending:
-		return "Hosts file: the block is being lifted"
-	case !active:
-		return "Hosts file: " + h.Path
-	case !h.Intact:
-		return "Hosts file: being restored"
-	case h.LastTamper != nil:
-		return fmt.Sprintf("Hosts file: protected; edited %s ago and restored", blocker.HumanDuration(now.Sub(*h.LastTamper)))
-	}
-	return "Hosts file: protected"
 }
 
 // eventLine is one event for `nocontact events`.

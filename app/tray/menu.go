@@ -106,18 +106,10 @@ func blockLabel(sess *blocker.Session) string {
 }
 
 func hostsLabel(s State) string {
-	h := s.Status.Hosts
-	switch {
-	case h.Error != "":
-		return "Hosts file: problem (open No Contact)"
-	case s.Status.Session == nil:
-		return "Hosts file: not blocking"
-	case h.LastTamper != nil && s.Now.Sub(*h.LastTamper) < time.Hour:
-		return fmt.Sprintf("Hosts file was edited %s ago — restored", blocker.HumanDuration(s.Now.Sub(*h.LastTamper)))
-	case !h.Intact:
-		return "Hosts file: being restored"
+	if s.Status.Hosts.Error != "" {
+		return "Hosts file: problem (open No Contact)" // the error is too long for a menu
 	}
-	return "Hosts file: protected"
+	return s.Status.Hosts.Line(s.Status.Session != nil, s.Now)
 }
 
 func lastLabel(s State) string {

@@ -202,7 +202,7 @@ func (t *Today) renderIdle(st *blocker.Status) {
 func (t *Today) renderRunning(st *blocker.Status) {
 	s := st.Session
 	t.Status.SetText(s.Summary())
-	lines := []string{"Ends around " + t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"), hostsLine(st.Hosts, t.d.Now())}
+	lines := []string{"Ends around " + t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"), st.Hosts.Line(true, t.d.Now())}
 	if l := sinkholeLine(st); l != "" {
 		lines = append(lines, l)
 	}
@@ -230,18 +230,6 @@ func (t *Today) renderRunning(st *blocker.Status) {
 	default:
 		t.EndEarly.SetText("End early…")
 	}
-}
-
-func hostsLine(h blocker.HostsStatus, now time.Time) string {
-	switch {
-	case h.Error != "":
-		return "Hosts file: problem: " + h.Error
-	case !h.Intact:
-		return "Hosts file: being restored"
-	case h.LastTamper != nil:
-		return fmt.Sprintf("Hosts file: protected (edited %s ago and restored)", blocker.HumanDuration(now.Sub(*h.LastTamper)))
-	}
-	return "Hosts file: protected"
 }
 
 func sinkholeLine(st *blocker.Status) string {
