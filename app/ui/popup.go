@@ -67,12 +67,7 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 	p.LogUrge = widget.NewButton("Log this urge", func() { p.logBox.Show() })
 	p.Close = widget.NewButton("Close", onClose)
 	p.Close.Importance = widget.HighImportance
-	var motives []string
-	for _, m := range vault.Motives {
-		motives = append(motives, m.Label)
-	}
-	p.Motive = widget.NewSelect(motives, nil)
-	p.Motive.PlaceHolder = "Why, do you think?"
+	p.Motive = motiveSelect()
 	p.Note.SetText(p.defaultNote())
 	p.Note.Wrapping = fyne.TextWrapWord
 	p.SaveUrge = widget.NewButton("Save to the journal", p.onSaveUrge)
@@ -107,26 +102,14 @@ func (p *Popup) defaultNote() string {
 }
 
 func (p *Popup) onSaveUrge() {
-	motive := ""
-	for _, m := range vault.Motives {
-		if m.Label == p.Motive.Selected {
-			motive = m.ID
-		}
-	}
+	motive := motiveID(p.Motive.Selected)
 	if motive == "" {
 		showText(p.Notice, "Choose why first: naming it is half the work.")
 		return
 	}
 	e := vault.Entry{Time: time.Now(), What: p.Note.Text, Motive: motive}
-	p.d.Async(func() {
-		err := p.d.Vault.Update(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil })
-		fyne.Do(func() {
-			if err != nil {
-				showText(p.Notice, "Not saved: "+err.Error())
-				return
-			}
-			p.logBox.Hide()
-			showText(p.Notice, "Saved to your journal.")
-		})
+	logUrge(p.d, e, p.Notice, func() {
+		p.logBox.Hide()
+		showText(p.Notice, "Saved to your journal.")
 	})
 }

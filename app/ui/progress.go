@@ -48,12 +48,7 @@ func newProgress(d Deps) *Progress {
 		objs[i] = b
 	}
 	p.Chart = container.New(&barsLayout{p: p}, objs...)
-	var motives []string
-	for _, m := range vault.Motives {
-		motives = append(motives, m.Label)
-	}
-	p.Motive = widget.NewSelect(motives, nil)
-	p.Motive.PlaceHolder = "Why, do you think?"
+	p.Motive = motiveSelect()
 	p.What.SetPlaceHolder("What happened (\"wanted to text her at 2 am\")")
 	p.Save = widget.NewButton("Log this urge", p.onSave)
 	p.Streaks.TextStyle = fyne.TextStyle{Bold: true}
@@ -137,27 +132,15 @@ func motiveLabel(id string) string {
 }
 
 func (p *Progress) onSave() {
-	motive := ""
-	for _, m := range vault.Motives {
-		if m.Label == p.Motive.Selected {
-			motive = m.ID
-		}
-	}
+	motive := motiveID(p.Motive.Selected)
 	if motive == "" || strings.TrimSpace(p.What.Text) == "" {
 		showText(p.Notice, "Say what happened and choose why.")
 		return
 	}
 	e := vault.Entry{Time: p.d.Now(), What: strings.TrimSpace(p.What.Text), Motive: motive}
-	p.d.Async(func() {
-		err := p.d.Vault.Update(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil })
-		fyne.Do(func() {
-			if err != nil {
-				showText(p.Notice, "Not saved: "+err.Error())
-				return
-			}
-			p.What.SetText("")
-			showText(p.Notice, "Logged.")
-		})
+	logUrge(p.d, e, p.Notice, func() {
+		p.What.SetText("")
+		showText(p.Notice, "Logged.")
 		p.Refresh()
 	})
 }
