@@ -19,6 +19,10 @@ func main() {
 		app.Run(single.Request{Open: "popup", Event: seq})
 		return
 	}
+	if tab, ok := cli.OpenTab(args); ok {
+		app.Run(single.Request{Open: "main", Tab: tab})
+		return
+	}
 	if len(args) > 0 {
 		os.Exit(cli.Run(args, cliEnv()))
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nocontact-app/nocontact/app/cli"
 	"github.com/nocontact-app/nocontact/app/single"
 	"github.com/nocontact-app/nocontact/app/ui"
 	"github.com/nocontact-app/nocontact/app/vault"
@@ -85,8 +86,10 @@ func (g *gui) openMain(tab string) {
 			}
 		}()
 	}
-	if tab == "read" {
-		g.m.Tabs.SelectIndex(2)
+	for i, t := range cli.Tabs {
+		if tab == t {
+			g.m.Tabs.SelectIndex(i)
+		}
 	}
 	g.win.Show()
 	g.win.RequestFocus()

@@ -68,6 +68,26 @@ var commands = map[string]func(args []string, env Env) error{
 	"-h":        helpCommand,
 }
 
+// Tabs of the main window that `nocontact open TAB` opens.
+var Tabs = []string{"today", "profiles", "read", "progress"}
+
+// OpenTab reports whether args ask for the main window at a tab
+// (`nocontact open [TAB]`), and which.
+func OpenTab(args []string) (string, bool) {
+	if len(args) == 0 || args[0] != "open" || len(args) > 2 {
+		return "", false
+	}
+	if len(args) == 1 {
+		return "today", true
+	}
+	for _, t := range Tabs {
+		if args[1] == t {
+			return t, true
+		}
+	}
+	return "", false
+}
+
 // Run runs one command line and returns the exit status.
 func Run(args []string, env Env) int {
 	if env.Getenv == nil {
@@ -136,6 +156,7 @@ func helpCommand(args []string, env Env) error {
 
 const usageText = `usage:
   nocontact                      open the app
+  nocontact open [today|profiles|read|progress]  open the app at a tab
   nocontact status [--json]      the block at a glance
   nocontact start --for DUR [--host NAME...] [--lock cooldown|friend|strict] [--cooldown DUR]
                                  start a block (DUR: 24h, 7d, 30d, 1d12h, 90m); without

@@ -113,3 +113,16 @@ func TestPopupEvent(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenTab(t *testing.T) {
+	for args, want := range map[string]string{"open": "today", "open read": "read", "open progress": "progress"} {
+		if tab, ok := OpenTab(strings.Fields(args)); !ok || tab != want {
+			t.Errorf("%q: %q %v", args, tab, ok)
+		}
+	}
+	for _, args := range []string{"", "open nowhere", "read", "open read extra"} {
+		if _, ok := OpenTab(strings.Fields(args)); ok {
+			t.Errorf("%q taken for the window", args)
+		}
+	}
+}

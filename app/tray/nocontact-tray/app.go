@@ -209,8 +209,10 @@ func (t *trayApp) click(id string) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		t.client.Extend(ctx, 24*time.Hour)
 		cancel()
-	case tray.IDOpen, tray.IDRead, tray.IDEnd, tray.IDSet:
-		t.launch()
+	case tray.IDRead:
+		t.launch("open", "read")
+	case tray.IDOpen, tray.IDEnd, tray.IDSet:
+		t.launch("open", "today")
 	case tray.IDQuit:
 		systray.Quit()
 		return
