@@ -33,10 +33,19 @@ func TestCrashSafety(t *testing.T) {
 	for i := range rounds {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
 		cmd.Env = append(os.Environ(), "NOCONTACT_CRASH_CHILD="+path)
+		alive := path + ".alive"
+		os.Remove(alive)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(20+rand.IntN(150)) * time.Millisecond)
+		// Kill at a random moment once the child is writing, however slow
+		// the machine is to start it.
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(alive); err == nil {
+				break
+			}
+		}
+		time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
 		cmd.Process.Kill()
 		cmd.Wait()
 		got, err := ReadFile(path)
@@ -61,7 +70,7 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("run by TestCrashSafety only")
 	}
 	e := editor(t)
-	for {
+	for i := 0; ; i++ {
 		prev, err := ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -75,6 +84,9 @@ func TestCrashChild(t *testing.T) {
 		}
 		if _, err := WriteFile(path, next); err != nil {
 			t.Fatal(err)
+		}
+		if i == 0 {
+			os.WriteFile(path+".alive", nil, 0o644)
 		}
 	}
 }
