@@ -35,16 +35,6 @@ type usageError struct{ error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-// Is reports whether args name a command of this package, so the caller
-// knows not to open the GUI.
-func Is(args []string) bool {
-	if len(args) == 0 {
-		return false
-	}
-	_, ok := commands[args[0]]
-	return ok
-}
-
 var commands = map[string]func(args []string, env Env) error{
 	"read":      readCommand,
 	"status":    statusCommand,

@@ -9,15 +9,6 @@ import (
 	"github.com/nocontact-app/nocontact/blocker"
 )
 
-// Ended says why a session ended.
-type Ended string
-
-const (
-	EndExpired  Ended = "expired"  // its credited time ran out
-	EndUnlocked Ended = "unlocked" // ended early as its lock allows
-	EndCleanup  Ended = "cleanup"  // root ran nocontactd cleanup
-)
-
 // Manager runs the one session. Its methods are safe for concurrent use;
 // each credits time first and persists every change before it returns.
 type Manager struct {

@@ -119,21 +119,6 @@ func (s *Sinkhole) Status() (listening bool, problem string) {
 	return len(s.lns) > 0, ""
 }
 
-// Addr returns the address of the listener for scheme, for tests that use
-// port 0.
-func (s *Sinkhole) Addr(scheme string) net.Addr {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := 0
-	if scheme == "https" && s.cfg.HTTPPort != 0 {
-		i = 1
-	}
-	if i >= len(s.lns) {
-		return nil
-	}
-	return s.lns[i].Addr()
-}
-
 // Close stops the listeners and closes every connection.
 func (s *Sinkhole) Close() {
 	s.mu.Lock()
