@@ -97,8 +97,6 @@ func TestExcerptErrors(t *testing.T) {
 	}
 }
 
-
-
 func TestPopupEvent(t *testing.T) {
 	if seq, ok := PopupEvent([]string{"excerpt", "--event", "42"}); !ok || seq != 42 {
 		t.Errorf("got %d %v", seq, ok)
