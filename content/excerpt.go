@@ -70,6 +70,15 @@ func passages(s *Section) []string {
 	return out
 }
 
+// AttemptsToday says how many attempts today, this one included:
+// "Your first attempt today", "3rd attempt today".
+func AttemptsToday(n int) string {
+	if n <= 1 {
+		return "Your first attempt today"
+	}
+	return Ordinal(n) + " attempt today"
+}
+
 // Ordinal returns 1st, 2nd, 3rd, 4th...
 func Ordinal(n int) string {
 	suffix := "th"

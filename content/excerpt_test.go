@@ -150,6 +150,14 @@ func TestOrdinal(t *testing.T) {
 	}
 }
 
+func TestAttemptsToday(t *testing.T) {
+	for n, want := range map[int]string{0: "Your first attempt today", 1: "Your first attempt today", 3: "3rd attempt today", 12: "12th attempt today"} {
+		if got := AttemptsToday(n); got != want {
+			t.Errorf("AttemptsToday(%d) = %q", n, got)
+		}
+	}
+}
+
 func TestSearch(t *testing.T) {
 	a := MustLoad()
 	tests := []struct {

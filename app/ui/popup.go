@@ -88,10 +88,7 @@ func countText(info PopupInfo) string {
 	if info.Event.Kind != blocker.EventVisit {
 		return info.Event.Time.Local().Format("Mon 2 Jan 15:04")
 	}
-	if info.Today <= 1 {
-		return "Your first attempt today"
-	}
-	return content.Ordinal(info.Today) + " attempt today"
+	return content.AttemptsToday(info.Today)
 }
 
 func (p *Popup) defaultNote() string {

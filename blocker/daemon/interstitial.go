@@ -13,6 +13,9 @@ var interstitialSource string
 
 var interstitialTemplate = template.Must(template.New("page").Parse(interstitialSource))
 
+// plainPage is served if the article or the template cannot be used.
+const plainPage = "<!DOCTYPE html><title>No Contact</title><p>This site is blocked by No Contact."
+
 // interstitialData is what the page shows.
 type interstitialData struct {
 	Host    string
@@ -28,20 +31,13 @@ func (d *Daemon) page(host string) []byte {
 	hour, today := d.Attempts(now)
 	a, err := content.Load()
 	if err != nil {
-		return []byte("<!DOCTYPE html><title>No Contact</title><p>This site is blocked by No Contact.")
+		return []byte(plainPage)
 	}
 	ex := a.Pick(content.Moment{Trigger: content.Visit, Host: host, Time: now, AttemptsHour: hour, AttemptsToday: today, Seq: d.lastVisit(host)})
 	var b bytes.Buffer
-	err = interstitialTemplate.Execute(&b, interstitialData{Host: host, Excerpt: ex, Today: attemptsText(today), Style: content.Style()})
+	err = interstitialTemplate.Execute(&b, interstitialData{Host: host, Excerpt: ex, Today: content.AttemptsToday(today) + ".", Style: content.Style()})
 	if err != nil {
-		return []byte("<!DOCTYPE html><title>No Contact</title><p>This site is blocked by No Contact.")
+		return []byte(plainPage)
 	}
 	return b.Bytes()
-}
-
-func attemptsText(n int) string {
-	if n <= 1 {
-		return "Your first attempt today."
-	}
-	return content.Ordinal(n) + " attempt today."
 }
