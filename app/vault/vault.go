@@ -68,20 +68,39 @@ func (v *Vault) path() string { return filepath.Join(v.dir, fileName) }
 
 // Load reads the vault; a vault not yet written is empty data.
 func (v *Vault) Load() (*Data, error) {
+	d, _, err := v.load()
+	return d, err
+}
+
+// load reads the vault and reports whether it is stored unencrypted.
+func (v *Vault) load() (d *Data, plain bool, err error) {
 	raw, err := os.ReadFile(v.path())
 	if errors.Is(err, fs.ErrNotExist) {
-		return &Data{Version: schemaVersion}, nil
+		return &Data{Version: schemaVersion}, false, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("vault: %w", err)
+		return nil, false, fmt.Errorf("vault: %w", err)
 	}
-	return v.open(raw)
+	d, err = v.open(raw)
+	return d, isPlain(raw), err
 }
 
 // Update loads the vault under an inter-process lock, lets change modify
 // the data and writes it back atomically. Nothing is written if change
 // fails.
 func (v *Vault) Update(change func(*Data) error) error {
+	return v.update(change, false)
+}
+
+// AllowUnencrypted writes the vault without encryption, by the user's
+// explicit choice when no keyring is available.
+func (v *Vault) AllowUnencrypted() error {
+	return v.update(func(*Data) error { return nil }, true)
+}
+
+// update is Update; with toPlain the vault is written unencrypted from
+// now on.
+func (v *Vault) update(change func(*Data) error, toPlain bool) error {
 	if err := os.MkdirAll(v.dir, 0o700); err != nil {
 		return fmt.Errorf("vault: %w", err)
 	}
@@ -90,41 +109,14 @@ func (v *Vault) Update(change func(*Data) error) error {
 		return fmt.Errorf("vault: lock: %w", err)
 	}
 	defer unlock()
-	raw, err := os.ReadFile(v.path())
-	d := &Data{Version: schemaVersion}
-	plain := false
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		return fmt.Errorf("vault: %w", err)
-	default:
-		if d, err = v.open(raw); err != nil {
-			return err
-		}
-		plain = isPlain(raw)
+	d, plain, err := v.load()
+	if err != nil {
+		return err
 	}
 	if err := change(d); err != nil {
 		return err
 	}
-	return v.write(d, plain)
-}
-
-// AllowUnencrypted writes the vault without encryption, by the user's
-// explicit choice when no keyring is available.
-func (v *Vault) AllowUnencrypted() error {
-	if err := os.MkdirAll(v.dir, 0o700); err != nil {
-		return err
-	}
-	unlock, err := lockFile(filepath.Join(v.dir, lockName))
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	d, err := v.Load()
-	if err != nil {
-		return err
-	}
-	return v.write(d, true)
+	return v.write(d, plain || toPlain)
 }
 
 // open decodes the file.
