@@ -2,13 +2,10 @@
 
 package daemon
 
-import (
-	"errors"
-	"net"
-)
+import "errors"
 
-// peerUID is not implemented here: every request is refused rather than
+// fdPeerUID is not implemented here: every request is refused rather than
 // trusted.
-func peerUID(c *net.UnixConn) (int, error) {
+func fdPeerUID(int) (int, error) {
 	return -1, errors.New("peer credentials are not supported on this system")
 }
