@@ -60,6 +60,7 @@ fuzz: ## Explore with each fuzz test for FUZZTIME (default 15s); make test repla
 	$(GO) test -run '^$$' -fuzz '^FuzzStartRequest$$' -fuzztime $(FUZZTIME) ./blocker/daemon
 	$(GO) test -run '^$$' -fuzz '^FuzzClientHello$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
 	$(GO) test -run '^$$' -fuzz '^FuzzRequestHead$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
+	$(GO) test -run '^$$' -fuzz '^FuzzExtend$$' -fuzztime $(FUZZTIME) ./blocker/session
 
 cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 	@for os in darwin windows; do \

@@ -164,3 +164,23 @@ func FuzzStartRequest(f *testing.F) {
 		}
 	})
 }
+
+// TestHugeExtendIsRefused is the regression test for an extension whose sum
+// with the time left overflowed and ended a strict block at once.
+func TestHugeExtendIsRefused(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, 30*blocker.Day, blocker.Lock{Mode: blocker.LockStrict})
+	for _, by := range []string{"106751d", "106751d23h47m16s"} {
+		rec := e.raw("POST", "/v1/session/extend", `{"by":"`+by+`"}`, os.Geteuid(), nil)
+		if rec.Code != http.StatusBadRequest || errorCode(t, rec) != blocker.CodeInvalid {
+			t.Errorf("extend by %s: %d %s", by, rec.Code, rec.Body)
+		}
+	}
+	st, err := e.client.Status(ctx)
+	if err != nil || st.Session == nil || time.Duration(st.Session.Remaining) != 30*blocker.Day {
+		t.Fatalf("after refused extensions: %+v %v", st, err)
+	}
+	if !strings.Contains(e.hosts(t), "instagram.com") {
+		t.Fatal("the block left the hosts file")
+	}
+}

@@ -208,7 +208,9 @@ func (m *Manager) Extend(by time.Duration) error {
 	if by <= 0 {
 		return blocker.Errorf(blocker.CodeInvalid, "extend by a positive duration")
 	}
-	if r.Remaining()+by > blocker.MaxSessionDuration {
+	// Compare without adding: Remaining()+by overflows for a huge by and
+	// would turn the session's end into the past.
+	if by > blocker.MaxSessionDuration-r.Remaining() {
 		return blocker.Errorf(blocker.CodeInvalid, "a session can have at most 365d left; %s are left", blocker.FormatDuration(r.Remaining()))
 	}
 	r.Duration += by

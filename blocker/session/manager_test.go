@@ -1,6 +1,7 @@
 package session
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,4 +195,51 @@ func TestNoSession(t *testing.T) {
 	if m.View() != nil {
 		t.Error("a view without a session")
 	}
+}
+
+// TestExtendCannotOverflow is the regression test for an extension so large
+// that remaining+by overflowed, turned negative and ended the block at once.
+func TestExtendCannotOverflow(t *testing.T) {
+	for _, by := range []string{"106751d23h47m16s", "106751d", "2562047h47m16s", "366d", "365d"} {
+		t.Run(by, func(t *testing.T) {
+			m, _, _ := newTestManager(t)
+			start(t, m, 30*blocker.Day, blocker.Lock{Mode: blocker.LockStrict})
+			d, err := blocker.ParseDuration(by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantCode(t, m.Extend(d), blocker.CodeInvalid)
+			if !m.Active() || time.Duration(m.View().Remaining) != 30*blocker.Day {
+				t.Fatalf("after a refused extend by %s: active %v, view %+v", by, m.Active(), m.View())
+			}
+		})
+	}
+}
+
+// FuzzExtend checks that no extension ever shortens a block: it is either
+// refused with nothing changed, or adds exactly by and stays within 365d.
+func FuzzExtend(f *testing.F) {
+	for _, by := range []int64{1, int64(time.Hour), int64(335 * blocker.Day), math.MaxInt64, math.MaxInt64 - int64(30*blocker.Day), -1} {
+		f.Add(by, int64(30*blocker.Day))
+	}
+	f.Fuzz(func(t *testing.T, by, length int64) {
+		length = max(int64(blocker.MinSessionDuration), min(int64(blocker.MaxSessionDuration), length))
+		if length < 0 {
+			length = int64(time.Hour)
+		}
+		m, _, _ := newTestManager(t)
+		start(t, m, time.Duration(length), blocker.Lock{Mode: blocker.LockStrict})
+		before := time.Duration(m.View().Remaining)
+		err := m.Extend(time.Duration(by))
+		after := time.Duration(m.View().Remaining)
+		if !m.Active() {
+			t.Fatalf("extend by %d ended the block", by)
+		}
+		if err != nil && after != before {
+			t.Fatalf("refused extend by %d changed remaining %s -> %s", by, before, after)
+		}
+		if err == nil && (after != before+time.Duration(by) || after > blocker.MaxSessionDuration) {
+			t.Fatalf("extend by %d: remaining %s -> %s", by, before, after)
+		}
+	})
 }

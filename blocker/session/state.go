@@ -38,6 +38,11 @@ type Record struct {
 	RetryAfterCrd time.Duration  `json:"retry_after_ns,omitempty"` // credited time before which codes are refused
 }
 
+// maxStoredDuration bounds a stored session's total length (credited time
+// plus what is left, after every extension) far below where sums of
+// durations could overflow: a state file edited to hold more is damaged.
+const maxStoredDuration = 100 * blocker.MaxSessionDuration
+
 // Remaining returns the credited time still to run.
 func (r *Record) Remaining() time.Duration { return max(0, r.Duration-r.Credited) }
 
@@ -54,7 +59,9 @@ func (s *State) validate() error {
 	switch {
 	case len(r.Hostnames) == 0 || len(r.Hostnames) > blocker.MaxHostnames:
 		return fmt.Errorf("session with %d hostnames", len(r.Hostnames))
-	case r.Duration < blocker.MinSessionDuration || r.Credited < 0 || r.Started.IsZero():
+	case r.Duration < blocker.MinSessionDuration || r.Duration > maxStoredDuration || r.Credited < 0 || r.Credited > maxStoredDuration ||
+		r.RetryAfterCrd < 0 || r.RetryAfterCrd > maxStoredDuration || (r.UnlockAt != nil && (*r.UnlockAt < 0 || *r.UnlockAt > maxStoredDuration)) ||
+		r.Started.IsZero():
 		return errors.New("session with impossible times")
 	case r.Lock.Mode == blocker.LockFriend && len(r.FriendHash) == 0:
 		return errors.New("friend lock without its code hash")
