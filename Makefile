@@ -6,7 +6,7 @@ BIN     := bin
 PREFIX  ?= /usr/local
 DESTDIR ?=
 VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
-LDFLAGS := -X github.com/nocontact-app/nocontact/blocker.Version=$(VERSION)
+LDFLAGS := -X github.com/nocontact-app/nocontact/blocker/api.Version=$(VERSION)
 FUZZTIME ?= 15s
 APPID   := app.nocontact.NoContact
 
@@ -29,8 +29,8 @@ deps: ## Install the Debian/Ubuntu packages the build and tests need (only what 
 
 build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact .
-	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontactd ./blocker/nocontactd
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact-tray ./app/tray/nocontact-tray
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontactd ./blocker/cmd/nocontactd
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact-tray ./app/cmd/nocontact-tray
 
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
@@ -56,7 +56,7 @@ keyring: ## The vault against a real Secret Service (a private D-Bus session and
 
 fuzz: ## Explore with each fuzz test for FUZZTIME (default 15s); make test replays the corpora in testdata/
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts
-	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeHostname$$' -fuzztime $(FUZZTIME) ./blocker
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeHostname$$' -fuzztime $(FUZZTIME) ./blocker/api
 	$(GO) test -run '^$$' -fuzz '^FuzzStartRequest$$' -fuzztime $(FUZZTIME) ./blocker/daemon
 	$(GO) test -run '^$$' -fuzz '^FuzzClientHello$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
 	$(GO) test -run '^$$' -fuzz '^FuzzRequestHead$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
@@ -65,7 +65,7 @@ fuzz: ## Explore with each fuzz test for FUZZTIME (default 15s); make test repla
 cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 	@for os in darwin windows; do \
 		echo "GOOS=$$os CGO_ENABLED=0 go build ./blocker/... && go vet ./blocker/..."; \
-		GOOS=$$os CGO_ENABLED=0 $(GO) build -o /dev/null ./blocker/nocontactd || exit 1; \
+		GOOS=$$os CGO_ENABLED=0 $(GO) build -o /dev/null ./blocker/cmd/nocontactd || exit 1; \
 		GOOS=$$os CGO_ENABLED=0 $(GO) build ./blocker/... ./content/... ./resources/... || exit 1; \
 		GOOS=$$os CGO_ENABLED=0 $(GO) vet ./blocker/... ./content/... ./resources/... || exit 1; \
 	done
@@ -84,8 +84,8 @@ bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon 
 	$(GO) test -run '^$$' -bench 'TamperRestore|StatusRoundTrip' -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'HitToEvent' -benchtime 300x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'HitsPerSecond' -benchtime 20000x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) build -o $(BIN)/fyne-hello ./app/bench/fyne-hello
+	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/cmd/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) build -o $(BIN)/fyne-hello ./app/cmd/fyne-hello
 	./scripts/bench-gui.sh $(BIN) 2>/dev/null
 
 lint: fmt-check vet ## gofmt, go vet, and the size of files

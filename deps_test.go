@@ -32,6 +32,17 @@ var toolkits = []string{"fyne.io/", systray, "github.com/zalando/go-keyring", mo
 // import another.
 var engines = []string{"/blocker/hosts", "/blocker/session", "/blocker/guard", "/blocker/sinkhole"}
 
+// meeting are the only packages of the root side (blocker/...) that the
+// user side (app/... and the nocontact binary) may link: the wire
+// vocabulary, the typed client and the atomic write. Everything else of
+// blocker/ (the daemon, the hosts engine, the guard, the sinkhole...) is the
+// daemon's alone.
+var meeting = []string{"/blocker/api", "/blocker/client", "/blocker/atomicfile"}
+
+// domain are the pure packages both sides share: they import nothing of
+// the module but the wire vocabulary (blocker/api) and each other.
+var domain = []string{"/content", "/resources"}
+
 func violations(pkgs map[string]pkg) []string {
 	var bad []string
 	for _, p := range pkgs {
@@ -52,6 +63,7 @@ func violations(pkgs map[string]pkg) []string {
 		if importsAny(p.imports, "fyne.io/") && importsAny(p.imports, systray) {
 			bad = append(bad, p.path+" imports both Fyne and getlantern/systray (rule 2)")
 		}
+		bad = append(bad, sideViolations(p, rel)...)
 		if slices.Contains(engines, rel) {
 			for _, i := range p.imports {
 				if e := strings.TrimPrefix(i, module); e != rel && slices.Contains(engines, e) {
@@ -65,6 +77,34 @@ func violations(pkgs map[string]pkg) []string {
 	return bad
 }
 
+// sideViolations checks where a package sits against what it links: the
+// user side reaches the root side only through the meeting packages, the
+// domain packages import only the wire vocabulary and each other, and no
+// package imports one of its parent folders (rule 3).
+func sideViolations(p pkg, rel string) []string {
+	var bad []string
+	if rel == "" || strings.HasPrefix(rel, "/app") {
+		for _, d := range p.deps {
+			if r, ok := strings.CutPrefix(d, module); ok && strings.HasPrefix(r, "/blocker") && !slices.Contains(meeting, r) {
+				bad = append(bad, p.path+" depends on "+d+" (rule 3: the user side reaches the daemon only through blocker/client)")
+			}
+		}
+	}
+	for _, i := range p.imports {
+		r, ok := strings.CutPrefix(i, module)
+		if !ok {
+			continue
+		}
+		if hasAnyPrefix(rel, domain) && r != "/blocker/api" && !hasAnyPrefix(r, domain) {
+			bad = append(bad, p.path+" imports "+i+" (rule 3: content and resources are pure domain)")
+		}
+		if r != "" && strings.HasPrefix(rel, r+"/") {
+			bad = append(bad, p.path+" imports "+i+", a package above it")
+		}
+	}
+	return bad
+}
+
 // binaryViolations checks whole programs: Fyne and getlantern/systray never
 // in one binary, and no cgo package in the daemon.
 func binaryViolations(pkgs map[string]pkg) []string {
@@ -72,10 +112,10 @@ func binaryViolations(pkgs map[string]pkg) []string {
 	if p, ok := pkgs[module]; ok && importsAny(p.deps, systray) {
 		bad = append(bad, "nocontact links getlantern/systray (rule 2)")
 	}
-	if p, ok := pkgs[module+"/app/tray/nocontact-tray"]; ok && importsAny(p.deps, "fyne.io/") {
+	if p, ok := pkgs[module+"/app/cmd/nocontact-tray"]; ok && importsAny(p.deps, "fyne.io/") {
 		bad = append(bad, "nocontact-tray links Fyne (rule 2)")
 	}
-	if d, ok := pkgs[module+"/blocker/nocontactd"]; ok {
+	if d, ok := pkgs[module+"/blocker/cmd/nocontactd"]; ok {
 		for _, dep := range d.deps {
 			if q, ok := pkgs[dep]; ok && q.cgo && !q.standard {
 				bad = append(bad, "nocontactd depends on cgo package "+dep+" (rule 2: the daemon is pure Go)")
@@ -127,7 +167,7 @@ func splitList(s string) []string {
 
 func TestImportRules(t *testing.T) {
 	pkgs := goList(t)
-	for _, must := range []string{module, module + "/blocker/nocontactd", module + "/app/tray/nocontact-tray", module + "/blocker/hosts"} {
+	for _, must := range []string{module, module + "/blocker/cmd/nocontactd", module + "/app/cmd/nocontact-tray", module + "/blocker/hosts", module + "/blocker/client"} {
 		if _, ok := pkgs[must]; !ok {
 			t.Fatalf("go list did not report %s", must)
 		}
@@ -141,17 +181,23 @@ func TestImportRules(t *testing.T) {
 // every rule, so a checker that always passes cannot hide.
 func TestImportRulesCatchViolations(t *testing.T) {
 	pkgs := map[string]pkg{
-		module + "/blocker/hosts":           {path: module + "/blocker/hosts", imports: []string{module + "/blocker/guard"}, deps: []string{"fyne.io/fyne/v2"}},
-		module + "/app/mixed":               {path: module + "/app/mixed", imports: []string{"fyne.io/fyne/v2", systray}},
-		module:                              {path: module, deps: []string{systray}},
-		module + "/app/tray/nocontact-tray": {path: module + "/app/tray/nocontact-tray", deps: []string{"fyne.io/fyne/v2"}},
-		module + "/blocker/nocontactd":      {path: module + "/blocker/nocontactd", deps: []string{"example.com/cgolib"}},
-		"example.com/cgolib":                {path: "example.com/cgolib", cgo: true},
+		module + "/blocker/hosts":          {path: module + "/blocker/hosts", imports: []string{module + "/blocker/guard"}, deps: []string{"fyne.io/fyne/v2"}},
+		module + "/app/mixed":              {path: module + "/app/mixed", imports: []string{"fyne.io/fyne/v2", systray}},
+		module:                             {path: module, deps: []string{systray}},
+		module + "/app/cmd/nocontact-tray": {path: module + "/app/cmd/nocontact-tray", deps: []string{"fyne.io/fyne/v2"}},
+		module + "/blocker/cmd/nocontactd": {path: module + "/blocker/cmd/nocontactd", deps: []string{"example.com/cgolib"}},
+		"example.com/cgolib":               {path: "example.com/cgolib", cgo: true},
+		module + "/app/ui":                 {path: module + "/app/ui", deps: []string{module + "/blocker/client", module + "/blocker/daemon"}},
+		module + "/content/profile":        {path: module + "/content/profile", imports: []string{module + "/content", module + "/blocker/hosts"}},
 	}
 	got := violations(pkgs)
-	for _, want := range []string{"rule 1", "rule 2: the daemon", "imports both", "nocontact links", "nocontact-tray links", "rule 4"} {
+	for _, want := range []string{"rule 1", "rule 2: the daemon", "imports both", "nocontact links", "nocontact-tray links", "rule 4",
+		"app/ui depends on " + module + "/blocker/daemon (rule 3", "a package above it", "are pure domain"} {
 		if !slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, want) }) {
 			t.Errorf("no violation mentioning %q in %q", want, got)
 		}
+	}
+	if slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, "blocker/client (rule 3") }) {
+		t.Errorf("the client was reported as a violation: %q", got)
 	}
 }

@@ -16,11 +16,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/nocontact-app/nocontact/app/cli"
 	"github.com/nocontact-app/nocontact/app/single"
 	"github.com/nocontact-app/nocontact/app/ui"
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/resources"
 )
 
@@ -38,7 +37,7 @@ func Run(req single.Request) {
 	if single.Send(path, req) == nil {
 		return
 	}
-	g := &gui{a: fyneapp.NewWithID(ID), deps: ui.Deps{Daemon: &daemon.Client{}, Vault: openVault()}}
+	g := &gui{a: fyneapp.NewWithID(ID), deps: ui.Deps{Daemon: &client.Client{}, Vault: openVault()}}
 	g.a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
 	if stop, err := single.Listen(path, func(r single.Request) { fyne.Do(func() { g.handle(r) }) }); err == nil {
 		defer stop()
@@ -86,7 +85,7 @@ func (g *gui) openMain(tab string) {
 			}
 		}()
 	}
-	for i, t := range cli.Tabs {
+	for i, t := range single.Tabs {
 		if tab == t {
 			g.m.Tabs.SelectIndex(i)
 		}

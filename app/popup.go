@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/ui"
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -41,11 +41,11 @@ func (g *gui) openPopup(seq uint64) {
 func popupInfo(seq uint64) (ui.PopupInfo, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	events, err := (&daemon.Client{}).Events(ctx, 0)
+	events, err := (&client.Client{}).Events(ctx, 0)
 	if err != nil {
 		return ui.PopupInfo{}, err
 	}
-	var ev *blocker.Event
+	var ev *api.Event
 	for i := range events {
 		if events[i].Seq == seq {
 			ev = &events[i]
@@ -55,7 +55,7 @@ func popupInfo(seq uint64) (ui.PopupInfo, error) {
 		return ui.PopupInfo{}, fmt.Errorf("event %d is not in the daemon's log", seq)
 	}
 	now := time.Now()
-	hour, today := blocker.CountVisits(events, now)
+	hour, today := api.CountVisits(events, now)
 	a, err := content.Load()
 	if err != nil {
 		return ui.PopupInfo{}, err

@@ -1,6 +1,6 @@
 package content
 
-import "github.com/nocontact-app/nocontact/blocker/profile"
+import "github.com/nocontact-app/nocontact/content/profile"
 
 // Category is what kind of place a blocked host is, which decides the
 // passage a visit gets.
@@ -23,7 +23,7 @@ var fromPlatform = map[profile.Category]Category{
 	profile.Professional: Professional,
 }
 
-// CategoryOf returns the category of host from blocker/profile's platform
+// CategoryOf returns the category of host from content/profile's platform
 // catalogue, Other for hosts of no known platform (a personal site, a blog).
 func CategoryOf(host string) Category {
 	if p := profile.PlatformOf(host); p != nil {

@@ -10,8 +10,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/app/single"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 )
 
 // Exit statuses.
@@ -58,9 +59,6 @@ var commands = map[string]func(args []string, env Env) error{
 	"-h":        helpCommand,
 }
 
-// Tabs of the main window that `nocontact open TAB` opens.
-var Tabs = []string{"today", "profiles", "read", "progress"}
-
 // OpenTab reports whether args ask for the main window at a tab
 // (`nocontact open [TAB]`), and which.
 func OpenTab(args []string) (string, bool) {
@@ -70,7 +68,7 @@ func OpenTab(args []string) (string, bool) {
 	if len(args) == 1 {
 		return "today", true
 	}
-	for _, t := range Tabs {
+	for _, t := range single.Tabs {
 		if args[1] == t {
 			return t, true
 		}
@@ -95,7 +93,7 @@ func Run(args []string, env Env) int {
 	case errors.As(err, new(usageError)):
 		fmt.Fprintf(env.Stderr, "nocontact: %v\n", err)
 		return ExitUsage
-	case errors.Is(err, daemon.ErrNotRunning):
+	case errors.Is(err, client.ErrNotRunning):
 		fmt.Fprintf(env.Stderr, "nocontact: %v\nBlocking needs the daemon: run `nocontact setup` (or start it by hand: sudo nocontactd run).\n", err)
 		return ExitNoDaemon
 	default:
@@ -135,7 +133,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func versionCommand(args []string, env Env) error {
-	fmt.Fprintln(env.Stdout, "nocontact", blocker.Version)
+	fmt.Fprintln(env.Stdout, "nocontact", api.Version)
 	return nil
 }
 

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
-	"github.com/nocontact-app/nocontact/blocker/profile"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // hostList is a repeatable --host flag.
@@ -20,21 +20,21 @@ type hostList []string
 func (h *hostList) String() string     { return strings.Join(*h, ",") }
 func (h *hostList) Set(v string) error { *h = append(*h, v); return nil }
 
-// durationFlag is a flag in the form blocker.ParseDuration reads.
+// durationFlag is a flag in the form api.ParseDuration reads.
 type durationFlag time.Duration
 
-func (d *durationFlag) String() string { return blocker.FormatDuration(time.Duration(*d)) }
+func (d *durationFlag) String() string { return api.FormatDuration(time.Duration(*d)) }
 func (d *durationFlag) Set(v string) error {
-	p, err := blocker.ParseDuration(v)
+	p, err := api.ParseDuration(v)
 	*d = durationFlag(p)
 	return err
 }
 
 // daemonFlags adds --socket and --json to fs.
-func daemonFlags(fs *flag.FlagSet) (client func() *daemon.Client, asJSON *bool) {
-	sock := fs.String("socket", "", "the daemon's socket (default $NOCONTACT_SOCKET or "+daemon.DefaultSocket+")")
+func daemonFlags(fs *flag.FlagSet) (connect func() *client.Client, asJSON *bool) {
+	sock := fs.String("socket", "", "the daemon's socket (default $NOCONTACT_SOCKET or "+api.DefaultSocket+")")
 	asJSON = fs.Bool("json", false, "print JSON")
-	return func() *daemon.Client { return &daemon.Client{Socket: *sock} }, asJSON
+	return func() *client.Client { return &client.Client{Socket: *sock} }, asJSON
 }
 
 func printJSON(env Env, v any) error {
@@ -45,11 +45,11 @@ func printJSON(env Env, v any) error {
 
 func statusCommand(args []string, env Env) error {
 	fs := newFlags("status")
-	client, asJSON := daemonFlags(fs)
+	connect, asJSON := daemonFlags(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := client().Status(context.Background())
+	st, err := connect().Status(context.Background())
 	if err != nil {
 		return err
 	}
@@ -62,13 +62,13 @@ func statusCommand(args []string, env Env) error {
 
 func startCommand(args []string, env Env) error {
 	fs := newFlags("start")
-	client, asJSON := daemonFlags(fs)
+	connect, asJSON := daemonFlags(fs)
 	var hosts hostList
 	var dur, cooldown durationFlag
 	fs.Var(&hosts, "host", "a hostname to block (repeat for more)")
 	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h...")
 	fs.Var(&cooldown, "cooldown", "cool-down before an early end (15m to 24h; cooldown lock)")
-	lock := fs.String("lock", blocker.LockCooldown, "cooldown, friend or strict")
+	lock := fs.String("lock", api.LockCooldown, "cooldown, friend or strict")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -82,8 +82,8 @@ func startCommand(args []string, env Env) error {
 		}
 		hosts = names
 	}
-	req := blocker.StartRequest{Hostnames: hosts, Duration: blocker.Duration(dur), Lock: blocker.Lock{Mode: *lock, Cooldown: blocker.Duration(cooldown)}}
-	resp, err := client().Start(context.Background(), req)
+	req := api.StartRequest{Hostnames: hosts, Duration: api.Duration(dur), Lock: api.Lock{Mode: *lock, Cooldown: api.Duration(cooldown)}}
+	resp, err := connect().Start(context.Background(), req)
 	if err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func startCommand(args []string, env Env) error {
 
 func extendCommand(args []string, env Env) error {
 	fs := newFlags("extend")
-	client, asJSON := daemonFlags(fs)
+	connect, asJSON := daemonFlags(fs)
 	var by durationFlag
 	fs.Var(&by, "by", "how much longer: 24h, 7d...")
 	if _, err := parse(fs, args); err != nil {
@@ -109,7 +109,7 @@ func extendCommand(args []string, env Env) error {
 	if by == 0 {
 		return usagef("extend: say how much longer with --by, e.g. --by 24h")
 	}
-	s, err := client().Extend(context.Background(), time.Duration(by))
+	s, err := connect().Extend(context.Background(), time.Duration(by))
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func extendCommand(args []string, env Env) error {
 
 func addCommand(args []string, env Env) error {
 	fs := newFlags("add")
-	client, asJSON := daemonFlags(fs)
+	connect, asJSON := daemonFlags(fs)
 	var hosts hostList
 	fs.Var(&hosts, "host", "a hostname to add (repeat for more)")
 	rest, err := parse(fs, args)
@@ -133,7 +133,7 @@ func addCommand(args []string, env Env) error {
 	if len(hosts) == 0 {
 		return usagef("add: name what to add with --host NAME")
 	}
-	s, err := client().AddHostnames(context.Background(), hosts)
+	s, err := connect().AddHostnames(context.Background(), hosts)
 	if err != nil {
 		return err
 	}
@@ -146,13 +146,13 @@ func addCommand(args []string, env Env) error {
 
 func eventsCommand(args []string, env Env) error {
 	fs := newFlags("events")
-	client, asJSON := daemonFlags(fs)
+	connect, asJSON := daemonFlags(fs)
 	follow := fs.Bool("follow", false, "keep printing new events")
 	after := fs.Uint64("after", 0, "only events after this sequence number")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	show := func(e blocker.Event) {
+	show := func(e api.Event) {
 		if *asJSON {
 			b, _ := json.Marshal(e)
 			fmt.Fprintln(env.Stdout, string(b))
@@ -160,7 +160,7 @@ func eventsCommand(args []string, env Env) error {
 		}
 		fmt.Fprintln(env.Stdout, eventLine(e))
 	}
-	c := client()
+	c := connect()
 	if !*follow {
 		events, err := c.Events(context.Background(), *after)
 		for _, e := range events {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nocontact-app/nocontact/blocker/daemon/daemontest"
+	"github.com/nocontact-app/nocontact/blocker/daemontest"
 )
 
 // startDaemon runs a real daemon in-process on temporary files.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // endCommand walks the early end as the lock allows: with the cool-down
@@ -14,13 +14,13 @@ import (
 // it needs --code; the strict lock says when the block ends.
 func endCommand(args []string, env Env) error {
 	fs := newFlags("end")
-	client, asJSON := daemonFlags(fs)
+	connect, asJSON := daemonFlags(fs)
 	code := fs.String("code", "", "your friend's code (friend lock)")
 	cancel := fs.Bool("cancel", false, "withdraw a requested early end")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	c, ctx := client(), context.Background()
+	c, ctx := connect(), context.Background()
 	st, err := c.Status(ctx)
 	if err != nil {
 		return err
@@ -32,9 +32,9 @@ func endCommand(args []string, env Env) error {
 	action := nextUnlockAction(s, *code, *cancel)
 	if action == "" {
 		return fmt.Errorf("this block has a strict lock: it cannot end early; it ends in %s (around %s)",
-			blocker.HumanDuration(time.Duration(s.Remaining)), s.Ends.Local().Format("Mon 2 Jan 15:04"))
+			api.HumanDuration(time.Duration(s.Remaining)), s.Ends.Local().Format("Mon 2 Jan 15:04"))
 	}
-	if s.Lock.Mode == blocker.LockFriend && *code == "" {
+	if s.Lock.Mode == api.LockFriend && *code == "" {
 		return usagef("end: this block ends with your friend's code: nocontact end --code CODE")
 	}
 	resp, err := c.Unlock(ctx, action, *code)
@@ -45,7 +45,7 @@ func endCommand(args []string, env Env) error {
 		return printJSON(env, resp)
 	}
 	fmt.Fprintln(env.Stdout, unlockText(action, resp))
-	if action == blocker.UnlockRequest {
+	if action == api.UnlockRequest {
 		unlockExcerpt(env)
 	}
 	return nil
@@ -53,31 +53,31 @@ func endCommand(args []string, env Env) error {
 
 // nextUnlockAction is the action that moves the early end forward, "" for
 // the strict lock.
-func nextUnlockAction(s *blocker.Session, code string, cancel bool) string {
+func nextUnlockAction(s *api.Session, code string, cancel bool) string {
 	switch {
-	case s.Lock.Mode == blocker.LockStrict:
+	case s.Lock.Mode == api.LockStrict:
 		return ""
 	case cancel:
-		return blocker.UnlockCancel
-	case s.Lock.Mode == blocker.LockFriend:
-		return blocker.UnlockConfirm
-	case s.Unlock.State == blocker.UnlockReady:
-		return blocker.UnlockConfirm
-	case s.Unlock.State == blocker.UnlockWaiting:
-		return blocker.UnlockRequest // idempotent: reports the time left
+		return api.UnlockCancel
+	case s.Lock.Mode == api.LockFriend:
+		return api.UnlockConfirm
+	case s.Unlock.State == api.UnlockReady:
+		return api.UnlockConfirm
+	case s.Unlock.State == api.UnlockWaiting:
+		return api.UnlockRequest // idempotent: reports the time left
 	}
-	return blocker.UnlockRequest
+	return api.UnlockRequest
 }
 
-func unlockText(action string, resp *blocker.UnlockResponse) string {
+func unlockText(action string, resp *api.UnlockResponse) string {
 	switch {
 	case resp.Ended:
 		return "The block has ended. The hosts file is being restored."
-	case action == blocker.UnlockCancel:
+	case action == api.UnlockCancel:
 		return "Early end withdrawn. The block goes on: " + resp.Session.Summary()
-	case resp.Session != nil && resp.Session.Unlock.State == blocker.UnlockWaiting:
+	case resp.Session != nil && resp.Session.Unlock.State == api.UnlockWaiting:
 		return fmt.Sprintf("Cool-down running: %s left. Run `nocontact end` again after it to confirm, within 10 minutes; `nocontact end --cancel` to keep the block.",
-			blocker.HumanDuration(time.Duration(resp.Session.Unlock.ReadyIn)))
+			api.HumanDuration(time.Duration(resp.Session.Unlock.ReadyIn)))
 	}
 	return "Nothing changed."
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -86,7 +86,7 @@ func moment(kind, host, at string, attempts int, seq uint64) (content.Moment, er
 		if host == "" {
 			return m, usagef("excerpt: --host is needed for a visit")
 		}
-		h, err := blocker.NormalizeHostname(host)
+		h, err := api.NormalizeHostname(host)
 		if err != nil {
 			return m, usageError{fmt.Errorf("excerpt: --host: %w", err)}
 		}

@@ -5,20 +5,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // statusText is `nocontact status` for people.
-func statusText(st *blocker.Status, now time.Time) string {
+func statusText(st *api.Status, now time.Time) string {
 	var b strings.Builder
 	b.WriteString(st.Session.Summary() + "\n")
 	if s := st.Session; s != nil {
 		fmt.Fprintf(&b, "Ends around %s\n", now.Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"))
 		switch s.Unlock.State {
-		case blocker.UnlockWaiting:
-			fmt.Fprintf(&b, "Early end requested: cool-down %s left\n", blocker.HumanDuration(time.Duration(s.Unlock.ReadyIn)))
-		case blocker.UnlockReady:
-			fmt.Fprintf(&b, "Early end ready: confirm with `nocontact end` within %s\n", blocker.HumanDuration(time.Duration(s.Unlock.ExpiresIn)))
+		case api.UnlockWaiting:
+			fmt.Fprintf(&b, "Early end requested: cool-down %s left\n", api.HumanDuration(time.Duration(s.Unlock.ReadyIn)))
+		case api.UnlockReady:
+			fmt.Fprintf(&b, "Early end ready: confirm with `nocontact end` within %s\n", api.HumanDuration(time.Duration(s.Unlock.ExpiresIn)))
 		}
 		fmt.Fprintf(&b, "Hostnames: %s\n", strings.Join(s.Hostnames, ", "))
 	}
@@ -33,7 +33,7 @@ func statusText(st *blocker.Status, now time.Time) string {
 }
 
 // eventLine is one event for `nocontact events`.
-func eventLine(e blocker.Event) string {
+func eventLine(e api.Event) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%5d  %s  %-17s", e.Seq, e.Time.Local().Format("2006-01-02 15:04:05"), e.Kind)
 	if e.Host != "" {

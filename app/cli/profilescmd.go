@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker/profile"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 func profilesCommand(args []string, env Env) error {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/resources"
 )
 
@@ -104,7 +104,7 @@ func systemCommand(euid int, binDir string, lookPath func(string) (string, error
 }
 
 func waitForDaemon(env Env) {
-	c := &daemon.Client{}
+	c := &client.Client{}
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		_, err := c.Status(ctx)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
-	"github.com/nocontact-app/nocontact/blocker/profile"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // openVault opens the user's vault in its default place.

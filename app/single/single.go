@@ -15,6 +15,10 @@ import (
 	"time"
 )
 
+// Tabs of the main window, in order, that a Request can open
+// (`nocontact open TAB`).
+var Tabs = []string{"today", "profiles", "read", "progress"}
+
 // Request is what a second process asks of the running one.
 type Request struct {
 	Open  string `json:"open"`            // "main" or "popup"

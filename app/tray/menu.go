@@ -8,16 +8,16 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // State is everything the menu is made from.
 type State struct {
-	Status      *blocker.Status // nil when the daemon is unreachable
+	Status      *api.Status // nil when the daemon is unreachable
 	DaemonErr   error
 	DaysClean   int  // days without contact
 	HasDay      bool // the day of last contact is known
-	LastVisit   *blocker.Event
+	LastVisit   *api.Event
 	Now         time.Time
 	HasProfiles bool
 }
@@ -66,7 +66,7 @@ func Menu(s State) []Item {
 		Item{ID: IDStart7d, Label: "Start block: 7 days", Enabled: !running && s.HasProfiles},
 		Item{ID: IDStart30d, Label: "Start block: 30 days", Enabled: !running && s.HasProfiles},
 		Item{ID: IDExtend, Label: "Extend by 24 h", Enabled: running},
-		Item{ID: IDEnd, Label: "End early…", Enabled: running && sess.Lock.Mode != blocker.LockStrict},
+		Item{ID: IDEnd, Label: "End early…", Enabled: running && sess.Lock.Mode != api.LockStrict},
 		Item{ID: IDOpen, Label: "Open No Contact", Enabled: true},
 		Item{ID: IDRead, Label: "Read the article", Enabled: true},
 		Item{ID: IDQuit, Label: "Quit tray", Enabled: true})
@@ -94,7 +94,7 @@ func dayLabel(s State) string {
 	return fmt.Sprintf("Day %d without contact", s.DaysClean)
 }
 
-func blockLabel(sess *blocker.Session) string {
+func blockLabel(sess *api.Session) string {
 	if sess == nil {
 		return "No block running"
 	}
@@ -102,7 +102,7 @@ func blockLabel(sess *blocker.Session) string {
 	if len(sess.Hostnames) == 1 {
 		plural = ""
 	}
-	return fmt.Sprintf("Blocking %d hostname%s · %s left", len(sess.Hostnames), plural, blocker.HumanDuration(time.Duration(sess.Remaining)))
+	return fmt.Sprintf("Blocking %d hostname%s · %s left", len(sess.Hostnames), plural, api.HumanDuration(time.Duration(sess.Remaining)))
 }
 
 func hostsLabel(s State) string {
@@ -116,7 +116,7 @@ func lastLabel(s State) string {
 	if s.LastVisit == nil {
 		return "No attempts noticed"
 	}
-	return fmt.Sprintf("Last attempt: %s, %s ago", s.LastVisit.Host, blocker.HumanDuration(s.Now.Sub(s.LastVisit.Time)))
+	return fmt.Sprintf("Last attempt: %s, %s ago", s.LastVisit.Host, api.HumanDuration(s.Now.Sub(s.LastVisit.Time)))
 }
 
 // PopupGap is the least time between two new pop-ups.
@@ -127,9 +127,9 @@ const PopupGap = time.Minute
 type Throttle struct{ last time.Time }
 
 // Allow reports whether e opens a pop-up now, and records it if so.
-func (t *Throttle) Allow(e blocker.Event, now time.Time) bool {
+func (t *Throttle) Allow(e api.Event, now time.Time) bool {
 	switch e.Kind {
-	case blocker.EventVisit, blocker.EventTamper, blocker.EventUnlockRequested:
+	case api.EventVisit, api.EventTamper, api.EventUnlockRequested:
 	default:
 		return false
 	}

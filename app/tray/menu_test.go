@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 var now = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
@@ -23,14 +23,14 @@ func labels(items []Item) string {
 	return b.String()
 }
 
-func running(lock string) *blocker.Session {
-	return &blocker.Session{Hostnames: make([]string, 14), Remaining: blocker.Duration(18*blocker.Day + 4*time.Hour),
-		Lock: blocker.Lock{Mode: lock, Cooldown: blocker.Duration(30 * time.Minute)}}
+func running(lock string) *api.Session {
+	return &api.Session{Hostnames: make([]string, 14), Remaining: api.Duration(18*api.Day + 4*time.Hour),
+		Lock: api.Lock{Mode: lock, Cooldown: api.Duration(30 * time.Minute)}}
 }
 
 func TestMenuForEveryState(t *testing.T) {
 	tampered := now.Add(-2 * time.Minute)
-	visit := &blocker.Event{Kind: blocker.EventVisit, Host: "instagram.com", Time: now.Add(-2 * time.Hour)}
+	visit := &api.Event{Kind: api.EventVisit, Host: "instagram.com", Time: now.Add(-2 * time.Hour)}
 	tests := []struct {
 		name string
 		s    State
@@ -39,19 +39,19 @@ func TestMenuForEveryState(t *testing.T) {
 	}{
 		{"no daemon", State{DaemonErr: errors.New("down"), HasDay: true, DaysClean: 12, Now: now},
 			" Day 12 without contact\n Blocking is not set up (the daemon is not running)\n*Set up blocking…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
-		{"idle", State{Status: &blocker.Status{Hosts: blocker.HostsStatus{Intact: true}}, Now: now, HasProfiles: true},
+		{"idle", State{Status: &api.Status{Hosts: api.HostsStatus{Intact: true}}, Now: now, HasProfiles: true},
 			" No Contact\n No block running\n Hosts file: not blocking\n No attempts noticed\n*Start block: 24 h\n*Start block: 7 days\n*Start block: 30 days\n Extend by 24 h\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconIdle},
-		{"blocking", State{Status: &blocker.Status{Session: running(blocker.LockCooldown), Hosts: blocker.HostsStatus{Intact: true}}, HasDay: true, DaysClean: 1, LastVisit: visit, Now: now},
+		{"blocking", State{Status: &api.Status{Session: running(api.LockCooldown), Hosts: api.HostsStatus{Intact: true}}, HasDay: true, DaysClean: 1, LastVisit: visit, Now: now},
 			" Day 1 without contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file: protected\n Last attempt: instagram.com, 2 h ago\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
-		{"tampered", State{Status: &blocker.Status{Session: running(blocker.LockStrict), Hosts: blocker.HostsStatus{Intact: true, LastTamper: &tampered}}, Now: now},
+		{"tampered", State{Status: &api.Status{Session: running(api.LockStrict), Hosts: api.HostsStatus{Intact: true, LastTamper: &tampered}}, Now: now},
 			" No Contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file was edited 2 min ago — restored\n No attempts noticed\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
-		{"cool-down running", State{Status: &blocker.Status{Session: func() *blocker.Session {
-			s := running(blocker.LockCooldown)
-			s.Unlock = blocker.UnlockStatus{State: blocker.UnlockWaiting, ReadyIn: blocker.Duration(20 * time.Minute)}
+		{"cool-down running", State{Status: &api.Status{Session: func() *api.Session {
+			s := running(api.LockCooldown)
+			s.Unlock = api.UnlockStatus{State: api.UnlockWaiting, ReadyIn: api.Duration(20 * time.Minute)}
 			return s
-		}(), Hosts: blocker.HostsStatus{Intact: true}}, Now: now},
+		}(), Hosts: api.HostsStatus{Intact: true}}, Now: now},
 			" No Contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file: protected\n No attempts noticed\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
-		{"hosts problem", State{Status: &blocker.Status{Session: running(blocker.LockFriend), Hosts: blocker.HostsStatus{Error: "read-only file system"}}, Now: now},
+		{"hosts problem", State{Status: &api.Status{Session: running(api.LockFriend), Hosts: api.HostsStatus{Error: "read-only file system"}}, Now: now},
 			" No Contact\n Blocking 14 hostnames · 18 d 4 h left\n Hosts file: problem (open No Contact)\n No attempts noticed\n Start block: 24 h\n Start block: 7 days\n Start block: 30 days\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
 	}
 	for _, tt := range tests {
@@ -67,7 +67,7 @@ func TestMenuForEveryState(t *testing.T) {
 }
 
 func TestStartNeedsProfiles(t *testing.T) {
-	items := Menu(State{Status: &blocker.Status{}, Now: now})
+	items := Menu(State{Status: &api.Status{}, Now: now})
 	for _, it := range items {
 		if strings.HasPrefix(it.ID, "start") && it.Enabled {
 			t.Errorf("%s enabled without saved profiles", it.ID)
@@ -77,17 +77,17 @@ func TestStartNeedsProfiles(t *testing.T) {
 
 func TestThrottle(t *testing.T) {
 	var th Throttle
-	visit := blocker.Event{Kind: blocker.EventVisit}
+	visit := api.Event{Kind: api.EventVisit}
 	if !th.Allow(visit, now) {
 		t.Fatal("first pop-up refused")
 	}
 	if th.Allow(visit, now.Add(30*time.Second)) {
 		t.Error("second pop-up within a minute")
 	}
-	if !th.Allow(blocker.Event{Kind: blocker.EventTamper}, now.Add(61*time.Second)) {
+	if !th.Allow(api.Event{Kind: api.EventTamper}, now.Add(61*time.Second)) {
 		t.Error("pop-up after a minute refused")
 	}
-	if th.Allow(blocker.Event{Kind: blocker.EventSessionExtended}, now.Add(time.Hour)) {
+	if th.Allow(api.Event{Kind: api.EventSessionExtended}, now.Add(time.Hour)) {
 		t.Error("a pop-up for an extension")
 	}
 }

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
 
 // renderCooldown shows, while a cool-down runs, a countdown that moves
 // every second and a passage of the article for the moment.
-func (t *Today) renderCooldown(s *blocker.Session) {
+func (t *Today) renderCooldown(s *api.Session) {
 	t.cooldownSeq++
-	if s.Unlock.State != blocker.UnlockWaiting {
+	if s.Unlock.State != api.UnlockWaiting {
 		t.Countdown.Hide()
 		t.Passage.Hide()
 		return

@@ -10,8 +10,8 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -22,7 +22,7 @@ func TestPopupRendersToMaster(t *testing.T) {
 	test.NewTempApp(t)
 	keyring.MockInit()
 	at := time.Date(2026, 1, 1, 23, 0, 0, 0, time.UTC)
-	ev := blocker.Event{Seq: 7, Kind: blocker.EventVisit, Host: "instagram.com", Count: 1, Time: at}
+	ev := api.Event{Seq: 7, Kind: api.EventVisit, Host: "instagram.com", Count: 1, Time: at}
 	ex := content.MustLoad().Pick(content.Moment{Trigger: content.Visit, Host: ev.Host, Time: at, AttemptsHour: 1, AttemptsToday: 3})
 	p := NewPopup(Deps{Vault: vault.Open(t.TempDir(), vault.Keyring{})}, PopupInfo{Event: ev, Excerpt: ex, Today: 3}, func(string) {}, func() {})
 	w := test.NewTempWindow(t, p.Content())
@@ -34,7 +34,7 @@ func TestTodayDaemonDownRendersToMaster(t *testing.T) {
 	test.NewTempApp(t)
 	keyring.MockInit()
 	dir := t.TempDir()
-	m := Create(Deps{Daemon: &daemon.Client{Socket: filepath.Join(dir, "none.sock")}, Vault: vault.Open(dir, vault.Keyring{}),
+	m := Create(Deps{Daemon: &client.Client{Socket: filepath.Join(dir, "none.sock")}, Vault: vault.Open(dir, vault.Keyring{}),
 		Async: func(f func()) { f() }, Every: func(time.Duration, func() bool) {}})
 	w := test.NewTempWindow(t, m.Tabs)
 	w.Resize(fyne.NewSize(900, 620))

@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
 
 // PopupInfo is what the excerpt pop-up shows for one event.
 type PopupInfo struct {
-	Event   blocker.Event
+	Event   api.Event
 	Excerpt content.Excerpt
 	Today   int // attempts today, this one included
 }
@@ -24,9 +24,9 @@ type PopupInfo struct {
 // Heading says what happened: "You tried to open instagram.com".
 func (p PopupInfo) Heading() string {
 	switch p.Event.Kind {
-	case blocker.EventTamper:
+	case api.EventTamper:
 		return "The hosts file was edited"
-	case blocker.EventUnlockRequested:
+	case api.EventUnlockRequested:
 		return "You asked to end the block early"
 	}
 	return "You tried to open " + p.Event.Host
@@ -85,14 +85,14 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 func (p *Popup) Content() fyne.CanvasObject { return p.content }
 
 func countText(info PopupInfo) string {
-	if info.Event.Kind != blocker.EventVisit {
+	if info.Event.Kind != api.EventVisit {
 		return info.Event.Time.Local().Format("Mon 2 Jan 15:04")
 	}
 	return content.AttemptsToday(info.Today)
 }
 
 func (p *Popup) defaultNote() string {
-	if p.info.Event.Kind == blocker.EventVisit {
+	if p.info.Event.Kind == api.EventVisit {
 		return fmt.Sprintf("Tried to open %s", p.info.Event.Host)
 	}
 	return p.info.Heading()

@@ -9,7 +9,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -17,7 +17,7 @@ func TestPopup(t *testing.T) {
 	test.NewTempApp(t)
 	keyring.MockInit()
 	v := vault.Open(t.TempDir(), vault.Keyring{})
-	ev := blocker.Event{Seq: 7, Kind: blocker.EventVisit, Host: "instagram.com", Scheme: "https", Count: 1, Time: time.Now()}
+	ev := api.Event{Seq: 7, Kind: api.EventVisit, Host: "instagram.com", Scheme: "https", Count: 1, Time: time.Now()}
 	ex := content.MustLoad().Pick(content.Moment{Trigger: content.Visit, Host: ev.Host, Time: time.Date(2026, 1, 1, 23, 0, 0, 0, time.Local), AttemptsToday: 3})
 	var read string
 	closed := false
@@ -49,7 +49,7 @@ func TestPopup(t *testing.T) {
 	if !closed {
 		t.Error("Close did nothing")
 	}
-	tamper := PopupInfo{Event: blocker.Event{Kind: blocker.EventTamper, Time: time.Now()}}
+	tamper := PopupInfo{Event: api.Event{Kind: api.EventTamper, Time: time.Now()}}
 	if tamper.Heading() != "The hosts file was edited" {
 		t.Errorf("tamper heading %q", tamper.Heading())
 	}

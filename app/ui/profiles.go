@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker/profile"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // Profiles lists the saved profiles and adds one by pasting a link.

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // chartDays is how many days the attempts chart shows.
@@ -76,9 +76,9 @@ func (p *Progress) Refresh() {
 	})
 }
 
-func (p *Progress) render(events []blocker.Event, derr error, data *vault.Data, verr error) {
+func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr error) {
 	now := p.d.Now()
-	p.Counts = blocker.VisitsPerDay(events, now, chartDays)
+	p.Counts = api.VisitsPerDay(events, now, chartDays)
 	p.Chart.Refresh()
 	total, most, mostDay := 0, 0, 0
 	for i, n := range p.Counts {

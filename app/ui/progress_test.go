@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 func TestProgressChartAndJournal(t *testing.T) {
@@ -17,9 +17,9 @@ func TestProgressChartAndJournal(t *testing.T) {
 	p := m.Progress
 	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
 	p.d.Now = func() time.Time { return now }
-	events := []blocker.Event{
-		{Kind: blocker.EventVisit, Host: "x.com", Count: 4, Time: now.Add(-time.Hour)},
-		{Kind: blocker.EventVisit, Host: "x.com", Count: 9, Time: now.Add(-48 * time.Hour)},
+	events := []api.Event{
+		{Kind: api.EventVisit, Host: "x.com", Count: 4, Time: now.Add(-time.Hour)},
+		{Kind: api.EventVisit, Host: "x.com", Count: 9, Time: now.Add(-48 * time.Hour)},
 	}
 	day, _ := vault.ParseDate("2026-03-01")
 	data := &vault.Data{LastContact: &day}

@@ -12,22 +12,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
-	"github.com/nocontact-app/nocontact/blocker/profile"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // Presets of the start card.
 var presets = []struct {
 	label string
 	d     time.Duration
-}{{"24 h", 24 * time.Hour}, {"3 days", 3 * blocker.Day}, {"7 days", 7 * blocker.Day}, {"30 days", 30 * blocker.Day}}
+}{{"24 h", 24 * time.Hour}, {"3 days", 3 * api.Day}, {"7 days", 7 * api.Day}, {"30 days", 30 * api.Day}}
 
 // lockChoices, each explained in one line.
 var lockChoices = []struct{ label, mode, help string }{
-	{"Cool-down", blocker.LockCooldown, "Ending early takes a 30-minute cool-down, then a confirmation."},
-	{"Friend's code", blocker.LockFriend, "A code you give a friend you trust is the only way to end early."},
-	{"Strict", blocker.LockStrict, "No early end. The block runs its course."},
+	{"Cool-down", api.LockCooldown, "Ending early takes a 30-minute cool-down, then a confirmation."},
+	{"Friend's code", api.LockFriend, "A code you give a friend you trust is the only way to end early."},
+	{"Strict", api.LockStrict, "No early end. The block runs its course."},
 }
 
 // Today is the first screen: the day counter and the block.
@@ -57,7 +57,7 @@ type Today struct {
 	startBox, runBox, setupBox *fyne.Container
 	content                    fyne.CanvasObject
 
-	session     *blocker.Session
+	session     *api.Session
 	names       []string // what Start would block
 	cooldownSeq int      // bumped on every render: stops an older countdown
 }
@@ -127,13 +127,13 @@ func (t *Today) Refresh() {
 	})
 }
 
-func (t *Today) render(data *vault.Data, verr error, st *blocker.Status, derr error) {
+func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error) {
 	t.renderDay(data, verr)
 	t.startBox.Hide()
 	t.runBox.Hide()
 	t.setupBox.Hide()
 	switch {
-	case errors.Is(derr, daemon.ErrNotRunning):
+	case errors.Is(derr, client.ErrNotRunning):
 		t.Status.SetText("Blocking is not set up")
 		showText(t.Detail, "The No Contact daemon is not running on this computer. It is what blocks sites, even after a restart. Set it up once (it asks for your password).")
 		t.setupBox.Show()
@@ -144,7 +144,7 @@ func (t *Today) render(data *vault.Data, verr error, st *blocker.Status, derr er
 		return
 	}
 	t.session = st.Session
-	if st.Session == nil || st.Session.Lock.Mode != blocker.LockFriend {
+	if st.Session == nil || st.Session.Lock.Mode != api.LockFriend {
 		t.FriendCode.Hide()
 	}
 	if st.Session == nil {
@@ -188,7 +188,7 @@ func hostsText(ps []profile.Profile, entries []profile.Entry) string {
 	return b.String()
 }
 
-func (t *Today) renderIdle(st *blocker.Status) {
+func (t *Today) renderIdle(st *api.Status) {
 	t.Status.SetText("No block running")
 	showText(t.Detail, sinkholeLine(st))
 	t.startBox.Show()
@@ -199,7 +199,7 @@ func (t *Today) renderIdle(st *blocker.Status) {
 	}
 }
 
-func (t *Today) renderRunning(st *blocker.Status) {
+func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
 	t.Status.SetText(s.Summary())
 	lines := []string{"Ends around " + t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"), st.Hosts.Line(true, t.d.Now())}
@@ -216,23 +216,23 @@ func (t *Today) renderRunning(st *blocker.Status) {
 	t.renderAddSaved(s)
 	t.renderCooldown(s)
 	switch {
-	case s.Lock.Mode == blocker.LockStrict:
+	case s.Lock.Mode == api.LockStrict:
 		t.EndEarly.SetText("Strict lock: no early end")
 		t.EndEarly.Disable()
-	case s.Lock.Mode == blocker.LockFriend:
+	case s.Lock.Mode == api.LockFriend:
 		t.EndEarly.SetText("End with friend's code")
 		t.Code.Show()
-	case s.Unlock.State == blocker.UnlockWaiting:
-		t.EndEarly.SetText(fmt.Sprintf("Cool-down: %s left", blocker.HumanDuration(time.Duration(s.Unlock.ReadyIn))))
+	case s.Unlock.State == api.UnlockWaiting:
+		t.EndEarly.SetText(fmt.Sprintf("Cool-down: %s left", api.HumanDuration(time.Duration(s.Unlock.ReadyIn))))
 		t.EndEarly.Disable()
-	case s.Unlock.State == blocker.UnlockReady:
+	case s.Unlock.State == api.UnlockReady:
 		t.EndEarly.SetText("Confirm: end the block now")
 	default:
 		t.EndEarly.SetText("End early…")
 	}
 }
 
-func sinkholeLine(st *blocker.Status) string {
+func sinkholeLine(st *api.Status) string {
 	if st.Sinkhole.Error != "" {
 		return "Attempts: " + st.Sinkhole.Error
 	}
@@ -251,7 +251,7 @@ func showText(l *widget.Label, text string) {
 }
 
 // renderAddSaved offers the saved profiles' names the block lacks.
-func (t *Today) renderAddSaved(s *blocker.Session) {
+func (t *Today) renderAddSaved(s *api.Session) {
 	missing := 0
 	for _, n := range t.names {
 		if !slices.Contains(s.Hostnames, n) {

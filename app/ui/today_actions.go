@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 
 	"fyne.io/fyne/v2"
 )
@@ -29,11 +29,11 @@ func (t *Today) onSetContact() {
 }
 
 // request builds the start request from the card.
-func (t *Today) request() blocker.StartRequest {
-	req := blocker.StartRequest{Hostnames: t.names, Duration: blocker.Duration(7 * blocker.Day)}
+func (t *Today) request() api.StartRequest {
+	req := api.StartRequest{Hostnames: t.names, Duration: api.Duration(7 * api.Day)}
 	for _, p := range presets {
 		if p.label == t.Duration.Selected {
-			req.Duration = blocker.Duration(p.d)
+			req.Duration = api.Duration(p.d)
 		}
 	}
 	for _, l := range lockChoices {
@@ -82,12 +82,12 @@ func (t *Today) onEndEarly() {
 	if s == nil {
 		return
 	}
-	action, code, done := blocker.UnlockRequest, "", "Cool-down started. Come back when it is over to confirm; until then the block holds."
+	action, code, done := api.UnlockRequest, "", "Cool-down started. Come back when it is over to confirm; until then the block holds."
 	switch {
-	case s.Lock.Mode == blocker.LockFriend:
-		action, code, done = blocker.UnlockConfirm, t.Code.Text, "The block has ended."
-	case s.Unlock.State == blocker.UnlockReady:
-		action, done = blocker.UnlockConfirm, "The block has ended."
+	case s.Lock.Mode == api.LockFriend:
+		action, code, done = api.UnlockConfirm, t.Code.Text, "The block has ended."
+	case s.Unlock.State == api.UnlockReady:
+		action, done = api.UnlockConfirm, "The block has ended."
 	}
 	t.run(func() error {
 		c, cancel := ctx()

@@ -13,17 +13,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
-// Daemon is what the screens ask of nocontactd; *daemon.Client has it.
+// Daemon is what the screens ask of nocontactd; *client.Client has it.
 type Daemon interface {
-	Status(ctx context.Context) (*blocker.Status, error)
-	Start(ctx context.Context, req blocker.StartRequest) (*blocker.StartResponse, error)
-	Extend(ctx context.Context, by time.Duration) (*blocker.Session, error)
-	AddHostnames(ctx context.Context, names []string) (*blocker.Session, error)
-	Unlock(ctx context.Context, action, code string) (*blocker.UnlockResponse, error)
-	Events(ctx context.Context, after uint64) ([]blocker.Event, error)
+	Status(ctx context.Context) (*api.Status, error)
+	Start(ctx context.Context, req api.StartRequest) (*api.StartResponse, error)
+	Extend(ctx context.Context, by time.Duration) (*api.Session, error)
+	AddHostnames(ctx context.Context, names []string) (*api.Session, error)
+	Unlock(ctx context.Context, action, code string) (*api.UnlockResponse, error)
+	Events(ctx context.Context, after uint64) ([]api.Event, error)
 }
 
 // Store is the vault; *vault.Vault has it.

@@ -11,21 +11,21 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
-	"github.com/nocontact-app/nocontact/blocker/daemon/daemontest"
+	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/daemontest"
 )
 
 // newMain builds the window content against a real in-process daemon (or
 // none, with socket ""), a vault in a temp dir with a mock keyring, and
 // synchronous Async so every action has finished when it returns.
-func newMain(t *testing.T, socket string) (*Main, *daemon.Client, *vault.Vault) {
+func newMain(t *testing.T, socket string) (*Main, *client.Client, *vault.Vault) {
 	t.Helper()
 	test.NewTempApp(t)
 	keyring.MockInit()
 	if socket == "" {
 		socket = filepath.Join(t.TempDir(), "none.sock")
 	}
-	c := &daemon.Client{Socket: socket}
+	c := &client.Client{Socket: socket}
 	v := vault.Open(t.TempDir(), vault.Keyring{})
 	m := Create(Deps{Daemon: c, Vault: v, Async: func(f func()) { f() }, Every: func(time.Duration, func() bool) {}})
 	w := test.NewTempWindow(t, m.Tabs)
@@ -205,7 +205,7 @@ func TestKeyringMissingIsShown(t *testing.T) {
 	v := vault.Open(dir, vault.Keyring{})
 	v.Update(func(d *vault.Data) error { return nil }) // an encrypted vault exists
 	keyring.MockInitWithError(errFake("org.freedesktop.DBus.Error.ServiceUnknown: no secrets"))
-	m := Create(Deps{Daemon: &daemon.Client{Socket: filepath.Join(dir, "x.sock")}, Vault: v, Async: func(f func()) { f() }})
+	m := Create(Deps{Daemon: &client.Client{Socket: filepath.Join(dir, "x.sock")}, Vault: v, Async: func(f func()) { f() }})
 	m.Refresh()
 	if !strings.Contains(m.Today.DayHelp.Text, "could not be read") || !strings.Contains(m.Today.DayHelp.Text, "no keyring") {
 		t.Errorf("day help %q", m.Today.DayHelp.Text)

@@ -3,7 +3,7 @@ package vault
 import (
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker/profile"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // schemaVersion is the version of Data this code writes.

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/nocontact-app/nocontact/blocker/profile"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // dataV0 is the pre-release schema: profiles as the links people pasted,

@@ -10,7 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 )
 
 // raw sends a request straight to the handler with the given peer uid.
@@ -27,7 +28,7 @@ func (e *env) raw(method, path, body string, uid int, header http.Header) *httpt
 
 func errorCode(t *testing.T, rec *httptest.ResponseRecorder) string {
 	t.Helper()
-	var v struct{ Error *blocker.Error }
+	var v struct{ Error *api.Error }
 	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || v.Error == nil {
 		t.Fatalf("not an API error: %d %s", rec.Code, rec.Body)
 	}
@@ -54,7 +55,7 @@ func TestBadRequestsAre400(t *testing.T) {
 	}
 	for _, b := range bodies {
 		rec := e.raw("POST", "/v1/session", b, me, nil)
-		if rec.Code != http.StatusBadRequest || errorCode(t, rec) != blocker.CodeInvalid {
+		if rec.Code != http.StatusBadRequest || errorCode(t, rec) != api.CodeInvalid {
 			t.Errorf("%.60q: %d %s", b, rec.Code, rec.Body)
 		}
 	}
@@ -76,7 +77,7 @@ func TestBrowsersAndStrangersAre403(t *testing.T) {
 	e := newEnv(t)
 	me := os.Geteuid()
 	for _, h := range []http.Header{{"Origin": {"http://evil.example"}}, {"Referer": {"http://evil.example/x"}}} {
-		if rec := e.raw("GET", "/v1/status", "", me, h); rec.Code != 403 || errorCode(t, rec) != blocker.CodeForbidden {
+		if rec := e.raw("GET", "/v1/status", "", me, h); rec.Code != 403 || errorCode(t, rec) != api.CodeForbidden {
 			t.Errorf("%v: %d", h, rec.Code)
 		}
 	}
@@ -96,31 +97,31 @@ func TestBrowsersAndStrangersAre403(t *testing.T) {
 
 func TestStream(t *testing.T) {
 	e := newEnv(t)
-	e.startSession(t, time.Hour, blocker.Lock{})
-	got := make(chan blocker.Event, 10)
+	e.startSession(t, time.Hour, api.Lock{})
+	got := make(chan api.Event, 10)
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	go e.client.Stream(sctx, 0, func(ev blocker.Event) { got <- ev })
-	next := func() blocker.Event {
+	go e.client.Stream(sctx, 0, func(ev api.Event) { got <- ev })
+	next := func() api.Event {
 		select {
 		case ev := <-got:
 			return ev
 		case <-time.After(3 * time.Second):
 			t.Fatal("no event on the stream")
-			return blocker.Event{}
+			return api.Event{}
 		}
 	}
-	if ev := next(); ev.Kind != blocker.EventSessionStarted {
+	if ev := next(); ev.Kind != api.EventSessionStarted {
 		t.Fatalf("backlog: %+v", ev)
 	}
 	e.client.Extend(ctx, time.Hour)
-	if ev := next(); ev.Kind != blocker.EventSessionExtended || ev.Seq != 2 {
+	if ev := next(); ev.Kind != api.EventSessionExtended || ev.Seq != 2 {
 		t.Fatalf("live: %+v", ev)
 	}
 }
 
 func TestClientNotRunning(t *testing.T) {
-	c := &Client{Socket: t.TempDir() + "/none.sock"}
+	c := &client.Client{Socket: t.TempDir() + "/none.sock"}
 	if _, err := c.Status(ctx); err == nil || !strings.Contains(err.Error(), "not running") {
 		t.Fatalf("err = %v", err)
 	}
@@ -153,7 +154,7 @@ func FuzzStartRequest(f *testing.F) {
 			if len(f) != 2 || (f[0] != "127.78.0.1" && f[0] != "::") {
 				t.Fatalf("hosts line %q after %q", line, body)
 			}
-			if n, err := blocker.NormalizeHostname(f[1]); err != nil || n != f[1] {
+			if n, err := api.NormalizeHostname(f[1]); err != nil || n != f[1] {
 				t.Fatalf("invalid name %q written after %q", f[1], body)
 			}
 		}
@@ -169,15 +170,15 @@ func FuzzStartRequest(f *testing.F) {
 // with the time left overflowed and ended a strict block at once.
 func TestHugeExtendIsRefused(t *testing.T) {
 	e := newEnv(t)
-	e.startSession(t, 30*blocker.Day, blocker.Lock{Mode: blocker.LockStrict})
+	e.startSession(t, 30*api.Day, api.Lock{Mode: api.LockStrict})
 	for _, by := range []string{"106751d", "106751d23h47m16s"} {
 		rec := e.raw("POST", "/v1/session/extend", `{"by":"`+by+`"}`, os.Geteuid(), nil)
-		if rec.Code != http.StatusBadRequest || errorCode(t, rec) != blocker.CodeInvalid {
+		if rec.Code != http.StatusBadRequest || errorCode(t, rec) != api.CodeInvalid {
 			t.Errorf("extend by %s: %d %s", by, rec.Code, rec.Body)
 		}
 	}
 	st, err := e.client.Status(ctx)
-	if err != nil || st.Session == nil || time.Duration(st.Session.Remaining) != 30*blocker.Day {
+	if err != nil || st.Session == nil || time.Duration(st.Session.Remaining) != 30*api.Day {
 		t.Fatalf("after refused extensions: %+v %v", st, err)
 	}
 	if !strings.Contains(e.hosts(t), "instagram.com") {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // reportPercentiles reports p50 and p95 of ds in milliseconds.
@@ -37,7 +37,7 @@ func BenchmarkTamperRestore(b *testing.B) {
 	e.cfg.GuardSettle = 0 // the default settle, as shipped
 	e.stop()
 	e.start(b)
-	e.startSession(&testing.T{}, time.Hour, blocker.Lock{})
+	e.startSession(&testing.T{}, time.Hour, api.Lock{})
 	waitFor(b, "the section", func() bool { return strings.Contains(e.hosts(b), "instagram.com") })
 	var took []time.Duration
 	for b.Loop() {
@@ -71,11 +71,11 @@ func BenchmarkStatusRoundTrip(b *testing.B) {
 // p95 <= 5 ms. Run with -benchtime 200x or more.
 func BenchmarkHitToEvent(b *testing.B) {
 	e := newSinkholeEnv(b)
-	e.startSession(&testing.T{}, time.Hour, blocker.Lock{})
-	events := make(chan blocker.Event, 1024)
+	e.startSession(&testing.T{}, time.Hour, api.Lock{})
+	events := make(chan api.Event, 1024)
 	sctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go e.client.Stream(sctx, 1<<62, func(ev blocker.Event) { events <- ev })
+	go e.client.Stream(sctx, 1<<62, func(ev api.Event) { events <- ev })
 	time.Sleep(50 * time.Millisecond)
 	addr := fmt.Sprintf("127.78.0.1:%d", e.cfg.HTTPSPort)
 	var took []time.Duration
@@ -83,7 +83,7 @@ func BenchmarkHitToEvent(b *testing.B) {
 		start := time.Now()
 		go sendHello(addr)
 		for ev := range events {
-			if ev.Kind == blocker.EventVisit {
+			if ev.Kind == api.EventVisit {
 				break
 			}
 		}
@@ -97,7 +97,7 @@ func BenchmarkHitToEvent(b *testing.B) {
 // Client and daemon share this process and its cores.
 func BenchmarkHitsPerSecond(b *testing.B) {
 	e := newSinkholeEnv(b)
-	e.startSession(&testing.T{}, time.Hour, blocker.Lock{})
+	e.startSession(&testing.T{}, time.Hour, api.Lock{})
 	addr := fmt.Sprintf("127.78.0.1:%d", e.cfg.HTTPSPort)
 	start := time.Now()
 	b.SetParallelism(4)

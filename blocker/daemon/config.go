@@ -6,12 +6,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/hosts"
 	"github.com/nocontact-app/nocontact/blocker/session"
 )
-
-// SocketEnv overrides the socket path for clients.
-const SocketEnv = "NOCONTACT_SOCKET"
 
 // Config configures a Daemon. Zero fields take the defaults.
 type Config struct {
@@ -38,7 +36,7 @@ func (c *Config) fill() {
 		c.StateDir = DefaultStateDir
 	}
 	if c.Socket == "" {
-		c.Socket = DefaultSocket
+		c.Socket = api.DefaultSocket
 	}
 	if !c.Sinkhole.IsValid() {
 		c.Sinkhole = hosts.DefaultSinkhole
@@ -55,13 +53,4 @@ func (c *Config) fill() {
 	if c.Heartbeat <= 0 {
 		c.Heartbeat = 30 * time.Second
 	}
-}
-
-// SocketPath returns the socket clients use: $NOCONTACT_SOCKET, else the
-// default.
-func SocketPath() string {
-	if s := os.Getenv(SocketEnv); s != "" {
-		return s
-	}
-	return DefaultSocket
 }

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/eventlog"
 	"github.com/nocontact-app/nocontact/blocker/guard"
 	"github.com/nocontact-app/nocontact/blocker/hosts"
@@ -100,7 +100,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		defer stop()
 		srv.Shutdown(shut)
 	}()
-	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", blocker.Version)
+	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", api.Version)
 	err = srv.Serve(ln)
 	cancel()
 	wg.Wait()
@@ -131,7 +131,7 @@ func (d *Daemon) guard(ctx context.Context) {
 		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log,
 		Check: d.guardCheck,
 		OnConflict: func(backoff time.Duration) {
-			d.record(blocker.Event{Kind: blocker.EventConflict, Detail: "another program keeps rewriting the hosts file; retrying in " + blocker.FormatDuration(backoff)})
+			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; retrying in " + api.FormatDuration(backoff)})
 		},
 	})
 	for ctx.Err() == nil {
@@ -166,7 +166,7 @@ func (d *Daemon) guardCheck() (bool, error) {
 	d.lastTamper = &now
 	d.mu.Unlock()
 	d.log.Warn("hosts file tampered with; restored", "how", detail)
-	d.record(blocker.Event{Kind: blocker.EventTamper, Detail: detail})
+	d.record(api.Event{Kind: api.EventTamper, Detail: detail})
 	return true, err
 }
 
@@ -248,7 +248,7 @@ func (d *Daemon) noteHostsErr(err error) error {
 }
 
 // record appends an event to the log; a failure to store it is logged.
-func (d *Daemon) record(e blocker.Event) blocker.Event {
+func (d *Daemon) record(e api.Event) api.Event {
 	e, err := d.events.Append(e)
 	if err != nil {
 		d.log.Error("event log", "err", err)

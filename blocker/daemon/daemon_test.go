@@ -12,7 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
 )
 
@@ -22,7 +23,7 @@ const userHosts = "127.0.0.1 localhost\n::1 localhost\n"
 type env struct {
 	cfg    Config
 	clock  *fakeclock.Clock
-	client *Client
+	client *client.Client
 	d      *Daemon
 	stop   func()
 }
@@ -41,7 +42,7 @@ func newEnv(t testing.TB) *env {
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}}
 	e.cfg.Clock = e.clock
-	e.client = &Client{Socket: e.cfg.Socket}
+	e.client = &client.Client{Socket: e.cfg.Socket}
 	e.start(t)
 	t.Cleanup(func() { e.stop() })
 	return e
@@ -80,10 +81,10 @@ func (e *env) hosts(t testing.TB) string {
 	return string(b)
 }
 
-func (e *env) startSession(t *testing.T, d time.Duration, lock blocker.Lock) *blocker.StartResponse {
+func (e *env) startSession(t *testing.T, d time.Duration, lock api.Lock) *api.StartResponse {
 	t.Helper()
-	resp, err := e.client.Start(context.Background(), blocker.StartRequest{
-		Hostnames: []string{"instagram.com", "www.instagram.com"}, Duration: blocker.Duration(d), Lock: lock})
+	resp, err := e.client.Start(context.Background(), api.StartRequest{
+		Hostnames: []string{"instagram.com", "www.instagram.com"}, Duration: api.Duration(d), Lock: lock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,15 +95,15 @@ var ctx = context.Background()
 
 func TestSessionLifecycle(t *testing.T) {
 	e := newEnv(t)
-	resp := e.startSession(t, time.Hour, blocker.Lock{})
+	resp := e.startSession(t, time.Hour, api.Lock{})
 	if len(resp.Session.Hostnames) != 2 || resp.FriendCode != "" {
 		t.Fatalf("start: %+v", resp)
 	}
 	if h := e.hosts(t); !strings.HasPrefix(h, userHosts) || !strings.Contains(h, "127.78.0.1 instagram.com\n:: instagram.com\n") {
 		t.Fatalf("hosts after start:\n%s", h)
 	}
-	_, err := e.client.Start(ctx, blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
-	if blocker.ErrorCode(err) != blocker.CodeSessionActive {
+	_, err := e.client.Start(ctx, api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
+	if api.ErrorCode(err) != api.CodeSessionActive {
 		t.Fatalf("second start: %v", err)
 	}
 	if _, err := e.client.AddHostnames(ctx, []string{"x.com"}); err != nil {
@@ -119,7 +120,7 @@ func TestSessionLifecycle(t *testing.T) {
 		t.Fatalf("status %+v", st)
 	}
 
-	e.clock.SetWall(40 * blocker.Day) // the clock forward: nothing ends
+	e.clock.SetWall(40 * api.Day) // the clock forward: nothing ends
 	e.d.nudge()
 	time.Sleep(100 * time.Millisecond)
 	if st, _ := e.client.Status(ctx); st.Session == nil {
@@ -129,12 +130,12 @@ func TestSessionLifecycle(t *testing.T) {
 	e.d.nudge()
 	waitFor(t, "the section is lifted", func() bool { return e.hosts(t) == userHosts })
 	events, _ := e.client.Events(ctx, 0)
-	if !hasEvent(events, blocker.EventSessionEnded, "expired") || !hasEvent(events, blocker.EventSessionStarted, "") {
+	if !hasEvent(events, api.EventSessionEnded, "expired") || !hasEvent(events, api.EventSessionStarted, "") {
 		t.Errorf("events %+v", events)
 	}
 }
 
-func hasEvent(events []blocker.Event, kind, detail string) bool {
+func hasEvent(events []api.Event, kind, detail string) bool {
 	for _, e := range events {
 		if e.Kind == kind && strings.Contains(e.Detail, detail) {
 			return true
@@ -145,14 +146,14 @@ func hasEvent(events []blocker.Event, kind, detail string) bool {
 
 func TestFriendUnlockThroughAPI(t *testing.T) {
 	e := newEnv(t)
-	resp := e.startSession(t, time.Hour, blocker.Lock{Mode: blocker.LockFriend})
+	resp := e.startSession(t, time.Hour, api.Lock{Mode: api.LockFriend})
 	if resp.FriendCode == "" {
 		t.Fatal("no friend code")
 	}
-	if _, err := e.client.Unlock(ctx, blocker.UnlockConfirm, "nope"); blocker.ErrorCode(err) != blocker.CodeWrongCode {
+	if _, err := e.client.Unlock(ctx, api.UnlockConfirm, "nope"); api.ErrorCode(err) != api.CodeWrongCode {
 		t.Fatalf("wrong code: %v", err)
 	}
-	u, err := e.client.Unlock(ctx, blocker.UnlockConfirm, resp.FriendCode)
+	u, err := e.client.Unlock(ctx, api.UnlockConfirm, resp.FriendCode)
 	if err != nil || !u.Ended {
 		t.Fatalf("right code: %+v %v", u, err)
 	}
@@ -161,23 +162,23 @@ func TestFriendUnlockThroughAPI(t *testing.T) {
 
 func TestCooldownUnlockThroughAPI(t *testing.T) {
 	e := newEnv(t)
-	e.startSession(t, 10*time.Hour, blocker.Lock{Mode: blocker.LockCooldown, Cooldown: blocker.Duration(15 * time.Minute)})
-	if _, err := e.client.Unlock(ctx, blocker.UnlockRequest, ""); err != nil {
+	e.startSession(t, 10*time.Hour, api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(15 * time.Minute)})
+	if _, err := e.client.Unlock(ctx, api.UnlockRequest, ""); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := e.client.Status(ctx)
-	if st.Session.Unlock.State != blocker.UnlockWaiting || time.Duration(st.Session.Unlock.ReadyIn) != 15*time.Minute {
+	if st.Session.Unlock.State != api.UnlockWaiting || time.Duration(st.Session.Unlock.ReadyIn) != 15*time.Minute {
 		t.Fatalf("unlock %+v", st.Session.Unlock)
 	}
-	if _, err := e.client.Unlock(ctx, blocker.UnlockConfirm, ""); blocker.ErrorCode(err) != blocker.CodeLocked {
+	if _, err := e.client.Unlock(ctx, api.UnlockConfirm, ""); api.ErrorCode(err) != api.CodeLocked {
 		t.Fatalf("early confirm: %v", err)
 	}
 	e.clock.Pass(15 * time.Minute)
-	if u, err := e.client.Unlock(ctx, blocker.UnlockConfirm, ""); err != nil || !u.Ended {
+	if u, err := e.client.Unlock(ctx, api.UnlockConfirm, ""); err != nil || !u.Ended {
 		t.Fatalf("confirm: %+v %v", u, err)
 	}
 	events, _ := e.client.Events(ctx, 0)
-	for _, k := range []string{blocker.EventUnlockRequested, blocker.EventUnlockCompleted, blocker.EventSessionEnded} {
+	for _, k := range []string{api.EventUnlockRequested, api.EventUnlockCompleted, api.EventSessionEnded} {
 		if !hasEvent(events, k, "") {
 			t.Errorf("no %s event", k)
 		}
@@ -186,15 +187,15 @@ func TestCooldownUnlockThroughAPI(t *testing.T) {
 
 func TestStrictRefusesEarlyEnd(t *testing.T) {
 	e := newEnv(t)
-	e.startSession(t, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
-	if _, err := e.client.Unlock(ctx, blocker.UnlockRequest, ""); blocker.ErrorCode(err) != blocker.CodeLocked {
+	e.startSession(t, time.Hour, api.Lock{Mode: api.LockStrict})
+	if _, err := e.client.Unlock(ctx, api.UnlockRequest, ""); api.ErrorCode(err) != api.CodeLocked {
 		t.Fatalf("strict: %v", err)
 	}
 }
 
 func TestRestartKeepsTheBlock(t *testing.T) {
 	e := newEnv(t)
-	e.startSession(t, time.Hour, blocker.Lock{})
+	e.startSession(t, time.Hour, api.Lock{})
 	e.clock.Pass(10 * time.Minute)
 	e.stop()
 	// While the daemon is down someone strips the file; a restart re-applies.
@@ -210,7 +211,7 @@ func TestRestartKeepsTheBlock(t *testing.T) {
 
 func TestTamperIsRestoredAndRecorded(t *testing.T) {
 	e := newEnv(t)
-	e.startSession(t, time.Hour, blocker.Lock{})
+	e.startSession(t, time.Hour, api.Lock{})
 	good := e.hosts(t)
 	tamper := map[string]func(){
 		"removed":       func() { os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644) },
@@ -228,7 +229,7 @@ func TestTamperIsRestoredAndRecorded(t *testing.T) {
 		waitFor(t, name+" is restored", func() bool { return e.hosts(t) == good })
 		waitFor(t, name+" is recorded", func() bool {
 			after, _ := e.client.Events(ctx, 0)
-			return len(after) > len(before) && hasEvent(after[len(before):], blocker.EventTamper, "")
+			return len(after) > len(before) && hasEvent(after[len(before):], api.EventTamper, "")
 		})
 	}
 	if st, _ := e.client.Status(ctx); st.Hosts.LastTamper == nil || !st.Hosts.Intact {
@@ -244,7 +245,7 @@ func TestBrokenStateKeepsTheFile(t *testing.T) {
 		t.Run(fmt.Sprint("section=", withSection), func(t *testing.T) {
 			e := newEnv(t)
 			if withSection {
-				e.startSession(t, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
+				e.startSession(t, time.Hour, api.Lock{Mode: api.LockStrict})
 			}
 			before := e.hosts(t)
 			e.stop()
@@ -260,8 +261,8 @@ func TestBrokenStateKeepsTheFile(t *testing.T) {
 			if !strings.Contains(st.Daemon.Problem, "could not be read") {
 				t.Errorf("status problem %q", st.Daemon.Problem)
 			}
-			_, err := e.client.Start(ctx, blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
-			if blocker.ErrorCode(err) != blocker.CodeStateBroken {
+			_, err := e.client.Start(ctx, api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
+			if api.ErrorCode(err) != api.CodeStateBroken {
 				t.Errorf("start with a broken state: %v", err)
 			}
 			if err := e.d.Cleanup(); err != nil {
@@ -270,7 +271,7 @@ func TestBrokenStateKeepsTheFile(t *testing.T) {
 			if e.hosts(t) != userHosts {
 				t.Errorf("after cleanup: %q", e.hosts(t))
 			}
-			if _, err := e.client.Start(ctx, blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)}); err != nil {
+			if _, err := e.client.Start(ctx, api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)}); err != nil {
 				t.Errorf("start after cleanup: %v", err)
 			}
 		})

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/hosts"
 )
 
@@ -15,12 +15,12 @@ func (d *Daemon) handleStatus(w http.ResponseWriter, r *http.Request) {
 }
 
 // Status reports the session, the hosts file, the sinkhole and the daemon.
-func (d *Daemon) Status() blocker.Status {
-	st := blocker.Status{
+func (d *Daemon) Status() api.Status {
+	st := api.Status{
 		Session:  d.mgr.View(),
 		Hosts:    d.hostsStatus(),
 		Sinkhole: d.sinkholeStatus(),
-		Daemon:   blocker.DaemonInfo{Version: blocker.Version},
+		Daemon:   api.DaemonInfo{Version: api.Version},
 	}
 	if err := d.mgr.Broken(); err != nil {
 		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontactd cleanup` (%v)", err)
@@ -28,8 +28,8 @@ func (d *Daemon) Status() blocker.Status {
 	return st
 }
 
-func (d *Daemon) sinkholeStatus() blocker.SinkholeStatus {
-	st := blocker.SinkholeStatus{Address: d.cfg.Sinkhole.String(), HTTPPort: d.cfg.HTTPPort, HTTPSPort: d.cfg.HTTPSPort}
+func (d *Daemon) sinkholeStatus() api.SinkholeStatus {
+	st := api.SinkholeStatus{Address: d.cfg.Sinkhole.String(), HTTPPort: d.cfg.HTTPPort, HTTPSPort: d.cfg.HTTPSPort}
 	d.visits.mu.Lock()
 	st.OtherHits = d.visits.others
 	d.visits.mu.Unlock()
@@ -46,8 +46,8 @@ func (d *Daemon) sinkholeStatus() blocker.SinkholeStatus {
 }
 
 // hostsStatus reads the file and says whether it is as the session wants.
-func (d *Daemon) hostsStatus() blocker.HostsStatus {
-	hs := blocker.HostsStatus{Path: d.cfg.HostsFile}
+func (d *Daemon) hostsStatus() api.HostsStatus {
+	hs := api.HostsStatus{Path: d.cfg.HostsFile}
 	d.mu.Lock()
 	hs.Error, hs.LiftPending, hs.LastTamper = d.hostsErr, d.liftDue, d.lastTamper
 	d.mu.Unlock()
@@ -68,7 +68,7 @@ func (d *Daemon) hostsStatus() blocker.HostsStatus {
 }
 
 func (d *Daemon) handleStart(w http.ResponseWriter, r *http.Request) {
-	var req blocker.StartRequest
+	var req api.StartRequest
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
 		return
@@ -85,13 +85,13 @@ func (d *Daemon) handleStart(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fmt.Errorf("the hosts file could not be written, so no session started: %w", err))
 		return
 	}
-	d.log.Info("session started", "names", len(view.Hostnames), "duration", blocker.FormatDuration(time.Duration(view.Duration)), "lock", view.Lock.Mode)
-	d.record(blocker.Event{Kind: blocker.EventSessionStarted, Detail: blocker.FormatDuration(time.Duration(view.Duration))})
-	writeJSON(w, http.StatusCreated, blocker.StartResponse{Session: view, FriendCode: code})
+	d.log.Info("session started", "names", len(view.Hostnames), "duration", api.FormatDuration(time.Duration(view.Duration)), "lock", view.Lock.Mode)
+	d.record(api.Event{Kind: api.EventSessionStarted, Detail: api.FormatDuration(time.Duration(view.Duration))})
+	writeJSON(w, http.StatusCreated, api.StartResponse{Session: view, FriendCode: code})
 }
 
 func (d *Daemon) handleExtend(w http.ResponseWriter, r *http.Request) {
-	var req blocker.ExtendRequest
+	var req api.ExtendRequest
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
 		return
@@ -100,13 +100,13 @@ func (d *Daemon) handleExtend(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	d.record(blocker.Event{Kind: blocker.EventSessionExtended, Detail: blocker.FormatDuration(time.Duration(req.By))})
+	d.record(api.Event{Kind: api.EventSessionExtended, Detail: api.FormatDuration(time.Duration(req.By))})
 	d.nudge()
-	writeJSON(w, http.StatusOK, blocker.StartResponse{Session: d.mgr.View()})
+	writeJSON(w, http.StatusOK, api.StartResponse{Session: d.mgr.View()})
 }
 
 func (d *Daemon) handleAdd(w http.ResponseWriter, r *http.Request) {
-	var req blocker.AddRequest
+	var req api.AddRequest
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
 		return
@@ -123,20 +123,20 @@ func (d *Daemon) handleAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(added) > 0 {
-		d.record(blocker.Event{Kind: blocker.EventHostnamesAdded, Count: len(added)})
+		d.record(api.Event{Kind: api.EventHostnamesAdded, Count: len(added)})
 	}
-	writeJSON(w, http.StatusOK, blocker.StartResponse{Session: d.mgr.View()})
+	writeJSON(w, http.StatusOK, api.StartResponse{Session: d.mgr.View()})
 }
 
 // unlockEvents are the events each unlock action records when it succeeds.
 var unlockEvents = map[string]string{
-	blocker.UnlockRequest: blocker.EventUnlockRequested,
-	blocker.UnlockCancel:  blocker.EventUnlockCancelled,
-	blocker.UnlockConfirm: blocker.EventUnlockCompleted,
+	api.UnlockRequest: api.EventUnlockRequested,
+	api.UnlockCancel:  api.EventUnlockCancelled,
+	api.UnlockConfirm: api.EventUnlockCompleted,
 }
 
 func (d *Daemon) handleUnlock(w http.ResponseWriter, r *http.Request) {
-	var req blocker.UnlockRequestBody
+	var req api.UnlockRequestBody
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
 		return
@@ -146,19 +146,19 @@ func (d *Daemon) handleUnlock(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	d.record(blocker.Event{Kind: unlockEvents[req.Action]})
+	d.record(api.Event{Kind: unlockEvents[req.Action]})
 	if ended {
-		d.record(blocker.Event{Kind: blocker.EventSessionEnded, Detail: "unlocked"})
+		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "unlocked"})
 		d.requestLift()
 	}
-	writeJSON(w, http.StatusOK, blocker.UnlockResponse{Ended: ended, Session: d.mgr.View()})
+	writeJSON(w, http.StatusOK, api.UnlockResponse{Ended: ended, Session: d.mgr.View()})
 }
 
 // Cleanup ends any session whatever its lock, lifts the section and resets
 // damaged state. It is logged as an event.
 func (d *Daemon) Cleanup() error {
 	had, err := d.mgr.Cleanup()
-	d.record(blocker.Event{Kind: blocker.EventCleanup, Detail: fmt.Sprintf("session running: %v", had)})
+	d.record(api.Event{Kind: api.EventCleanup, Detail: fmt.Sprintf("session running: %v", had)})
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func (d *Daemon) Cleanup() error {
 
 func (d *Daemon) handleCleanup(w http.ResponseWriter, r *http.Request) {
 	if peerOf(r) != 0 {
-		writeError(w, blocker.Errorf(blocker.CodeForbidden, "cleanup is for root: run `sudo nocontactd cleanup`"))
+		writeError(w, api.Errorf(api.CodeForbidden, "cleanup is for root: run `sudo nocontactd cleanup`"))
 		return
 	}
 	if err := d.Cleanup(); err != nil {
@@ -185,9 +185,9 @@ func (d *Daemon) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	events := d.events.After(after, limit)
 	if events == nil {
-		events = []blocker.Event{}
+		events = []api.Event{}
 	}
-	writeJSON(w, http.StatusOK, map[string][]blocker.Event{"events": events})
+	writeJSON(w, http.StatusOK, map[string][]api.Event{"events": events})
 }
 
 // eventQuery reads ?after=SEQ&limit=N (default 1000, at most 10000).
@@ -195,13 +195,13 @@ func eventQuery(r *http.Request) (after uint64, limit int, err error) {
 	q := r.URL.Query()
 	if s := q.Get("after"); s != "" {
 		if after, err = strconv.ParseUint(s, 10, 64); err != nil {
-			return 0, 0, blocker.Errorf(blocker.CodeInvalid, "after=%q: want a sequence number", s)
+			return 0, 0, api.Errorf(api.CodeInvalid, "after=%q: want a sequence number", s)
 		}
 	}
 	limit = 1000
 	if s := q.Get("limit"); s != "" {
 		if limit, err = strconv.Atoi(s); err != nil || limit < 1 || limit > 10000 {
-			return 0, 0, blocker.Errorf(blocker.CodeInvalid, "limit=%q: want 1 to 10000", s)
+			return 0, 0, api.Errorf(api.CodeInvalid, "limit=%q: want 1 to 10000", s)
 		}
 	}
 	return after, limit, nil

@@ -2,8 +2,5 @@
 
 package daemon
 
-// Default locations of the daemon's socket and state.
-const (
-	DefaultSocket   = "/run/nocontact/nocontactd.sock"
-	DefaultStateDir = "/var/lib/nocontact"
-)
+// DefaultStateDir is where the daemon keeps its session state and log.
+const DefaultStateDir = "/var/lib/nocontact"

@@ -12,11 +12,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
-
-// maxBody bounds request bodies.
-const maxBody = 64 << 10
 
 var errServerClosed = http.ErrServerClosed
 
@@ -82,7 +79,7 @@ func (d *Daemon) Handler() http.Handler {
 	mux.HandleFunc("GET /v1/events/stream", d.handleStream)
 	mux.HandleFunc("POST /v1/cleanup", d.handleCleanup)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, blocker.Errorf(blocker.CodeNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path))
+		writeError(w, api.Errorf(api.CodeNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})
 	return d.authorise(mux)
 }
@@ -92,12 +89,12 @@ func (d *Daemon) Handler() http.Handler {
 func (d *Daemon) authorise(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Origin") != "" || r.Referer() != "" {
-			writeError(w, blocker.Errorf(blocker.CodeForbidden, "requests from web pages are refused"))
+			writeError(w, api.Errorf(api.CodeForbidden, "requests from web pages are refused"))
 			return
 		}
 		if uid := peerOf(r); !d.allowed(uid) {
 			d.log.Warn("refused a connection", "uid", uid)
-			writeError(w, blocker.Errorf(blocker.CodeForbidden, "uid %d may not use nocontactd; only root and the user it was installed for", uid))
+			writeError(w, api.Errorf(api.CodeForbidden, "uid %d may not use nocontactd; only root and the user it was installed for", uid))
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -118,17 +115,17 @@ func (d *Daemon) allowed(uid int) bool {
 // decode reads a JSON body strictly: bounded, one object, no unknown
 // fields, the right types.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, api.MaxMessage))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return blocker.Errorf(blocker.CodeInvalid, "request body larger than %d bytes", maxBody)
+			return api.Errorf(api.CodeInvalid, "request body larger than %d bytes", api.MaxMessage)
 		}
-		return blocker.Errorf(blocker.CodeInvalid, "request body: %v", err)
+		return api.Errorf(api.CodeInvalid, "request body: %v", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return blocker.Errorf(blocker.CodeInvalid, "request body: more than one JSON value")
+		return api.Errorf(api.CodeInvalid, "request body: more than one JSON value")
 	}
 	return nil
 }
@@ -142,27 +139,27 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // statusOf maps API error codes to HTTP statuses.
 var statusOf = map[string]int{
-	blocker.CodeInvalid:       http.StatusBadRequest,
-	blocker.CodeSessionActive: http.StatusConflict,
-	blocker.CodeNoSession:     http.StatusConflict,
-	blocker.CodeLocked:        http.StatusConflict,
-	blocker.CodeWrongCode:     http.StatusForbidden,
-	blocker.CodeRateLimited:   http.StatusTooManyRequests,
-	blocker.CodeForbidden:     http.StatusForbidden,
-	blocker.CodeNotFound:      http.StatusNotFound,
-	blocker.CodeStateBroken:   http.StatusServiceUnavailable,
+	api.CodeInvalid:       http.StatusBadRequest,
+	api.CodeSessionActive: http.StatusConflict,
+	api.CodeNoSession:     http.StatusConflict,
+	api.CodeLocked:        http.StatusConflict,
+	api.CodeWrongCode:     http.StatusForbidden,
+	api.CodeRateLimited:   http.StatusTooManyRequests,
+	api.CodeForbidden:     http.StatusForbidden,
+	api.CodeNotFound:      http.StatusNotFound,
+	api.CodeStateBroken:   http.StatusServiceUnavailable,
 }
 
 // writeError answers err as {"error":{...}}; errors without a code are
 // internal.
 func writeError(w http.ResponseWriter, err error) {
-	var e *blocker.Error
+	var e *api.Error
 	if !errors.As(err, &e) {
-		e = blocker.Errorf(blocker.CodeInternal, "%v", err)
+		e = api.Errorf(api.CodeInternal, "%v", err)
 	}
 	status, ok := statusOf[e.Code]
 	if !ok {
 		status = http.StatusInternalServerError
 	}
-	writeJSON(w, status, map[string]*blocker.Error{"error": e})
+	writeJSON(w, status, map[string]*api.Error{"error": e})
 }

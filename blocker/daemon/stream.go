@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // handleStream sends events as NDJSON: first those after ?after=SEQ, then
@@ -24,7 +24,7 @@ func (d *Daemon) handleStream(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	enc := json.NewEncoder(w)
 	flusher, _ := w.(http.Flusher)
-	send := func(e blocker.Event) bool {
+	send := func(e api.Event) bool {
 		if err := enc.Encode(e); err != nil {
 			return false
 		}
@@ -51,13 +51,13 @@ func (d *Daemon) handleStream(w http.ResponseWriter, r *http.Request) {
 			}
 			// Skip what the backlog already sent; a visit may come again
 			// as an update of its count.
-			if e.Seq > after || e.Kind == blocker.EventVisit {
+			if e.Seq > after || e.Kind == api.EventVisit {
 				if !send(e) {
 					return
 				}
 			}
 		case <-beat.C:
-			if !send(blocker.Event{Kind: blocker.EventHeartbeat, Time: d.cfg.Clock.Now()}) {
+			if !send(api.Event{Kind: api.EventHeartbeat, Time: d.cfg.Clock.Now()}) {
 				return
 			}
 		}

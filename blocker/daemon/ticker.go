@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // maxLiftBackoff bounds the wait between attempts to lift an ended block.
@@ -55,7 +55,7 @@ func (d *Daemon) tick() {
 // out: record it and have the section lifted.
 func (d *Daemon) sessionExpired() {
 	d.log.Info("session ended: its time ran out")
-	d.record(blocker.Event{Kind: blocker.EventSessionEnded, Detail: "expired"})
+	d.record(api.Event{Kind: api.EventSessionEnded, Detail: "expired"})
 	d.requestLift()
 }
 

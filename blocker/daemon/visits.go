@@ -5,7 +5,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/sinkhole"
 )
 
@@ -41,11 +41,11 @@ func (d *Daemon) onHit(h sinkhole.Hit) {
 		d.visits.open = map[string]openVisit{}
 	}
 	if v, ok := d.visits.open[key]; ok && h.Time.Sub(v.first) < coalesceWindow {
-		if _, found, err := d.events.Update(v.seq, func(e *blocker.Event) { e.Count++ }); found || err != nil {
+		if _, found, err := d.events.Update(v.seq, func(e *api.Event) { e.Count++ }); found || err != nil {
 			return
 		}
 	}
-	e := d.record(blocker.Event{Kind: blocker.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: d.cfg.Clock.Now()})
+	e := d.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: d.cfg.Clock.Now()})
 	d.visits.open[key] = openVisit{seq: e.Seq, first: h.Time}
 	for k, v := range d.visits.open {
 		if h.Time.Sub(v.first) >= coalesceWindow {
@@ -70,5 +70,5 @@ func (d *Daemon) lastVisit(host string) uint64 {
 // Attempts counts visits (with their counts) in the last hour and since
 // local midnight.
 func (d *Daemon) Attempts(now time.Time) (hour, today int) {
-	return blocker.CountVisits(d.events.After(0, 0), now)
+	return api.CountVisits(d.events.After(0, 0), now)
 }

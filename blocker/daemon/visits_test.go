@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -47,15 +47,15 @@ func (e *env) httpGet(t testing.TB, host, path string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-func (e *env) visits(t testing.TB, host, scheme string) []blocker.Event {
+func (e *env) visits(t testing.TB, host, scheme string) []api.Event {
 	t.Helper()
 	all, err := e.client.Events(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []blocker.Event
+	var out []api.Event
 	for _, ev := range all {
-		if ev.Kind == blocker.EventVisit && ev.Host == host && ev.Scheme == scheme {
+		if ev.Kind == api.EventVisit && ev.Host == host && ev.Scheme == scheme {
 			out = append(out, ev)
 		}
 	}
@@ -64,7 +64,7 @@ func (e *env) visits(t testing.TB, host, scheme string) []blocker.Event {
 
 func TestVisitsAreNoticedAndCoalesced(t *testing.T) {
 	e := newSinkholeEnv(t)
-	e.startSession(t, time.Hour, blocker.Lock{})
+	e.startSession(t, time.Hour, api.Lock{})
 	if st, _ := e.client.Status(ctx); !st.Sinkhole.Listening || st.Sinkhole.Error != "" {
 		t.Fatalf("sinkhole %+v", st.Sinkhole)
 	}
@@ -115,7 +115,7 @@ func containsPassage(page string) bool {
 
 func TestPageEscapesTheHost(t *testing.T) {
 	e := newSinkholeEnv(t)
-	e.startSession(t, time.Hour, blocker.Lock{})
+	e.startSession(t, time.Hour, api.Lock{})
 	_, page := e.httpGet(t, `x.com"><script>alert(1)</script>`, "/")
 	if strings.Contains(page, "<script>alert") {
 		t.Fatal("unescaped host in the page")
@@ -133,7 +133,7 @@ func TestSinkholePortInUse(t *testing.T) {
 	e.cfg.HTTPSPort = ln.Addr().(*net.TCPAddr).Port
 	e.cfg.HTTPPort = freePort(t)
 	e.start(t)
-	e.startSession(t, time.Hour, blocker.Lock{})
+	e.startSession(t, time.Hour, api.Lock{})
 	st, _ := e.client.Status(ctx)
 	if !st.Hosts.Intact || st.Sinkhole.Error == "" || !strings.Contains(st.Sinkhole.Error, "block works") {
 		t.Errorf("status %+v", st.Sinkhole)

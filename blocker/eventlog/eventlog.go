@@ -12,7 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 )
 
@@ -32,17 +32,17 @@ type Log struct {
 	now    func() time.Time
 
 	mu     sync.Mutex
-	events []blocker.Event // oldest first; seq increases
-	lines  int             // lines in the file, to know when to compact
+	events []api.Event // oldest first; seq increases
+	lines  int         // lines in the file, to know when to compact
 	next   uint64
-	subs   map[chan blocker.Event]struct{}
+	subs   map[chan api.Event]struct{}
 }
 
 // Open reads the log at path (a missing file is an empty log; damaged lines,
 // such as a last line cut by a crash, are skipped) and keeps at most max
 // events no older than maxAge.
 func Open(path string, max int, maxAge time.Duration, now func() time.Time) (*Log, error) {
-	l := &Log{path: path, max: max, maxAge: maxAge, now: now, next: 1, subs: map[chan blocker.Event]struct{}{}}
+	l := &Log{path: path, max: max, maxAge: maxAge, now: now, next: 1, subs: map[chan api.Event]struct{}{}}
 	b, err := os.ReadFile(path)
 	if err != nil && !os.IsNotExist(err) {
 		return nil, fmt.Errorf("eventlog: %w", err)
@@ -50,7 +50,7 @@ func Open(path string, max int, maxAge time.Duration, now func() time.Time) (*Lo
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for sc.Scan() {
-		var e blocker.Event
+		var e api.Event
 		if json.Unmarshal(sc.Bytes(), &e) != nil || e.Seq == 0 {
 			continue
 		}
@@ -62,7 +62,7 @@ func Open(path string, max int, maxAge time.Duration, now func() time.Time) (*Lo
 }
 
 // put adds e, or replaces the event with the same seq (an update).
-func (l *Log) put(e blocker.Event) {
+func (l *Log) put(e api.Event) {
 	if n := len(l.events); n > 0 && l.events[n-1].Seq >= e.Seq {
 		for i := n - 1; i >= 0; i-- {
 			if l.events[i].Seq == e.Seq {
@@ -83,12 +83,12 @@ func (l *Log) trim() {
 	for cut < len(l.events) && l.events[cut].Time.Before(oldest) {
 		cut++
 	}
-	l.events = append([]blocker.Event(nil), l.events[cut:]...)
+	l.events = append([]api.Event(nil), l.events[cut:]...)
 }
 
 // Append records a new event, giving it the next seq and, if unset, the
 // current time, and returns it.
-func (l *Log) Append(e blocker.Event) (blocker.Event, error) {
+func (l *Log) Append(e api.Event) (api.Event, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	e.Seq = l.next
@@ -102,7 +102,7 @@ func (l *Log) Append(e blocker.Event) (blocker.Event, error) {
 
 // Update changes a recorded event (a coalesced visit's count) in place.
 // It does nothing if the event has left the log.
-func (l *Log) Update(seq uint64, change func(*blocker.Event)) (blocker.Event, bool, error) {
+func (l *Log) Update(seq uint64, change func(*api.Event)) (api.Event, bool, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for i := len(l.events) - 1; i >= 0; i-- {
@@ -112,12 +112,12 @@ func (l *Log) Update(seq uint64, change func(*blocker.Event)) (blocker.Event, bo
 			return l.events[i], true, l.persistLocked(l.events[i])
 		}
 	}
-	return blocker.Event{}, false, nil
+	return api.Event{}, false, nil
 }
 
 // persistLocked appends e to the file, compacts it when it has grown past
 // its bounds, and tells subscribers.
-func (l *Log) persistLocked(e blocker.Event) error {
+func (l *Log) persistLocked(e api.Event) error {
 	l.publishLocked(e)
 	line, err := json.Marshal(e)
 	if err != nil {
@@ -154,10 +154,10 @@ func (l *Log) compactLocked() error {
 }
 
 // After returns up to limit events with seq > after, oldest first.
-func (l *Log) After(after uint64, limit int) []blocker.Event {
+func (l *Log) After(after uint64, limit int) []api.Event {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	var out []blocker.Event
+	var out []api.Event
 	for _, e := range l.events {
 		if e.Seq > after {
 			out = append(out, e)
@@ -173,8 +173,8 @@ func (l *Log) After(after uint64, limit int) []blocker.Event {
 // recorded, and a function to stop. A subscriber that falls more than a
 // buffer behind is dropped: its channel is closed and it must resubscribe
 // (and catch up with After).
-func (l *Log) Subscribe() (<-chan blocker.Event, func()) {
-	ch := make(chan blocker.Event, subBuffer)
+func (l *Log) Subscribe() (<-chan api.Event, func()) {
+	ch := make(chan api.Event, subBuffer)
 	l.mu.Lock()
 	l.subs[ch] = struct{}{}
 	l.mu.Unlock()
@@ -188,7 +188,7 @@ func (l *Log) Subscribe() (<-chan blocker.Event, func()) {
 	}
 }
 
-func (l *Log) publishLocked(e blocker.Event) {
+func (l *Log) publishLocked(e api.Event) {
 	for ch := range l.subs {
 		select {
 		case ch <- e:

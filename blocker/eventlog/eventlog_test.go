@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -20,9 +20,9 @@ func TestAppendSurvivesReopenAndDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 5; i++ {
-		l.Append(blocker.Event{Kind: blocker.EventVisit, Host: "x.com", Count: 1})
+		l.Append(api.Event{Kind: api.EventVisit, Host: "x.com", Count: 1})
 	}
-	l.Update(3, func(e *blocker.Event) { e.Count = 7 })
+	l.Update(3, func(e *api.Event) { e.Count = 7 })
 	// A crash cut the last line in half.
 	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 	f.WriteString(`{"seq":6,"kind":"vis`)
@@ -36,7 +36,7 @@ func TestAppendSurvivesReopenAndDamage(t *testing.T) {
 	if len(got) != 5 || got[2].Count != 7 {
 		t.Fatalf("reopened log: %+v", got)
 	}
-	if e, _ := l2.Append(blocker.Event{Kind: blocker.EventTamper}); e.Seq != 6 {
+	if e, _ := l2.Append(api.Event{Kind: api.EventTamper}); e.Seq != 6 {
 		t.Errorf("next seq %d, want 6", e.Seq)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != fileMode {
@@ -49,7 +49,7 @@ func TestBounded(t *testing.T) {
 	now := t0
 	l, _ := Open(path, 10, 24*time.Hour, func() time.Time { return now })
 	for i := 0; i < 100; i++ {
-		l.Append(blocker.Event{Kind: blocker.EventVisit})
+		l.Append(api.Event{Kind: api.EventVisit})
 	}
 	b, _ := os.ReadFile(path)
 	if n := strings.Count(string(b), "\n"); n > 13 {
@@ -64,7 +64,7 @@ func TestBounded(t *testing.T) {
 	if got := l3.After(0, 0); len(got) != 0 {
 		t.Errorf("events older than the max age kept: %d", len(got))
 	}
-	if e, _ := l3.Append(blocker.Event{Kind: blocker.EventTamper}); e.Seq != 101 {
+	if e, _ := l3.Append(api.Event{Kind: api.EventTamper}); e.Seq != 101 {
 		t.Errorf("seq restarted at %d after old events aged out", e.Seq)
 	}
 }
@@ -72,8 +72,8 @@ func TestBounded(t *testing.T) {
 func TestSubscribe(t *testing.T) {
 	l, _ := Open(filepath.Join(t.TempDir(), "e"), 100, DefaultMaxAge, time.Now)
 	ch, stop := l.Subscribe()
-	l.Append(blocker.Event{Kind: blocker.EventTamper})
-	if e := <-ch; e.Kind != blocker.EventTamper || e.Seq != 1 {
+	l.Append(api.Event{Kind: api.EventTamper})
+	if e := <-ch; e.Kind != api.EventTamper || e.Seq != 1 {
 		t.Errorf("got %+v", e)
 	}
 	stop()
@@ -83,7 +83,7 @@ func TestSubscribe(t *testing.T) {
 	}
 	slow, _ := l.Subscribe()
 	for i := 0; i < subBuffer+1; i++ {
-		l.Append(blocker.Event{Kind: blocker.EventVisit})
+		l.Append(api.Event{Kind: api.EventVisit})
 	}
 	n := 0
 	for range slow {

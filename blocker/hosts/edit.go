@@ -6,7 +6,7 @@ import (
 	"net/netip"
 	"slices"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // The markers around the managed section. Only ASCII is ever written inside.
@@ -43,13 +43,13 @@ func NewEditor(sinkhole netip.Addr) (*Editor, error) {
 
 // Apply returns prev with exactly one managed section that maps every name to
 // the sinkhole and to "::", and reports whether that differs from prev. The
-// names are validated (see blocker.NormalizeHostname), lower-cased and
+// names are validated (see api.NormalizeHostname), lower-cased and
 // de-duplicated, and written sorted; an invalid name is an error and nothing is returned. With no
 // names Apply is Strip: no empty section is ever written.
 //
 // The section replaces the first existing one in place, or is appended.
 func (e *Editor) Apply(prev []byte, names []string) ([]byte, bool, error) {
-	hosts, err := blocker.NormalizeHostnames(names)
+	hosts, err := api.NormalizeHostnames(names)
 	if err != nil {
 		return nil, false, fmt.Errorf("hosts: %w", err)
 	}

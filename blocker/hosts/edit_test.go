@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 const begin = BeginMarker
@@ -152,7 +152,7 @@ func TestApplyRefusesInvalidNames(t *testing.T) {
 	e := editor(t)
 	for _, name := range bad {
 		out, changed, err := e.Apply([]byte("a b\n"), []string{"ok.com", name})
-		if !errors.Is(err, blocker.ErrInvalidHostname) {
+		if !errors.Is(err, api.ErrInvalidHostname) {
 			t.Errorf("Apply(%q): err = %v, want ErrInvalidHostname", name, err)
 		}
 		if err != nil && !strings.Contains(err.Error(), strconvQuote(name)) {

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // Manager runs the one session. Its methods are safe for concurrent use;
@@ -89,7 +89,7 @@ func (m *Manager) creditLocked() (expired bool) {
 		return false
 	}
 	r.Credited += d
-	if r.UnlockAt != nil && r.Credited >= *r.UnlockAt+time.Duration(r.Lock.Cooldown)+blocker.ConfirmWindow {
+	if r.UnlockAt != nil && r.Credited >= *r.UnlockAt+time.Duration(r.Lock.Cooldown)+api.ConfirmWindow {
 		r.UnlockAt, r.UnlockWall = nil, time.Time{}
 	}
 	if r.Credited < r.Duration {
@@ -112,21 +112,21 @@ func (m *Manager) saveLocked() error {
 
 // Start begins a session. It returns the friend code for the friend lock,
 // which is never stored and cannot be shown again.
-func (m *Manager) Start(req blocker.StartRequest) (view *blocker.Session, friendCode string, err error) {
+func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode string, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.broken != nil {
-		return nil, "", blocker.Errorf(blocker.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontactd cleanup` (%v)", m.broken)
+		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontactd cleanup` (%v)", m.broken)
 	}
 	m.creditLocked()
 	if m.st.Session != nil {
-		return nil, "", blocker.Errorf(blocker.CodeSessionActive, "a session is already running; extend it or add hostnames instead")
+		return nil, "", api.Errorf(api.CodeSessionActive, "a session is already running; extend it or add hostnames instead")
 	}
 	r, err := newRecord(req, m.clock.Now())
 	if err != nil {
 		return nil, "", err
 	}
-	if r.Lock.Mode == blocker.LockFriend {
+	if r.Lock.Mode == api.LockFriend {
 		if friendCode, r.FriendSalt, r.FriendHash, err = newFriendCode(m.randSrc); err != nil {
 			return nil, "", err
 		}
@@ -140,32 +140,32 @@ func (m *Manager) Start(req blocker.StartRequest) (view *blocker.Session, friend
 }
 
 // newRecord validates a start request into a record.
-func newRecord(req blocker.StartRequest, now time.Time) (*Record, error) {
+func newRecord(req api.StartRequest, now time.Time) (*Record, error) {
 	d := time.Duration(req.Duration)
-	if d < blocker.MinSessionDuration || d > blocker.MaxSessionDuration {
-		return nil, blocker.Errorf(blocker.CodeInvalid, "duration %s: choose between 1m and 365d", blocker.FormatDuration(d))
+	if d < api.MinSessionDuration || d > api.MaxSessionDuration {
+		return nil, api.Errorf(api.CodeInvalid, "duration %s: choose between 1m and 365d", api.FormatDuration(d))
 	}
 	names, err := validNames(req.Hostnames)
 	if err != nil {
 		return nil, err
 	}
 	if len(names) == 0 {
-		return nil, blocker.Errorf(blocker.CodeInvalid, "no hostnames to block")
+		return nil, api.Errorf(api.CodeInvalid, "no hostnames to block")
 	}
 	lock := req.Lock
 	if err := lock.Validate(); err != nil {
-		return nil, blocker.Errorf(blocker.CodeInvalid, "%v", err)
+		return nil, api.Errorf(api.CodeInvalid, "%v", err)
 	}
 	return &Record{Hostnames: names, Started: now, Duration: d, Lock: lock}, nil
 }
 
 func validNames(in []string) ([]string, error) {
-	names, err := blocker.NormalizeHostnames(in)
+	names, err := api.NormalizeHostnames(in)
 	if err != nil {
-		return nil, blocker.Errorf(blocker.CodeInvalid, "%v", err)
+		return nil, api.Errorf(api.CodeInvalid, "%v", err)
 	}
-	if len(names) > blocker.MaxHostnames {
-		return nil, blocker.Errorf(blocker.CodeInvalid, "%d hostnames: at most %d", len(names), blocker.MaxHostnames)
+	if len(names) > api.MaxHostnames {
+		return nil, api.Errorf(api.CodeInvalid, "%d hostnames: at most %d", len(names), api.MaxHostnames)
 	}
 	slices.Sort(names)
 	return names, nil
@@ -189,8 +189,8 @@ func (m *Manager) AddHostnames(add []string) (added []string, err error) {
 			added = append(added, n)
 		}
 	}
-	if len(r.Hostnames)+len(added) > blocker.MaxHostnames {
-		return nil, blocker.Errorf(blocker.CodeInvalid, "at most %d hostnames in a session", blocker.MaxHostnames)
+	if len(r.Hostnames)+len(added) > api.MaxHostnames {
+		return nil, api.Errorf(api.CodeInvalid, "at most %d hostnames in a session", api.MaxHostnames)
 	}
 	r.Hostnames = append(r.Hostnames, added...)
 	slices.Sort(r.Hostnames)
@@ -206,12 +206,12 @@ func (m *Manager) Extend(by time.Duration) error {
 		return err
 	}
 	if by <= 0 {
-		return blocker.Errorf(blocker.CodeInvalid, "extend by a positive duration")
+		return api.Errorf(api.CodeInvalid, "extend by a positive duration")
 	}
 	// Compare without adding: Remaining()+by overflows for a huge by and
 	// would turn the session's end into the past.
-	if by > blocker.MaxSessionDuration-r.Remaining() {
-		return blocker.Errorf(blocker.CodeInvalid, "a session can have at most 365d left; %s are left", blocker.FormatDuration(r.Remaining()))
+	if by > api.MaxSessionDuration-r.Remaining() {
+		return api.Errorf(api.CodeInvalid, "a session can have at most 365d left; %s are left", api.FormatDuration(r.Remaining()))
 	}
 	r.Duration += by
 	return m.saveLocked()
@@ -222,7 +222,7 @@ func (m *Manager) Extend(by time.Duration) error {
 func (m *Manager) runningLocked() (*Record, error) {
 	m.creditLocked()
 	if m.st.Session == nil {
-		return nil, blocker.Errorf(blocker.CodeNoSession, "no session is running")
+		return nil, api.Errorf(api.CodeNoSession, "no session is running")
 	}
 	return m.st.Session, nil
 }
@@ -243,24 +243,24 @@ func (m *Manager) Cleanup() (bool, error) {
 }
 
 // View returns the running session as the API shows it, nil if none.
-func (m *Manager) View() *blocker.Session {
+func (m *Manager) View() *api.Session {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.creditLocked()
 	return m.viewLocked()
 }
 
-func (m *Manager) viewLocked() *blocker.Session {
+func (m *Manager) viewLocked() *api.Session {
 	r := m.st.Session
 	if r == nil {
 		return nil
 	}
-	return &blocker.Session{
+	return &api.Session{
 		Hostnames: slices.Clone(r.Hostnames),
 		Started:   r.Started,
-		Duration:  blocker.Duration(r.Duration),
-		Credited:  blocker.Duration(r.Credited),
-		Remaining: blocker.Duration(r.Remaining()),
+		Duration:  api.Duration(r.Duration),
+		Credited:  api.Duration(r.Credited),
+		Remaining: api.Duration(r.Remaining()),
 		Ends:      m.clock.Now().Add(r.Remaining()).Truncate(time.Second),
 		Lock:      r.Lock,
 		Unlock:    r.unlockStatus(),
@@ -276,5 +276,5 @@ func (m *Manager) String() string {
 	}
 	r := m.st.Session
 	return fmt.Sprintf("session of %d names, %s of %s credited, lock %s", len(r.Hostnames),
-		blocker.FormatDuration(r.Credited), blocker.FormatDuration(r.Duration), r.Lock.Mode)
+		api.FormatDuration(r.Credited), api.FormatDuration(r.Duration), r.Lock.Mode)
 }

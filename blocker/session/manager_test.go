@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
 )
 
@@ -24,12 +24,12 @@ func newTestManager(t *testing.T) (*Manager, *fakeclock.Clock, string) {
 	return m, clock, dir
 }
 
-func start(t *testing.T, m *Manager, d time.Duration, lock blocker.Lock, names ...string) string {
+func start(t *testing.T, m *Manager, d time.Duration, lock api.Lock, names ...string) string {
 	t.Helper()
 	if len(names) == 0 {
 		names = []string{"instagram.com", "www.instagram.com"}
 	}
-	_, code, err := m.Start(blocker.StartRequest{Hostnames: names, Duration: blocker.Duration(d), Lock: lock})
+	_, code, err := m.Start(api.StartRequest{Hostnames: names, Duration: api.Duration(d), Lock: lock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,36 +38,36 @@ func start(t *testing.T, m *Manager, d time.Duration, lock blocker.Lock, names .
 
 func wantCode(t *testing.T, err error, code string) {
 	t.Helper()
-	if got := blocker.ErrorCode(err); got != code {
+	if got := api.ErrorCode(err); got != code {
 		t.Fatalf("error %v (code %q), want code %q", err, got, code)
 	}
 }
 
 func TestStartValidatesAndRefusesSecond(t *testing.T) {
 	m, _, _ := newTestManager(t)
-	for _, req := range []blocker.StartRequest{
-		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(30 * time.Second)},
-		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(366 * blocker.Day)},
-		{Hostnames: nil, Duration: blocker.Duration(time.Hour)},
-		{Hostnames: []string{"bad name"}, Duration: blocker.Duration(time.Hour)},
-		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour), Lock: blocker.Lock{Mode: "cooldown", Cooldown: blocker.Duration(time.Minute)}},
-		{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour), Lock: blocker.Lock{Mode: "party"}},
+	for _, req := range []api.StartRequest{
+		{Hostnames: []string{"x.com"}, Duration: api.Duration(30 * time.Second)},
+		{Hostnames: []string{"x.com"}, Duration: api.Duration(366 * api.Day)},
+		{Hostnames: nil, Duration: api.Duration(time.Hour)},
+		{Hostnames: []string{"bad name"}, Duration: api.Duration(time.Hour)},
+		{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour), Lock: api.Lock{Mode: "cooldown", Cooldown: api.Duration(time.Minute)}},
+		{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour), Lock: api.Lock{Mode: "party"}},
 	} {
 		_, _, err := m.Start(req)
-		wantCode(t, err, blocker.CodeInvalid)
+		wantCode(t, err, api.CodeInvalid)
 	}
-	start(t, m, time.Hour, blocker.Lock{})
+	start(t, m, time.Hour, api.Lock{})
 	v := m.View()
-	if v.Lock.Mode != blocker.LockCooldown || time.Duration(v.Lock.Cooldown) != blocker.DefaultCooldown {
+	if v.Lock.Mode != api.LockCooldown || time.Duration(v.Lock.Cooldown) != api.DefaultCooldown {
 		t.Errorf("default lock %+v", v.Lock)
 	}
-	_, _, err := m.Start(blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
-	wantCode(t, err, blocker.CodeSessionActive)
+	_, _, err := m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
+	wantCode(t, err, api.CodeSessionActive)
 }
 
 func TestOnlyStronger(t *testing.T) {
 	m, _, _ := newTestManager(t)
-	start(t, m, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
+	start(t, m, time.Hour, api.Lock{Mode: api.LockStrict})
 	added, err := m.AddHostnames([]string{"X.com", "instagram.com"})
 	if err != nil || strings.Join(added, ",") != "x.com" {
 		t.Fatalf("added %q, %v", added, err)
@@ -75,8 +75,8 @@ func TestOnlyStronger(t *testing.T) {
 	if got := strings.Join(m.Hostnames(), ","); got != "instagram.com,www.instagram.com,x.com" {
 		t.Errorf("hostnames %s", got)
 	}
-	wantCode(t, m.Extend(-time.Hour), blocker.CodeInvalid)
-	wantCode(t, m.Extend(366*blocker.Day), blocker.CodeInvalid)
+	wantCode(t, m.Extend(-time.Hour), api.CodeInvalid)
+	wantCode(t, m.Extend(366*api.Day), api.CodeInvalid)
 	if err := m.Extend(24 * time.Hour); err != nil {
 		t.Fatal(err)
 	}
@@ -87,12 +87,12 @@ func TestOnlyStronger(t *testing.T) {
 
 func TestCreditedTime(t *testing.T) {
 	m, clock, _ := newTestManager(t)
-	start(t, m, 2*time.Hour, blocker.Lock{})
-	clock.SetWall(31 * blocker.Day) // the user sets the clock a month forward
+	start(t, m, 2*time.Hour, api.Lock{})
+	clock.SetWall(31 * api.Day) // the user sets the clock a month forward
 	if ended, _ := m.Tick(); ended {
 		t.Fatal("setting the wall clock forward ended the session")
 	}
-	clock.SetWall(-40 * blocker.Day) // and back, far
+	clock.SetWall(-40 * api.Day) // and back, far
 	m.Tick()
 	clock.Pass(time.Hour) // suspend or run: boot time counts
 	m.Tick()
@@ -115,39 +115,39 @@ func TestCreditedTime(t *testing.T) {
 
 func TestCooldownLock(t *testing.T) {
 	m, clock, _ := newTestManager(t)
-	start(t, m, 10*time.Hour, blocker.Lock{Mode: blocker.LockCooldown, Cooldown: blocker.Duration(15 * time.Minute)})
-	_, err := m.Unlock(blocker.UnlockConfirm, "")
-	wantCode(t, err, blocker.CodeLocked)
-	if _, err := m.Unlock(blocker.UnlockRequest, ""); err != nil {
+	start(t, m, 10*time.Hour, api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(15 * time.Minute)})
+	_, err := m.Unlock(api.UnlockConfirm, "")
+	wantCode(t, err, api.CodeLocked)
+	if _, err := m.Unlock(api.UnlockRequest, ""); err != nil {
 		t.Fatal(err)
 	}
 	clock.SetWall(time.Hour) // no skipping the cool-down by the clock
-	_, err = m.Unlock(blocker.UnlockConfirm, "")
-	wantCode(t, err, blocker.CodeLocked)
+	_, err = m.Unlock(api.UnlockConfirm, "")
+	wantCode(t, err, api.CodeLocked)
 	clock.Pass(15 * time.Minute)
-	if u := m.View().Unlock; u.State != blocker.UnlockReady {
+	if u := m.View().Unlock; u.State != api.UnlockReady {
 		t.Fatalf("unlock %+v", u)
 	}
 	clock.Pass(11 * time.Minute) // missed the confirm window: it lapses
-	if u := m.View().Unlock; u.State != blocker.UnlockNone {
+	if u := m.View().Unlock; u.State != api.UnlockNone {
 		t.Fatalf("unlock did not lapse: %+v", u)
 	}
-	_, err = m.Unlock(blocker.UnlockConfirm, "")
-	wantCode(t, err, blocker.CodeLocked)
-	m.Unlock(blocker.UnlockRequest, "")
-	if _, err := m.Unlock(blocker.UnlockCancel, ""); err != nil {
+	_, err = m.Unlock(api.UnlockConfirm, "")
+	wantCode(t, err, api.CodeLocked)
+	m.Unlock(api.UnlockRequest, "")
+	if _, err := m.Unlock(api.UnlockCancel, ""); err != nil {
 		t.Fatal(err)
 	}
-	m.Unlock(blocker.UnlockRequest, "")
+	m.Unlock(api.UnlockRequest, "")
 	clock.Pass(16 * time.Minute)
-	if ended, err := m.Unlock(blocker.UnlockConfirm, ""); !ended || err != nil {
+	if ended, err := m.Unlock(api.UnlockConfirm, ""); !ended || err != nil {
 		t.Fatalf("confirm after the cool-down: %v %v", ended, err)
 	}
 }
 
 func TestFriendLock(t *testing.T) {
 	m, clock, dir := newTestManager(t)
-	code := start(t, m, 10*time.Hour, blocker.Lock{Mode: blocker.LockFriend})
+	code := start(t, m, 10*time.Hour, api.Lock{Mode: api.LockFriend})
 	if len(code) != 11 || code[5] != '-' {
 		t.Fatalf("code %q", code)
 	}
@@ -156,29 +156,29 @@ func TestFriendLock(t *testing.T) {
 		t.Fatal("the friend code is stored in the clear")
 	}
 	for i := 0; i < freeWrongCodes; i++ {
-		_, err := m.Unlock(blocker.UnlockConfirm, "WRONG-CODE")
-		wantCode(t, err, blocker.CodeWrongCode)
+		_, err := m.Unlock(api.UnlockConfirm, "WRONG-CODE")
+		wantCode(t, err, api.CodeWrongCode)
 	}
-	_, err := m.Unlock(blocker.UnlockConfirm, code) // after three wrong ones even the right code waits
-	wantCode(t, err, blocker.CodeRateLimited)
+	_, err := m.Unlock(api.UnlockConfirm, code) // after three wrong ones even the right code waits
+	wantCode(t, err, api.CodeRateLimited)
 	clock.Pass(time.Minute)
-	_, err = m.Unlock(blocker.UnlockConfirm, "WRONG-AGAIN")
-	wantCode(t, err, blocker.CodeWrongCode)
+	_, err = m.Unlock(api.UnlockConfirm, "WRONG-AGAIN")
+	wantCode(t, err, api.CodeWrongCode)
 	clock.Pass(time.Minute) // the wait doubled to 2m
-	_, err = m.Unlock(blocker.UnlockConfirm, code)
-	wantCode(t, err, blocker.CodeRateLimited)
+	_, err = m.Unlock(api.UnlockConfirm, code)
+	wantCode(t, err, api.CodeRateLimited)
 	clock.Pass(2 * time.Minute)
-	if ended, err := m.Unlock(blocker.UnlockConfirm, strings.ToLower(strings.ReplaceAll(code, "-", " "))); !ended || err != nil {
+	if ended, err := m.Unlock(api.UnlockConfirm, strings.ToLower(strings.ReplaceAll(code, "-", " "))); !ended || err != nil {
 		t.Fatalf("right code: %v %v", ended, err)
 	}
 }
 
 func TestStrictLock(t *testing.T) {
 	m, _, _ := newTestManager(t)
-	start(t, m, time.Hour, blocker.Lock{Mode: blocker.LockStrict})
-	for _, a := range []string{blocker.UnlockRequest, blocker.UnlockConfirm, blocker.UnlockCancel} {
+	start(t, m, time.Hour, api.Lock{Mode: api.LockStrict})
+	for _, a := range []string{api.UnlockRequest, api.UnlockConfirm, api.UnlockCancel} {
 		_, err := m.Unlock(a, "")
-		wantCode(t, err, blocker.CodeLocked)
+		wantCode(t, err, api.CodeLocked)
 	}
 	if had, err := m.Cleanup(); !had || err != nil || m.Active() {
 		t.Fatalf("cleanup: %v %v", had, err)
@@ -187,11 +187,11 @@ func TestStrictLock(t *testing.T) {
 
 func TestNoSession(t *testing.T) {
 	m, _, _ := newTestManager(t)
-	wantCode(t, m.Extend(time.Hour), blocker.CodeNoSession)
+	wantCode(t, m.Extend(time.Hour), api.CodeNoSession)
 	_, err := m.AddHostnames([]string{"x.com"})
-	wantCode(t, err, blocker.CodeNoSession)
-	_, err = m.Unlock(blocker.UnlockRequest, "")
-	wantCode(t, err, blocker.CodeNoSession)
+	wantCode(t, err, api.CodeNoSession)
+	_, err = m.Unlock(api.UnlockRequest, "")
+	wantCode(t, err, api.CodeNoSession)
 	if m.View() != nil {
 		t.Error("a view without a session")
 	}
@@ -203,13 +203,13 @@ func TestExtendCannotOverflow(t *testing.T) {
 	for _, by := range []string{"106751d23h47m16s", "106751d", "2562047h47m16s", "366d", "365d"} {
 		t.Run(by, func(t *testing.T) {
 			m, _, _ := newTestManager(t)
-			start(t, m, 30*blocker.Day, blocker.Lock{Mode: blocker.LockStrict})
-			d, err := blocker.ParseDuration(by)
+			start(t, m, 30*api.Day, api.Lock{Mode: api.LockStrict})
+			d, err := api.ParseDuration(by)
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantCode(t, m.Extend(d), blocker.CodeInvalid)
-			if !m.Active() || time.Duration(m.View().Remaining) != 30*blocker.Day {
+			wantCode(t, m.Extend(d), api.CodeInvalid)
+			if !m.Active() || time.Duration(m.View().Remaining) != 30*api.Day {
 				t.Fatalf("after a refused extend by %s: active %v, view %+v", by, m.Active(), m.View())
 			}
 		})
@@ -219,16 +219,16 @@ func TestExtendCannotOverflow(t *testing.T) {
 // FuzzExtend checks that no extension ever shortens a block: it is either
 // refused with nothing changed, or adds exactly by and stays within 365d.
 func FuzzExtend(f *testing.F) {
-	for _, by := range []int64{1, int64(time.Hour), int64(335 * blocker.Day), math.MaxInt64, math.MaxInt64 - int64(30*blocker.Day), -1} {
-		f.Add(by, int64(30*blocker.Day))
+	for _, by := range []int64{1, int64(time.Hour), int64(335 * api.Day), math.MaxInt64, math.MaxInt64 - int64(30*api.Day), -1} {
+		f.Add(by, int64(30*api.Day))
 	}
 	f.Fuzz(func(t *testing.T, by, length int64) {
-		length = max(int64(blocker.MinSessionDuration), min(int64(blocker.MaxSessionDuration), length))
+		length = max(int64(api.MinSessionDuration), min(int64(api.MaxSessionDuration), length))
 		if length < 0 {
 			length = int64(time.Hour)
 		}
 		m, _, _ := newTestManager(t)
-		start(t, m, time.Duration(length), blocker.Lock{Mode: blocker.LockStrict})
+		start(t, m, time.Duration(length), api.Lock{Mode: api.LockStrict})
 		before := time.Duration(m.View().Remaining)
 		err := m.Extend(time.Duration(by))
 		after := time.Duration(m.View().Remaining)
@@ -238,7 +238,7 @@ func FuzzExtend(f *testing.F) {
 		if err != nil && after != before {
 			t.Fatalf("refused extend by %d changed remaining %s -> %s", by, before, after)
 		}
-		if err == nil && (after != before+time.Duration(by) || after > blocker.MaxSessionDuration) {
+		if err == nil && (after != before+time.Duration(by) || after > api.MaxSessionDuration) {
 			t.Fatalf("extend by %d: remaining %s -> %s", by, before, after)
 		}
 	})

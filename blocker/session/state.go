@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // stateVersion is the schema version of the state file.
@@ -27,7 +27,7 @@ type Record struct {
 	Started   time.Time     `json:"started"`
 	Duration  time.Duration `json:"duration_ns"`
 	Credited  time.Duration `json:"credited_ns"`
-	Lock      blocker.Lock  `json:"lock"`
+	Lock      api.Lock      `json:"lock"`
 
 	// Cool-down lock: credited time at the request, nil when none is open.
 	UnlockAt      *time.Duration `json:"unlock_at_ns,omitempty"`
@@ -41,7 +41,7 @@ type Record struct {
 // maxStoredDuration bounds a stored session's total length (credited time
 // plus what is left, after every extension) far below where sums of
 // durations could overflow: a state file edited to hold more is damaged.
-const maxStoredDuration = 100 * blocker.MaxSessionDuration
+const maxStoredDuration = 100 * api.MaxSessionDuration
 
 // Remaining returns the credited time still to run.
 func (r *Record) Remaining() time.Duration { return max(0, r.Duration-r.Credited) }
@@ -57,20 +57,20 @@ func (s *State) validate() error {
 		return nil
 	}
 	switch {
-	case len(r.Hostnames) == 0 || len(r.Hostnames) > blocker.MaxHostnames:
+	case len(r.Hostnames) == 0 || len(r.Hostnames) > api.MaxHostnames:
 		return fmt.Errorf("session with %d hostnames", len(r.Hostnames))
-	case r.Duration < blocker.MinSessionDuration || r.Duration > maxStoredDuration || r.Credited < 0 || r.Credited > maxStoredDuration ||
+	case r.Duration < api.MinSessionDuration || r.Duration > maxStoredDuration || r.Credited < 0 || r.Credited > maxStoredDuration ||
 		r.RetryAfterCrd < 0 || r.RetryAfterCrd > maxStoredDuration || (r.UnlockAt != nil && (*r.UnlockAt < 0 || *r.UnlockAt > maxStoredDuration)) ||
 		r.Started.IsZero():
 		return errors.New("session with impossible times")
-	case r.Lock.Mode == blocker.LockFriend && len(r.FriendHash) == 0:
+	case r.Lock.Mode == api.LockFriend && len(r.FriendHash) == 0:
 		return errors.New("friend lock without its code hash")
 	}
 	if err := r.Lock.Validate(); err != nil {
 		return err
 	}
 	for _, h := range r.Hostnames {
-		if n, err := blocker.NormalizeHostname(h); err != nil || n != h {
+		if n, err := api.NormalizeHostname(h); err != nil || n != h {
 			return fmt.Errorf("session holds an invalid hostname")
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // TestStateSurvivesDamage writes two generations, damages them in every
@@ -25,7 +25,7 @@ func TestStateSurvivesDamage(t *testing.T) {
 		for prevName, prev := range damage {
 			t.Run(curName+"/"+prevName, func(t *testing.T) {
 				m, clock, dir := newTestManager(t)
-				start(t, m, 10*time.Hour, blocker.Lock{})
+				start(t, m, 10*time.Hour, api.Lock{})
 				clock.Pass(time.Hour)
 				m.AddHostnames([]string{"x.com"}) // second generation: with x.com; previous: without
 				cur(filepath.Join(dir, currentFile))
@@ -54,8 +54,8 @@ func TestStateSurvivesDamage(t *testing.T) {
 					if !errors.Is(m2.Broken(), ErrUnreadable) {
 						t.Fatalf("Broken() = %v, want ErrUnreadable", m2.Broken())
 					}
-					_, _, err := m2.Start(blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
-					wantCode(t, err, blocker.CodeStateBroken)
+					_, _, err := m2.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
+					wantCode(t, err, api.CodeStateBroken)
 					if _, err := m2.Cleanup(); err != nil || m2.Broken() != nil {
 						t.Fatalf("cleanup did not recover: %v", err)
 					}
@@ -67,7 +67,7 @@ func TestStateSurvivesDamage(t *testing.T) {
 
 func TestStateFileMode(t *testing.T) {
 	m, _, dir := newTestManager(t)
-	start(t, m, time.Hour, blocker.Lock{})
+	start(t, m, time.Hour, api.Lock{})
 	fi, err := os.Stat(filepath.Join(dir, currentFile))
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("state file mode %v, %v", fi.Mode(), err)
@@ -76,7 +76,7 @@ func TestStateFileMode(t *testing.T) {
 
 func TestSaveKeepsGoodPreviousWhenCurrentIsDamaged(t *testing.T) {
 	m, clock, dir := newTestManager(t)
-	start(t, m, 10*time.Hour, blocker.Lock{})
+	start(t, m, 10*time.Hour, api.Lock{})
 	clock.Pass(time.Hour)
 	m.Tick()
 	os.WriteFile(filepath.Join(dir, currentFile), []byte("{"), 0o600)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // Unlock performs an early-end action on the running session as its lock
@@ -21,9 +21,9 @@ func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 		return false, err
 	}
 	switch r.Lock.Mode {
-	case blocker.LockStrict:
-		return false, blocker.Errorf(blocker.CodeLocked, "this session has a strict lock: it cannot end early; %s left", blocker.FormatDuration(r.Remaining()))
-	case blocker.LockFriend:
+	case api.LockStrict:
+		return false, api.Errorf(api.CodeLocked, "this session has a strict lock: it cannot end early; %s left", api.FormatDuration(r.Remaining()))
+	case api.LockFriend:
 		ended, err = m.friendLocked(r, action, code)
 	default:
 		ended, err = m.cooldownLocked(r, action)
@@ -39,24 +39,24 @@ func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 
 func (m *Manager) cooldownLocked(r *Record, action string) (bool, error) {
 	switch action {
-	case blocker.UnlockRequest:
+	case api.UnlockRequest:
 		if r.UnlockAt == nil {
 			at := r.Credited
 			r.UnlockAt, r.UnlockWall = &at, m.clock.Now()
 		}
 		return false, nil
-	case blocker.UnlockCancel:
+	case api.UnlockCancel:
 		if r.UnlockAt == nil {
-			return false, blocker.Errorf(blocker.CodeInvalid, "no early end was requested")
+			return false, api.Errorf(api.CodeInvalid, "no early end was requested")
 		}
 		r.UnlockAt, r.UnlockWall = nil, time.Time{}
 		return false, nil
-	case blocker.UnlockConfirm:
+	case api.UnlockConfirm:
 		if r.UnlockAt == nil {
-			return false, blocker.Errorf(blocker.CodeLocked, "request the early end first; then wait out the %s cool-down", blocker.FormatDuration(time.Duration(r.Lock.Cooldown)))
+			return false, api.Errorf(api.CodeLocked, "request the early end first; then wait out the %s cool-down", api.FormatDuration(time.Duration(r.Lock.Cooldown)))
 		}
 		if left := *r.UnlockAt + time.Duration(r.Lock.Cooldown) - r.Credited; left > 0 {
-			return false, blocker.Errorf(blocker.CodeLocked, "the cool-down has %s left", blocker.FormatDuration(left))
+			return false, api.Errorf(api.CodeLocked, "the cool-down has %s left", api.FormatDuration(left))
 		}
 		return true, nil
 	}
@@ -74,14 +74,14 @@ const (
 
 func (m *Manager) friendLocked(r *Record, action, code string) (bool, error) {
 	switch action {
-	case blocker.UnlockRequest, blocker.UnlockCancel:
-		return false, blocker.Errorf(blocker.CodeLocked, "this session ends with your friend's code: confirm with it")
-	case blocker.UnlockConfirm:
+	case api.UnlockRequest, api.UnlockCancel:
+		return false, api.Errorf(api.CodeLocked, "this session ends with your friend's code: confirm with it")
+	case api.UnlockConfirm:
 	default:
 		return false, badAction(action)
 	}
 	if wait := r.RetryAfterCrd - r.Credited; wait > 0 {
-		return false, blocker.Errorf(blocker.CodeRateLimited, "too many wrong codes: try again in %s", blocker.FormatDuration(wait.Round(time.Second)))
+		return false, api.Errorf(api.CodeRateLimited, "too many wrong codes: try again in %s", api.FormatDuration(wait.Round(time.Second)))
 	}
 	if subtle.ConstantTimeCompare(hashCode(r.FriendSalt, code), r.FriendHash) == 1 {
 		return true, nil
@@ -90,18 +90,18 @@ func (m *Manager) friendLocked(r *Record, action, code string) (bool, error) {
 	if n := r.WrongCodes - freeWrongCodes; n >= 0 {
 		r.RetryAfterCrd = r.Credited + min(maxCodeWait, time.Minute<<min(n, 10))
 	}
-	return false, blocker.Errorf(blocker.CodeWrongCode, "that is not the code")
+	return false, api.Errorf(api.CodeWrongCode, "that is not the code")
 }
 
 func badAction(action string) error {
-	return blocker.Errorf(blocker.CodeInvalid, "action %q: use request, cancel or confirm", action)
+	return api.Errorf(api.CodeInvalid, "action %q: use request, cancel or confirm", action)
 }
 
 // unlockStatus describes where an early end stands.
-func (r *Record) unlockStatus() blocker.UnlockStatus {
-	var u blocker.UnlockStatus
-	if r.Lock.Mode == blocker.LockFriend && r.RetryAfterCrd > r.Credited {
-		u.RetryIn = blocker.Duration(r.RetryAfterCrd - r.Credited)
+func (r *Record) unlockStatus() api.UnlockStatus {
+	var u api.UnlockStatus
+	if r.Lock.Mode == api.LockFriend && r.RetryAfterCrd > r.Credited {
+		u.RetryIn = api.Duration(r.RetryAfterCrd - r.Credited)
 	}
 	if r.UnlockAt == nil {
 		return u
@@ -110,9 +110,9 @@ func (r *Record) unlockStatus() blocker.UnlockStatus {
 	u.RequestedAt = &wall
 	ready := *r.UnlockAt + time.Duration(r.Lock.Cooldown)
 	if r.Credited < ready {
-		u.State, u.ReadyIn = blocker.UnlockWaiting, blocker.Duration(ready-r.Credited)
+		u.State, u.ReadyIn = api.UnlockWaiting, api.Duration(ready-r.Credited)
 	} else {
-		u.State, u.ExpiresIn = blocker.UnlockReady, blocker.Duration(ready+blocker.ConfirmWindow-r.Credited)
+		u.State, u.ExpiresIn = api.UnlockReady, api.Duration(ready+api.ConfirmWindow-r.Credited)
 	}
 	return u
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // ErrNotUnderstood wraps every error of Parse and FromHandle.
@@ -53,7 +53,7 @@ func parseURL(in string) (*url.URL, string, error) {
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return nil, "", errors.New("not a web link")
 	}
-	host, err := blocker.NormalizeHostname(u.Hostname())
+	host, err := api.NormalizeHostname(u.Hostname())
 	if err != nil {
 		return nil, "", err
 	}
@@ -95,7 +95,7 @@ func pathProfile(pl *Platform, u *url.URL, segs []string) (Profile, error) {
 	}
 	p := Profile{Platform: pl.ID, Handle: h, Scope: ScopePlatform}
 	if pl.ID == "bluesky" && strings.Contains(h, ".") && !strings.HasSuffix(strings.ToLower(h), ".bsky.social") {
-		if n, err := blocker.NormalizeHostname(h); err == nil {
+		if n, err := api.NormalizeHostname(h); err == nil {
 			p.Extra = []string{n} // a custom-domain handle is their own site too
 		}
 	}
@@ -109,7 +109,7 @@ func fediverseHandle(in string) (Profile, bool, error) {
 	if !ok || strings.ContainsAny(s, "/:") || strings.Contains(inst, "@") {
 		return Profile{}, false, nil
 	}
-	host, err := blocker.NormalizeHostname(inst)
+	host, err := api.NormalizeHostname(inst)
 	if err != nil {
 		return Profile{}, true, notUnderstood(in, "a fediverse handle with an invalid server", "write it as NAME@server.example")
 	}

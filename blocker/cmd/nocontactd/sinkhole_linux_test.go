@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -96,28 +96,28 @@ func quotesArticle(page string) bool {
 	return false
 }
 
-func parseEvents(t *testing.T, ndjson string) []blocker.Event {
-	var out []blocker.Event
+func parseEvents(t *testing.T, ndjson string) []api.Event {
+	var out []api.Event
 	for _, line := range strings.Split(ndjson, "\n") {
-		var e blocker.Event
-		if json.Unmarshal([]byte(line), &e) == nil && e.Kind != blocker.EventHeartbeat {
+		var e api.Event
+		if json.Unmarshal([]byte(line), &e) == nil && e.Kind != api.EventHeartbeat {
 			out = append(out, e)
 		}
 	}
 	return out
 }
 
-func parseEventList(t *testing.T, s string) []blocker.Event {
-	var v struct{ Events []blocker.Event }
+func parseEventList(t *testing.T, s string) []api.Event {
+	var v struct{ Events []api.Event }
 	json.Unmarshal([]byte(s), &v)
 	return v.Events
 }
 
 // findVisit returns the newest visit event for host and scheme.
-func findVisit(events []blocker.Event, host, scheme string) *blocker.Event {
-	var found *blocker.Event
+func findVisit(events []api.Event, host, scheme string) *api.Event {
+	var found *api.Event
 	for i, e := range events {
-		if e.Kind == blocker.EventVisit && e.Host == host && e.Scheme == scheme {
+		if e.Kind == api.EventVisit && e.Host == host && e.Scheme == scheme {
 			found = &events[i]
 		}
 	}

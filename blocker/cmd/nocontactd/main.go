@@ -17,7 +17,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // Exit statuses.
@@ -71,7 +71,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "hosts":
 		return hostsCommand(args[1:], stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "%s %s\n", programName, blocker.Version)
+		fmt.Fprintf(stdout, "%s %s\n", programName, api.Version)
 		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)

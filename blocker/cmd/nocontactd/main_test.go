@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 const userHosts = "# my hosts\r\n127.0.0.1 localhost\r\n"
@@ -102,7 +102,7 @@ func TestWriteFailureExits1(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	code, stdout, _ := runCLI("version")
-	if code != exitOK || stdout != "nocontactd "+blocker.Version+"\n" {
+	if code != exitOK || stdout != "nocontactd "+api.Version+"\n" {
 		t.Errorf("version: %d %q", code, stdout)
 	}
 }

@@ -15,12 +15,12 @@ import (
 
 	"github.com/getlantern/systray"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 func main() {
 	if len(os.Args) > 1 && (os.Args[1] == "version" || os.Args[1] == "--version") {
-		fmt.Println("nocontact-tray", blocker.Version)
+		fmt.Println("nocontact-tray", api.Version)
 		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

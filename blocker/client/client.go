@@ -1,4 +1,8 @@
-package daemon
+// Package client is the typed client of nocontactd's unix-socket API: what
+// the window, the tray and the command line use to reach the daemon. It
+// depends on the wire vocabulary (package blocker) alone, so nothing on the
+// user side links the daemon, the hosts engine, the guard or the sinkhole.
+package client
 
 import (
 	"bufio"
@@ -15,14 +19,14 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // ErrNotRunning means nothing answers on the socket: the daemon is not
 // installed or not running.
 var ErrNotRunning = errors.New("nocontactd is not running")
 
-// Client talks to nocontactd. The zero value uses SocketPath().
+// Client talks to nocontactd. The zero value uses api.SocketPath().
 type Client struct {
 	Socket string // empty: $NOCONTACT_SOCKET or the default
 }
@@ -31,7 +35,7 @@ func (c *Client) socket() string {
 	if c.Socket != "" {
 		return c.Socket
 	}
-	return SocketPath()
+	return api.SocketPath()
 }
 
 func (c *Client) httpClient(timeout time.Duration) *http.Client {
@@ -75,8 +79,8 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 
 func decodeResponse(resp *http.Response, out any) error {
 	if resp.StatusCode >= 300 {
-		var e struct{ Error *blocker.Error }
-		if json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(&e) == nil && e.Error != nil {
+		var e struct{ Error *api.Error }
+		if json.NewDecoder(io.LimitReader(resp.Body, api.MaxMessage)).Decode(&e) == nil && e.Error != nil {
 			return e.Error
 		}
 		return fmt.Errorf("nocontactd answered %s", resp.Status)
@@ -94,41 +98,41 @@ func (c *Client) dialError(err error) error {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ENOENT):
 		return fmt.Errorf("%w (no daemon on %s)", ErrNotRunning, c.socket())
 	case errors.Is(err, fs.ErrPermission):
-		return blocker.Errorf(blocker.CodeForbidden, "no permission to use %s: nocontactd was set up for another user", c.socket())
+		return api.Errorf(api.CodeForbidden, "no permission to use %s: nocontactd was set up for another user", c.socket())
 	}
 	return fmt.Errorf("nocontactd: %w", err)
 }
 
 // Status returns the daemon's status.
-func (c *Client) Status(ctx context.Context) (*blocker.Status, error) {
-	var st blocker.Status
+func (c *Client) Status(ctx context.Context) (*api.Status, error) {
+	var st api.Status
 	return &st, c.do(ctx, http.MethodGet, "/v1/status", nil, &st)
 }
 
 // Start starts a session.
-func (c *Client) Start(ctx context.Context, req blocker.StartRequest) (*blocker.StartResponse, error) {
-	var out blocker.StartResponse
+func (c *Client) Start(ctx context.Context, req api.StartRequest) (*api.StartResponse, error) {
+	var out api.StartResponse
 	return &out, c.do(ctx, http.MethodPost, "/v1/session", req, &out)
 }
 
 // Extend moves the end of the running session later by by.
-func (c *Client) Extend(ctx context.Context, by time.Duration) (*blocker.Session, error) {
-	var out blocker.StartResponse
-	err := c.do(ctx, http.MethodPost, "/v1/session/extend", blocker.ExtendRequest{By: blocker.Duration(by)}, &out)
+func (c *Client) Extend(ctx context.Context, by time.Duration) (*api.Session, error) {
+	var out api.StartResponse
+	err := c.do(ctx, http.MethodPost, "/v1/session/extend", api.ExtendRequest{By: api.Duration(by)}, &out)
 	return out.Session, err
 }
 
 // AddHostnames adds names to the running session.
-func (c *Client) AddHostnames(ctx context.Context, names []string) (*blocker.Session, error) {
-	var out blocker.StartResponse
-	err := c.do(ctx, http.MethodPost, "/v1/session/hostnames", blocker.AddRequest{Add: names}, &out)
+func (c *Client) AddHostnames(ctx context.Context, names []string) (*api.Session, error) {
+	var out api.StartResponse
+	err := c.do(ctx, http.MethodPost, "/v1/session/hostnames", api.AddRequest{Add: names}, &out)
 	return out.Session, err
 }
 
 // Unlock requests, cancels or confirms an early end.
-func (c *Client) Unlock(ctx context.Context, action, code string) (*blocker.UnlockResponse, error) {
-	var out blocker.UnlockResponse
-	return &out, c.do(ctx, http.MethodPost, "/v1/session/unlock", blocker.UnlockRequestBody{Action: action, Code: code}, &out)
+func (c *Client) Unlock(ctx context.Context, action, code string) (*api.UnlockResponse, error) {
+	var out api.UnlockResponse
+	return &out, c.do(ctx, http.MethodPost, "/v1/session/unlock", api.UnlockRequestBody{Action: action, Code: code}, &out)
 }
 
 // Cleanup ends everything (root only).
@@ -137,8 +141,8 @@ func (c *Client) Cleanup(ctx context.Context) error {
 }
 
 // Events returns recorded events after seq.
-func (c *Client) Events(ctx context.Context, after uint64) ([]blocker.Event, error) {
-	var out struct{ Events []blocker.Event }
+func (c *Client) Events(ctx context.Context, after uint64) ([]api.Event, error) {
+	var out struct{ Events []api.Event }
 	err := c.do(ctx, http.MethodGet, "/v1/events?after="+url.QueryEscape(fmt.Sprint(after)), nil, &out)
 	return out.Events, err
 }
@@ -146,7 +150,7 @@ func (c *Client) Events(ctx context.Context, after uint64) ([]blocker.Event, err
 // Stream calls fn for every event after seq, then for live ones, until ctx
 // is done or the connection drops (heartbeats are not passed on). It
 // returns the last seq seen so the caller can reconnect from there.
-func (c *Client) Stream(ctx context.Context, after uint64, fn func(blocker.Event)) (uint64, error) {
+func (c *Client) Stream(ctx context.Context, after uint64, fn func(api.Event)) (uint64, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("http://nocontactd/v1/events/stream?after=%d", after), nil)
 	if err != nil {
 		return after, err
@@ -160,13 +164,13 @@ func (c *Client) Stream(ctx context.Context, after uint64, fn func(blocker.Event
 		return after, decodeResponse(resp, nil)
 	}
 	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 0, 4096), maxBody)
+	sc.Buffer(make([]byte, 0, 4096), api.MaxMessage)
 	for sc.Scan() {
-		var e blocker.Event
+		var e api.Event
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			return after, fmt.Errorf("nocontactd stream: %w", err)
 		}
-		if e.Kind == blocker.EventHeartbeat {
+		if e.Kind == api.EventHeartbeat {
 			continue
 		}
 		after = max(after, e.Seq)

@@ -12,8 +12,8 @@ import (
 
 	"github.com/nocontact-app/nocontact/app/tray"
 	"github.com/nocontact-app/nocontact/app/vault"
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/resources"
 )
 
@@ -22,18 +22,18 @@ const refreshEvery = time.Minute
 
 // trayApp binds the menu model to getlantern/systray.
 type trayApp struct {
-	client    *daemon.Client
+	client    *client.Client
 	nocontact string // the nocontact binary
 
 	mu        sync.Mutex
 	items     map[string]*systray.MenuItem
-	lastVisit *blocker.Event
+	lastVisit *api.Event
 	throttle  tray.Throttle
 	refreshC  chan struct{}
 }
 
 func newTrayApp() *trayApp {
-	t := &trayApp{client: &daemon.Client{}, nocontact: "nocontact", items: map[string]*systray.MenuItem{}, refreshC: make(chan struct{}, 1)}
+	t := &trayApp{client: &client.Client{}, nocontact: "nocontact", items: map[string]*systray.MenuItem{}, refreshC: make(chan struct{}, 1)}
 	if self, err := os.Executable(); err == nil {
 		if sib := siblingPath(self, "nocontact"); sib != "" {
 			t.nocontact = sib
@@ -174,7 +174,7 @@ func (t *trayApp) catchUp(ctx context.Context) uint64 {
 		return 0
 	}
 	for i := range events {
-		if events[i].Kind == blocker.EventVisit {
+		if events[i].Kind == api.EventVisit {
 			t.mu.Lock()
 			t.lastVisit = &events[i]
 			t.mu.Unlock()
@@ -183,9 +183,9 @@ func (t *trayApp) catchUp(ctx context.Context) uint64 {
 	return events[len(events)-1].Seq
 }
 
-func (t *trayApp) onEvent(e blocker.Event) {
+func (t *trayApp) onEvent(e api.Event) {
 	t.mu.Lock()
-	if e.Kind == blocker.EventVisit {
+	if e.Kind == api.EventVisit {
 		t.lastVisit = &e
 	}
 	open := t.throttle.Allow(e, time.Now())

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/session"
 )
 
@@ -39,7 +39,7 @@ func TestInstallIntoRoot(t *testing.T) {
 	// A running session (in the state) makes uninstall refuse.
 	store, _ := session.NewStore(filepath.Join(root, "var/lib/nocontact"))
 	m, _ := session.NewManager(store, session.SystemClock{})
-	m.Start(blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour)})
+	m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
 	if code, _, errs := runCLI("uninstall", "--root", root); code != exitFailed || !strings.Contains(errs, "session is running") {
 		t.Fatalf("uninstall during a session: %d %s", code, errs)
 	}

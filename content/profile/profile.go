@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/nocontact-app/nocontact/blocker"
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // Scope says what blocking a profile blocks.
@@ -135,7 +135,7 @@ func Hostnames(profiles []Profile) ([]Entry, error) {
 	byHost := map[string]*Entry{}
 	for _, p := range profiles {
 		for _, h := range p.Hostnames() {
-			n, err := blocker.NormalizeHostname(h)
+			n, err := api.NormalizeHostname(h)
 			if err != nil {
 				return nil, fmt.Errorf("profile %s: %w", p.ID(), err)
 			}

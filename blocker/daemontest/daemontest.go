@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
 )
 
@@ -34,7 +35,7 @@ func Start(t testing.TB) (socket, hostsFile string) {
 	wg.Add(1)
 	go func() { defer wg.Done(); d.Run(ctx) }()
 	t.Cleanup(func() { cancel(); wg.Wait() })
-	c := &daemon.Client{Socket: socket}
+	c := &client.Client{Socket: socket}
 	for deadline := time.Now().Add(5 * time.Second); ; {
 		if _, err := c.Status(ctx); err == nil {
 			return socket, hostsFile

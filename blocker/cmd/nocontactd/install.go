@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
 	"github.com/nocontact-app/nocontact/blocker/session"
 	"github.com/nocontact-app/nocontact/resources"
@@ -116,11 +117,11 @@ func uninstallCommand(args []string, stdout io.Writer) error {
 // sessionRunning asks the running daemon, or reads its state when none runs.
 func sessionRunning(root string) (bool, error) {
 	if root == "/" {
-		st, err := (&daemon.Client{}).Status(context.Background())
+		st, err := (&client.Client{}).Status(context.Background())
 		if err == nil {
 			return st.Session != nil, nil
 		}
-		if !errors.Is(err, daemon.ErrNotRunning) {
+		if !errors.Is(err, client.ErrNotRunning) {
 			return false, err
 		}
 	}

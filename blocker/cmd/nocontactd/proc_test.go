@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 )
 
 // procDaemon runs nocontactd (this test binary standing in for it) on
@@ -28,7 +28,7 @@ func (p *procDaemon) start(t *testing.T) {
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	c := &daemon.Client{Socket: p.socket}
+	c := &client.Client{Socket: p.socket}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		if _, err := c.Status(context.Background()); err == nil {
@@ -49,9 +49,9 @@ func TestKill9KeepsTheBlock(t *testing.T) {
 	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
 	os.WriteFile(p.hosts, []byte(userHosts), 0o644)
 	p.start(t)
-	c := &daemon.Client{Socket: p.socket}
+	c := &client.Client{Socket: p.socket}
 	ctx := context.Background()
-	if _, err := c.Start(ctx, blocker.StartRequest{Hostnames: []string{"instagram.com"}, Duration: blocker.Duration(time.Hour)}); err != nil {
+	if _, err := c.Start(ctx, api.StartRequest{Hostnames: []string{"instagram.com"}, Duration: api.Duration(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	started := time.Now()
@@ -83,8 +83,8 @@ func TestCleanupWithoutDaemon(t *testing.T) {
 	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
 	os.WriteFile(p.hosts, []byte(userHosts), 0o644)
 	p.start(t)
-	c := &daemon.Client{Socket: p.socket}
-	c.Start(context.Background(), blocker.StartRequest{Hostnames: []string{"x.com"}, Duration: blocker.Duration(time.Hour), Lock: blocker.Lock{Mode: blocker.LockStrict}})
+	c := &client.Client{Socket: p.socket}
+	c.Start(context.Background(), api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour), Lock: api.Lock{Mode: api.LockStrict}})
 	p.cmd.Process.Kill()
 	p.cmd.Wait()
 	code, out, stderr := runCLI("cleanup", "--hosts-file", p.hosts, "--state-dir", p.state, "--socket", p.socket)

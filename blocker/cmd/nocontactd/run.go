@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
 	"github.com/nocontact-app/nocontact/blocker/hosts"
 )
@@ -21,7 +23,7 @@ func daemonFlags(name string, args []string, stderr io.Writer) (daemon.Config, e
 	fs := newFlagSet(name)
 	fs.StringVar(&cfg.HostsFile, "hosts-file", hosts.DefaultPath, "the hosts file")
 	fs.StringVar(&cfg.StateDir, "state-dir", daemon.DefaultStateDir, "where the session state and event log live")
-	fs.StringVar(&cfg.Socket, "socket", daemon.SocketPath(), "the API's unix socket")
+	fs.StringVar(&cfg.Socket, "socket", api.SocketPath(), "the API's unix socket")
 	fs.IntVar(&cfg.OwnerUID, "owner-uid", -1, "the user allowed to use the API besides root")
 	sinkhole := fs.String("sinkhole", hosts.DefaultSinkhole.String(), "IPv4 loopback address blocked names point to")
 	fs.IntVar(&cfg.HTTPPort, "http-port", 80, "sinkhole HTTP port (0: off)")
@@ -69,13 +71,13 @@ func cleanupCommand(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c := &daemon.Client{Socket: cfg.Socket}
+	c := &client.Client{Socket: cfg.Socket}
 	err = c.Cleanup(context.Background())
 	switch {
 	case err == nil:
 		fmt.Fprintln(stdout, "cleanup done by the running daemon: no session, hosts section removed")
 		return nil
-	case !errors.Is(err, daemon.ErrNotRunning):
+	case !errors.Is(err, client.ErrNotRunning):
 		return err
 	}
 	cfg.HTTPPort, cfg.HTTPSPort = 0, 0 // cleanup never listens

@@ -1,4 +1,4 @@
-package blocker
+package api
 
 import (
 	"errors"

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 )
 
 // BenchmarkIdleDaemon runs nocontactd as a process with a session running
@@ -27,8 +27,8 @@ func BenchmarkIdleDaemon(b *testing.B) {
 	os.WriteFile(p.hosts, []byte(userHosts), 0o644)
 	p.start(&testing.T{})
 	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
-	c := &daemon.Client{Socket: p.socket}
-	if _, err := c.Start(context.Background(), blocker.StartRequest{Hostnames: []string{"instagram.com"}, Duration: blocker.Duration(24 * time.Hour)}); err != nil {
+	c := &client.Client{Socket: p.socket}
+	if _, err := c.Start(context.Background(), api.StartRequest{Hostnames: []string{"instagram.com"}, Duration: api.Duration(24 * time.Hour)}); err != nil {
 		b.Fatal(err)
 	}
 	pid := p.cmd.Process.Pid
