@@ -62,7 +62,7 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	}
 	b, _ := os.ReadFile(hostsFile)
 	for _, h := range []string{"jane.substack.com", "t.co", "twitter.com"} {
-		if !strings.Contains(string(b), "127.78.0.1 "+h+"\n") {
+		if !strings.Contains(string(b), "127.78.0.1 "+h+" "+h+".\n") {
 			t.Errorf("%s not blocked", h)
 		}
 	}

@@ -151,7 +151,7 @@ func FuzzStartRequest(f *testing.F) {
 			if len(f) == 0 || strings.HasPrefix(line, "# ") {
 				continue
 			}
-			if len(f) != 2 || (f[0] != "127.78.0.1" && f[0] != "::") {
+			if len(f) != 3 || (f[0] != "127.78.0.1" && f[0] != "::") || f[2] != f[1]+"." {
 				t.Fatalf("hosts line %q after %q", line, body)
 			}
 			if n, err := api.NormalizeHostname(f[1]); err != nil || n != f[1] {

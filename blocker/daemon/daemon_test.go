@@ -99,7 +99,7 @@ func TestSessionLifecycle(t *testing.T) {
 	if len(resp.Session.Hostnames) != 2 || resp.FriendCode != "" {
 		t.Fatalf("start: %+v", resp)
 	}
-	if h := e.hosts(t); !strings.HasPrefix(h, userHosts) || !strings.Contains(h, "127.78.0.1 instagram.com\n:: instagram.com\n") {
+	if h := e.hosts(t); !strings.HasPrefix(h, userHosts) || !strings.Contains(h, "127.78.0.1 instagram.com instagram.com.\n:: instagram.com instagram.com.\n") {
 		t.Fatalf("hosts after start:\n%s", h)
 	}
 	_, err := e.client.Start(ctx, api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
@@ -109,7 +109,7 @@ func TestSessionLifecycle(t *testing.T) {
 	if _, err := e.client.AddHostnames(ctx, []string{"x.com"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(e.hosts(t), "127.78.0.1 x.com\n") {
+	if !strings.Contains(e.hosts(t), "127.78.0.1 x.com x.com.\n") {
 		t.Error("added name not in the hosts file")
 	}
 	if _, err := e.client.Extend(ctx, time.Hour); err != nil {

@@ -41,8 +41,9 @@ func NewEditor(sinkhole netip.Addr) (*Editor, error) {
 	return &Editor{sinkhole: sinkhole.String(), eol: defaultEOL}, nil
 }
 
-// Apply returns prev with exactly one managed section that maps every name to
-// the sinkhole and to "::", and reports whether that differs from prev. The
+// Apply returns prev with exactly one managed section that maps every name,
+// and its fully qualified form with a trailing dot, to the sinkhole and to
+// "::", and reports whether that differs from prev. The
 // names are validated (see api.NormalizeHostname), lower-cased and
 // de-duplicated, and written sorted; an invalid name is an error and nothing is returned. With no
 // names Apply is Strip: no empty section is ever written.
@@ -98,7 +99,9 @@ func (e *Editor) section(hosts []string, eol string) []byte {
 	b.Grow(len(BeginMarker) + len(EndMarker) + len(hosts)*(64+len(e.sinkhole)) + 8)
 	b.WriteString(BeginMarker + eol)
 	for _, h := range hosts {
-		b.WriteString(e.sinkhole + " " + h + eol + ipv6Any + " " + h + eol)
+		// The fully qualified "h." as an alias: glibc compares names
+		// literally, so without it "instagram.com." would go to DNS.
+		b.WriteString(e.sinkhole + " " + h + " " + h + "." + eol + ipv6Any + " " + h + " " + h + "." + eol)
 	}
 	b.WriteString(EndMarker + eol)
 	return b.Bytes()

@@ -26,7 +26,7 @@ func sec(eol string, names ...string) string {
 	var b strings.Builder
 	b.WriteString(begin + eol)
 	for _, n := range names {
-		b.WriteString("127.78.0.1 " + n + eol + ":: " + n + eol)
+		b.WriteString("127.78.0.1 " + n + " " + n + "." + eol + ":: " + n + " " + n + "." + eol)
 	}
 	b.WriteString(EndMarker + eol)
 	return b.String()
@@ -50,6 +50,9 @@ func TestApply(t *testing.T) {
 			"127.0.0.1 localhost\r\n# x\r\n" + sec("\r\n", "instagram.com")},
 		{"BOM kept", "\xef\xbb\xbf127.0.0.1 localhost\n", ig,
 			"\xef\xbb\xbf127.0.0.1 localhost\n" + sec("\n", "instagram.com")},
+		{"an older section without the dotted names is replaced",
+			"a b\n" + begin + "\n127.78.0.1 x.com\n:: x.com\n" + EndMarker + "\nc d\n", ig,
+			"a b\n" + sec("\n", "instagram.com") + "c d\n"},
 		{"BOM before a section on line one", "\xef\xbb\xbf" + sec("\n", "old.com") + "a b\n", ig,
 			"\xef\xbb\xbf" + sec("\n", "instagram.com") + "a b\n"},
 		{"missing final newline kept", "127.0.0.1 localhost", ig,
@@ -104,7 +107,7 @@ func TestApplyTwiceChangesNothing(t *testing.T) {
 
 func TestRepairDamagedSections(t *testing.T) {
 	const user = "127.0.0.1 localhost\n"
-	entries := "127.78.0.1 a.com\n:: a.com\n"
+	entries := "127.78.0.1 a.com a.com.\n:: a.com a.com.\n"
 	tests := []struct {
 		name, prev, stripped string
 	}{
@@ -117,7 +120,7 @@ func TestRepairDamagedSections(t *testing.T) {
 		{"END without BEGIN keeps the user's line before it", "10.0.0.1 nas\n" + EndMarker + "\n", "10.0.0.1 nas\n"},
 		{"two sections", "a b\n" + sec("\n", "x.com") + "c d\n" + sec("\n", "y.com") + "e f\n", "a b\nc d\ne f\n"},
 		{"BEGIN, BEGIN, END", user + begin + "\n" + entries + begin + "\n" + entries + EndMarker + "\nz y\n", user + "z y\n"},
-		{"commented-out lines inside", user + begin + "\n# 127.78.0.1 a.com\n#:: a.com\n" + EndMarker + "\n", user},
+		{"commented-out lines inside", user + begin + "\n# 127.78.0.1 a.com a.com.\n#:: a.com a.com.\n" + EndMarker + "\n", user},
 		{"commented-out markers", user + "## BEGIN NOCONTACT\n" + entries + "#\t# END NOCONTACT\n", user},
 		{"marker words in a user comment are not a marker", "# see NOCONTACT docs\n", "# see NOCONTACT docs\n"},
 		{"section at end without final newline", user + strings.TrimSuffix(sec("\n", "a.com"), "\n"), strings.TrimSuffix(user, "\n")},
@@ -175,7 +178,7 @@ func TestNewEditorRefusesNonLoopback(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, _ := e.Apply(nil, []string{"a.com"})
-	if !bytes.Contains(out, []byte("\n127.0.0.2 a.com\n")) {
+	if !bytes.Contains(out, []byte("\n127.0.0.2 a.com a.com.\n")) {
 		t.Errorf("custom sinkhole not used: %q", out)
 	}
 }
@@ -186,7 +189,7 @@ func TestSection(t *testing.T) {
 	if got := string(e.Section([]byte(file))); got != sec("\n", "x.com") {
 		t.Errorf("Section = %q", got)
 	}
-	edited := strings.Replace(file, "127.78.0.1 x.com", "#127.78.0.1 x.com", 1)
+	edited := strings.Replace(file, "127.78.0.1 x.com x.com.", "#127.78.0.1 x.com x.com.", 1)
 	if bytes.Equal(e.Section([]byte(file)), e.Section([]byte(edited))) {
 		t.Error("commenting out a line does not change the section")
 	}

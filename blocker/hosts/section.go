@@ -131,11 +131,12 @@ func kindOf(line []byte) markerKind {
 }
 
 // isEntry reports whether line is one this editor writes inside a section
-// ("SINKHOLE name" or ":: name"), possibly commented out.
+// ("SINKHOLE name name." or ":: name name.", or the older form without the
+// dotted alias), possibly commented out.
 func (e *Editor) isEntry(line []byte) bool {
 	t := bytes.TrimLeft(line, "# \t")
 	f := bytes.Fields(t)
-	if len(f) != 2 {
+	if len(f) != 2 && len(f) != 3 {
 		return false
 	}
 	return string(f[0]) == e.sinkhole || string(f[0]) == ipv6Any

@@ -70,5 +70,12 @@ func hostOnly(h string) string {
 	if host, _, err := net.SplitHostPort(h); err == nil {
 		h = host
 	}
-	return strings.ToLower(strings.Trim(h, "[]"))
+	return canonicalHost(strings.Trim(h, "[]"))
+}
+
+// canonicalHost lower-cases a name and drops one trailing dot: a visit to
+// "instagram.com." (which the hosts file also sends here) is a visit to
+// instagram.com.
+func canonicalHost(h string) string {
+	return strings.TrimSuffix(strings.ToLower(h), ".")
 }

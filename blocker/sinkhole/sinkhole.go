@@ -25,7 +25,7 @@ import (
 
 // Hit is one attempt to open a host.
 type Hit struct {
-	Host   string // lower-case; "" when the client named none
+	Host   string // lower-case, without a trailing dot; "" when the client named none
 	Scheme string // "http" or "https"
 	Time   time.Time
 }
@@ -187,7 +187,7 @@ func (s *Sinkhole) serve(c net.Conn, scheme string) {
 		if err != nil {
 			return
 		}
-		s.cfg.OnHit(Hit{Host: host, Scheme: scheme, Time: time.Now()})
+		s.cfg.OnHit(Hit{Host: canonicalHost(host), Scheme: scheme, Time: time.Now()})
 		c.Write(alertUnrecognizedName)
 		return
 	}

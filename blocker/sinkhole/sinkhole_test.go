@@ -1,6 +1,7 @@
 package sinkhole
 
 import (
+	"bytes"
 	"crypto/tls"
 	"fmt"
 	"io"
@@ -157,5 +158,34 @@ func TestIdleConnectionsDoNotStarveAHit(t *testing.T) {
 	t.Logf("hit after %v with 500 idle connections", took)
 	if h.Host != "real.example.com" || took > time.Second {
 		t.Errorf("hit %+v after %v", h, took)
+	}
+}
+
+// TestTrailingDotIsTheSameHost: the hosts file also sends "instagram.com."
+// here; such a visit is a visit to instagram.com, over HTTP and HTTPS.
+func TestTrailingDotIsTheSameHost(t *testing.T) {
+	_, rec, httpAddr, httpsAddr := startSinkhole(t)
+	req, _ := http.NewRequest("GET", "http://"+httpAddr+"/", nil)
+	req.Host = "Instagram.com."
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
+	if h := rec.next(t); h.Host != "instagram.com" {
+		t.Errorf("HTTP hit %+v", h)
+	}
+	// Go's client drops the dot from SNI; put it back in place of a
+	// letter, so every length in the hello stays right.
+	hello := clientHello(t, &tls.Config{ServerName: "instagram.comx"})
+	hello = bytes.Replace(hello, []byte("instagram.comx"), []byte("instagram.com."), 1)
+	c, err := net.Dial("tcp", httpsAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Write(hello)
+	if h := rec.next(t); h.Host != "instagram.com" || h.Scheme != "https" {
+		t.Errorf("HTTPS hit %+v", h)
 	}
 }

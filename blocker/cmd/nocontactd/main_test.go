@@ -35,7 +35,7 @@ func TestHostsApplyAndStrip(t *testing.T) {
 	}
 	got, _ := os.ReadFile(p)
 	want := userHosts + "# BEGIN NOCONTACT (managed by nocontactd; restored if edited during a block session)\r\n" +
-		"127.78.0.1 instagram.com\r\n:: instagram.com\r\n127.78.0.1 www.instagram.com\r\n:: www.instagram.com\r\n" +
+		"127.78.0.1 instagram.com instagram.com.\r\n:: instagram.com instagram.com.\r\n127.78.0.1 www.instagram.com www.instagram.com.\r\n:: www.instagram.com www.instagram.com.\r\n" +
 		"# END NOCONTACT\r\n"
 	if string(got) != want {
 		t.Fatalf("apply wrote %q", got)
@@ -55,7 +55,7 @@ func TestHostsApplyAndStrip(t *testing.T) {
 func TestHostsPreviewWritesNothing(t *testing.T) {
 	p := tempHosts(t)
 	code, stdout, _ := runCLI("hosts", "preview", "x.com", "--hosts-file", p, "--sinkhole", "127.0.0.9")
-	if code != exitOK || !strings.Contains(stdout, "127.0.0.9 x.com\r\n:: x.com\r\n") ||
+	if code != exitOK || !strings.Contains(stdout, "127.0.0.9 x.com x.com.\r\n:: x.com x.com.\r\n") ||
 		!strings.HasPrefix(stdout, userHosts) {
 		t.Errorf("preview: %d %q", code, stdout)
 	}

@@ -53,6 +53,7 @@ echo "== hosts";    getent hosts "$NAME"
 echo "== ahosts";   getent ahosts "$NAME"
 echo "== ahostsv4"; getent ahostsv4 "$NAME"
 echo "== ahostsv6"; getent ahostsv6 "$NAME"
+echo "== dotted";   getent ahosts "$NAME."
 "$BIN" hosts strip --hosts-file /etc/hosts
 echo "== after strip"
 getent -s files ahosts "$NAME" || echo "not found: $?"
@@ -81,6 +82,7 @@ func TestBindMountedHostsWithRealResolver(t *testing.T) {
 	checkHas(t, sections["ahosts"], "127.78.0.1", "::")
 	checkHas(t, sections["ahostsv4"], "127.78.0.1")
 	checkHas(t, sections["ahostsv6"], "::")
+	checkHas(t, sections["dotted"], "127.78.0.1", "::") // "name." must not go to DNS
 	if !strings.Contains(sections["after strip"], "not found") {
 		t.Errorf("after strip the name still resolves: %q", sections["after strip"])
 	}
