@@ -167,6 +167,7 @@ const (
 	CodeForbidden     = "forbidden"
 	CodeNotFound      = "not_found"
 	CodeStateBroken   = "state_unreadable"
+	CodeNotSaved      = "not_saved" // the change could not be written to disk, so nothing changed
 	CodeInternal      = "internal"
 )
 

@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Write replaces path with data, mode perm.
 func Write(path string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
-	tmp, err := WriteTemp(dir, "."+filepath.Base(path)+".tmp-", data, func(f *os.File) error { return f.Chmod(perm) })
+	tmp, err := WriteTemp(dir, TempName(path), data, func(f *os.File) error { return f.Chmod(perm) })
 	if err != nil {
 		return err
 	}
@@ -34,26 +35,55 @@ func WriteTemp(dir, pattern string, data []byte, prepare func(*os.File) error) (
 	if err != nil {
 		return "", fmt.Errorf("create temporary file in %s: %w", dir, err)
 	}
-	name = f.Name()
+	// The deferred clean-up uses its own copy of the name: every failure
+	// below returns "" as name, which would otherwise remove nothing and
+	// leave the temporary file behind.
+	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			f.Close()
-			os.Remove(name)
+			os.Remove(tmp)
 		}
 	}()
+	name = tmp
 	if _, err = f.Write(data); err != nil {
-		return "", fmt.Errorf("write %s: %w", name, err)
+		return "", fmt.Errorf("write %s: %w", tmp, err)
 	}
 	if prepare != nil {
 		if err = prepare(f); err != nil {
-			return "", fmt.Errorf("set mode of %s: %w", name, err)
+			return "", fmt.Errorf("set mode of %s: %w", tmp, err)
 		}
 	}
 	if err = f.Sync(); err != nil {
-		return "", fmt.Errorf("sync %s: %w", name, err)
+		return "", fmt.Errorf("sync %s: %w", tmp, err)
 	}
 	if err = f.Close(); err != nil {
-		return "", fmt.Errorf("close %s: %w", name, err)
+		return "", fmt.Errorf("close %s: %w", tmp, err)
 	}
 	return name, nil
 }
+
+// TempPrefix is how Write names its temporary files: "." + base + TempPrefix
+// + a random suffix (see TempName).
+const TempPrefix = ".tmp-"
+
+// RemoveStale removes the temporary files Write or WriteTemp left in dir
+// (names starting with prefix) when a crash, a power cut or a full disk came
+// between creating and renaming them. Call it at start, before anything
+// writes there. It returns how many it removed.
+func RemoveStale(dir, prefix string) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), prefix) && os.Remove(filepath.Join(dir, e.Name())) == nil {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// TempName is the prefix of the temporary files Write uses for path.
+func TempName(path string) string { return "." + filepath.Base(path) + TempPrefix }

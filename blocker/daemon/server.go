@@ -148,6 +148,7 @@ var statusOf = map[string]int{
 	api.CodeForbidden:     http.StatusForbidden,
 	api.CodeNotFound:      http.StatusNotFound,
 	api.CodeStateBroken:   http.StatusServiceUnavailable,
+	api.CodeNotSaved:      http.StatusInsufficientStorage,
 }
 
 // writeError answers err as {"error":{...}}; errors without a code are

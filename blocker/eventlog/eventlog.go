@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -43,6 +44,7 @@ type Log struct {
 // events no older than maxAge.
 func Open(path string, max int, maxAge time.Duration, now func() time.Time) (*Log, error) {
 	l := &Log{path: path, max: max, maxAge: maxAge, now: now, next: 1, subs: map[chan api.Event]struct{}{}}
+	atomicfile.RemoveStale(filepath.Dir(path), atomicfile.TempName(path)) // of compactions cut short
 	b, err := os.ReadFile(path)
 	if err != nil && !os.IsNotExist(err) {
 		return nil, fmt.Errorf("eventlog: %w", err)

@@ -1,9 +1,11 @@
 package session
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -110,6 +112,23 @@ func (m *Manager) saveLocked() error {
 	return m.store.Save(m.st)
 }
 
+// commitLocked saves a change the caller made to the state. When it cannot
+// be saved (a full disk, a read-only state directory), undo puts the state
+// back as it was, so what the daemon enforces never runs ahead of what a
+// restart would find, and the error says so in words.
+func (m *Manager) commitLocked(undo func()) error {
+	err := m.saveLocked()
+	if err == nil {
+		return nil
+	}
+	undo()
+	why := "the daemon could not write its state"
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		why = "the disk holding the daemon's state is full"
+	}
+	return api.Errorf(api.CodeNotSaved, "%s, so nothing was changed; free some space and try again (%v)", why, err)
+}
+
 // Start begins a session. It returns the friend code for the friend lock,
 // which is never stored and cannot be shown again.
 func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode string, err error) {
@@ -132,8 +151,7 @@ func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode str
 		}
 	}
 	m.st.Session = r
-	if err := m.saveLocked(); err != nil {
-		m.st.Session = nil
+	if err := m.commitLocked(func() { m.st.Session = nil }); err != nil {
 		return nil, "", err
 	}
 	return m.viewLocked(), friendCode, nil
@@ -192,9 +210,13 @@ func (m *Manager) AddHostnames(add []string) (added []string, err error) {
 	if len(r.Hostnames)+len(added) > api.MaxHostnames {
 		return nil, api.Errorf(api.CodeInvalid, "at most %d hostnames in a session", api.MaxHostnames)
 	}
-	r.Hostnames = append(r.Hostnames, added...)
+	before := r.Hostnames
+	r.Hostnames = slices.Concat(r.Hostnames, added)
 	slices.Sort(r.Hostnames)
-	return added, m.saveLocked()
+	if err := m.commitLocked(func() { r.Hostnames = before }); err != nil {
+		return nil, err
+	}
+	return added, nil
 }
 
 // Extend moves the end later by by.
@@ -214,7 +236,7 @@ func (m *Manager) Extend(by time.Duration) error {
 		return api.Errorf(api.CodeInvalid, "a session can have at most 365d left; %s are left", api.FormatDuration(r.Remaining()))
 	}
 	r.Duration += by
-	return m.saveLocked()
+	return m.commitLocked(func() { r.Duration -= by })
 }
 
 // runningLocked credits time and returns the running session, or a

@@ -4,11 +4,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
 )
 
@@ -242,4 +245,46 @@ func FuzzExtend(f *testing.F) {
 			t.Fatalf("extend by %d: remaining %s -> %s", by, before, after)
 		}
 	})
+}
+
+// TestUnsavedChangesChangeNothing: with the state's disk full, every call
+// that changes the session is refused with not_saved and leaves the session
+// exactly as it was, in memory and after a restart.
+func TestUnsavedChangesChangeNothing(t *testing.T) {
+	m, clock, dir := newTestManager(t)
+	start(t, m, 30*api.Day, api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(30 * time.Minute)})
+	before := m.View()
+	full := func(path string, _ []byte, _ os.FileMode) error {
+		return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
+	}
+	m.store.write = full
+	_, err := m.AddHostnames([]string{"x.com", "t.co"})
+	wantCode(t, err, api.CodeNotSaved)
+	if !strings.Contains(err.Error(), "disk holding the daemon's state is full") {
+		t.Errorf("message %q does not say the disk is full", err)
+	}
+	wantCode(t, m.Extend(api.Day), api.CodeNotSaved)
+	_, err = m.Unlock(api.UnlockRequest, "")
+	wantCode(t, err, api.CodeNotSaved)
+	if got := m.View(); !slices.Equal(got.Hostnames, before.Hostnames) || got.Remaining != before.Remaining || got.Unlock != before.Unlock {
+		t.Fatalf("a change that was not saved shows: %+v, was %+v", got, before)
+	}
+	m.store.write = atomicfile.Write
+	store, _ := NewStore(dir)
+	again, _ := NewManager(store, clock)
+	if got := again.View(); !slices.Equal(got.Hostnames, before.Hostnames) || got.Remaining != before.Remaining {
+		t.Fatalf("after a restart: %+v, was %+v", got, before)
+	}
+}
+
+func TestNoSessionStartsWithoutItsState(t *testing.T) {
+	m, _, _ := newTestManager(t)
+	m.store.write = func(path string, _ []byte, _ os.FileMode) error {
+		return &os.PathError{Op: "write", Path: path, Err: syscall.EROFS}
+	}
+	_, _, err := m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
+	wantCode(t, err, api.CodeNotSaved)
+	if m.Active() {
+		t.Fatal("a session whose state could not be written runs")
+	}
 }

@@ -27,6 +27,9 @@ var ErrUnreadable = errors.New("session: state unreadable")
 type Store struct {
 	dir       string
 	currentOK bool // the current file is known good: it may become the previous one
+
+	// write is atomicfile.Write; tests put a full disk in its place.
+	write func(path string, data []byte, perm os.FileMode) error
 }
 
 // NewStore returns a Store in dir, creating dir (mode 0700) if needed.
@@ -34,7 +37,10 @@ func NewStore(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("session: state dir: %w", err)
 	}
-	return &Store{dir: dir}, nil
+	// Temporary files of writes cut short (a crash, a full disk) are
+	// never read; they would only fill the disk further.
+	atomicfile.RemoveStale(dir, atomicfile.TempName(currentFile))
+	return &Store{dir: dir, write: atomicfile.Write}, nil
 }
 
 // Load reads the newest readable generation. No files at all is a fresh
@@ -72,7 +78,7 @@ func (s *Store) Save(st State) error {
 			return fmt.Errorf("session: keep previous state: %w", err)
 		}
 	}
-	if err := atomicfile.Write(cur, append(b, '\n'), stateMode); err != nil {
+	if err := s.write(cur, append(b, '\n'), stateMode); err != nil {
 		s.currentOK = false
 		return fmt.Errorf("session: save state: %w", err)
 	}

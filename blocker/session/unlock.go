@@ -20,6 +20,7 @@ func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 	if err != nil {
 		return false, err
 	}
+	before := *r
 	switch r.Lock.Mode {
 	case api.LockStrict:
 		return false, api.Errorf(api.CodeLocked, "this session has a strict lock: it cannot end early; %s left", api.FormatDuration(r.Remaining()))
@@ -31,8 +32,16 @@ func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 	if ended {
 		m.st.Session = nil
 	}
-	if serr := m.saveLocked(); err == nil {
-		err = serr
+	serr := m.commitLocked(func() {
+		// Undo the unlock step, but keep the count of wrong codes: a full
+		// disk must not reset the friend lock's rate limit.
+		wrong, retry := r.WrongCodes, r.RetryAfterCrd
+		*r = before
+		r.WrongCodes, r.RetryAfterCrd = wrong, retry
+		m.st.Session = r
+	})
+	if serr != nil {
+		return false, serr
 	}
 	return ended, err
 }
