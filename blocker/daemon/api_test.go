@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"encoding/json"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -184,4 +185,34 @@ func TestHugeExtendIsRefused(t *testing.T) {
 	if !strings.Contains(e.hosts(t), "instagram.com") {
 		t.Fatal("the block left the hosts file")
 	}
+}
+
+// TestHeldConnectionsCannotStarveTheDaemon holds more connections than the
+// cap open with half-sent requests (issue 16.4): they are timed out, the
+// daemon's file descriptors stay bounded, and the API answers again.
+func TestHeldConnectionsCannotStarveTheDaemon(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the read timeout")
+	}
+	e := newEnv(t)
+	var held []net.Conn
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	for range maxConns + 20 {
+		c, err := net.Dial("unix", e.cfg.Socket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Write([]byte("POST /v1/session HTTP/1.1\r\nHost: d\r\nContent-Length: 100000\r\n\r\n{"))
+		held = append(held, c)
+	}
+	waitForWithin(t, "the API answers again", readTimeout+5*time.Second, func() bool {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_, err := e.client.Status(ctx)
+		return err == nil
+	})
 }

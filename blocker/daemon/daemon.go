@@ -58,7 +58,7 @@ func New(cfg Config) (*Daemon, error) {
 	d := &Daemon{cfg: cfg, log: cfg.Logger, editor: ed, mgr: mgr, events: events, wake: make(chan struct{}, 1)}
 	mgr.OnExpire(d.sessionExpired)
 	if cfg.HTTPPort != 0 || cfg.HTTPSPort != 0 {
-		d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort, OnHit: d.onHit, Page: d.page})
+		d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, IPv6: true, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort, OnHit: d.onHit, Page: d.page})
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +101,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		srv.Shutdown(shut)
 	}()
 	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", api.Version)
-	err = srv.Serve(ln)
+	err = srv.Serve(limitListener(ln, maxConns))
 	cancel()
 	wg.Wait()
 	if errors.Is(err, errServerClosed) {

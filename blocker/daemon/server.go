@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -48,15 +49,27 @@ func listen(path string, owner int) (net.Listener, error) {
 	return ln, nil
 }
 
+// Bounds on the API's connections: only root and the owner can connect,
+// but the owner must not be able to starve the guard of file descriptors by
+// holding thousands of connections open (issue 16.4).
+const (
+	maxConns    = 64               // open at once; more wait in the kernel's backlog
+	readTimeout = 10 * time.Second // a request, body included
+)
+
 // server returns the HTTP server with its routes and connection context.
 func (d *Daemon) server() *http.Server {
 	return &http.Server{
 		Handler:           d.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		ReadTimeout:       readTimeout,
+		IdleTimeout:       30 * time.Second,
 		ErrorLog:          nil,
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
 			uid := -1
+			if lc, ok := c.(*limitedConn); ok {
+				c = lc.Conn
+			}
 			if uc, ok := c.(*net.UnixConn); ok {
 				if u, err := peerUID(uc); err == nil {
 					uid = u
@@ -163,4 +176,51 @@ func writeError(w http.ResponseWriter, err error) {
 		status = http.StatusInternalServerError
 	}
 	writeJSON(w, status, map[string]*api.Error{"error": e})
+}
+
+// limitListener accepts at most n connections at once; Accept waits for one
+// to close. (golang.org/x/net/netutil's hides the *net.UnixConn the peer
+// credentials are read from.)
+func limitListener(ln net.Listener, n int) net.Listener {
+	return &limited{Listener: ln, sem: make(chan struct{}, n), closed: make(chan struct{})}
+}
+
+type limited struct {
+	net.Listener
+	sem       chan struct{}
+	closed    chan struct{}
+	closeOnce sync.Once
+}
+
+func (l *limited) Accept() (net.Conn, error) {
+	select {
+	case l.sem <- struct{}{}:
+	case <-l.closed:
+		return nil, net.ErrClosed
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.sem
+		return nil, err
+	}
+	return &limitedConn{Conn: c, release: func() { <-l.sem }}, nil
+}
+
+// Close stops Accept, also one waiting for a slot.
+func (l *limited) Close() error {
+	l.closeOnce.Do(func() { close(l.closed) })
+	return l.Listener.Close()
+}
+
+// limitedConn gives its slot back when closed, once.
+type limitedConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
 }

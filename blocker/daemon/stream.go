@@ -19,12 +19,17 @@ func (d *Daemon) handleStream(w http.ResponseWriter, r *http.Request) {
 	}
 	live, stop := d.events.Subscribe()
 	defer stop()
+	// The request is read; a stream lives on. Each write must go through
+	// within two heartbeats, so a client that stops reading is dropped.
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
 	w.Header().Set("Content-Type", "application/x-ndjson")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	enc := json.NewEncoder(w)
 	flusher, _ := w.(http.Flusher)
 	send := func(e api.Event) bool {
+		rc.SetWriteDeadline(time.Now().Add(2 * d.cfg.Heartbeat))
 		if err := enc.Encode(e); err != nil {
 			return false
 		}

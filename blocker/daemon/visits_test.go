@@ -139,3 +139,22 @@ func TestSinkholePortInUse(t *testing.T) {
 		t.Errorf("status %+v", st.Sinkhole)
 	}
 }
+
+// TestIPv6AttemptIsNoticed: the hosts file maps blocked names to "::" too;
+// a browser that tries IPv6 first lands on ::1, where the sinkhole listens
+// as well (issue 16.4).
+func TestIPv6AttemptIsNoticed(t *testing.T) {
+	e := newSinkholeEnv(t)
+	if st, _ := e.client.Status(ctx); st.Sinkhole.Error != "" {
+		t.Skipf("a sinkhole port is taken on this machine: %s", st.Sinkhole.Error)
+	}
+	e.startSession(t, time.Hour, api.Lock{})
+	req, _ := http.NewRequest("GET", fmt.Sprintf("http://[::]:%d/jane.doe", e.cfg.HTTPPort), nil)
+	req.Host = "www.instagram.com"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("nothing answers on [::]:%d: %v", e.cfg.HTTPPort, err)
+	}
+	resp.Body.Close()
+	waitFor(t, "the IPv6 visit is recorded", func() bool { return len(e.visits(t, "www.instagram.com", "http")) == 1 })
+}

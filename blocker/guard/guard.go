@@ -25,7 +25,13 @@ const (
 	// person.
 	conflictRestores = 5
 	conflictWindow   = 5 * time.Second
-	maxBackoff       = 5 * time.Minute
+	// maxBackoff bounds how long the section can stay missing while
+	// another program keeps removing it: backing off longer would let a
+	// loop of edits keep the block off most of the time (issue 16.5).
+	maxBackoff = 2 * time.Second
+	// retryAfterError is how soon a check that failed (out of file
+	// descriptors, say) is tried again, rather than at the next interval.
+	retryAfterError = time.Second
 )
 
 // Config configures a Guard.
@@ -103,10 +109,14 @@ func (g *Guard) Run(ctx context.Context) error {
 			}
 		case <-settle.C:
 			armed = false
-			g.check()
+			if !g.check() {
+				armed = true
+				settle.Reset(retryAfterError)
+			}
 		case <-tick.C:
-			if !armed {
-				g.check()
+			if !armed && !g.check() {
+				armed = true
+				settle.Reset(retryAfterError)
 			}
 		}
 	}
@@ -117,19 +127,26 @@ func (g *Guard) delay() time.Duration {
 	return max(g.cfg.Settle, time.Until(g.calmAt))
 }
 
-// check runs Check and tracks restores to detect a fight.
-func (g *Guard) check() {
+// check runs Check and tracks restores to detect a fight. It reports
+// whether the check could be done.
+func (g *Guard) check() bool {
 	restored, err := g.cfg.Check()
 	if err != nil {
-		g.cfg.Logger.Error("guard: check failed", "err", err)
+		g.cfg.Logger.Error("guard: check failed; retrying", "err", err, "in", retryAfterError)
 	}
 	now := time.Now()
 	if g.backoff > 0 && now.Sub(g.calmAt) > conflictWindow {
 		g.backoff = 0 // calm again since the last backoff
 	}
-	if !restored {
-		return
+	if restored {
+		g.noteRestore(now)
 	}
+	return err == nil
+}
+
+// noteRestore counts a restore; restores undone again and again make a
+// conflict, and the guard backs off (briefly: see maxBackoff).
+func (g *Guard) noteRestore(now time.Time) {
 	g.restores = append(g.restores, now)
 	for len(g.restores) > 0 && now.Sub(g.restores[0]) > conflictWindow {
 		g.restores = g.restores[1:]

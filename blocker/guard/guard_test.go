@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -120,5 +121,60 @@ func TestFightingWriterBacksOff(t *testing.T) {
 	}
 	if checks > 30 {
 		t.Errorf("%d checks in 3 s: the guard fights instead of backing off", checks)
+	}
+}
+
+// TestEditLoopCannotKeepTheSectionOff: a loop that removes the section
+// every 300 ms (the sed loop of issue 16.5) must never keep it missing for
+// longer than the capped backoff and a settle.
+func TestEditLoopCannotKeepTheSectionOff(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes 6 s")
+	}
+	f := startGuard(t)
+	var longest, missingFor time.Duration
+	var missingSince time.Time
+	lastRemove := time.Time{}
+	for stop := time.Now().Add(6 * time.Second); time.Now().Before(stop); time.Sleep(20 * time.Millisecond) {
+		if time.Since(lastRemove) >= 300*time.Millisecond {
+			os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644)
+			lastRemove = time.Now()
+		}
+		b, _ := os.ReadFile(f.path)
+		switch {
+		case strings.Contains(string(b), marker):
+			missingSince = time.Time{}
+		case missingSince.IsZero():
+			missingSince = time.Now()
+		default:
+			missingFor = time.Since(missingSince)
+			longest = max(longest, missingFor)
+		}
+	}
+	t.Logf("longest time without the section: %v (%d conflicts)", longest, f.conflicts.Load())
+	if longest > maxBackoff+time.Second {
+		t.Errorf("the section stayed missing for %v; the backoff must keep it under %v", longest, maxBackoff+time.Second)
+	}
+}
+
+// TestFailedCheckIsRetriedSoon: a check that fails (out of file descriptors)
+// is tried again within seconds, not at the next minute's interval.
+func TestFailedCheckIsRetriedSoon(t *testing.T) {
+	var calls atomic.Int64
+	done := make(chan struct{})
+	g := New(Config{Path: filepath.Join(t.TempDir(), "hosts"), Interval: time.Hour, Check: func() (bool, error) {
+		if calls.Add(1) < 3 {
+			return false, &os.PathError{Op: "open", Path: "/etc/hosts", Err: syscall.EMFILE}
+		}
+		close(done)
+		return false, nil
+	}})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.Run(ctx)
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("after %d failed checks, no retry within 10 s", calls.Load())
 	}
 }

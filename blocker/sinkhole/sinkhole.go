@@ -20,6 +20,7 @@ import (
 	"net/netip"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -32,9 +33,12 @@ type Hit struct {
 
 // Config configures a Sinkhole.
 type Config struct {
-	Addr      netip.Addr // must be a loopback address
-	HTTPPort  int        // 0: no HTTP listener
-	HTTPSPort int        // 0: no HTTPS listener
+	Addr netip.Addr // must be a loopback address
+	// IPv6 also listens on ::1, where a connection to the hosts file's
+	// "::" lands; without it IPv6 attempts are refused unnoticed.
+	IPv6      bool
+	HTTPPort  int // 0: no HTTP listener
+	HTTPSPort int // 0: no HTTPS listener
 	// OnHit is called for every hit, from the connection's goroutine; it
 	// must be safe for concurrent use and return quickly.
 	OnHit func(Hit)
@@ -80,30 +84,40 @@ func New(cfg Config) (*Sinkhole, error) {
 // Start opens the listeners. A listener that cannot open (port in use, no
 // permission) is reported by Status; the other still runs.
 func (s *Sinkhole) Start() {
-	for _, l := range []struct {
-		port   int
-		scheme string
-	}{{s.cfg.HTTPPort, "http"}, {s.cfg.HTTPSPort, "https"}} {
-		if l.port == 0 {
-			continue
-		}
-		ln, err := listen(s.cfg.Addr, l.port)
-		s.mu.Lock()
-		if err != nil {
-			s.errs = append(s.errs, fmt.Sprintf("%s port %d: %v", l.scheme, l.port, err))
-		} else {
-			s.lns = append(s.lns, ln)
-			s.wg.Add(1)
-			go s.accept(ln, l.scheme)
-		}
-		s.mu.Unlock()
+	addrs := []netip.Addr{s.cfg.Addr}
+	if s.cfg.IPv6 {
+		addrs = append(addrs, netip.IPv6Loopback())
 	}
+	for _, addr := range addrs {
+		for _, l := range []struct {
+			port   int
+			scheme string
+		}{{s.cfg.HTTPPort, "http"}, {s.cfg.HTTPSPort, "https"}} {
+			if l.port != 0 {
+				s.start(addr, l.port, l.scheme)
+			}
+		}
+	}
+}
+
+// start opens one listener, or records why it could not.
+func (s *Sinkhole) start(addr netip.Addr, port int, scheme string) {
+	ln, err := listen(addr, port)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		s.errs = append(s.errs, listenProblem(addr, port, scheme, err))
+		return
+	}
+	s.lns = append(s.lns, ln)
+	s.wg.Add(1)
+	go s.accept(ln, scheme)
 }
 
 func listen(addr netip.Addr, port int) (net.Listener, error) {
 	hostport := net.JoinHostPort(addr.String(), strconv.Itoa(port))
 	ln, err := net.Listen("tcp", hostport)
-	if err != nil && addLoopbackAlias(addr) == nil {
+	if err != nil && addr.Is4() && addLoopbackAlias(addr) == nil {
 		ln, err = net.Listen("tcp", hostport)
 	}
 	return ln, err
@@ -200,4 +214,18 @@ func (s *Sinkhole) serve(c net.Conn, scheme string) {
 	}
 	s.cfg.OnHit(Hit{Host: req.Host, Scheme: scheme, Time: time.Now()})
 	writePage(c, req, s.cfg.Page)
+}
+
+// listenProblem says in words why a listener could not open.
+func listenProblem(addr netip.Addr, port int, scheme string, err error) string {
+	where := fmt.Sprintf("%s port %d on %s", scheme, port, addr)
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return where + " is already used by another program"
+	case errors.Is(err, syscall.EACCES):
+		return where + " needs root to listen on"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return where + ": this computer has no such address"
+	}
+	return fmt.Sprintf("%s could not be opened (%v)", where, err)
 }
