@@ -76,7 +76,7 @@ func Menu(s State) []Item {
 // Icon returns which icon fits s.
 func Icon(s State) string {
 	switch {
-	case s.Status == nil, s.Status.Hosts.Error != "", s.Status.Daemon.Problem != "":
+	case s.Status == nil, s.Status.Hosts.Problem(s.Status.Session != nil), s.Status.Daemon.Problem != "":
 		return IconProblem
 	case s.Status.Session != nil:
 		return IconBlocking
@@ -106,7 +106,7 @@ func blockLabel(sess *api.Session) string {
 }
 
 func hostsLabel(s State) string {
-	if s.Status.Hosts.Error != "" {
+	if s.Status.Hosts.Problem(s.Status.Session != nil) {
 		return "Hosts file: problem (open No Contact)" // the error is too long for a menu
 	}
 	return s.Status.Hosts.Line(s.Status.Session != nil, s.Now)

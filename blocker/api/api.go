@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -88,6 +89,16 @@ type HostsStatus struct {
 	LastTamper  *time.Time `json:"last_tamper,omitempty"`
 	Error       string     `json:"error,omitempty"` // the last write or lift failed
 	LiftPending bool       `json:"lift_pending,omitempty"`
+	// Bypasses are ways around an intact section the daemon found and
+	// cannot undo without changing the user's own configuration (the
+	// name service told to skip the hosts file, a real address above the
+	// section), each in a sentence; each was also recorded as tamper.
+	Bypasses []string `json:"bypasses,omitempty"`
+}
+
+// Problem reports whether the block is not working as it should.
+func (h HostsStatus) Problem(active bool) bool {
+	return h.Error != "" || (active && len(h.Bypasses) > 0)
 }
 
 // SinkholeStatus is the state of the listener that notices visits.
@@ -228,6 +239,8 @@ func (h HostsStatus) Line(active bool, now time.Time) string {
 	switch {
 	case h.Error != "":
 		return "Hosts file: problem: " + h.Error
+	case active && len(h.Bypasses) > 0:
+		return "The block can be got around: " + strings.Join(h.Bypasses, "; ") + ". Only root can undo this change."
 	case h.LiftPending:
 		return "Hosts file: the block is being lifted"
 	case !active:

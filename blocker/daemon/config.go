@@ -14,6 +14,8 @@ import (
 // Config configures a Daemon. Zero fields take the defaults.
 type Config struct {
 	HostsFile   string
+	NSSwitch    string // name-service configuration audited during a block; default /etc/nsswitch.conf
+	HostConf    string // resolver configuration audited during a block; default /etc/host.conf
 	StateDir    string
 	Socket      string
 	OwnerUID    int // the user allowed besides root; -1: only root and the daemon's own uid
@@ -31,6 +33,12 @@ type Config struct {
 func (c *Config) fill() {
 	if c.HostsFile == "" {
 		c.HostsFile = hosts.DefaultPath
+	}
+	if c.NSSwitch == "" {
+		c.NSSwitch = hosts.DefaultNSSwitch
+	}
+	if c.HostConf == "" {
+		c.HostConf = hosts.DefaultHostConf
 	}
 	if c.StateDir == "" {
 		c.StateDir = DefaultStateDir

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
+	"slices"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -33,6 +36,8 @@ type Daemon struct {
 	hostsErr   string     // the last failure to write or lift, shown in status
 	liftDue    bool       // a section must be lifted (retried with backoff)
 	lastTamper *time.Time
+	bypasses   []string      // ways around the intact section, last audited
+	unwritable string        // why a tampered file could not be restored, once recorded
 	lastGood   []byte        // the hosts file as last seen or written intact
 	wake       chan struct{} // nudges the tick loop
 }
@@ -146,14 +151,20 @@ func (d *Daemon) guard(ctx context.Context) {
 }
 
 // guardCheck restores the section if it differs from the session's and
-// records how it had been tampered with.
+// records how it had been tampered with, or why it could not be restored;
+// then it audits the resolver for ways around the section.
 func (d *Daemon) guardCheck() (bool, error) {
 	d.opMu.Lock()
 	prev, restored, err := d.enforceFrom()
 	d.opMu.Unlock()
+	d.audit()
+	if err != nil && d.mgr.Active() {
+		d.noteUnwritable(err)
+	}
 	if !restored {
 		return false, err
 	}
+	d.noteUnwritable(nil)
 	detail := "section edited"
 	switch {
 	case prev == nil:
@@ -161,13 +172,72 @@ func (d *Daemon) guardCheck() (bool, error) {
 	case len(d.editor.Section(prev)) == 0:
 		detail = "section removed"
 	}
+	d.noteTamper(detail)
+	return true, err
+}
+
+// noteTamper records a tamper event and remembers when, for the status.
+func (d *Daemon) noteTamper(detail string) {
 	now := d.cfg.Clock.Now()
 	d.mu.Lock()
 	d.lastTamper = &now
 	d.mu.Unlock()
-	d.log.Warn("hosts file tampered with; restored", "how", detail)
+	d.log.Warn("block tampered with", "how", detail)
 	d.record(api.Event{Kind: api.EventTamper, Detail: detail})
-	return true, err
+}
+
+// noteUnwritable records, once per reason, that the hosts file differs
+// from the session's and cannot be written: an immutable flag, a read-only
+// mount, a directory in its place. Root did that; it is tamper.
+func (d *Daemon) noteUnwritable(err error) {
+	why := ""
+	if err != nil {
+		why = unwritableReason(err)
+	}
+	d.mu.Lock()
+	same := why == d.unwritable
+	d.unwritable = why
+	d.mu.Unlock()
+	if !same && why != "" {
+		d.noteTamper("the hosts file was changed and cannot be restored: " + why)
+	}
+}
+
+// unwritableReason says in words why the hosts file cannot be written.
+func unwritableReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.EPERM):
+		return "it is marked immutable (chattr +i) or otherwise locked"
+	case errors.Is(err, syscall.EROFS):
+		return "its file system is mounted read-only"
+	case errors.Is(err, syscall.EISDIR):
+		return "a directory stands in its place"
+	case errors.Is(err, syscall.ENOSPC):
+		return "the disk is full"
+	}
+	return err.Error()
+}
+
+// audit looks for ways around the intact section and records each new one
+// as tamper; the current list is shown in status.
+func (d *Daemon) audit() {
+	names := d.mgr.Hostnames()
+	var found []string
+	if names != nil {
+		content, _ := os.ReadFile(d.cfg.HostsFile)
+		nss, _ := os.ReadFile(d.cfg.NSSwitch)
+		hc, _ := os.ReadFile(d.cfg.HostConf)
+		found = d.editor.Audit(content, nss, hc, names)
+	}
+	d.mu.Lock()
+	old := d.bypasses
+	d.bypasses = found
+	d.mu.Unlock()
+	for _, f := range found {
+		if !slices.Contains(old, f) {
+			d.noteTamper(f)
+		}
+	}
 }
 
 // enforce writes the running session's section if the file differs from
@@ -183,6 +253,11 @@ func (d *Daemon) enforceFrom() (prev []byte, wrote bool, err error) {
 	names := d.mgr.Hostnames()
 	if names == nil {
 		return nil, false, nil
+	}
+	if aside, err := hosts.Reclaim(d.cfg.HostsFile, d.cfg.Clock.Now()); err != nil {
+		return nil, false, d.noteHostsErr(err)
+	} else if aside != "" {
+		d.log.Warn("a directory stood in place of the hosts file; moved aside", "to", aside)
 	}
 	prev, err = hosts.ReadFile(d.cfg.HostsFile)
 	if err != nil {
@@ -253,6 +328,10 @@ func (d *Daemon) record(e api.Event) api.Event {
 	if err != nil {
 		d.log.Error("event log", "err", err)
 	}
-	d.log.Debug("event", "kind", e.Kind, "host", e.Host, "detail", e.Detail)
+	// A second copy goes to the system journal, so deleting or editing the
+	// state directory does not erase the story: every event's seq and kind
+	// at info, never its host (no hostname goes to logs above debug).
+	d.log.Info("event", "seq", e.Seq, "kind", e.Kind, "count", e.Count)
+	d.log.Debug("event", "seq", e.Seq, "host", e.Host, "detail", e.Detail)
 	return e
 }

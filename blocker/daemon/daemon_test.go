@@ -37,7 +37,8 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	e := &env{clock: fakeclock.New(), cfg: Config{
-		HostsFile: hostsPath, StateDir: filepath.Join(dir, "state"), Socket: filepath.Join(dir, "run", "d.sock"),
+		HostsFile: hostsPath, StateDir: filepath.Join(dir, "state"),
+		NSSwitch: filepath.Join(dir, "etc", "nsswitch.conf"), HostConf: filepath.Join(dir, "etc", "host.conf"), Socket: filepath.Join(dir, "run", "d.sock"),
 		OwnerUID: -1, GuardSettle: 20 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}}

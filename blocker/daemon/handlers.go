@@ -49,7 +49,7 @@ func (d *Daemon) sinkholeStatus() api.SinkholeStatus {
 func (d *Daemon) hostsStatus() api.HostsStatus {
 	hs := api.HostsStatus{Path: d.cfg.HostsFile}
 	d.mu.Lock()
-	hs.Error, hs.LiftPending, hs.LastTamper = d.hostsErr, d.liftDue, d.lastTamper
+	hs.Error, hs.LiftPending, hs.LastTamper, hs.Bypasses = d.hostsErr, d.liftDue, d.lastTamper, d.bypasses
 	d.mu.Unlock()
 	d.hostsMu.Lock()
 	defer d.hostsMu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 )
@@ -136,6 +137,14 @@ func overwrite(path string, data []byte) error {
 // and the backup removed. It does nothing when there is no backup.
 func Recover(path string) error {
 	bak := path + BackupSuffix
+	if fi, err := os.Lstat(bak); err == nil && !fi.Mode().IsRegular() {
+		// Not a backup this package wrote (a directory made there would
+		// fail every read): the name is reserved for it, so it goes.
+		if err := os.RemoveAll(bak); err != nil {
+			return fmt.Errorf("hosts: remove %s, which is not a backup: %w", bak, err)
+		}
+		return nil
+	}
 	old, err := os.ReadFile(bak)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -163,4 +172,21 @@ func removeStaleTemps(dir, base string) {
 			os.Remove(filepath.Join(dir, n))
 		}
 	}
+}
+
+// Reclaim makes path a file again when something else stands in its place:
+// a directory is moved aside to path+".nocontact-moved-"+a time stamp, and
+// its new name returned ("" when there was nothing to do). A blocked
+// hosts file replaced by a directory would otherwise be neither readable
+// nor writable, and every name would go to DNS.
+func Reclaim(path string, now time.Time) (string, error) {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.IsDir() {
+		return "", nil
+	}
+	aside := fmt.Sprintf("%s.nocontact-moved-%d", path, now.Unix())
+	if err := os.Rename(path, aside); err != nil {
+		return "", fmt.Errorf("hosts: move the directory at %s aside: %w", path, err)
+	}
+	return aside, nil
 }

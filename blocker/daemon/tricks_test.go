@@ -1,0 +1,100 @@
+package daemon
+
+import (
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/hosts"
+)
+
+// tamperDetails returns the details of the tamper events recorded so far.
+func (e *env) tamperDetails(t *testing.T) []string {
+	t.Helper()
+	all, err := e.client.Events(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, ev := range all {
+		if ev.Kind == api.EventTamper {
+			out = append(out, ev.Detail)
+		}
+	}
+	return out
+}
+
+func (e *env) wantTamper(t *testing.T, phrase string) {
+	t.Helper()
+	for _, d := range e.tamperDetails(t) {
+		if strings.Contains(d, phrase) {
+			return
+		}
+	}
+	t.Fatalf("no tamper event saying %q in %q", phrase, e.tamperDetails(t))
+}
+
+// TestRootTricksAreNoticed: what a person with sudo tries at 2 a.m. is
+// undone where the daemon can, and recorded as tamper and shown in status
+// where it cannot (issue 16.5).
+func TestRootTricksAreNoticed(t *testing.T) {
+	t.Run("nsswitch told to skip the hosts file", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, time.Hour, api.Lock{})
+		os.WriteFile(e.cfg.NSSwitch, []byte("passwd: files\nhosts: dns\n"), 0o644)
+		e.d.guardCheck()
+		e.wantTamper(t, "no longer reads the hosts file")
+		st, _ := e.client.Status(ctx)
+		if len(st.Hosts.Bypasses) != 1 || !st.Hosts.Problem(true) || !strings.Contains(st.Hosts.Line(true, time.Now()), "can be got around") {
+			t.Fatalf("status does not show the bypass: %+v", st.Hosts)
+		}
+		e.d.guardCheck()
+		if n := len(e.tamperDetails(t)); n != 1 {
+			t.Errorf("one bypass recorded %d times", n)
+		}
+	})
+	t.Run("a real address above the section with multi off", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, time.Hour, api.Lock{})
+		os.WriteFile(e.cfg.HostConf, []byte("multi off\n"), 0o644)
+		os.WriteFile(e.cfg.HostsFile, []byte("157.240.1.1 instagram.com\n"+e.hosts(t)), 0o644)
+		e.d.guardCheck()
+		e.wantTamper(t, "the only answer")
+	})
+	t.Run("a directory made at the backup's name", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, time.Hour, api.Lock{})
+		os.Mkdir(e.cfg.HostsFile+hosts.BackupSuffix, 0o755)
+		os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644)
+		e.d.guardCheck()
+		if !strings.Contains(e.hosts(t), "127.78.0.1 instagram.com") {
+			t.Fatal("not restored")
+		}
+		e.wantTamper(t, "section removed")
+	})
+	t.Run("the hosts file replaced by a directory", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, time.Hour, api.Lock{})
+		os.Remove(e.cfg.HostsFile)
+		os.Mkdir(e.cfg.HostsFile, 0o755)
+		e.d.guardCheck()
+		if h := e.hosts(t); !strings.HasPrefix(h, userHosts) || !strings.Contains(h, "127.78.0.1 instagram.com") {
+			t.Fatalf("not restored: %q", h)
+		}
+		e.wantTamper(t, "deleted or emptied")
+	})
+	t.Run("a file that cannot be written", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, time.Hour, api.Lock{})
+		for range 2 {
+			e.d.noteUnwritable(&os.PathError{Op: "open", Path: e.cfg.HostsFile, Err: syscall.EPERM})
+		}
+		e.wantTamper(t, "marked immutable (chattr +i)")
+		if n := len(e.tamperDetails(t)); n != 1 {
+			t.Errorf("one failure recorded %d times", n)
+		}
+	})
+}
