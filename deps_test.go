@@ -30,7 +30,7 @@ var toolkits = []string{"fyne.io/", systray, "github.com/zalando/go-keyring", mo
 
 // engines are the blocker packages that the daemon composes; none may
 // import another.
-var engines = []string{"/blocker/hosts", "/blocker/session", "/blocker/guard", "/blocker/sinkhole"}
+var engines = []string{"/blocker/hosts", "/blocker/session", "/blocker/guard", "/blocker/sinkhole", "/blocker/browser"}
 
 // meeting are the only packages of the root side (blocker/...) that the
 // user side (app/... and the nocontact binary) may link: the wire

@@ -73,6 +73,7 @@ type UnlockStatus struct {
 // Session is a running block as the API shows it.
 type Session struct {
 	Hostnames []string     `json:"hostnames"`
+	Paths     []string     `json:"paths,omitempty"` // profile paths blocked in browsers ("instagram.com/jane.doe")
 	Started   time.Time    `json:"started"`
 	Duration  Duration     `json:"duration"`
 	Credited  Duration     `json:"credited"`
@@ -101,6 +102,16 @@ func (h HostsStatus) Problem(active bool) bool {
 	return h.Error != "" || (active && len(h.Bypasses) > 0)
 }
 
+// BrowserStatus is one browser's managed policy during a session.
+type BrowserStatus struct {
+	Name    string   `json:"name"`
+	Covered bool     `json:"covered"`           // its policies could be written
+	Exact   bool     `json:"exact,omitempty"`   // blocks just the profiles, not names that begin with them
+	Files   []string `json:"files,omitempty"`   // the policy files written
+	Problem string   `json:"problem,omitempty"` // why it is not (fully) covered
+	Notes   []string `json:"notes,omitempty"`   // what to know: other policies, when it applies
+}
+
 // SinkholeStatus is the state of the listener that notices visits.
 type SinkholeStatus struct {
 	Address   string `json:"address"`
@@ -119,15 +130,17 @@ type DaemonInfo struct {
 
 // Status is GET /v1/status.
 type Status struct {
-	Session  *Session       `json:"session"`
-	Hosts    HostsStatus    `json:"hosts"`
-	Sinkhole SinkholeStatus `json:"sinkhole"`
-	Daemon   DaemonInfo     `json:"daemon"`
+	Session  *Session        `json:"session"`
+	Hosts    HostsStatus     `json:"hosts"`
+	Sinkhole SinkholeStatus  `json:"sinkhole"`
+	Browsers []BrowserStatus `json:"browsers,omitempty"` // during a session: each installed browser's policy
+	Daemon   DaemonInfo      `json:"daemon"`
 }
 
 // StartRequest is POST /v1/session.
 type StartRequest struct {
 	Hostnames []string `json:"hostnames"`
+	Paths     []string `json:"paths,omitempty"` // profile paths to block in browsers
 	Duration  Duration `json:"duration"`
 	Lock      Lock     `json:"lock"`
 }
@@ -145,7 +158,8 @@ type ExtendRequest struct {
 
 // AddRequest is POST /v1/session/hostnames.
 type AddRequest struct {
-	Add []string `json:"add"`
+	Add   []string `json:"add"`
+	Paths []string `json:"paths,omitempty"`
 }
 
 // Unlock actions.

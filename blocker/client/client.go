@@ -124,8 +124,13 @@ func (c *Client) Extend(ctx context.Context, by time.Duration) (*api.Session, er
 
 // AddHostnames adds names to the running session.
 func (c *Client) AddHostnames(ctx context.Context, names []string) (*api.Session, error) {
+	return c.Add(ctx, names, nil)
+}
+
+// Add adds hostnames and profile paths to the running session.
+func (c *Client) Add(ctx context.Context, names, paths []string) (*api.Session, error) {
 	var out api.StartResponse
-	err := c.do(ctx, http.MethodPost, "/v1/session/hostnames", api.AddRequest{Add: names}, &out)
+	err := c.do(ctx, http.MethodPost, "/v1/session/hostnames", api.AddRequest{Add: names, Paths: paths}, &out)
 	return out.Session, err
 }
 

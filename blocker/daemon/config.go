@@ -13,7 +13,11 @@ import (
 
 // Config configures a Daemon. Zero fields take the defaults.
 type Config struct {
-	HostsFile   string
+	HostsFile string
+	// BrowserRoot turns browser policies on: every browser path is looked
+	// up under it ("/" in production, a temporary directory in tests).
+	// Empty: no browser policy is ever written.
+	BrowserRoot string
 	NSSwitch    string // name-service configuration audited during a block; default /etc/nsswitch.conf
 	HostConf    string // resolver configuration audited during a block; default /etc/host.conf
 	StateDir    string

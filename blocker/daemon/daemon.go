@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/nocontact-app/nocontact/blocker/browser"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -36,10 +37,16 @@ type Daemon struct {
 	hostsErr   string     // the last failure to write or lift, shown in status
 	liftDue    bool       // a section must be lifted (retried with backoff)
 	lastTamper *time.Time
-	bypasses   []string      // ways around the intact section, last audited
-	unwritable string        // why a tampered file could not be restored, once recorded
-	lastGood   []byte        // the hosts file as last seen or written intact
-	wake       chan struct{} // nudges the tick loop
+	bypasses   []string // ways around the intact section, last audited
+	unwritable string   // why a tampered file could not be restored, once recorded
+	lastGood   []byte   // the hosts file as last seen or written intact
+
+	browsers      *browser.Manager // nil: browser policies off (Config.BrowserRoot "")
+	browserMu     sync.Mutex       // guards the fields below
+	browserReport []api.BrowserStatus
+	guarded       map[string]bool
+	runCtx        context.Context // the context Run serves under, for the policy guards
+	wake          chan struct{}   // nudges the tick loop
 }
 
 // New loads the daemon's state. A state that cannot be read is not an
@@ -61,6 +68,11 @@ func New(cfg Config) (*Daemon, error) {
 		return nil, err
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Logger, editor: ed, mgr: mgr, events: events, wake: make(chan struct{}, 1)}
+	if cfg.BrowserRoot != "" {
+		if d.browsers, err = browser.NewManager(cfg.BrowserRoot, cfg.StateDir); err != nil {
+			return nil, err
+		}
+	}
 	mgr.OnExpire(d.sessionExpired)
 	if cfg.HTTPPort != 0 || cfg.HTTPSPort != 0 {
 		d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, IPv6: true, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort, OnHit: d.onHit, Page: d.page})
@@ -80,6 +92,7 @@ func New(cfg Config) (*Daemon, error) {
 // Run serves until ctx is done. The block stays in place when it returns:
 // stopping the daemon is not a way out, and the next start re-applies it.
 func (d *Daemon) Run(ctx context.Context) error {
+	d.runCtx = ctx
 	d.startup()
 	ln, err := listen(d.cfg.Socket, d.cfg.OwnerUID)
 	if err != nil {
@@ -156,6 +169,7 @@ func (d *Daemon) guard(ctx context.Context) {
 func (d *Daemon) guardCheck() (bool, error) {
 	d.opMu.Lock()
 	prev, restored, err := d.enforceFrom()
+	d.enforceBrowsers(d.runCtx)
 	d.opMu.Unlock()
 	d.audit()
 	if err != nil && d.mgr.Active() {
@@ -244,6 +258,7 @@ func (d *Daemon) audit() {
 // it, and reports whether it wrote.
 func (d *Daemon) enforce() (bool, error) {
 	_, wrote, err := d.enforceFrom()
+	d.enforceBrowsers(d.runCtx)
 	return wrote, err
 }
 
@@ -299,6 +314,9 @@ func (d *Daemon) lift() error {
 			return d.noteHostsErr(fmt.Errorf("lifting the block: %w", err))
 		}
 		d.flush()
+	}
+	if err := d.liftBrowsers(); err != nil {
+		return d.noteHostsErr(fmt.Errorf("lifting the browser policies: %w", err))
 	}
 	return d.noteHostsErr(nil)
 }

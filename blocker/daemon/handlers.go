@@ -22,6 +22,9 @@ func (d *Daemon) Status() api.Status {
 		Sinkhole: d.sinkholeStatus(),
 		Daemon:   api.DaemonInfo{Version: api.Version},
 	}
+	if st.Session != nil {
+		st.Browsers = d.browserStatus()
+	}
 	if err := d.mgr.Broken(); err != nil {
 		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontactd cleanup` (%v)", err)
 	}
@@ -113,7 +116,7 @@ func (d *Daemon) handleAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	d.opMu.Lock()
 	defer d.opMu.Unlock()
-	added, err := d.mgr.AddHostnames(req.Add)
+	added, err := d.mgr.Add(req.Add, req.Paths)
 	if err != nil {
 		writeError(w, err)
 		return

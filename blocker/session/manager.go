@@ -60,7 +60,17 @@ func (m *Manager) Hostnames() []string {
 	if m.st.Session == nil {
 		return nil
 	}
-	return slices.Clone(m.st.Session.Hostnames)
+	return append([]string{}, m.st.Session.Hostnames...) // not nil: a session runs
+}
+
+// Paths returns the running session's profile paths, nil if none.
+func (m *Manager) Paths() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.st.Session == nil {
+		return nil
+	}
+	return slices.Clone(m.st.Session.Paths)
 }
 
 // Active reports whether a session runs.
@@ -167,14 +177,18 @@ func newRecord(req api.StartRequest, now time.Time) (*Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(names) == 0 {
-		return nil, api.Errorf(api.CodeInvalid, "no hostnames to block")
+	paths, err := validPaths(req.Paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(names)+len(paths) == 0 {
+		return nil, api.Errorf(api.CodeInvalid, "no hostnames or profile paths to block")
 	}
 	lock := req.Lock
 	if err := lock.Validate(); err != nil {
 		return nil, api.Errorf(api.CodeInvalid, "%v", err)
 	}
-	return &Record{Hostnames: names, Started: now, Duration: d, Lock: lock}, nil
+	return &Record{Hostnames: names, Paths: paths, Started: now, Duration: d, Lock: lock}, nil
 }
 
 func validNames(in []string) ([]string, error) {
@@ -189,34 +203,64 @@ func validNames(in []string) ([]string, error) {
 	return names, nil
 }
 
+func validPaths(in []string) ([]string, error) {
+	paths, err := api.NormalizePaths(in)
+	if err != nil {
+		return nil, api.Errorf(api.CodeInvalid, "%v", err)
+	}
+	if len(paths) > api.MaxPaths {
+		return nil, api.Errorf(api.CodeInvalid, "%d profile paths: at most %d", len(paths), api.MaxPaths)
+	}
+	return paths, nil
+}
+
 // AddHostnames adds names to the running session; it reports whether any
 // was new.
 func (m *Manager) AddHostnames(add []string) (added []string, err error) {
+	return m.Add(add, nil)
+}
+
+// Add adds hostnames and profile paths to the running session (a session
+// only ever gets stronger); it returns what was new, hostnames then paths.
+func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	r, err := m.runningLocked()
 	if err != nil {
 		return nil, err
 	}
-	names, err := validNames(add)
+	names, err := validNames(hostnames)
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range names {
-		if !slices.Contains(r.Hostnames, n) {
-			added = append(added, n)
-		}
-	}
-	if len(r.Hostnames)+len(added) > api.MaxHostnames {
-		return nil, api.Errorf(api.CodeInvalid, "at most %d hostnames in a session", api.MaxHostnames)
-	}
-	before := r.Hostnames
-	r.Hostnames = slices.Concat(r.Hostnames, added)
-	slices.Sort(r.Hostnames)
-	if err := m.commitLocked(func() { r.Hostnames = before }); err != nil {
+	ps, err := validPaths(paths)
+	if err != nil {
 		return nil, err
 	}
-	return added, nil
+	newNames, newPaths := missing(r.Hostnames, names), missing(r.Paths, ps)
+	if len(r.Hostnames)+len(newNames) > api.MaxHostnames || len(r.Paths)+len(newPaths) > api.MaxPaths {
+		return nil, api.Errorf(api.CodeInvalid, "at most %d hostnames and %d profile paths in a session", api.MaxHostnames, api.MaxPaths)
+	}
+	beforeNames, beforePaths := r.Hostnames, r.Paths
+	r.Hostnames, r.Paths = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, newNames))), slices.Sorted(slices.Values(slices.Concat(r.Paths, newPaths)))
+	if len(r.Paths) == 0 {
+		r.Paths = nil
+	}
+	if err := m.commitLocked(func() { r.Hostnames, r.Paths = beforeNames, beforePaths }); err != nil {
+		return nil, err
+	}
+	return slices.Concat(newNames, newPaths), nil
+}
+
+// missing returns the items of add not in have.
+func missing(have, add []string) []string {
+	var out []string
+	for _, a := range add {
+		if !slices.Contains(have, a) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Extend moves the end later by by.
@@ -279,6 +323,7 @@ func (m *Manager) viewLocked() *api.Session {
 	}
 	return &api.Session{
 		Hostnames: slices.Clone(r.Hostnames),
+		Paths:     slices.Clone(r.Paths),
 		Started:   r.Started,
 		Duration:  api.Duration(r.Duration),
 		Credited:  api.Duration(r.Credited),

@@ -24,6 +24,7 @@ type State struct {
 // Record is a running session.
 type Record struct {
 	Hostnames []string      `json:"hostnames"`
+	Paths     []string      `json:"paths,omitempty"` // profile paths blocked in browsers
 	Started   time.Time     `json:"started"`
 	Duration  time.Duration `json:"duration_ns"`
 	Credited  time.Duration `json:"credited_ns"`
@@ -57,8 +58,8 @@ func (s *State) validate() error {
 		return nil
 	}
 	switch {
-	case len(r.Hostnames) == 0 || len(r.Hostnames) > api.MaxHostnames:
-		return fmt.Errorf("session with %d hostnames", len(r.Hostnames))
+	case len(r.Hostnames)+len(r.Paths) == 0 || len(r.Hostnames) > api.MaxHostnames || len(r.Paths) > api.MaxPaths:
+		return fmt.Errorf("session with %d hostnames and %d paths", len(r.Hostnames), len(r.Paths))
 	case r.Duration < api.MinSessionDuration || r.Duration > maxStoredDuration || r.Credited < 0 || r.Credited > maxStoredDuration ||
 		r.RetryAfterCrd < 0 || r.RetryAfterCrd > maxStoredDuration || (r.UnlockAt != nil && (*r.UnlockAt < 0 || *r.UnlockAt > maxStoredDuration)) ||
 		r.Started.IsZero():
@@ -72,6 +73,11 @@ func (s *State) validate() error {
 	for _, h := range r.Hostnames {
 		if n, err := api.NormalizeHostname(h); err != nil || n != h {
 			return fmt.Errorf("session holds an invalid hostname")
+		}
+	}
+	for _, p := range r.Paths {
+		if n, err := api.NormalizePath(p); err != nil || n != p {
+			return fmt.Errorf("session holds an invalid path")
 		}
 	}
 	return nil

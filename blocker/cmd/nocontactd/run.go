@@ -28,6 +28,7 @@ func daemonFlags(name string, args []string, stderr io.Writer) (daemon.Config, e
 	sinkhole := fs.String("sinkhole", hosts.DefaultSinkhole.String(), "IPv4 loopback address blocked names point to")
 	fs.IntVar(&cfg.HTTPPort, "http-port", 80, "sinkhole HTTP port (0: off)")
 	fs.IntVar(&cfg.HTTPSPort, "https-port", 443, "sinkhole HTTPS port (0: off)")
+	browserRoot := fs.String("browser-root", "", "look for browsers and write their policies under this directory (default: / when --hosts-file is the system's, else none: a daemon on a test hosts file never touches the real browsers); \"off\" turns browser policies off")
 	level := fs.String("log-level", "info", "debug, info, warn or error (hostnames only at debug)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, usagef("%s: %v", name, err)
@@ -40,6 +41,13 @@ func daemonFlags(name string, args []string, stderr io.Writer) (daemon.Config, e
 		return cfg, usagef("--sinkhole %q: want an IPv4 loopback address such as 127.78.0.1", *sinkhole)
 	}
 	cfg.Sinkhole = addr
+	switch {
+	case *browserRoot == "off":
+	case *browserRoot != "":
+		cfg.BrowserRoot = *browserRoot
+	case cfg.HostsFile == hosts.DefaultPath:
+		cfg.BrowserRoot = "/"
+	}
 	var lv slog.Level
 	if err := lv.UnmarshalText([]byte(*level)); err != nil {
 		return cfg, usagef("--log-level %q: want debug, info, warn or error", *level)

@@ -18,7 +18,7 @@ import (
 // bind-mounted over /etc/hosts: nocontactd on the real ports 80 and 443 of
 // 127.78.0.1, a session for instagram.com and www.instagram.com, then curl
 // and Chromium as a user would use them. Results go to files in $T.
-const sinkholeScript = `"$BIN" run --hosts-file /etc/hosts --state-dir "$T/state" --socket "$T/d.sock" --http-port 80 --https-port 443 2>"$T/daemon.log" &
+const sinkholeScript = `"$BIN" run --hosts-file /etc/hosts --browser-root off --state-dir "$T/state" --socket "$T/d.sock" --http-port 80 --https-port 443 2>"$T/daemon.log" &
 daemon=$!
 trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
 api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }

@@ -1,0 +1,227 @@
+package browser
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// machine makes a root with the given browsers' binaries installed.
+func machine(t *testing.T, ids ...string) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, tg := range Targets {
+		if slices.Contains(ids, tg.ID) {
+			p := filepath.Join(root, tg.Binaries[0])
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, nil, 0o755)
+		}
+	}
+	return root
+}
+
+func write(t *testing.T, root, path, content string) {
+	t.Helper()
+	p := filepath.Join(root, path)
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(root, path string) (string, bool) {
+	b, err := os.ReadFile(filepath.Join(root, path))
+	return string(b), err == nil
+}
+
+func newManager(t *testing.T, root string) *Manager {
+	t.Helper()
+	m, err := NewManager(root, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+const chromiumFile = "/etc/chromium/policies/managed/nocontact.json"
+
+func TestChromiumPolicy(t *testing.T) {
+	root := machine(t, "chromium")
+	write(t, root, "/etc/chromium/policies/managed/other.json", `{"HomepageLocation":"https://example.org"}`)
+	m := newManager(t, root)
+	report, restored, err := m.Apply([]string{"instagram.com/jane.doe", "x.com/janedoe"})
+	if err != nil || len(restored) != 0 || len(report) != 1 || !report[0].Covered || !report[0].Exact || len(report[0].Notes) != 0 {
+		t.Fatalf("apply: %+v %v %v", report, restored, err)
+	}
+	got, _ := read(root, chromiumFile)
+	var p struct {
+		URLBlocklist, URLAllowlist []string
+		DnsOverHttpsMode           string
+	}
+	if err := json.Unmarshal([]byte(got), &p); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.URLBlocklist, []string{"instagram.com/jane.doe", "x.com/janedoe"}) || p.DnsOverHttpsMode != "off" ||
+		!slices.Contains(p.URLAllowlist, "instagram.com/jane.doe.") || !slices.Contains(p.URLAllowlist, "x.com/janedoe2") ||
+		slices.Contains(p.URLAllowlist, "instagram.com/jane.doe/") {
+		t.Fatalf("policy %s", got)
+	}
+	if other, _ := read(root, "/etc/chromium/policies/managed/other.json"); other != `{"HomepageLocation":"https://example.org"}` {
+		t.Error("another policy file was touched")
+	}
+	if err := m.Lift(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := read(root, chromiumFile); ok {
+		t.Error("the policy is still there after the session")
+	}
+	if _, ok := read(root, "/etc/chromium/policies/managed/other.json"); !ok {
+		t.Error("lift removed another policy file")
+	}
+}
+
+func TestChromiumDirectoriesMadeAreRemoved(t *testing.T) {
+	root := machine(t, "chrome")
+	m := newManager(t, root)
+	if _, _, err := m.Apply(nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := read(root, "/etc/opt/chrome/policies/managed/nocontact.json"); !strings.Contains(got, `"DnsOverHttpsMode": "off"`) || strings.Contains(got, "URLBlocklist") {
+		t.Fatalf("a session without paths: %s", got)
+	}
+	m.Lift()
+	if _, err := os.Stat(filepath.Join(root, "/etc/opt")); err == nil {
+		t.Error("directories made for the policy were left behind")
+	}
+}
+
+func TestEmployerPolicyIsNotFought(t *testing.T) {
+	root := machine(t, "chromium")
+	write(t, root, "/etc/chromium/policies/managed/corp.json", `{"URLBlocklist":["example.com"],"DnsOverHttpsMode":"secure"}`)
+	report, _, _ := newManager(t, root).Apply([]string{"instagram.com/jane.doe"})
+	if len(report[0].Notes) != 2 || report[0].Exact {
+		t.Fatalf("conflicts not reported, or carve-outs written beside another list: %+v", report[0])
+	}
+	got, _ := read(root, chromiumFile)
+	if strings.Contains(got, "URLAllowlist") {
+		t.Error("an allow list beside an employer's block list would punch holes in it")
+	}
+	if corp, _ := read(root, "/etc/chromium/policies/managed/corp.json"); !strings.Contains(corp, "secure") {
+		t.Error("the employer's file was changed")
+	}
+}
+
+func TestGuardRestoresDeletedAndEdited(t *testing.T) {
+	root := machine(t, "chromium", "firefox")
+	m := newManager(t, root)
+	paths := []string{"instagram.com/jane.doe"}
+	m.Apply(paths)
+	os.Remove(filepath.Join(root, chromiumFile))
+	write(t, root, "/etc/firefox/policies/policies.json", `{"policies":{}}`)
+	_, restored, err := m.Apply(paths)
+	slices.Sort(restored)
+	if err != nil || !slices.Equal(restored, []string{"Chromium", "Firefox"}) {
+		t.Fatalf("restored %v, %v", restored, err)
+	}
+	if got, _ := read(root, "/etc/firefox/policies/policies.json"); !strings.Contains(got, "jane.doe") {
+		t.Fatalf("firefox not restored: %s", got)
+	}
+}
+
+func TestFirefoxMergeAndRestore(t *testing.T) {
+	const sys = "/etc/firefox/policies/policies.json"
+	const dist = "/usr/lib/firefox-esr/distribution/policies.json"
+	own := "{\n  \"policies\": {\"DisableAppUpdate\": true, \"WebsiteFilter\": {\"Block\": [\"*://*.example.com/*\"], \"Exceptions\": [\"*://*.example.com/ok\"]}}\n}\n"
+	tests := []struct {
+		name, existing, at string // at: where the user's file is ("" none)
+		wantFile           string
+	}{
+		{"no file: created, then removed", "", "", sys},
+		{"the user's system file: merged, then given back", own, sys, sys},
+		{"a distribution file only: merged there", own, dist, dist},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := machine(t, "firefox")
+			if tt.at != "" {
+				write(t, root, tt.at, tt.existing)
+			}
+			m := newManager(t, root)
+			report, _, err := m.Apply([]string{"instagram.com/jane.doe"})
+			if err != nil || len(report) != 1 || report[0].Files[0] != tt.wantFile {
+				t.Fatalf("%+v %v", report, err)
+			}
+			got, _ := read(root, tt.wantFile)
+			var v struct {
+				Policies map[string]json.RawMessage `json:"policies"`
+			}
+			json.Unmarshal([]byte(got), &v)
+			for _, want := range []string{`"*://*.instagram.com/jane.doe"`, `"*://*.instagram.com/jane.doe/*"`, `"*://*.instagram.com/jane.doe?*"`} {
+				if !strings.Contains(string(v.Policies["WebsiteFilter"]), want) {
+					t.Errorf("WebsiteFilter lacks %s: %s", want, got)
+				}
+			}
+			var doh struct{ Enabled, Locked bool }
+			if json.Unmarshal(v.Policies["DNSOverHTTPS"], &doh) != nil || doh.Enabled || !doh.Locked {
+				t.Errorf("DNSOverHTTPS %s", v.Policies["DNSOverHTTPS"])
+			}
+			if tt.existing != "" && (string(v.Policies["DisableAppUpdate"]) != "true" || !strings.Contains(got, "example.com/ok")) {
+				t.Errorf("the user's policies were not kept: %s", got)
+			}
+			// A restart of the daemon in between: the state file carries it.
+			m2, err := NewManager(root, filepath.Dir(m.statePath))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := m2.Lift(); err != nil {
+				t.Fatal(err)
+			}
+			after, ok := read(root, tt.wantFile)
+			if tt.existing == "" && ok {
+				t.Errorf("a file that did not exist is left: %s", after)
+			}
+			if tt.existing != "" && after != tt.existing {
+				t.Errorf("not given back byte for byte:\n%q\nwant\n%q", after, tt.existing)
+			}
+		})
+	}
+}
+
+func TestInvalidFirefoxFileIsLeftAlone(t *testing.T) {
+	root := machine(t, "firefox")
+	write(t, root, "/etc/firefox/policies/policies.json", `{"policies": {`)
+	report, _, err := newManager(t, root).Apply([]string{"instagram.com/jane.doe"})
+	if err == nil || !strings.Contains(report[0].Problem, "not valid JSON") {
+		t.Fatalf("%+v %v", report, err)
+	}
+	if got, _ := read(root, "/etc/firefox/policies/policies.json"); got != `{"policies": {` {
+		t.Error("an invalid file was changed")
+	}
+}
+
+func TestReadOnlyDirectoryIsReported(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes into read-only directories; the namespace test covers a read-only mount")
+	}
+	root := machine(t, "chromium")
+	dir := filepath.Join(root, "/etc/chromium/policies/managed")
+	os.MkdirAll(dir, 0o755)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	report, _, err := newManager(t, root).Apply(nil)
+	if err == nil || report[0].Problem == "" {
+		t.Fatalf("%+v %v", report, err)
+	}
+}
+
+func TestSandboxedBrowsersAreListed(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "/var/lib/flatpak/app/org.mozilla.firefox"), 0o755)
+	report, _, _ := newManager(t, root).Apply(nil)
+	if len(report) != 1 || report[0].Covered || report[0].Name != "Firefox (Flatpak)" {
+		t.Fatalf("%+v", report)
+	}
+}

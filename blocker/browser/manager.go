@@ -1,0 +1,264 @@
+package browser
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
+)
+
+// StateFile is where a Manager keeps what it changed, in the state dir.
+const StateFile = "browsers.json"
+
+// record is one file the manager changed: enough to undo it exactly.
+type record struct {
+	Browser  string `json:"browser"`
+	Kind     Kind   `json:"kind"`
+	Existed  bool   `json:"existed"`
+	Original []byte `json:"original,omitempty"` // Firefox: the user's own content
+}
+
+type state struct {
+	Files   map[string]record `json:"files"`
+	Created []string          `json:"created,omitempty"` // directories made, removed again if empty
+}
+
+// Manager applies the session's policies to the installed browsers and
+// undoes them. Root is prefixed to every path ("" in production).
+type Manager struct {
+	root, statePath string
+	mu              sync.Mutex
+	st              state
+}
+
+// NewManager reads what an earlier run left in stateDir: after a crash the
+// files it lists are still undone at the end.
+func NewManager(root, stateDir string) (*Manager, error) {
+	m := &Manager{root: root, statePath: filepath.Join(stateDir, StateFile), st: state{Files: map[string]record{}}}
+	b, err := os.ReadFile(m.statePath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, nil
+	}
+	if err == nil {
+		err = json.Unmarshal(b, &m.st)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("browser: read %s: %w", m.statePath, err)
+	}
+	if m.st.Files == nil {
+		m.st.Files = map[string]record{}
+	}
+	return m, nil
+}
+
+// Apply makes every installed browser's policy what paths and a running
+// session ask: paths blocked, secure DNS off. It reports the browsers, and
+// the names of the browsers whose file had been written before and had to
+// be written again (tampered with).
+func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []string, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	found, notCovered := Installed(m.root)
+	seen := map[string]bool{}
+	for _, t := range found {
+		st := api.BrowserStatus{Name: t.Name, Covered: true}
+		var files []string
+		switch t.Kind {
+		case Chromium:
+			for _, dir := range t.PolicyDirs {
+				if seen[dir] {
+					continue
+				}
+				seen[dir] = true
+				f, rewrote, exact, notes, werr := m.applyChromium(t, dir, paths)
+				files = append(files, f)
+				st.Notes = append(st.Notes, notes...)
+				st.Exact = exact
+				if rewrote {
+					restored = append(restored, t.Name)
+				}
+				if werr != nil {
+					st.Problem, err = werr.Error(), errors.Join(err, werr)
+				}
+			}
+		case Firefox:
+			f, rewrote, werr := m.applyFirefox(t, paths)
+			files = append(files, f)
+			st.Exact = true
+			st.Notes = append(st.Notes, "Firefox applies a change at its next start")
+			if rewrote {
+				restored = append(restored, t.Name)
+			}
+			if werr != nil {
+				st.Problem, err = werr.Error(), errors.Join(err, werr)
+			}
+		}
+		st.Files = files
+		report = append(report, st)
+	}
+	for _, n := range notCovered {
+		report = append(report, api.BrowserStatus{Name: n, Covered: false,
+			Problem: "its policies live inside its package, where No Contact cannot write"})
+	}
+	return report, restored, err
+}
+
+// applyChromium writes the family's own file in dir.
+func (m *Manager) applyChromium(t Target, dir string, paths []string) (file string, rewrote, exact bool, notes []string, err error) {
+	full := filepath.Join(m.root, dir)
+	file = filepath.Join(dir, FileName)
+	others := map[string][]byte{}
+	if entries, rerr := os.ReadDir(full); rerr == nil {
+		for _, e := range entries {
+			if e.Name() != FileName && strings.HasSuffix(e.Name(), ".json") {
+				others[e.Name()], _ = os.ReadFile(filepath.Join(full, e.Name()))
+			}
+		}
+	}
+	conflicts, allowOK := chromiumConflicts(others)
+	slices.Sort(conflicts)
+	for _, c := range conflicts {
+		notes = append(notes, "another policy in "+dir+": "+c+"; the browser uses one of them")
+	}
+	want, exact := chromiumPolicy(paths, allowOK)
+	rewrote, err = m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
+	return file, rewrote, exact, notes, err
+}
+
+// applyFirefox merges into the policies.json Firefox reads.
+func (m *Manager) applyFirefox(t Target, paths []string) (file string, rewrote bool, err error) {
+	file = m.firefoxFile(t)
+	full := filepath.Join(m.root, file)
+	rec, known := m.st.Files[full]
+	if !known {
+		cur, rerr := os.ReadFile(full)
+		if rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+			return file, false, fmt.Errorf("%s cannot be read: %w", file, rerr)
+		}
+		rec = record{Browser: t.Name, Kind: Firefox, Existed: rerr == nil, Original: cur}
+	}
+	want, merr := firefoxMerge(rec.Original, paths)
+	if merr != nil {
+		return file, false, fmt.Errorf("%s: %w", file, merr)
+	}
+	rewrote, err = m.ensure(t, full, want, rec)
+	return file, rewrote, err
+}
+
+// firefoxFile is the file Firefox reads: the system-wide one when it
+// exists (or when no installation ships one), else the installation's.
+func (m *Manager) firefoxFile(t Target) string {
+	if exists(filepath.Join(m.root, t.SystemFile)) {
+		return t.SystemFile
+	}
+	for _, f := range t.DistributionFiles {
+		if exists(filepath.Join(m.root, f)) {
+			return f
+		}
+	}
+	return t.SystemFile
+}
+
+// ensure writes want to path unless it holds it already, recording the
+// file first so that a crash between the two still undoes it. rewrote
+// reports a file written before that no longer held what was written.
+func (m *Manager) ensure(t Target, path string, want []byte, rec record) (rewrote bool, err error) {
+	cur, rerr := os.ReadFile(path)
+	if rerr == nil && bytes.Equal(cur, want) {
+		return false, nil
+	}
+	_, known := m.st.Files[path]
+	if !known {
+		m.st.Files[path] = rec
+		if err := m.makeDir(filepath.Dir(path)); err != nil {
+			return false, err
+		}
+		if err := m.save(); err != nil {
+			return false, err
+		}
+	}
+	if err := atomicfile.Write(path, want, 0o644); err != nil {
+		return known, fmt.Errorf("%s's policy cannot be written: %w", t.Name, err)
+	}
+	return known, nil
+}
+
+// makeDir creates dir and its missing parents, remembering each.
+func (m *Manager) makeDir(dir string) error {
+	var missing []string
+	for d := dir; !exists(d); d = filepath.Dir(d) {
+		missing = append(missing, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	for _, d := range missing {
+		if !slices.Contains(m.st.Created, d) {
+			m.st.Created = append(m.st.Created, d) // deepest first
+		}
+	}
+	return nil
+}
+
+// Lift undoes every change: the Chromium-family files removed, each
+// Firefox file given back its own content (or removed when there was
+// none), the directories made removed when empty.
+func (m *Manager) Lift() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var errs []error
+	for path, rec := range m.st.Files {
+		var err error
+		if rec.Kind == Firefox && rec.Existed {
+			err = atomicfile.Write(path, rec.Original, 0o644)
+		} else if err = os.Remove(path); errors.Is(err, fs.ErrNotExist) {
+			err = nil
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s's policy: %w", rec.Browser, err))
+			continue
+		}
+		delete(m.st.Files, path)
+	}
+	if len(errs) > 0 {
+		m.save()
+		return errors.Join(errs...)
+	}
+	for _, d := range m.st.Created {
+		os.Remove(d) // only when empty
+	}
+	m.st.Created = nil
+	if err := os.Remove(m.statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Files returns the files written, for the guard to watch.
+func (m *Manager) Files() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for p := range m.st.Files {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (m *Manager) save() error {
+	b, err := json.MarshalIndent(m.st, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(m.statePath, append(b, '\n'), 0o600)
+}

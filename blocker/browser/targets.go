@@ -1,0 +1,103 @@
+// Package browser writes, guards and removes the managed browser policies
+// that block profile paths (instagram.com/jane.doe) and turn secure DNS
+// off during a block session: one file of its own in each Chromium-family
+// browser's managed-policy directory, and a merge into Firefox's
+// policies.json that is undone byte for byte at the end.
+//
+// It knows where each browser reads its policies, finds which browsers
+// are installed, and says which it cannot reach (snap, flatpak). Every
+// write is atomic, and what it changed is kept in a state file so that a
+// killed daemon, a reboot or `nocontactd cleanup` can undo it.
+package browser
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// Kind is a policy format.
+type Kind string
+
+const (
+	Chromium Kind = "chromium"
+	Firefox  Kind = "firefox"
+)
+
+// Target is one browser: how to tell it is installed and where it reads
+// its managed policies. Where each directory comes from is recorded in
+// docs/ARCHITECTURE.md ("Browser policies").
+type Target struct {
+	ID, Name string
+	Kind     Kind
+	Binaries []string // any of these existing means installed
+	// Chromium family: the managed-policy directories it reads.
+	PolicyDirs []string
+	// Firefox: the system-wide file (which wins when it exists) and the
+	// installations' distribution files (read only when it does not).
+	SystemFile        string
+	DistributionFiles []string
+}
+
+// Targets are the browsers known on Linux.
+var Targets = []Target{
+	{ID: "chromium", Name: "Chromium", Kind: Chromium,
+		Binaries:   []string{"/usr/bin/chromium", "/usr/lib/chromium/chromium"},
+		PolicyDirs: []string{"/etc/chromium/policies/managed"}},
+	{ID: "chromium-browser", Name: "Chromium (Ubuntu)", Kind: Chromium,
+		Binaries:   []string{"/usr/bin/chromium-browser", "/usr/lib/chromium-browser/chromium-browser", "/snap/bin/chromium"},
+		PolicyDirs: []string{"/etc/chromium-browser/policies/managed"}},
+	{ID: "chrome", Name: "Google Chrome", Kind: Chromium,
+		Binaries:   []string{"/opt/google/chrome/chrome", "/opt/google/chrome-beta/chrome", "/opt/google/chrome-unstable/chrome"},
+		PolicyDirs: []string{"/etc/opt/chrome/policies/managed"}},
+	{ID: "brave", Name: "Brave", Kind: Chromium,
+		Binaries:   []string{"/opt/brave.com/brave/brave", "/opt/brave.com/brave-beta/brave", "/opt/brave.com/brave-nightly/brave"},
+		PolicyDirs: []string{"/etc/brave/policies/managed"}},
+	{ID: "edge", Name: "Microsoft Edge", Kind: Chromium,
+		Binaries:   []string{"/opt/microsoft/msedge/msedge", "/opt/microsoft/msedge-beta/msedge", "/opt/microsoft/msedge-dev/msedge"},
+		PolicyDirs: []string{"/etc/opt/edge/policies/managed"}},
+	{ID: "vivaldi", Name: "Vivaldi", Kind: Chromium,
+		Binaries: []string{"/opt/vivaldi/vivaldi", "/opt/vivaldi-snapshot/vivaldi"},
+		// Vivaldi documents no directory of its own; it is a Chromium
+		// build, and these are the candidates it may read.
+		PolicyDirs: []string{"/etc/opt/vivaldi/policies/managed", "/etc/vivaldi/policies/managed", "/etc/chromium/policies/managed"}},
+	{ID: "firefox", Name: "Firefox", Kind: Firefox,
+		Binaries:   []string{"/usr/lib/firefox-esr/firefox-esr", "/usr/lib/firefox/firefox", "/opt/firefox/firefox", "/usr/lib64/firefox/firefox", "/snap/bin/firefox"},
+		SystemFile: "/etc/firefox/policies/policies.json",
+		DistributionFiles: []string{"/usr/lib/firefox-esr/distribution/policies.json", "/usr/lib/firefox/distribution/policies.json",
+			"/opt/firefox/distribution/policies.json", "/usr/lib64/firefox/distribution/policies.json"}},
+}
+
+// Sandboxed are installs these files cannot reach: their policies live
+// inside the package. They are listed as not covered.
+var Sandboxed = []struct{ Name, Marker string }{
+	{"Chromium (Flatpak)", "/var/lib/flatpak/app/org.chromium.Chromium"},
+	{"Google Chrome (Flatpak)", "/var/lib/flatpak/app/com.google.Chrome"},
+	{"Brave (Flatpak)", "/var/lib/flatpak/app/com.brave.Browser"},
+	{"Microsoft Edge (Flatpak)", "/var/lib/flatpak/app/com.microsoft.Edge"},
+	{"Firefox (Flatpak)", "/var/lib/flatpak/app/org.mozilla.firefox"},
+	{"Opera", "/usr/lib/x86_64-linux-gnu/opera/opera"}, // reads no managed policies on Linux
+}
+
+// Installed returns the targets found under root ("" is /), and the names
+// of browsers found that policies cannot reach.
+func Installed(root string) (found []Target, notCovered []string) {
+	for _, t := range Targets {
+		for _, b := range t.Binaries {
+			if exists(filepath.Join(root, b)) {
+				found = append(found, t)
+				break
+			}
+		}
+	}
+	for _, s := range Sandboxed {
+		if exists(filepath.Join(root, s.Marker)) {
+			notCovered = append(notCovered, s.Name)
+		}
+	}
+	return found, notCovered
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

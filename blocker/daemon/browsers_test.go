@@ -1,0 +1,66 @@
+package daemon
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// TestBrowserPoliciesFollowTheSession: a session's profile paths reach an
+// installed browser's policy, a deleted policy is restored and recorded,
+// a path added later reaches it too, and the end removes it.
+func TestBrowserPoliciesFollowTheSession(t *testing.T) {
+	e := newEnv(t)
+	e.stop()
+	root := t.TempDir()
+	bin := filepath.Join(root, "usr/bin/chromium")
+	os.MkdirAll(filepath.Dir(bin), 0o755)
+	os.WriteFile(bin, nil, 0o755)
+	e.cfg.BrowserRoot = root
+	e.start(t)
+	policy := filepath.Join(root, "etc/chromium/policies/managed/nocontact.json")
+	read := func() string { b, _ := os.ReadFile(policy); return string(b) }
+
+	_, err := e.client.Start(ctx, api.StartRequest{Paths: []string{"instagram.com/jane.doe"}, Duration: api.Duration(time.Hour), Lock: api.Lock{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := read(); !strings.Contains(got, `"instagram.com/jane.doe"`) || !strings.Contains(got, `"DnsOverHttpsMode": "off"`) {
+		t.Fatalf("policy after start: %q", got)
+	}
+	if strings.Contains(e.hosts(t), "instagram.com") {
+		t.Error("a profile path blocked the whole platform in the hosts file")
+	}
+	st, _ := e.client.Status(ctx)
+	if len(st.Browsers) != 1 || !st.Browsers[0].Covered || len(st.Session.Paths) != 1 {
+		t.Fatalf("status: %+v %+v", st.Browsers, st.Session)
+	}
+
+	os.Remove(policy)
+	waitFor(t, "the deleted policy is restored", func() bool { return strings.Contains(read(), "jane.doe") })
+	waitFor(t, "the tamper is recorded", func() bool {
+		for _, d := range e.tamperDetails(t) {
+			if strings.Contains(d, "Chromium's policy") {
+				return true
+			}
+		}
+		return false
+	})
+
+	if _, err := e.client.Add(ctx, nil, []string{"x.com/janedoe"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(read(), "x.com/janedoe") {
+		t.Fatal("an added path did not reach the policy")
+	}
+	if err := e.d.Cleanup(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(policy); err == nil {
+		t.Fatal("the policy is still there after the session")
+	}
+}
