@@ -75,14 +75,15 @@ func startCommand(args []string, env Env) error {
 	if dur == 0 {
 		return usagef("start: say how long with --for, e.g. --for 7d")
 	}
+	var paths []string
 	if len(hosts) == 0 {
-		names, err := savedHostnames(env)
+		names, ps, err := savedBlocks(env)
 		if err != nil {
 			return err
 		}
-		hosts = names
+		hosts, paths = names, ps
 	}
-	req := api.StartRequest{Hostnames: hosts, Duration: api.Duration(dur), Lock: api.Lock{Mode: *lock, Cooldown: api.Duration(cooldown)}}
+	req := api.StartRequest{Hostnames: hosts, Paths: paths, Duration: api.Duration(dur), Lock: api.Lock{Mode: *lock, Cooldown: api.Duration(cooldown)}}
 	resp, err := connect().Start(context.Background(), req)
 	if err != nil {
 		return err
@@ -172,26 +173,33 @@ func eventsCommand(args []string, env Env) error {
 	return err
 }
 
-// savedHostnames lists what the saved profiles block (printing it with the
-// scopes first) and returns the names.
-func savedHostnames(env Env) ([]string, error) {
+// savedBlocks lists what the saved profiles block (printing it with each
+// profile's reach first) and returns the hostnames and the browser paths.
+func savedBlocks(env Env) (names, paths []string, err error) {
 	d, err := loadVault()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(d.Profiles) == 0 {
-		return nil, usagef("start: no saved profiles; add one (nocontact profiles add LINK) or name hosts with --host NAME")
+		return nil, nil, usagef("start: no saved profiles; add one (nocontact profiles add LINK) or name hosts with --host NAME")
 	}
 	entries, err := profile.Hostnames(d.Profiles)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fmt.Fprintln(env.Stdout, "Blocking the saved profiles:")
 	for _, p := range d.Profiles {
 		fmt.Fprintf(env.Stdout, "  %s\n", p.Describe())
 	}
-	fmt.Fprintf(env.Stdout, "Hostnames (%d): %s\n\n", len(entries), strings.Join(profile.Names(entries), " "))
-	return profile.Names(entries), nil
+	names, paths = profile.Names(entries), profile.Paths(d.Profiles)
+	if len(names) > 0 {
+		fmt.Fprintf(env.Stdout, "Hostnames, everywhere on this computer (%d): %s\n", len(names), strings.Join(names, " "))
+	}
+	if len(paths) > 0 {
+		fmt.Fprintf(env.Stdout, "Profile pages, in your browsers (%d): %s\n", len(paths), strings.Join(paths, " "))
+	}
+	fmt.Fprintln(env.Stdout)
+	return names, paths, nil
 }
 
 // unlockExcerpt is the passage shown when an early end is requested.

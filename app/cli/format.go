@@ -20,9 +20,17 @@ func statusText(st *api.Status, now time.Time) string {
 		case api.UnlockReady:
 			fmt.Fprintf(&b, "Early end ready: confirm with `nocontact end` within %s\n", api.HumanDuration(time.Duration(s.Unlock.ExpiresIn)))
 		}
-		fmt.Fprintf(&b, "Hostnames: %s\n", strings.Join(s.Hostnames, ", "))
+		if len(s.Hostnames) > 0 {
+			fmt.Fprintf(&b, "Hostnames (everywhere on this computer): %s\n", strings.Join(s.Hostnames, ", "))
+		}
+		if len(s.Paths) > 0 {
+			fmt.Fprintf(&b, "Profile pages (in your browsers): %s\n", strings.Join(s.Paths, ", "))
+		}
 	}
 	b.WriteString(st.Hosts.Line(st.Session != nil, now) + "\n")
+	for _, br := range st.Browsers {
+		b.WriteString(browserLine(br, st.Session) + "\n")
+	}
 	if st.Sinkhole.Error != "" {
 		b.WriteString("Attempts: " + st.Sinkhole.Error + "\n")
 	}
@@ -30,6 +38,28 @@ func statusText(st *api.Status, now time.Time) string {
 		b.WriteString("Problem: " + st.Daemon.Problem + "\n")
 	}
 	return b.String()
+}
+
+// browserLine says what a session does in one browser.
+func browserLine(br api.BrowserStatus, s *api.Session) string {
+	switch {
+	case !br.Covered:
+		return fmt.Sprintf("%s: not covered: %s", br.Name, br.Problem)
+	case br.Problem != "":
+		return fmt.Sprintf("%s: problem: %s", br.Name, br.Problem)
+	}
+	what := "secure DNS off"
+	if s != nil && len(s.Paths) > 0 {
+		what = "profile pages blocked, secure DNS off"
+		if !br.Exact {
+			what = "profile pages blocked (and names that begin with them), secure DNS off"
+		}
+	}
+	line := fmt.Sprintf("%s: %s", br.Name, what)
+	for _, n := range br.Notes {
+		line += "; " + n
+	}
+	return line
 }
 
 // eventLine is one event for `nocontact events`.

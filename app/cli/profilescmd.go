@@ -23,8 +23,10 @@ func profilesCommand(args []string, env Env) error {
 		return profilesRemove(args, env)
 	case "resolve":
 		return profilesResolve(args, env)
+	case "reach":
+		return profilesReach(args, env)
 	}
-	return usagef("profiles: unknown command %q (add, list, remove, resolve)", sub)
+	return usagef("profiles: unknown command %q (add, list, remove, reach, resolve)", sub)
 }
 
 // readProfile parses a link, or --platform and --handle.
@@ -45,6 +47,7 @@ func profilesAdd(args []string, env Env) error {
 	fs := newFlags("profiles add")
 	platform := fs.String("platform", "", "platform ID (instagram, x, tiktok, ...)")
 	handle := fs.String("handle", "", "the name on that platform")
+	reach := fs.String("reach", "", "profile: just their profile, in your browsers (the default where a platform allows it); platform: all of the platform, everywhere on this computer")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -52,6 +55,11 @@ func profilesAdd(args []string, env Env) error {
 	p, err := readProfile(rest, *platform, *handle)
 	if err != nil {
 		return asUsage(err)
+	}
+	if *reach != "" {
+		if p, err = withReach(p, *reach); err != nil {
+			return err
+		}
 	}
 	err = updateVault(func(d *vault.Data) error {
 		for _, q := range d.Profiles {
@@ -65,7 +73,7 @@ func profilesAdd(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), strings.Join(p.Hostnames(), " "))
+	fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), blocksLine(p))
 	fmt.Fprintln(env.Stdout, "A running block is not changed: add these with `nocontact add`, or they are used by the next `nocontact start`.")
 	return nil
 }
@@ -91,6 +99,53 @@ func profilesList(args []string, env Env) error {
 		fmt.Fprintf(env.Stdout, "%-32s %s\n", p.ID(), p.Describe())
 	}
 	return nil
+}
+
+// withReach sets a profile's reach, refusing one it cannot have.
+func withReach(p profile.Profile, s string) (profile.Profile, error) {
+	r, err := profile.ParseReach(s)
+	if err != nil {
+		return p, usageError{err}
+	}
+	if p.Scope == profile.ScopeExact {
+		return p, usagef("%s has a site of its own: it is always blocked alone, everywhere", p.ID())
+	}
+	if r == profile.ReachProfile && !p.CanBlockPath() {
+		return p, usagef("%s: its pages cannot be told apart from the rest of %s, so only the whole platform can be blocked", p.ID(), profile.Lookup(p.Platform).Name)
+	}
+	p.Reach = r
+	return p, nil
+}
+
+// profilesReach changes a saved profile's reach.
+func profilesReach(args []string, env Env) error {
+	if len(args) != 2 {
+		return usagef("profiles reach ID profile|platform (see nocontact profiles list)")
+	}
+	var changed profile.Profile
+	err := updateVault(func(d *vault.Data) error {
+		for i, p := range d.Profiles {
+			if p.ID() == args[0] {
+				q, err := withReach(p, args[1])
+				d.Profiles[i], changed = q, q
+				return err
+			}
+		}
+		return usagef("no saved profile %q (see nocontact profiles list)", args[0])
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s\n  blocks: %s\nA running block is not changed: it only gets stronger, so a wider reach applies with `nocontact add` or at the next start.\n", changed.Describe(), blocksLine(changed))
+	return nil
+}
+
+// blocksLine says what blocking p blocks, by layer.
+func blocksLine(p profile.Profile) string {
+	if p.EffectiveReach() == profile.ReachProfile {
+		return "in your browsers: " + strings.Join(p.Paths(), " ")
+	}
+	return strings.Join(p.Hostnames(), " ")
 }
 
 func profilesRemove(args []string, env Env) error {
@@ -138,15 +193,20 @@ func profilesResolve(args []string, env Env) error {
 			profile.Profile
 			ID        string   `json:"id"`
 			Hostnames []string `json:"hostnames"`
+			Paths     []string `json:"paths,omitempty"`
 		}
 		var out []resolved
 		for _, p := range ps {
-			out = append(out, resolved{p, p.ID(), p.Hostnames()})
+			r := resolved{p, p.ID(), p.Hostnames(), nil}
+			if p.EffectiveReach() == profile.ReachProfile {
+				r.Paths = p.Paths()
+			}
+			out = append(out, r)
 		}
 		return printJSON(env, out)
 	}
 	for _, p := range ps {
-		fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, strings.Join(p.Hostnames(), " "))
+		fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, blocksLine(p))
 	}
 	return nil
 }

@@ -23,7 +23,8 @@ func useTempVault(t *testing.T) string {
 func TestProfilesCommands(t *testing.T) {
 	useTempVault(t)
 	code, out, errs := runCLI("profiles", "add", "https://www.instagram.com/jane.doe/?igsh=x")
-	if code != ExitOK || !strings.Contains(out, "instagram:jane.doe") || !strings.Contains(out, "all of Instagram while blocking") {
+	if code != ExitOK || !strings.Contains(out, "instagram:jane.doe") || !strings.Contains(out, "their profile, in your browsers") ||
+		!strings.Contains(out, "instagram.com/jane.doe") {
 		t.Fatalf("add: %d %q %q", code, out, errs)
 	}
 	if code, _, errs = runCLI("profiles", "add", "instagram.com/jane.doe"); code != ExitFailed || !strings.Contains(errs, "already saved") {
@@ -33,7 +34,7 @@ func TestProfilesCommands(t *testing.T) {
 		t.Errorf("add by handle: %d", code)
 	}
 	_, out, _ = runCLI("profiles", "list")
-	if !strings.Contains(out, "instagram:jane.doe") || !strings.Contains(out, "substack:jane") || !strings.Contains(out, "just this profile") {
+	if !strings.Contains(out, "instagram:jane.doe") || !strings.Contains(out, "substack:jane") || !strings.Contains(out, "just this site") {
 		t.Errorf("list: %q", out)
 	}
 	code, _, errs = runCLI("profiles", "add", "https://www.instagram.com/")
@@ -42,6 +43,15 @@ func TestProfilesCommands(t *testing.T) {
 	}
 	if code, out, _ = runCLI("profiles", "resolve", "jane.tumblr.com", "--json"); code != ExitOK || !strings.Contains(out, `"jane.tumblr.com"`) {
 		t.Errorf("resolve: %q", out)
+	}
+	if code, out, _ = runCLI("profiles", "reach", "instagram:jane.doe", "platform"); code != ExitOK || !strings.Contains(out, "all of Instagram on this computer") {
+		t.Errorf("reach platform: %d %q", code, out)
+	}
+	if code, _, errs = runCLI("profiles", "reach", "substack:jane", "profile"); code != ExitUsage || !strings.Contains(errs, "site of its own") {
+		t.Errorf("reach of a site: %d %q", code, errs)
+	}
+	if code, _, errs = runCLI("profiles", "add", "--reach", "profile", "fb.com/profile.php?id=100012345678901"); code != ExitUsage || !strings.Contains(errs, "only the whole platform") {
+		t.Errorf("profile reach where paths cannot be told apart: %d %q", code, errs)
 	}
 	if code, _, _ = runCLI("profiles", "remove", "substack:jane"); code != ExitOK {
 		t.Errorf("remove: %d", code)
@@ -55,9 +65,12 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	useTempVault(t)
 	sock, hostsFile := startDaemon(t)
 	runCLI("profiles", "add", "jane.substack.com")
-	runCLI("profiles", "add", "https://x.com/janedoe")
+	runCLI("profiles", "add", "--reach", "platform", "https://x.com/janedoe")
+	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
 	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
-	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) while blocking") || !strings.Contains(out, "Hostnames (10)") {
+	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, "(10): ") ||
+		!strings.Contains(out, "Profile pages, in your browsers (2): instagr.am/jane.doe instagram.com/jane.doe") ||
+		!strings.Contains(out, "Blocking 10 hostnames and 2 profile pages in browsers") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	b, _ := os.ReadFile(hostsFile)
@@ -65,6 +78,9 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 		if !strings.Contains(string(b), "127.78.0.1 "+h+" "+h+".\n") {
 			t.Errorf("%s not blocked", h)
 		}
+	}
+	if strings.Contains(string(b), "instagram") {
+		t.Error("a profile reach blocked all of Instagram in the hosts file")
 	}
 }
 

@@ -225,13 +225,23 @@ func (s *Session) Summary() string {
 	if s == nil {
 		return "No block running."
 	}
-	n := len(s.Hostnames)
-	plural := "s"
-	if n == 1 {
-		plural = ""
+	var what []string
+	if n := len(s.Hostnames); n > 0 {
+		what = append(what, plural(n, "hostname"))
 	}
-	return fmt.Sprintf("Blocking %d hostname%s · %s left · lock: %s", n, plural,
+	if n := len(s.Paths); n > 0 {
+		what = append(what, plural(n, "profile page")+" in browsers")
+	}
+	return fmt.Sprintf("Blocking %s · %s left · lock: %s", strings.Join(what, " and "),
 		HumanDuration(time.Duration(s.Remaining)), s.Lock.Text())
+}
+
+// plural writes "1 hostname", "3 hostnames".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Text names the lock for people: "cool-down 30 min", "friend's code",

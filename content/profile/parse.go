@@ -94,6 +94,9 @@ func pathProfile(pl *Platform, u *url.URL, segs []string) (Profile, error) {
 			"open the person's profile page and copy its address")
 	}
 	p := Profile{Platform: pl.ID, Handle: h, Scope: ScopePlatform}
+	if p.CanBlockPath() {
+		p.Reach = ReachProfile // the default where the platform allows it
+	}
 	if pl.ID == "bluesky" && strings.Contains(h, ".") && !strings.HasSuffix(strings.ToLower(h), ".bsky.social") {
 		if n, err := api.NormalizeHostname(h); err == nil {
 			p.Extra = []string{n} // a custom-domain handle is their own site too

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -129,6 +130,7 @@ func TestParse(t *testing.T) {
 			t.Errorf("Parse(%q) = %s %q %s; want %s %q %s", tt.in, p.Platform, p.Handle, p.Scope, tt.platform, tt.handle, tt.scope)
 		}
 		if tt.hosts != "" {
+			p.Reach = ReachPlatform // the hostnames a platform reach blocks
 			if got := strings.Join(p.Hostnames(), " "); got != tt.hosts {
 				t.Errorf("Parse(%q) hosts:\n got %s\nwant %s", tt.in, got, tt.hosts)
 			}
@@ -169,6 +171,7 @@ func TestFromHandle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p, err := FromHandle(tt.platform, tt.handle)
+		p.Reach = ReachPlatform
 		if err != nil || p.ID() != tt.wantID || !strings.Contains(" "+strings.Join(p.Hostnames(), " ")+" ", " "+tt.host+" ") {
 			t.Errorf("FromHandle(%s, %s) = %+v (%s), %v", tt.platform, tt.handle, p, p.ID(), err)
 		}
@@ -184,6 +187,7 @@ func TestHostnamesMergesAndKeepsTheWidestScope(t *testing.T) {
 	a, _ := Parse("https://www.instagram.com/jane.doe/")
 	b, _ := Parse("https://instagram.com/jane.other")
 	c, _ := Parse("jane.substack.com")
+	a.Reach, b.Reach = ReachPlatform, ReachPlatform
 	entries, err := Hostnames([]Profile{a, b, c})
 	if err != nil {
 		t.Fatal(err)
@@ -221,11 +225,56 @@ func TestCatalogue(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	p, _ := Parse("https://www.instagram.com/jane.doe/")
-	if got := p.Describe(); got != "jane.doe on Instagram: all of Instagram while blocking" {
+	if got := p.Describe(); got != "jane.doe on Instagram: their profile, in your browsers" {
+		t.Errorf("%q", got)
+	}
+	p.Reach = ReachPlatform
+	if got := p.Describe(); got != "jane.doe on Instagram: all of Instagram on this computer" {
 		t.Errorf("%q", got)
 	}
 	p, _ = Parse("jane.substack.com")
-	if got := p.Describe(); got != "jane on Substack: just this profile" {
+	if got := p.Describe(); got != "jane on Substack: just this site" {
 		t.Errorf("%q", got)
 	}
+}
+
+func TestReach(t *testing.T) {
+	tests := []struct {
+		in    string
+		reach Reach
+		paths string
+	}{
+		{"https://www.instagram.com/Jane.Doe/", ReachProfile, "instagram.com/Jane.Doe instagram.com/jane.doe instagr.am/Jane.Doe instagr.am/jane.doe"},
+		{"https://www.tiktok.com/@jane", ReachProfile, "tiktok.com/@jane"},
+		{"https://www.reddit.com/user/jane_doe", ReachProfile, "reddit.com/user/jane_doe reddit.com/u/jane_doe redd.it/user/jane_doe redd.it/u/jane_doe"},
+		{"https://www.linkedin.com/in/jane-doe", ReachProfile, "linkedin.com/in/jane-doe"},
+		{"fb.com/profile.php?id=100012345678901", ReachPlatform, ""},
+		{"https://www.snapchat.com/add/jane", ReachPlatform, ""},
+		{"jane.substack.com", "", ""},
+	}
+	for _, tt := range tests {
+		p, err := Parse(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.EffectiveReach() != tt.reach {
+			t.Errorf("%s: reach %q, want %q", tt.in, p.EffectiveReach(), tt.reach)
+		}
+		if got := strings.Join(Paths([]Profile{p}), " "); tt.reach == ReachProfile && got != sortedWords(tt.paths) {
+			t.Errorf("%s: paths %q, want %q", tt.in, got, sortedWords(tt.paths))
+		}
+		if tt.reach == ReachProfile && len(p.Hostnames()) != 0 {
+			t.Errorf("%s: a profile reach blocks hostnames %v", tt.in, p.Hostnames())
+		}
+	}
+	old := Profile{Platform: "instagram", Handle: "jane.doe", Scope: ScopePlatform} // saved before reaches
+	if old.EffectiveReach() != ReachPlatform || len(old.Hostnames()) == 0 {
+		t.Error("a profile saved before reaches existed must keep blocking the platform")
+	}
+}
+
+func sortedWords(s string) string {
+	w := strings.Fields(s)
+	slices.Sort(w)
+	return strings.Join(w, " ")
 }

@@ -54,6 +54,7 @@ type Profile struct {
 	Handle   string   `json:"handle,omitempty"` // "" when a short link hides it
 	Host     string   `json:"host,omitempty"`   // own hostname (exact scope) or the Mastodon instance
 	Scope    Scope    `json:"scope"`
+	Reach    Reach    `json:"reach,omitempty"` // for a platform scope; "" (older data) is ReachPlatform
 	Extra    []string `json:"extra,omitempty"` // further exact hostnames (a Bluesky custom-domain handle)
 	Input    string   `json:"input,omitempty"` // what was pasted
 }
@@ -81,14 +82,7 @@ func (p Profile) Describe() string {
 	if who == "" {
 		who = "a profile behind a short link"
 	}
-	if p.Scope == ScopeExact {
-		return fmt.Sprintf("%s on %s: just this profile", who, pl.Name)
-	}
-	name := pl.Name
-	if p.Platform == "mastodon" {
-		name = p.Host
-	}
-	return fmt.Sprintf("%s on %s: all of %s while blocking", who, pl.Name, name)
+	return fmt.Sprintf("%s on %s: %s", who, pl.Name, p.ReachWords())
 }
 
 // Platforms returns the catalogue.
@@ -107,6 +101,9 @@ func Lookup(id string) *Platform {
 // Hostnames returns the names blocking p blocks, validated.
 func (p Profile) Hostnames() []string {
 	var names []string
+	if p.EffectiveReach() == ReachProfile {
+		return slices.Clone(p.Extra) // their own site, if any; the platform stays open
+	}
 	if p.Scope == ScopePlatform {
 		names = append(names, Lookup(p.Platform).Hosts...)
 		if p.Platform == "mastodon" {
@@ -126,6 +123,7 @@ func (p Profile) Hostnames() []string {
 type Entry struct {
 	Host     string   `json:"host"`
 	Scope    Scope    `json:"scope"`
+	Reach    Reach    `json:"reach,omitempty"` // for a platform scope; "" (older data) is ReachPlatform
 	Profiles []string `json:"profiles"`
 }
 

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// browserScript runs nocontactd in a private mount namespace whose /etc
+// is a copy (so the policy written to /etc/chromium never reaches the real
+// one), starts a session blocking one profile path through the API, and
+// asks headless Chromium for that profile, a profile whose name begins
+// with it, and another page of the same site; then ends the session and
+// asks again. Each answer goes to a file in $T.
+const browserScript = `"$BIN" run --hosts-file /etc/hosts --browser-root / --state-dir "$T/state" --socket "$T/d.sock" --http-port 0 --https-port 0 2>"$T/daemon.log" &
+daemon=$!
+trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
+api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
+for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
+fetch() {
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$(mktemp -d)" --dump-dom "$1" >"$2" 2>&1 || true
+}
+api -X POST -H 'Content-Type: application/json' \
+  -d '{"hostnames":[],"paths":["pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
+cp /etc/chromium/policies/managed/nocontact.json "$T/policy.json" 2>/dev/null || true
+api http://d/v1/status >"$T/status.json"
+fetch "http://www.pathbook.example:$PORT/jane.doe" "$T/during-profile"
+fetch "http://www.pathbook.example:$PORT/jane.doe/" "$T/during-below"
+fetch "http://www.pathbook.example:$PORT/jane.doe.other" "$T/during-prefix"
+fetch "http://www.pathbook.example:$PORT/friend" "$T/during-other"
+fetch "chrome://policy" "$T/chrome-policy"
+api -X POST http://d/v1/cleanup >"$T/cleanup.json"
+ls /etc/chromium/policies/managed >"$T/after-ls" 2>&1 || true
+fetch "http://www.pathbook.example:$PORT/jane.doe" "$T/after-profile"
+fetch "http://www.pathbook.example:$PORT/friend" "$T/after-other"
+`
+
+// TestChromiumBlocksTheProfilePathOnly needs root (a mount namespace) and
+// Chromium: the profile path is refused, the rest of the site is served,
+// and after the session both are served.
+func TestChromiumBlocksTheProfilePathOnly(t *testing.T) {
+	if _, err := exec.LookPath("chromium"); err != nil {
+		t.Skip("needs chromium (make deps installs it)")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, "<p>served %s</p>", r.URL.Path)
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts+"127.0.0.1 www.pathbook.example pathbook.example\n"), 0o644)
+	port := fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
+	out, err := inNamespace(t, dir, browserScript, []string{"curl"}, "PORT="+port)
+	read := func(name string) string {
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		return string(b)
+	}
+	if err != nil {
+		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, read("daemon.log"))
+	}
+	t.Logf("policy written:\n%s", read("policy.json"))
+	for _, c := range []struct{ file, want string }{
+		{"during-profile", "ERR_BLOCKED_BY_ADMINISTRATOR"},
+		{"during-below", "ERR_BLOCKED_BY_ADMINISTRATOR"},
+		{"during-prefix", "served /jane.doe.other"},
+		{"during-other", "served /friend"},
+		{"after-profile", "served /jane.doe"},
+		{"after-other", "served /friend"},
+	} {
+		if got := read(c.file); !strings.Contains(got, c.want) {
+			t.Errorf("%s: want %q in the page, got %.300q", c.file, c.want, got)
+		}
+	}
+	if !strings.Contains(read("status.json"), `"covered":true`) {
+		t.Errorf("status does not list Chromium as covered: %s", read("status.json"))
+	}
+	if p := read("chrome-policy"); strings.Contains(p, "DnsOverHttpsMode") {
+		t.Log("chrome://policy lists DnsOverHttpsMode")
+	} else if !strings.Contains(read("policy.json"), `"DnsOverHttpsMode": "off"`) {
+		t.Errorf("DnsOverHttpsMode is not off in the policy: %s", read("policy.json"))
+	}
+	if ls := read("after-ls"); strings.Contains(ls, "nocontact.json") {
+		t.Errorf("the policy is still there after the session: %s", ls)
+	}
+}
