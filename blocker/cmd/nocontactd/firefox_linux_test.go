@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// firefoxScript is browserScript's twin for Firefox, which reads its
+// policies only at start (so every load is a new Firefox) and shows no
+// text a headless run can print: what it asked for is read from the test
+// server's log instead.
+const firefoxScript = `"$BIN" run --hosts-file /etc/hosts --browser-root / --state-dir "$T/state" --socket "$T/d.sock" --http-port 0 --https-port 0 2>"$T/daemon.log" &
+daemon=$!
+trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
+api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
+for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
+fetch() {
+  HOME="$T" timeout 20 firefox-esr --headless -no-remote -profile "$(mktemp -d)" --screenshot "$T/shot.png" "$1" >/dev/null 2>&1 || true
+}
+api -X POST -H 'Content-Type: application/json' \
+  -d '{"hostnames":[],"paths":["pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
+cp /etc/firefox/policies/policies.json "$T/policies.json" 2>/dev/null || true
+fetch "http://www.pathbook.example:$PORT/jane.doe?during"
+fetch "http://www.pathbook.example:$PORT/friend?during"
+api -X POST http://d/v1/cleanup >"$T/cleanup.json"
+ls /etc/firefox/policies >"$T/after-ls" 2>&1 || true
+fetch "http://www.pathbook.example:$PORT/jane.doe?after"
+`
+
+// TestFirefoxBlocksTheProfilePathOnly needs root (a mount namespace) and
+// firefox-esr: during the session Firefox never asks for the profile but
+// does ask for another page; after it, it asks for the profile again.
+func TestFirefoxBlocksTheProfilePathOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts Firefox three times")
+	}
+	if _, err := exec.LookPath("firefox-esr"); err != nil {
+		t.Skip("needs firefox-esr (make deps installs it)")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var asked []string
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.URL.RequestURI())
+		mu.Unlock()
+		fmt.Fprint(w, "<p>served</p>")
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts+"127.0.0.1 www.pathbook.example pathbook.example\n"), 0o644)
+	script := "mkdir -p /etc/firefox\n" + firefoxScript // /etc is the namespace's private copy
+	out, err := inNamespace(t, dir, script, []string{"curl"}, "PORT="+fmt.Sprint(ln.Addr().(*net.TCPAddr).Port))
+	read := func(name string) string {
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		return string(b)
+	}
+	if err != nil {
+		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, read("daemon.log"))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	t.Logf("Firefox asked the server for %q", asked)
+	if !strings.Contains(read("policies.json"), `"*://*.pathbook.example/jane.doe"`) {
+		t.Fatalf("the policy was not written: %s", read("policies.json"))
+	}
+	if slices.Contains(asked, "/jane.doe?during") {
+		t.Error("Firefox loaded the profile during the session")
+	}
+	if !slices.Contains(asked, "/friend?during") {
+		t.Error("Firefox did not load another page of the site during the session")
+	}
+	if !slices.Contains(asked, "/jane.doe?after") {
+		t.Error("Firefox did not load the profile after the session")
+	}
+	if strings.Contains(read("after-ls"), "policies.json") {
+		t.Error("policies.json, which did not exist, is left after the session")
+	}
+}
