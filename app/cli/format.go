@@ -29,7 +29,7 @@ func statusText(st *api.Status, now time.Time) string {
 	}
 	b.WriteString(st.Hosts.Line(st.Session != nil, now) + "\n")
 	for _, br := range st.Browsers {
-		b.WriteString(browserLine(br, st.Session) + "\n")
+		b.WriteString(br.Line(st.Session != nil && len(st.Session.Paths) > 0) + "\n")
 	}
 	if st.Sinkhole.Error != "" {
 		b.WriteString("Attempts: " + st.Sinkhole.Error + "\n")
@@ -38,28 +38,6 @@ func statusText(st *api.Status, now time.Time) string {
 		b.WriteString("Problem: " + st.Daemon.Problem + "\n")
 	}
 	return b.String()
-}
-
-// browserLine says what a session does in one browser.
-func browserLine(br api.BrowserStatus, s *api.Session) string {
-	switch {
-	case !br.Covered:
-		return fmt.Sprintf("%s: not covered: %s", br.Name, br.Problem)
-	case br.Problem != "":
-		return fmt.Sprintf("%s: problem: %s", br.Name, br.Problem)
-	}
-	what := "secure DNS off"
-	if s != nil && len(s.Paths) > 0 {
-		what = "profile pages blocked, secure DNS off"
-		if !br.Exact {
-			what = "profile pages blocked (and names that begin with them), secure DNS off"
-		}
-	}
-	line := fmt.Sprintf("%s: %s", br.Name, what)
-	for _, n := range br.Notes {
-		line += "; " + n
-	}
-	return line
 }
 
 // eventLine is one event for `nocontact events`.

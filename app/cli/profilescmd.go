@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/content/profile"
@@ -73,7 +72,7 @@ func profilesAdd(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), blocksLine(p))
+	fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Blocks())
 	fmt.Fprintln(env.Stdout, "A running block is not changed: add these with `nocontact add`, or they are used by the next `nocontact start`.")
 	return nil
 }
@@ -136,16 +135,8 @@ func profilesReach(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s\n  blocks: %s\nA running block is not changed: it only gets stronger, so a wider reach applies with `nocontact add` or at the next start.\n", changed.Describe(), blocksLine(changed))
+	fmt.Fprintf(env.Stdout, "%s\n  blocks: %s\nA running block is not changed: it only gets stronger, so a wider reach applies with `nocontact add` or at the next start.\n", changed.Describe(), changed.Blocks())
 	return nil
-}
-
-// blocksLine says what blocking p blocks, by layer.
-func blocksLine(p profile.Profile) string {
-	if p.EffectiveReach() == profile.ReachProfile {
-		return "in your browsers: " + strings.Join(p.Paths(), " ")
-	}
-	return strings.Join(p.Hostnames(), " ")
 }
 
 func profilesRemove(args []string, env Env) error {
@@ -206,7 +197,7 @@ func profilesResolve(args []string, env Env) error {
 		return printJSON(env, out)
 	}
 	for _, p := range ps {
-		fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, blocksLine(p))
+		fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, p.Blocks())
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ type Profiles struct {
 
 	Link    *widget.Entry
 	Preview *widget.Label
+	Reach   *widget.RadioGroup // shown when the profile's pages can be blocked alone
 	Save    *widget.Button
 	List    *fyne.Container
 	Notice  *widget.Label
@@ -32,6 +33,9 @@ func newProfiles(d Deps) *Profiles {
 		Notice: widget.NewLabel(""), onChange: func() {}}
 	p.Link.SetPlaceHolder("Paste a link: https://www.instagram.com/NAME/, jane.substack.com, NAME@mastodon.social")
 	p.Link.OnChanged = p.onLinkChanged
+	p.Reach = widget.NewRadioGroup(nil, p.onReachChanged)
+	p.Reach.Required = true
+	p.Reach.Hide()
 	p.Save = widget.NewButton("Save profile", p.onSave)
 	p.Save.Importance = widget.HighImportance
 	p.Save.Disable()
@@ -39,7 +43,7 @@ func newProfiles(d Deps) *Profiles {
 	head := widget.NewLabel("Who to block")
 	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		head, p.Link, p.Preview, p.Save, p.Notice, widget.NewSeparator(), p.List)))
+		head, p.Link, p.Reach, p.Preview, p.Save, p.Notice, browserNote(), widget.NewSeparator(), p.List)))
 	p.Notice.Hide()
 	p.Preview.Hide()
 	return p
@@ -59,8 +63,85 @@ func (p *Profiles) onLinkChanged(s string) {
 		return
 	}
 	p.parsed = &pr
-	showText(p.Preview, fmt.Sprintf("%s\nBlocks: %s", pr.Describe(), strings.Join(pr.Hostnames(), ", ")))
+	p.Reach.Hide()
+	if pr.CanBlockPath() {
+		profileOpt, platformOpt := reachOptions(pr)
+		p.Reach.Options = []string{profileOpt, platformOpt}
+		p.Reach.Selected = profileOpt
+		if pr.EffectiveReach() == profile.ReachPlatform {
+			p.Reach.Selected = platformOpt
+		}
+		p.Reach.Refresh()
+		p.Reach.Show()
+	}
+	p.showPreview()
 	p.Save.Enable()
+}
+
+// reachOptions are the two reaches in words, for this profile's platform.
+func reachOptions(pr profile.Profile) (profileOpt, platformOpt string) {
+	return "Their profile, in your browsers", "All of " + profile.Lookup(pr.Platform).Name + ", everywhere on this computer"
+}
+
+// onReachChanged applies the chosen reach to the profile being added.
+func (p *Profiles) onReachChanged(choice string) {
+	if p.parsed == nil || choice == "" {
+		return
+	}
+	profileOpt, _ := reachOptions(*p.parsed)
+	p.parsed.Reach = profile.ReachPlatform
+	if choice == profileOpt {
+		p.parsed.Reach = profile.ReachProfile
+	}
+	p.showPreview()
+}
+
+func (p *Profiles) showPreview() {
+	pr := *p.parsed
+	showText(p.Preview, fmt.Sprintf("%s\nBlocks %s", pr.Describe(), blocksWords(pr)))
+}
+
+// blocksWords says what blocking pr blocks, in the words of the window.
+func blocksWords(pr profile.Profile) string {
+	if pr.EffectiveReach() == profile.ReachProfile {
+		return "these pages in your browsers: " + strings.Join(pr.Paths(), ", ")
+	}
+	return "these sites for every program: " + strings.Join(pr.Hostnames(), ", ")
+}
+
+// browserNote tells, once and kindly, what blocking a profile page in the
+// browsers looks like.
+func browserNote() fyne.CanvasObject {
+	l := widget.NewLabel("Blocking their profile uses your browsers' own managed settings. While a block runs, Chrome and " +
+		"other browsers say \"Managed by your organization\": that is No Contact, and it goes when the block ends. " +
+		"Firefox applies a new block when it next starts. Inside Instagram, X or TikTok, a profile opened from the feed " +
+		"is caught when its page loads anew (reload it).")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// setReach changes a saved profile's reach.
+func (p *Profiles) setReach(id string, r profile.Reach) {
+	p.d.Async(func() {
+		err := p.d.Vault.Update(func(d *vault.Data) error {
+			for i, q := range d.Profiles {
+				if q.ID() == id {
+					d.Profiles[i].Reach = r
+				}
+			}
+			return nil
+		})
+		fyne.Do(func() {
+			if err != nil {
+				showText(p.Notice, err.Error())
+				return
+			}
+			showText(p.Notice, "Changed. A running block only gets stronger: a wider reach applies when you add it to the block or at the next block.")
+		})
+		p.Refresh()
+		p.onChange()
+	})
 }
 
 func (p *Profiles) onSave() {
@@ -134,21 +215,37 @@ func (p *Profiles) render(data *vault.Data, err error) {
 	}
 	for _, pr := range data.Profiles {
 		id := pr.ID()
-		badge := "just this profile"
-		if pr.Scope == profile.ScopePlatform {
-			badge = "all of " + profile.Lookup(pr.Platform).Name + " while blocking"
-		}
-		name := widget.NewLabel(id)
+		name := widget.NewLabel(pr.Who())
 		name.TextStyle = fyne.TextStyle{Bold: true}
-		scope := widget.NewLabel(badge)
-		scope.Importance = widget.WarningImportance
-		if pr.Scope == profile.ScopeExact {
-			scope.Importance = widget.SuccessImportance
+		name.Wrapping = fyne.TextWrapWord
+		var reach fyne.CanvasObject = widget.NewLabel(pr.ReachWords())
+		if pr.CanBlockPath() {
+			profileOpt, platformOpt := reachOptions(pr)
+			sel := widget.NewSelect([]string{profileOpt, platformOpt}, nil)
+			sel.Selected = platformOpt
+			if pr.EffectiveReach() == profile.ReachProfile {
+				sel.Selected = profileOpt
+			}
+			sel.OnChanged = func(choice string) {
+				r := profile.ReachPlatform
+				if choice == profileOpt {
+					r = profile.ReachProfile
+				}
+				if r != pr.EffectiveReach() {
+					p.setReach(id, r)
+				}
+			}
+			reach = sel
 		}
-		hosts := widget.NewLabel(strings.Join(pr.Hostnames(), ", "))
-		hosts.Wrapping = fyne.TextWrapWord
-		hosts.Importance = widget.LowImportance
+		details := widget.NewAccordion(widget.NewAccordionItem("Details", wrapped(blocksWords(pr))))
 		rm := widget.NewButton("Remove", func() { p.remove(id) })
-		p.List.Add(container.NewBorder(nil, nil, nil, rm, container.NewVBox(container.NewHBox(name, scope), hosts)))
+		p.List.Add(container.NewBorder(nil, nil, nil, rm, container.NewVBox(name, reach, details)))
 	}
+}
+
+// wrapped is a secondary label that wraps.
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

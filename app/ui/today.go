@@ -58,7 +58,8 @@ type Today struct {
 	content                    fyne.CanvasObject
 
 	session     *api.Session
-	names       []string // what Start would block
+	names       []string // what Start would block: hostnames
+	paths       []string // and profile pages in browsers
 	cooldownSeq int      // bumped on every render: stops an older countdown
 }
 
@@ -170,13 +171,13 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 	}
 	if data != nil {
 		if entries, err := profile.Hostnames(data.Profiles); err == nil {
-			t.names = profile.Names(entries)
-			t.Hosts.SetText(hostsText(data.Profiles, entries))
+			t.names, t.paths = profile.Names(entries), profile.Paths(data.Profiles)
+			t.Hosts.SetText(hostsText(data.Profiles, entries, t.paths))
 		}
 	}
 }
 
-func hostsText(ps []profile.Profile, entries []profile.Entry) string {
+func hostsText(ps []profile.Profile, entries []profile.Entry, paths []string) string {
 	if len(ps) == 0 {
 		return "Nothing to block yet: add a profile in the Profiles tab."
 	}
@@ -184,15 +185,20 @@ func hostsText(ps []profile.Profile, entries []profile.Entry) string {
 	for _, p := range ps {
 		b.WriteString(p.Describe() + "\n")
 	}
-	fmt.Fprintf(&b, "Blocks %d hostnames: %s", len(entries), strings.Join(profile.Names(entries), ", "))
-	return b.String()
+	if len(entries) > 0 {
+		fmt.Fprintf(&b, "Blocks %d hostnames for every program: %s\n", len(entries), strings.Join(profile.Names(entries), ", "))
+	}
+	if len(paths) > 0 {
+		fmt.Fprintf(&b, "Blocks %d profile pages in your browsers: %s", len(paths), strings.Join(paths, ", "))
+	}
+	return strings.TrimSpace(b.String())
 }
 
 func (t *Today) renderIdle(st *api.Status) {
 	t.Status.SetText("No block running")
 	showText(t.Detail, sinkholeLine(st))
 	t.startBox.Show()
-	if len(t.names) == 0 {
+	if len(t.names)+len(t.paths) == 0 {
 		t.Start.Disable()
 	} else {
 		t.Start.Enable()
@@ -205,6 +211,9 @@ func (t *Today) renderRunning(st *api.Status) {
 	lines := []string{"Ends around " + t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"), st.Hosts.Line(true, t.d.Now())}
 	if l := sinkholeLine(st); l != "" {
 		lines = append(lines, l)
+	}
+	for _, br := range st.Browsers {
+		lines = append(lines, br.Line(len(s.Paths) > 0))
 	}
 	showText(t.Detail, strings.Join(lines, "\n"))
 	if s.Duration > 0 {
@@ -258,10 +267,15 @@ func (t *Today) renderAddSaved(s *api.Session) {
 			missing++
 		}
 	}
+	for _, p := range t.paths {
+		if !slices.Contains(s.Paths, p) {
+			missing++
+		}
+	}
 	if missing == 0 {
 		t.AddSaved.Hide()
 		return
 	}
-	t.AddSaved.SetText(fmt.Sprintf("Add %d hostnames of saved profiles", missing))
+	t.AddSaved.SetText(fmt.Sprintf("Add saved profiles to this block (%d more to block)", missing))
 	t.AddSaved.Show()
 }

@@ -30,7 +30,7 @@ func (t *Today) onSetContact() {
 
 // request builds the start request from the card.
 func (t *Today) request() api.StartRequest {
-	req := api.StartRequest{Hostnames: t.names, Duration: api.Duration(7 * api.Day)}
+	req := api.StartRequest{Hostnames: t.names, Paths: t.paths, Duration: api.Duration(7 * api.Day)}
 	for _, p := range presets {
 		if p.label == t.Duration.Selected {
 			req.Duration = api.Duration(p.d)
@@ -115,11 +115,11 @@ func (t *Today) run(work func() error, ok string) {
 
 // onAddSaved adds the saved profiles' hostnames to the running block.
 func (t *Today) onAddSaved() {
-	names := t.names
+	names, paths := t.names, t.paths
 	t.run(func() error {
 		c, cancel := ctx()
 		defer cancel()
-		_, err := t.d.Daemon.AddHostnames(c, names)
+		_, err := t.d.Daemon.Add(c, names, paths)
 		return err
 	}, "Added to the running block. Tabs already open on those sites keep working until reloaded.")
 }

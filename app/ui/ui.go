@@ -21,7 +21,7 @@ type Daemon interface {
 	Status(ctx context.Context) (*api.Status, error)
 	Start(ctx context.Context, req api.StartRequest) (*api.StartResponse, error)
 	Extend(ctx context.Context, by time.Duration) (*api.Session, error)
-	AddHostnames(ctx context.Context, names []string) (*api.Session, error)
+	Add(ctx context.Context, names, paths []string) (*api.Session, error)
 	Unlock(ctx context.Context, action, code string) (*api.UnlockResponse, error)
 	Events(ctx context.Context, after uint64) ([]api.Event, error)
 }

@@ -64,9 +64,15 @@ func TestAddProfileByPasting(t *testing.T) {
 	}
 	m.Profiles.Link.SetText("")
 	test.Type(m.Profiles.Link, "https://www.instagram.com/jane.doe/?igsh=abc")
-	if !strings.Contains(m.Profiles.Preview.Text, "all of Instagram while blocking") || !strings.Contains(m.Profiles.Preview.Text, "i.instagram.com") {
-		t.Errorf("preview %q", m.Profiles.Preview.Text)
+	if !m.Profiles.Reach.Visible() || m.Profiles.Reach.Selected != "Their profile, in your browsers" ||
+		!strings.Contains(m.Profiles.Preview.Text, "their profile, in your browsers") || !strings.Contains(m.Profiles.Preview.Text, "instagram.com/jane.doe") {
+		t.Errorf("preview %q, reach %q", m.Profiles.Preview.Text, m.Profiles.Reach.Selected)
 	}
+	m.Profiles.Reach.SetSelected("All of Instagram, everywhere on this computer")
+	if !strings.Contains(m.Profiles.Preview.Text, "all of Instagram on this computer") || !strings.Contains(m.Profiles.Preview.Text, "i.instagram.com") {
+		t.Errorf("preview with the platform reach %q", m.Profiles.Preview.Text)
+	}
+	m.Profiles.Reach.SetSelected("Their profile, in your browsers")
 	test.Tap(m.Profiles.Save)
 	d, _ := v.Load()
 	if len(d.Profiles) != 1 || d.Profiles[0].Handle != "jane.doe" {
@@ -75,7 +81,7 @@ func TestAddProfileByPasting(t *testing.T) {
 	if len(m.Profiles.List.Objects) != 1 {
 		t.Errorf("list holds %d rows", len(m.Profiles.List.Objects))
 	}
-	if !strings.Contains(m.Today.Hosts.Text, "Blocks 8 hostnames") {
+	if !strings.Contains(m.Today.Hosts.Text, "Blocks 2 profile pages in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
 		t.Errorf("Today does not show what it will block: %q", m.Today.Hosts.Text)
 	}
 }
@@ -115,8 +121,8 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 				t.Fatal("does not offer to add a newly saved profile to the running block")
 			}
 			test.Tap(m.Today.AddSaved)
-			if st, _ := c.Status(context.Background()); len(st.Session.Hostnames) != 10 {
-				t.Errorf("after adding: %d hostnames", len(st.Session.Hostnames))
+			if st, _ := c.Status(context.Background()); len(st.Session.Hostnames) != 1 || strings.Join(st.Session.Paths, " ") != "twitter.com/janedoe x.com/janedoe" {
+				t.Errorf("after adding their X profile: hostnames %v, paths %v", st.Session.Hostnames, st.Session.Paths)
 			}
 			if m.Today.EndEarly.Text != tc.wantEnd || m.Today.EndEarly.Disabled() != tc.disabled {
 				t.Errorf("end button %q disabled=%v", m.Today.EndEarly.Text, m.Today.EndEarly.Disabled())

@@ -112,6 +112,29 @@ type BrowserStatus struct {
 	Notes   []string `json:"notes,omitempty"`   // what to know: other policies, when it applies
 }
 
+// Line says in a sentence what the session does in the browser; paths
+// tells whether the session blocks profile pages.
+func (b BrowserStatus) Line(paths bool) string {
+	switch {
+	case !b.Covered:
+		return fmt.Sprintf("%s: not covered: %s", b.Name, b.Problem)
+	case b.Problem != "":
+		return fmt.Sprintf("%s: problem: %s", b.Name, b.Problem)
+	}
+	what := "secure DNS off"
+	if paths {
+		what = "profile pages blocked, secure DNS off"
+		if !b.Exact {
+			what = "profile pages blocked (and names that begin with them), secure DNS off"
+		}
+	}
+	line := b.Name + ": " + what
+	for _, n := range b.Notes {
+		line += "; " + n
+	}
+	return line
+}
+
 // SinkholeStatus is the state of the listener that notices visits.
 type SinkholeStatus struct {
 	Address   string `json:"address"`

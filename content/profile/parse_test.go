@@ -246,7 +246,7 @@ func TestReach(t *testing.T) {
 	}{
 		{"https://www.instagram.com/Jane.Doe/", ReachProfile, "instagram.com/Jane.Doe instagram.com/jane.doe instagr.am/Jane.Doe instagr.am/jane.doe"},
 		{"https://www.tiktok.com/@jane", ReachProfile, "tiktok.com/@jane"},
-		{"https://www.reddit.com/user/jane_doe", ReachProfile, "reddit.com/user/jane_doe reddit.com/u/jane_doe redd.it/user/jane_doe redd.it/u/jane_doe"},
+		{"https://www.reddit.com/user/jane_doe", ReachProfile, "reddit.com/user/jane_doe reddit.com/u/jane_doe"},
 		{"https://www.linkedin.com/in/jane-doe", ReachProfile, "linkedin.com/in/jane-doe"},
 		{"fb.com/profile.php?id=100012345678901", ReachPlatform, ""},
 		{"https://www.snapchat.com/add/jane", ReachPlatform, ""},

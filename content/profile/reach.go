@@ -38,6 +38,10 @@ var pathForms = map[string][]string{
 	"twitch":    {"/%s"},
 }
 
+// linkDomains are a platform's domains that only redirect to posts or
+// videos: a profile path there blocks nothing.
+var linkDomains = []string{"t.co", "redd.it", "youtu.be"}
+
 // CanBlockPath reports whether the profile has pages of its own under a
 // platform's address that a browser policy can block.
 func (p Profile) CanBlockPath() bool {
@@ -73,8 +77,8 @@ func (p Profile) Paths() []string {
 	}
 	var out []string
 	for _, d := range pl.Domains {
-		if slices.Contains(pl.shortHosts, d) {
-			continue // a short-link domain names no profile
+		if slices.Contains(pl.shortHosts, d) || slices.Contains(linkDomains, d) {
+			continue // a short-link domain shows no profile page
 		}
 		for _, form := range pathForms[p.Platform] {
 			for _, h := range []string{p.Handle, strings.ToLower(p.Handle)} {
@@ -126,4 +130,28 @@ func ParseReach(s string) (Reach, error) {
 		return Reach(s), nil
 	}
 	return "", fmt.Errorf("reach %q: choose profile (their profile, in your browsers) or platform (all of the platform, everywhere)", s)
+}
+
+// Blocks says what blocking p blocks, by layer: the browser paths for a
+// profile reach, else the hostnames.
+func (p Profile) Blocks() string {
+	if p.EffectiveReach() == ReachProfile {
+		return "in your browsers: " + strings.Join(p.Paths(), " ")
+	}
+	return strings.Join(p.Hostnames(), " ")
+}
+
+// Who is the person's name on the platform, as a person says it:
+// "jane.doe on Instagram", "janedoe.com".
+func (p Profile) Who() string {
+	pl := Lookup(p.Platform)
+	switch {
+	case p.Platform == "website":
+		return p.Host
+	case p.Handle != "":
+		return p.Handle + " on " + pl.Name
+	case p.Host != "":
+		return p.Host + " on " + pl.Name
+	}
+	return "a profile on " + pl.Name + " behind a short link"
 }
