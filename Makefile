@@ -81,7 +81,9 @@ screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxe
 
 bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon and tray are watched for 60 s each)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench 'TamperRestore|StatusRoundTrip' -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench '^BenchmarkTamperRestore$$|StatusRoundTrip' -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'PolicyTamperRestore' -benchtime 20x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'ApplySixBrowsers' -benchtime 20x ./blocker/browser | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'HitToEvent' -benchtime 300x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'HitsPerSecond' -benchtime 20000x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/cmd/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
