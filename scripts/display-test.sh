@@ -24,13 +24,26 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
+# find_window SECONDS: the first visible window titled "No Contact". It
+# polls rather than use xdotool --sync, which fails outright (BadWindow)
+# when a window it looks at goes away while it looks.
+find_window() {
+	local w=""
+	for _ in $(seq $(($1 * 4))); do
+		w=$(xdotool search --onlyvisible --name '^No Contact$' 2>/dev/null | head -n1 || true)
+		[ -n "$w" ] && { echo "$w"; return 0; }
+		sleep 0.25
+	done
+	return 1
+}
+
 state=$(mktemp -d)
 trap 'cleanup; rm -rf "$state"' EXIT
 export XDG_RUNTIME_DIR=$state/run NOCONTACT_SOCKET=$state/none.sock
 mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 XDG_CONFIG_HOME=$state XDG_DATA_HOME=$state "$bin/nocontact" >"$out/nocontact.log" 2>&1 &
 pids+=($!)
-if ! win=$(timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' | head -n1) || [ -z "$win" ]; then
+if ! win=$(find_window 30); then
 	echo "display-test: the main window did not appear within 30 s"; cat "$out/nocontact.log"; exit 1
 fi
 sleep 2 # let the first frame render
@@ -63,7 +76,7 @@ tray=$!
 sleep 3
 kill -0 "$tray" 2>/dev/null || { echo "display-test: the tray exited early"; cat "$out/tray.log"; exit 1; }
 curl -s -o /dev/null -H 'Host: instagram.com' "http://127.78.0.1:$port/"
-if ! popup=$(timeout 20 xdotool search --sync --onlyvisible --name '^No Contact$' | head -n1) || [ -z "$popup" ]; then
+if ! popup=$(find_window 20); then
 	echo "display-test: no pop-up window after an attempt"; cat "$out/tray.log"; exit 1
 fi
 sleep 1
