@@ -15,13 +15,16 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 printf '127.0.0.1 localhost\n' >"$D/hosts"
 http_port=$((20000 + RANDOM % 20000))
-"$bin/nocontactd" run --hosts-file "$D/hosts" --state-dir "$D/state" --socket "$D/d.sock" --http-port $http_port --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
+# Two browsers "installed" under a private root, so the browser layer shows.
+mkdir -p "$D/root/usr/bin" "$D/root/usr/lib/firefox-esr"
+touch "$D/root/usr/bin/chromium" "$D/root/usr/lib/firefox-esr/firefox-esr"
+"$bin/nocontactd" run --hosts-file "$D/hosts" --browser-root "$D/root" --state-dir "$D/state" --socket "$D/d.sock" --http-port $http_port --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
 pids+=($!)
 echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
 for i in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
 "$bin/nocontact" profiles add https://www.instagram.com/jane.doe/ >/dev/null
 "$bin/nocontact" profiles add jane.substack.com >/dev/null
-"$bin/nocontact" profiles add https://x.com/janedoe >/dev/null
+"$bin/nocontact" profiles add --reach platform https://x.com/janedoe >/dev/null
 "$bin/nocontact" contact --last "$(date -d '12 days ago' +%F)" >/dev/null
 
 d=70
@@ -34,7 +37,7 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 shoot() { # shoot NAME: open the window, take one picture, close it
 	"$bin/nocontact" >"$D/gui.log" 2>&1 &
 	local gui=$!
-	timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' >/dev/null
+	for _ in $(seq 120); do xdotool search --onlyvisible --name '^No Contact$' >/dev/null 2>&1 && break; sleep 0.25; done
 	sleep 2
 	import -window root "$out/$1.png"
 	for tab in "${@:2}"; do
@@ -47,7 +50,7 @@ shoot() { # shoot NAME: open the window, take one picture, close it
 shoot today-idle
 "$bin/nocontact" start --for 30d --lock cooldown >/dev/null
 # Attempts on a blocked site, and an urge in the journal.
-for i in 1 2 3; do curl -s -o /dev/null -H 'Host: www.instagram.com' "http://127.78.0.1:$http_port/jane.doe"; done
+for i in 1 2 3; do curl -s -o /dev/null -H 'Host: x.com' "http://127.78.0.1:$http_port/janedoe"; done
 "$bin/nocontact" journal add --motive loneliness "Wanted to text her after the party" >/dev/null
 "$bin/nocontact" journal add --motive nostalgia "Looked for our old photos" >/dev/null
 shoot today 130:profiles 212:read 295:progress
@@ -56,7 +59,7 @@ shoot today 130:profiles 212:read 295:progress
 seq=$("$bin/nocontact" events --json | grep '"kind":"visit"' | tail -n1 | sed 's/.*"seq":\([0-9]*\).*/\1/')
 "$bin/nocontact" excerpt --event "$seq" >"$D/popup.log" 2>&1 &
 popup=$!
-timeout 30 xdotool search --sync --onlyvisible --name '^No Contact$' >/dev/null
+for _ in $(seq 120); do xdotool search --onlyvisible --name '^No Contact$' >/dev/null 2>&1 && break; sleep 0.25; done
 sleep 2
 import -window root "$out/popup.png"
 kill "$popup"

@@ -117,7 +117,6 @@ func browserNote() fyne.CanvasObject {
 		"Firefox applies a new block when it next starts. Inside Instagram, X or TikTok, a profile opened from the feed " +
 		"is caught when its page loads anew (reload it).")
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
 	return l
 }
 

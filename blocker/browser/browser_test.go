@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // machine makes a root with the given browsers' binaries installed.
@@ -223,5 +224,26 @@ func TestSandboxedBrowsersAreListed(t *testing.T) {
 	report, _, _ := newManager(t, root).Apply(nil)
 	if len(report) != 1 || report[0].Covered || report[0].Name != "Firefox (Flatpak)" {
 		t.Fatalf("%+v", report)
+	}
+}
+
+func TestRunningFirefoxIsAskedToRestart(t *testing.T) {
+	proc := t.TempDir()
+	defer func(old string) { procDir = old }(procDir)
+	procDir = proc
+	os.MkdirAll(filepath.Join(proc, "4242"), 0o755)
+	os.WriteFile(filepath.Join(proc, "4242", "comm"), []byte("firefox-esr\n"), 0o644)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(filepath.Join(proc, "4242"), old, old) // started an hour ago
+	root := machine(t, "firefox")
+	report, _, _ := newManager(t, root).Apply(nil)
+	if !slices.ContainsFunc(report[0].Notes, func(n string) bool { return strings.Contains(n, "restart Firefox") }) {
+		t.Fatalf("an open Firefox is not asked to restart: %+v", report[0].Notes)
+	}
+	now := time.Now().Add(time.Hour)
+	os.Chtimes(filepath.Join(proc, "4242"), now, now) // started after the policy
+	report, _, _ = newManager(t, root).Apply(nil)
+	if slices.ContainsFunc(report[0].Notes, func(n string) bool { return strings.Contains(n, "restart Firefox") }) {
+		t.Fatalf("a Firefox started after the policy is asked to restart: %+v", report[0].Notes)
 	}
 }

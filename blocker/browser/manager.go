@@ -94,7 +94,7 @@ func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []
 			f, rewrote, werr := m.applyFirefox(t, paths)
 			files = append(files, f)
 			st.Exact = true
-			st.Notes = append(st.Notes, "Firefox applies a change at its next start")
+			st.Notes = append(st.Notes, firefoxNote(filepath.Join(m.root, f)))
 			if rewrote {
 				restored = append(restored, t.Name)
 			}
