@@ -83,7 +83,7 @@ func TestExcerptPrint(t *testing.T) {
 
 func TestExcerptErrors(t *testing.T) {
 	for _, args := range [][]string{
-		{"excerpt", "--host", "x.com"}, // no --print: the pop-up is not built yet
+		{"excerpt", "--host", "x.com"}, // neither --print nor --event SEQ
 		{"excerpt", "--print"},         // a visit needs a host
 		{"excerpt", "--print", "--host", "a b"},
 		{"excerpt", "--print", "--host", "x.com", "--at", "25:00"},

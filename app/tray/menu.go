@@ -59,7 +59,7 @@ func Menu(s State) []Item {
 	sess := s.Status.Session
 	running := sess != nil
 	items = append(items,
-		Item{ID: IDBlock, Label: blockLabel(sess)},
+		Item{ID: IDBlock, Label: sess.Short()},
 		Item{ID: IDHosts, Label: hostsLabel(s)},
 		Item{ID: IDLast, Label: lastLabel(s)},
 		Item{ID: IDStart24h, Label: "Start block: 24 h", Enabled: !running && s.HasProfiles},
@@ -92,17 +92,6 @@ func dayLabel(s State) string {
 		return "Day 1 without contact"
 	}
 	return fmt.Sprintf("Day %d without contact", s.DaysClean)
-}
-
-func blockLabel(sess *api.Session) string {
-	if sess == nil {
-		return "No block running"
-	}
-	plural := "s"
-	if len(sess.Hostnames) == 1 {
-		plural = ""
-	}
-	return fmt.Sprintf("Blocking %d hostname%s · %s left", len(sess.Hostnames), plural, api.HumanDuration(time.Duration(sess.Remaining)))
 }
 
 func hostsLabel(s State) string {

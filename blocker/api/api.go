@@ -248,6 +248,15 @@ func (s *Session) Summary() string {
 	if s == nil {
 		return "No block running."
 	}
+	return s.Short() + " · lock: " + s.Lock.Text()
+}
+
+// Short is what is blocked and how long is left, for a menu: "Blocking 8
+// hostnames · 29 d left".
+func (s *Session) Short() string {
+	if s == nil {
+		return "No block running"
+	}
 	var what []string
 	if n := len(s.Hostnames); n > 0 {
 		what = append(what, plural(n, "hostname"))
@@ -255,8 +264,7 @@ func (s *Session) Summary() string {
 	if n := len(s.Paths); n > 0 {
 		what = append(what, plural(n, "profile page")+" in browsers")
 	}
-	return fmt.Sprintf("Blocking %s · %s left · lock: %s", strings.Join(what, " and "),
-		HumanDuration(time.Duration(s.Remaining)), s.Lock.Text())
+	return fmt.Sprintf("Blocking %s · %s left", strings.Join(what, " and "), HumanDuration(time.Duration(s.Remaining)))
 }
 
 // plural writes "1 hostname", "3 hostnames".
