@@ -29,7 +29,10 @@ func endCommand(args []string, env Env) error {
 	if s == nil {
 		return fmt.Errorf("no block is running")
 	}
-	action := nextUnlockAction(s, *code, *cancel)
+	action := s.NextUnlockAction()
+	if *cancel && action != "" {
+		action = api.UnlockCancel
+	}
 	if action == "" {
 		return fmt.Errorf("this block has a strict lock: it cannot end early; it ends in %s (around %s)",
 			api.HumanDuration(time.Duration(s.Remaining)), s.Ends.Local().Format("Mon 2 Jan 15:04"))
@@ -49,24 +52,6 @@ func endCommand(args []string, env Env) error {
 		unlockExcerpt(env)
 	}
 	return nil
-}
-
-// nextUnlockAction is the action that moves the early end forward, "" for
-// the strict lock.
-func nextUnlockAction(s *api.Session, code string, cancel bool) string {
-	switch {
-	case s.Lock.Mode == api.LockStrict:
-		return ""
-	case cancel:
-		return api.UnlockCancel
-	case s.Lock.Mode == api.LockFriend:
-		return api.UnlockConfirm
-	case s.Unlock.State == api.UnlockReady:
-		return api.UnlockConfirm
-	case s.Unlock.State == api.UnlockWaiting:
-		return api.UnlockRequest // idempotent: reports the time left
-	}
-	return api.UnlockRequest
 }
 
 func unlockText(action string, resp *api.UnlockResponse) string {

@@ -82,12 +82,15 @@ func (t *Today) onEndEarly() {
 	if s == nil {
 		return
 	}
-	action, code, done := api.UnlockRequest, "", "Cool-down started. Come back when it is over to confirm; until then the block holds."
-	switch {
-	case s.Lock.Mode == api.LockFriend:
-		action, code, done = api.UnlockConfirm, t.Code.Text, "The block has ended."
-	case s.Unlock.State == api.UnlockReady:
-		action, done = api.UnlockConfirm, "The block has ended."
+	action, code, done := s.NextUnlockAction(), "", "Cool-down started. Come back when it is over to confirm; until then the block holds."
+	if action == "" {
+		return // strict: the button is disabled
+	}
+	if action == api.UnlockConfirm {
+		done = "The block has ended."
+	}
+	if s.Lock.Mode == api.LockFriend {
+		code = t.Code.Text
 	}
 	t.run(func() error {
 		c, cancel := ctx()

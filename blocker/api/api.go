@@ -251,6 +251,20 @@ func (s *Session) Summary() string {
 	return s.Short() + " · lock: " + s.Lock.Text()
 }
 
+// NextUnlockAction is the action that moves an early end forward as the
+// lock allows: confirm with the friend lock (with the code) or once the
+// cool-down is over, else request (which, while the cool-down runs, only
+// reports the time left); "" for the strict lock, which has none.
+func (s *Session) NextUnlockAction() string {
+	switch {
+	case s.Lock.Mode == LockStrict:
+		return ""
+	case s.Lock.Mode == LockFriend, s.Unlock.State == UnlockReady:
+		return UnlockConfirm
+	}
+	return UnlockRequest
+}
+
 // Short is what is blocked and how long is left, for a menu: "Blocking 8
 // hostnames · 29 d left".
 func (s *Session) Short() string {
