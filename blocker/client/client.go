@@ -69,7 +69,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	if in != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := c.httpClient(30 * time.Second).Do(req)
+	resp, err := c.httpClient(answerWithin).Do(req)
 	if err != nil {
 		return c.dialError(err)
 	}
@@ -91,10 +91,21 @@ func decodeResponse(resp *http.Response, out any) error {
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-// dialError turns "no socket" and "refused" into ErrNotRunning and a
-// permission error into a forbidden API error.
+// answerWithin is how long a call waits for the daemon, which answers in
+// milliseconds: longer means it is stopped or hung.
+const answerWithin = 5 * time.Second
+
+// ErrNotAnswering means the daemon's socket accepts connections but the
+// daemon does not answer: it is stopped (kill -STOP) or hung.
+var ErrNotAnswering = errors.New("nocontactd is not answering: it may have been stopped or be hung; the block stays in the hosts file, and the system service restarts a hung daemon within a minute")
+
+// dialError turns "no socket" and "refused" into ErrNotRunning, a timeout
+// into ErrNotAnswering and a permission error into a forbidden API error.
 func (c *Client) dialError(err error) error {
+	var ne net.Error
 	switch {
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
+		return ErrNotAnswering
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ENOENT):
 		return fmt.Errorf("%w (no daemon on %s)", ErrNotRunning, c.socket())
 	case errors.Is(err, fs.ErrPermission):
@@ -156,12 +167,22 @@ func (c *Client) Events(ctx context.Context, after uint64) ([]api.Event, error) 
 // is done or the connection drops (heartbeats are not passed on). It
 // returns the last seq seen so the caller can reconnect from there.
 func (c *Client) Stream(ctx context.Context, after uint64, fn func(api.Event)) (uint64, error) {
+	// The daemon sends a heartbeat every 30 s: silence for longer than
+	// silentFor means it is stopped or hung, and the stream ends.
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	silent := time.AfterFunc(silentFor, cancel)
+	defer silent.Stop()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("http://nocontactd/v1/events/stream?after=%d", after), nil)
 	if err != nil {
 		return after, err
 	}
 	resp, err := c.httpClient(0).Do(req)
 	if err != nil {
+		if parent.Err() == nil && ctx.Err() != nil {
+			return after, ErrNotAnswering
+		}
 		return after, c.dialError(err)
 	}
 	defer resp.Body.Close()
@@ -171,6 +192,7 @@ func (c *Client) Stream(ctx context.Context, after uint64, fn func(api.Event)) (
 	sc := bufio.NewScanner(resp.Body)
 	sc.Buffer(make([]byte, 0, 4096), api.MaxMessage)
 	for sc.Scan() {
+		silent.Reset(silentFor)
 		var e api.Event
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			return after, fmt.Errorf("nocontactd stream: %w", err)
@@ -181,8 +203,15 @@ func (c *Client) Stream(ctx context.Context, after uint64, fn func(api.Event)) (
 		after = max(after, e.Seq)
 		fn(e)
 	}
-	if ctx.Err() != nil {
-		return after, ctx.Err()
+	switch {
+	case parent.Err() != nil:
+		return after, parent.Err()
+	case ctx.Err() != nil:
+		return after, ErrNotAnswering
 	}
 	return after, sc.Err()
 }
+
+// silentFor is how long a stream may go without a line (the daemon sends a
+// heartbeat every 30 s) before the daemon counts as not answering.
+var silentFor = 75 * time.Second

@@ -112,6 +112,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	wg.Add(2)
 	go func() { defer wg.Done(); d.guard(ctx) }()
 	go func() { defer wg.Done(); d.tickLoop(ctx) }()
+	go d.watchdog(ctx)
 	go func() {
 		<-ctx.Done()
 		shut, stop := context.WithTimeout(context.Background(), 2*time.Second)
@@ -119,6 +120,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		srv.Shutdown(shut)
 	}()
 	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", api.Version)
+	sdNotify("READY=1")
 	err = srv.Serve(limitListener(ln, maxConns))
 	cancel()
 	wg.Wait()

@@ -52,6 +52,15 @@ func Open(path string, max int, maxAge time.Duration, now func() time.Time) (*Lo
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for sc.Scan() {
+		var meta struct {
+			NextSeq uint64 `json:"next_seq"`
+		}
+		if json.Unmarshal(sc.Bytes(), &meta) == nil && meta.NextSeq > 0 {
+			if meta.NextSeq > l.next {
+				l.next = meta.NextSeq // events before it aged out
+			}
+			continue
+		}
 		var e api.Event
 		if json.Unmarshal(sc.Bytes(), &e) != nil || e.Seq == 0 {
 			continue
@@ -145,6 +154,10 @@ func (l *Log) persistLocked(e api.Event) error {
 func (l *Log) compactLocked() error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
+	// The next seq first: when every event has aged out, a restart must
+	// not number from 1 again, or a stream client resuming from its last
+	// seq would miss what follows.
+	enc.Encode(map[string]uint64{"next_seq": l.next})
 	for _, e := range l.events {
 		enc.Encode(e)
 	}

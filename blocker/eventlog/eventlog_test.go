@@ -93,3 +93,22 @@ func TestSubscribe(t *testing.T) {
 		t.Errorf("slow subscriber got %d before being dropped, want %d", n, subBuffer)
 	}
 }
+
+// TestSeqSurvivesAnEmptyCompaction: a compaction that keeps no event still
+// records where numbering goes on (issue 15.3).
+func TestSeqSurvivesAnEmptyCompaction(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "events.log")
+	now := t0
+	l, _ := Open(path, 10, 24*time.Hour, func() time.Time { return now })
+	for range 7 {
+		l.Append(api.Event{Kind: api.EventVisit})
+	}
+	l.mu.Lock()
+	l.events = nil // every event aged out, then a compaction
+	l.compactLocked()
+	l.mu.Unlock()
+	l2, _ := Open(path, 10, 24*time.Hour, func() time.Time { return now })
+	if e, _ := l2.Append(api.Event{Kind: api.EventTamper}); e.Seq != 8 {
+		t.Errorf("after an empty compaction the seq went on at %d, want 8", e.Seq)
+	}
+}
