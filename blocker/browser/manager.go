@@ -35,6 +35,10 @@ type state struct {
 // Manager applies the session's policies to the installed browsers and
 // undoes them. Root is prefixed to every path ("" in production).
 type Manager struct {
+	// Forcelist are ExtensionInstallForcelist entries ("ID;update URL")
+	// written into the Chromium family's policy during a session.
+	Forcelist []string
+
 	root, statePath string
 	mu              sync.Mutex
 	st              state
@@ -129,7 +133,7 @@ func (m *Manager) applyChromium(t Target, dir string, paths []string) (file stri
 	for _, c := range conflicts {
 		notes = append(notes, "another policy in "+dir+": "+c+"; the browser uses one of them")
 	}
-	want, exact := chromiumPolicy(paths, allowOK)
+	want, exact := chromiumPolicy(paths, allowOK, m.Forcelist)
 	rewrote, err = m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
 	return file, rewrote, exact, notes, err
 }

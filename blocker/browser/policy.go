@@ -20,13 +20,17 @@ const nextChars = "abcdefghijklmnopqrstuvwxyz0123456789._-"
 // FileName is the Chromium-family policy file this package owns.
 const FileName = "nocontact.json"
 
-// chromiumPolicy returns the policy file for paths ("host/path" entries)
+// chromiumPolicy returns the policy file for paths (and the extension to
+// force-install, if any) ("host/path" entries)
 // and whether it blocks exactly those profiles (false: the carve-outs did
 // not fit, and names that begin with a blocked one are blocked too).
 // allowOK says whether URLAllowlist may be written (no other policy sets
 // it or URLBlocklist).
-func chromiumPolicy(paths []string, allowOK bool) ([]byte, bool) {
+func chromiumPolicy(paths []string, allowOK bool, forcelist []string) ([]byte, bool) {
 	p := map[string]any{"DnsOverHttpsMode": "off"}
+	if len(forcelist) > 0 {
+		p["ExtensionInstallForcelist"] = forcelist
+	}
 	exact := true
 	if len(paths) > 0 {
 		p["URLBlocklist"] = paths
@@ -122,10 +126,10 @@ func chromiumConflicts(others map[string][]byte) (conflicts []string, allowOK bo
 		if json.Unmarshal(b, &p) != nil {
 			continue
 		}
-		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode"} {
+		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist"} {
 			if _, ok := p[key]; ok {
 				conflicts = append(conflicts, fmt.Sprintf("%s also sets %s", name, key))
-				if key != "DnsOverHttpsMode" {
+				if key == "URLBlocklist" || key == "URLAllowlist" {
 					allowOK = false
 				}
 			}

@@ -45,6 +45,7 @@ type Daemon struct {
 	browserMu     sync.Mutex       // guards the fields below
 	browserReport []api.BrowserStatus
 	guarded       map[string]bool
+	ext           *ext            // the extension, when it is served
 	runCtx        context.Context // the context Run serves under, for the policy guards
 	wake          chan struct{}   // nudges the tick loop
 }
@@ -74,8 +75,12 @@ func New(cfg Config) (*Daemon, error) {
 		}
 	}
 	mgr.OnExpire(d.sessionExpired)
+	if err := d.setupExtension(); err != nil {
+		d.log.Error("the extension could not be packed; blocked tabs show the browser's own page", "err", err)
+	}
 	if cfg.HTTPPort != 0 || cfg.HTTPSPort != 0 {
-		d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, IPv6: true, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort, OnHit: d.onHit, Page: d.page})
+		d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, IPv6: true, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort,
+			OnHit: d.onHit, Page: d.page, Local: d.local})
 		if err != nil {
 			return nil, err
 		}

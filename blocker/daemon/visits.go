@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,7 +29,7 @@ type openVisit struct {
 // onHit is the sinkhole's callback: a hit on a name of the running session
 // becomes a visit event, or adds to the count of the one from the last 30 s.
 func (d *Daemon) onHit(h sinkhole.Hit) {
-	if h.Host == "" || !slices.Contains(d.mgr.Hostnames(), h.Host) {
+	if h.Host == "" || !d.inSession(h.Host) {
 		d.visits.mu.Lock()
 		d.visits.others++
 		d.visits.mu.Unlock()
@@ -71,4 +72,13 @@ func (d *Daemon) lastVisit(host string) uint64 {
 // local midnight.
 func (d *Daemon) Attempts(now time.Time) (hour, today int) {
 	return api.CountVisits(d.events.After(0, 0), now)
+}
+
+// inSession reports whether host is blocked by the running session: one of
+// its hostnames, or the host of one of its profile paths.
+func (d *Daemon) inSession(host string) bool {
+	if slices.Contains(d.mgr.Hostnames(), host) {
+		return true
+	}
+	return slices.ContainsFunc(d.mgr.Paths(), func(p string) bool { return strings.HasPrefix(p, host+"/") })
 }

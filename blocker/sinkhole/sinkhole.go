@@ -44,7 +44,11 @@ type Config struct {
 	OnHit func(Hit)
 	// Page returns the HTML page for an HTTP hit on host, called after
 	// OnHit for the same hit.
-	Page     func(host string) []byte
+	Page func(host string) []byte
+	// Local answers requests the sinkhole's own address is asked for
+	// (Host 127.78.0.1: the extension's files and the page it sends a
+	// blocked tab to), or reports false to serve Page. May be nil.
+	Local    func(req Request) (LocalResponse, bool)
 	MaxConns int           // default 256
 	Deadline time.Duration // default 5 s
 }
@@ -211,6 +215,16 @@ func (s *Sinkhole) serve(c net.Conn, scheme string) {
 			c.Write([]byte("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
 		}
 		return
+	}
+	if s.cfg.Local != nil {
+		if resp, ok := s.cfg.Local(req); ok {
+			if resp.Hit != nil {
+				resp.Hit.Time = time.Now()
+				s.cfg.OnHit(*resp.Hit)
+			}
+			writeLocal(c, req, resp)
+			return
+		}
 	}
 	s.cfg.OnHit(Hit{Host: req.Host, Scheme: scheme, Time: time.Now()})
 	writePage(c, req, s.cfg.Page)

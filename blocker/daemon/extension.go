@@ -1,0 +1,93 @@
+package daemon
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/extension"
+	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/sinkhole"
+)
+
+// ext is the packed extension the sinkhole serves and the policies
+// force-install.
+type ext struct {
+	id, base string // base: "http://127.78.0.1" (with the port if not 80)
+	crx      []byte
+}
+
+// setupExtension packs the extension with the key kept in the state
+// directory. It is on with browser policies, the sinkhole's HTTP port and
+// the default sinkhole address, which the extension's own CSP names.
+func (d *Daemon) setupExtension() error {
+	if d.browsers == nil || d.cfg.HTTPPort == 0 || d.cfg.Sinkhole != hosts.DefaultSinkhole {
+		return nil
+	}
+	key, err := extension.LoadOrCreateKey(d.cfg.StateDir)
+	if err != nil {
+		return err
+	}
+	crx, err := extension.Pack(key)
+	if err != nil {
+		return err
+	}
+	id, err := extension.ID(&key.PublicKey)
+	if err != nil {
+		return err
+	}
+	base := "http://" + d.cfg.Sinkhole.String()
+	if d.cfg.HTTPPort != 80 {
+		base += fmt.Sprintf(":%d", d.cfg.HTTPPort)
+	}
+	d.ext = &ext{id: id, base: base, crx: crx}
+	d.browsers.Forcelist = []string{id + ";" + base + "/nocontact/updates.xml"}
+	return nil
+}
+
+// local answers the requests for the sinkhole's own address: the
+// extension's update manifest, its CRX and rules, and the page a blocked
+// tab is sent to (a visit, over https as the tab asked).
+func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
+	if req.Host != d.cfg.Sinkhole.String() || !strings.HasPrefix(req.Path, "/nocontact/") {
+		return sinkhole.LocalResponse{}, false
+	}
+	u, err := url.ParseRequestURI(req.Path)
+	if err != nil {
+		return sinkhole.LocalResponse{Status: 400, ContentType: "text/plain"}, true
+	}
+	switch {
+	case u.Path == "/nocontact/blocked":
+		return d.blockedPage(u.Query()), true
+	case d.ext == nil:
+	case u.Path == "/nocontact/updates.xml":
+		return sinkhole.LocalResponse{Status: 200, ContentType: "application/xml",
+			Body: extension.UpdateManifest(d.ext.id, d.ext.base+"/nocontact/extension.crx")}, true
+	case u.Path == "/nocontact/extension.crx":
+		return sinkhole.LocalResponse{Status: 200, ContentType: "application/x-chrome-extension", Body: d.ext.crx}, true
+	case u.Path == "/nocontact/rules.json":
+		return sinkhole.LocalResponse{Status: 200, ContentType: "application/json",
+			Body: extension.RulesFor(d.ext.base, d.mgr.Hostnames(), d.mgr.Paths())}, true
+	}
+	return sinkhole.LocalResponse{Status: 404, ContentType: "text/plain"}, true
+}
+
+// blockedPage is the passage for a tab the extension redirected: a visit
+// to host when it (or a profile path on it) is in the running session.
+func (d *Daemon) blockedPage(q url.Values) sinkhole.LocalResponse {
+	host, err := api.NormalizeHostname(q.Get("host"))
+	if err != nil {
+		return sinkhole.LocalResponse{Status: 400, ContentType: "text/plain"}
+	}
+	resp := sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: d.page(host)}
+	blocked := slices.Contains(d.mgr.Hostnames(), host)
+	if p := q.Get("path"); p != "" {
+		blocked = slices.Contains(d.mgr.Paths(), host+p)
+	}
+	if blocked {
+		resp.Hit = &sinkhole.Hit{Host: host, Scheme: "https"}
+	}
+	return resp
+}

@@ -1,0 +1,84 @@
+package extension
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Rules is what the extension fetches from the sinkhole: redirect rules
+// for declarativeNetRequest (a top-level visit to a blocked name or
+// profile) and the profile patterns it checks in-page navigations against.
+type Rules struct {
+	DNR   []Rule      `json:"dnr"`
+	Paths []PathMatch `json:"paths"`
+}
+
+// Rule is one declarativeNetRequest rule.
+type Rule struct {
+	ID        int       `json:"id"`
+	Priority  int       `json:"priority"`
+	Action    Action    `json:"action"`
+	Condition Condition `json:"condition"`
+}
+
+// Action redirects to a URL.
+type Action struct {
+	Type     string            `json:"type"`
+	Redirect map[string]string `json:"redirect"`
+}
+
+// Condition matches top-level navigations by domain or by URL pattern.
+type Condition struct {
+	RequestDomains []string `json:"requestDomains,omitempty"`
+	RegexFilter    string   `json:"regexFilter,omitempty"`
+	CaseSensitive  *bool    `json:"isUrlFilterCaseSensitive,omitempty"`
+	ResourceTypes  []string `json:"resourceTypes"`
+}
+
+// PathMatch is a profile's pattern and where its page is.
+type PathMatch struct {
+	Regex    string `json:"regex"`
+	Redirect string `json:"redirect"`
+}
+
+// BlockedURL is the sinkhole's page for a redirected visit.
+func BlockedURL(sinkhole, host, path string) string {
+	q := url.Values{"host": {host}}
+	if path != "" {
+		q.Set("path", path)
+	}
+	return sinkhole + "/nocontact/blocked?" + q.Encode()
+}
+
+// PathRegex matches a profile path ("instagram.com/jane.doe") on the host
+// and its subdomains, any port, and nothing but the profile itself, pages
+// below it, a query or a fragment: never /jane.doe.other.
+func PathRegex(path string) string {
+	host, p, _ := strings.Cut(path, "/")
+	return `^https?://([^/?#]+\.)?` + regexp.QuoteMeta(host) + `(:[0-9]+)?/` + regexp.QuoteMeta(p) + `([/?#]|$)`
+}
+
+// RulesFor turns a session's hostnames and profile paths (validated by
+// the daemon) into the extension's rules; sinkhole is "http://127.78.0.1".
+func RulesFor(sinkhole string, hostnames, paths []string) []byte {
+	r := Rules{DNR: []Rule{}, Paths: []PathMatch{}}
+	mainFrame := []string{"main_frame"}
+	no := false
+	for _, h := range hostnames {
+		r.DNR = append(r.DNR, Rule{ID: len(r.DNR) + 1, Priority: 1,
+			Action:    Action{Type: "redirect", Redirect: map[string]string{"url": BlockedURL(sinkhole, h, "")}},
+			Condition: Condition{RequestDomains: []string{h}, ResourceTypes: mainFrame}})
+	}
+	for _, p := range paths {
+		host, rest, _ := strings.Cut(p, "/")
+		to := BlockedURL(sinkhole, host, "/"+rest)
+		r.DNR = append(r.DNR, Rule{ID: len(r.DNR) + 1, Priority: 2,
+			Action:    Action{Type: "redirect", Redirect: map[string]string{"url": to}},
+			Condition: Condition{RegexFilter: PathRegex(p), CaseSensitive: &no, ResourceTypes: mainFrame}})
+		r.Paths = append(r.Paths, PathMatch{Regex: PathRegex(p), Redirect: to})
+	}
+	b, _ := json.Marshal(r)
+	return b
+}

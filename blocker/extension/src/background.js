@@ -1,0 +1,50 @@
+// No Contact's extension. It holds no rules of its own: it asks the
+// No Contact daemon (the sinkhole on 127.78.0.1, the only address it may
+// reach) what the running block covers, turns that into redirect rules,
+// and sends a tab that moves to a blocked profile without a page load
+// (Instagram, X, TikTok), or that the browser's own policy refused, to the
+// same passage.
+"use strict";
+
+const SINKHOLE = "http://127.78.0.1";
+let pathRules = null; // [{re, redirect}] from the last sync
+
+async function sync() {
+  let rules;
+  try {
+    const r = await fetch(SINKHOLE + "/nocontact/rules.json", {cache: "no-store"});
+    if (!r.ok) return;
+    rules = await r.json();
+  } catch (e) {
+    return; // the daemon is not answering: keep the rules we have
+  }
+  const old = await chrome.declarativeNetRequest.getDynamicRules();
+  await chrome.declarativeNetRequest.updateDynamicRules({
+    removeRuleIds: old.map((r) => r.id),
+    addRules: rules.dnr,
+  });
+  pathRules = rules.paths.map((p) => ({re: new RegExp(p.regex, "i"), redirect: p.redirect}));
+}
+
+async function inPage(details) {
+  if (details.frameId !== 0) return;
+  if (pathRules === null) await sync();
+  for (const p of pathRules || []) {
+    if (p.re.test(details.url)) {
+      chrome.tabs.update(details.tabId, {url: p.redirect});
+      return;
+    }
+  }
+}
+
+chrome.runtime.onInstalled.addListener(sync);
+chrome.runtime.onStartup.addListener(sync);
+chrome.alarms.create("sync", {periodInMinutes: 0.5});
+chrome.alarms.onAlarm.addListener(sync);
+chrome.webNavigation.onHistoryStateUpdated.addListener(inPage);
+// A profile path is also in the browser's URL blocklist (the layer that
+// holds even without this extension), which stops the load before any
+// redirect rule: its error page is replaced by the passage.
+chrome.webNavigation.onErrorOccurred.addListener(inPage);
+chrome.webNavigation.onReferenceFragmentUpdated.addListener(inPage);
+sync();
