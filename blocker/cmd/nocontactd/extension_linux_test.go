@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"os"
@@ -21,9 +22,9 @@ daemon=$!
 api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
 for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
 api -X POST -H 'Content-Type: application/json' \
-  -d '{"hostnames":["blocked.pathbook.example"],"paths":["pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
+  -d '{"hostnames":["x.com","www.x.com"],"paths":["instagram.com/jane.doe","pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
 cp /etc/chromium/policies/managed/nocontact.json "$T/policy.json" 2>/dev/null || true
-chromium --headless --no-sandbox --disable-gpu --no-first-run --remote-debugging-port=$DEVTOOLS \
+chromium --headless=new --no-sandbox --disable-gpu --no-first-run --remote-debugging-port=$DEVTOOLS \
   --user-data-dir="$T/profile" about:blank >"$T/chromium.log" 2>&1 &
 browser=$!
 trap 'kill $browser $daemon 2>/dev/null; wait $browser $daemon 2>/dev/null' EXIT
@@ -31,12 +32,20 @@ dev() { curl -s --max-time 5 "http://127.0.0.1:$DEVTOOLS$@"; }
 for i in $(seq 120); do dev /json/list | grep -q 'chrome-extension://.*background.js' && break; sleep 0.5; done
 dev /json/list >"$T/targets-before.json"
 sleep 2 # the extension fetches its rules
-dev "/json/new?http://www.pathbook.example:$PORT/jane.doe" -X PUT >/dev/null
-dev "/json/new?https://blocked.pathbook.example/" -X PUT >/dev/null
-dev "/json/new?http://www.pathbook.example:$PORT/jane.doe.other" -X PUT >/dev/null
-sleep 4
+for u in https://x.com/ https://www.instagram.com/jane.doe/ https://www.instagram.com/other/ \
+    "http://www.pathbook.example:$PORT/feed" "http://www.pathbook.example:$PORT/jane.doe.other"; do
+  dev "/json/new?$u" -X PUT >/dev/null
+done
+sleep 5
 dev /json/list >"$T/targets.json"
-api http://d/v1/events >"$T/events.json"
+curl -s --max-time 5 'http://127.78.0.1/nocontact/blocked?host=instagram.com&path=%2Fjane.doe' >"$T/page.html"
+api 'http://d/v1/events' >"$T/events.json"
+api -X POST http://d/v1/cleanup >/dev/null
+ls /etc/chromium/policies/managed >"$T/after-ls" 2>&1 || true
+sleep 6 # Chromium sees the policy go
+dev "/json/new?http://www.pathbook.example:$PORT/jane.doe" -X PUT >/dev/null
+sleep 3
+dev /json/list >"$T/targets-after.json"
 `
 
 // TestExtensionAnswersInTheTab needs root and Chromium: the daemon's own
@@ -63,6 +72,10 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" { // a single-page app moving to a profile without a load
+			fmt.Fprint(w, `<p>feed</p><script>setTimeout(() => history.pushState({}, "", "/jane.doe"), 500)</script>`)
+			return
+		}
 		fmt.Fprintf(w, "<p>served %s</p>", r.URL.Path)
 	})}
 	go srv.Serve(ln)
@@ -91,17 +104,34 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 			read("policy.json"), read("targets-before.json"), read("chromium.log"))
 	}
 	targets := read("targets.json")
-	t.Logf("tabs: %s", targets)
 	for _, want := range []string{
-		"http://127.78.0.1/nocontact/blocked?host=pathbook.example\u0026path=%2Fjane.doe",
-		"http://127.78.0.1/nocontact/blocked?host=blocked.pathbook.example",
-		"/jane.doe.other",
+		"http://127.78.0.1/nocontact/blocked?host=x.com",                                  // a name, over HTTPS
+		"http://127.78.0.1/nocontact/blocked?host=instagram.com\u0026path=%2Fjane.doe",    // a profile, over HTTPS
+		"http://127.78.0.1/nocontact/blocked?host=pathbook.example\u0026path=%2Fjane.doe", // an in-page move to it
+		"https://www.instagram.com/other/",                                                // the rest of the platform: not redirected
+		"/jane.doe.other",                                                                 // a name that begins with the profile's
 	} {
-		if !strings.Contains(targets, want) {
+		if !strings.Contains(targets, `"url": "`+want) && !strings.Contains(targets, want+`"`) {
 			t.Errorf("no tab at %s", want)
 		}
 	}
-	if ev := read("events.json"); !strings.Contains(ev, `"host":"pathbook.example","scheme":"https"`) {
-		t.Errorf("the redirected visit was not recorded: %s", ev)
+	if t.Failed() {
+		t.Logf("tabs: %s", targets)
+	}
+	if page := html.UnescapeString(read("page.html")); !quotesArticle(page) {
+		t.Errorf("the page a blocked tab shows quotes no passage of the article: %.300s", page)
+	}
+	ev := read("events.json")
+	for _, want := range []string{`"host":"x.com","scheme":"https"`, `"host":"instagram.com","scheme":"https"`} {
+		if !strings.Contains(ev, want) {
+			t.Errorf("no visit %s recorded: %s", want, ev)
+		}
+	}
+	if strings.Contains(read("after-ls"), "nocontact.json") {
+		t.Error("the policy (and with it the extension) is still there after the session")
+	}
+	profile := fmt.Sprintf(`"url": "http://www.pathbook.example:%d/jane.doe"`, ln.Addr().(*net.TCPAddr).Port)
+	if after := read("targets-after.json"); !strings.Contains(after, profile) {
+		t.Errorf("after the session the profile is still redirected: %s", after)
 	}
 }
