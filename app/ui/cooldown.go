@@ -15,6 +15,7 @@ func (t *Today) renderCooldown(s *api.Session) {
 	if s.Unlock.State != api.UnlockWaiting {
 		t.Countdown.Hide()
 		t.Passage.Hide()
+		t.runBox.Refresh()
 		return
 	}
 	readyAt := t.d.Now().Add(time.Duration(s.Unlock.ReadyIn))
@@ -25,6 +26,7 @@ func (t *Today) renderCooldown(s *api.Session) {
 		t.Passage.SetText(fmt.Sprintf("%s\n\n%s — %s", e.Text, e.Title, e.Reason))
 		t.Passage.Show()
 	}
+	t.runBox.Refresh() // lay out again: the two labels just appeared
 	seq := t.cooldownSeq
 	t.d.Every(time.Second, func() bool {
 		return seq != t.cooldownSeq || t.tickCountdown(readyAt)
@@ -39,7 +41,19 @@ func (t *Today) tickCountdown(readyAt time.Time) bool {
 		t.Refresh()
 		return true
 	}
-	t.Countdown.SetText(fmt.Sprintf("Cool-down: %02d:%02d:%02d left. The block holds until then; you can still change your mind.",
-		int(left.Hours()), int(left.Minutes())%60, int(left.Seconds())%60))
+	t.Countdown.SetText("Cool-down: " + countdown(left) + " left. The block holds until then; you can still change your mind.")
 	return false
+}
+
+// countdown writes a time left to the second in the units used everywhere
+// else ("29 min 57 s", "1 h 5 min 3 s").
+func countdown(d time.Duration) string {
+	h, m, s := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	switch {
+	case h > 0:
+		return fmt.Sprintf("%d h %d min %d s", h, m, s)
+	case m > 0:
+		return fmt.Sprintf("%d min %d s", m, s)
+	}
+	return fmt.Sprintf("%d s", s)
 }

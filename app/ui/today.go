@@ -75,7 +75,7 @@ func newToday(d Deps) *Today {
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
 	t.FriendCode.Importance, t.FriendCode.Wrapping = widget.WarningImportance, fyne.TextWrapWord
 	t.FriendCode.Hide()
-	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.Notice} {
+	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.Notice, t.Status, t.Countdown, t.Passage, t.FriendCode} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	t.DayHelp.Importance = widget.LowImportance
@@ -232,7 +232,7 @@ func (t *Today) renderRunning(st *api.Status) {
 		t.EndEarly.SetText("End with friend's code")
 		t.Code.Show()
 	case s.Unlock.State == api.UnlockWaiting:
-		t.EndEarly.SetText(fmt.Sprintf("Cool-down: %s left", api.HumanDuration(time.Duration(s.Unlock.ReadyIn))))
+		t.EndEarly.SetText("Cool-down running") // the countdown below says how long, in one place
 		t.EndEarly.Disable()
 	case s.Unlock.State == api.UnlockReady:
 		t.EndEarly.SetText("Confirm: end the block now")
