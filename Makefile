@@ -35,7 +35,7 @@ build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
 
-test: deps fmt-check vet race keyring cross validate display ## Everything CI runs: gofmt, vet, race tests (root-only ones as root, fuzz corpora replayed), real keyring, cross builds, install files, display test
+test: deps lint race keyring cross validate display ## Everything CI runs: gofmt, vet, race tests (root-only ones as root, fuzz corpora replayed), real keyring, cross builds, install files, display test
 	@echo "make test: all passed"
 
 fmt-check:
@@ -90,7 +90,9 @@ bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon 
 	$(GO) build -o $(BIN)/fyne-hello ./app/cmd/fyne-hello
 	./scripts/bench-gui.sh $(BIN) 2>/dev/null
 
-lint: fmt-check vet ## gofmt, go vet, and the size of files
+lint: fmt-check vet ## gofmt, go vet, golangci-lint (pinned in scripts/tools), go.mod tidy, and the size of files
+	$(GO) mod tidy -diff >/dev/null || { echo "lint: go.mod or go.sum is not tidy: run go mod tidy"; exit 1; }
+	$(GO) tool -modfile=scripts/tools/go.mod golangci-lint run --config scripts/tools/golangci.yml ./...
 	@awk 'FNR==1 && NR>1 && n>350 {print f": "n" lines (keep files under ~350)"} {f=FILENAME; n=FNR} END {if (n>350) print f": "n" lines"}' \
 		$$(git ls-files '*.go' | grep -v _test.go)
 

@@ -38,7 +38,9 @@ func TestBlockFromTheCommandLine(t *testing.T) {
 	if code, out, _ = runCLI("end", "--socket", sock, "--cancel"); code != ExitOK || !strings.Contains(out, "withdrawn") {
 		t.Errorf("end --cancel: %q", out)
 	}
-	code, out, _ = runCLI("events", "--socket", sock)
+	if code, out, _ = runCLI("events", "--socket", sock); code != ExitOK {
+		t.Errorf("events: exit %d", code)
+	}
 	for _, k := range []string{"session_started", "session_extended", "hostnames_added", "unlock_requested", "unlock_cancelled"} {
 		if !strings.Contains(out, k) {
 			t.Errorf("events lack %s:\n%s", k, out)

@@ -46,7 +46,11 @@ func TestOtherUIDOverTheSocket(t *testing.T) {
 	req, _ := http.NewRequest("GET", "http://d/v1/status", nil)
 	req.Header.Set("Origin", "https://evil.example")
 	resp, err := c.Do(req)
-	if err != nil || resp.StatusCode != 403 {
-		t.Errorf("Origin over the socket: %v %v", resp, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 403 {
+		t.Errorf("Origin over the socket: %v", resp.Status)
 	}
 }

@@ -6,11 +6,8 @@ import (
 	"fmt"
 	"github.com/nocontact-app/nocontact/blocker/browser"
 	"log/slog"
-	"os"
 	"path/filepath"
-	"slices"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -166,97 +163,6 @@ func (d *Daemon) guard(ctx context.Context) {
 			case <-ctx.Done():
 			case <-time.After(time.Second):
 			}
-		}
-	}
-}
-
-// guardCheck restores the section if it differs from the session's and
-// records how it had been tampered with, or why it could not be restored;
-// then it audits the resolver for ways around the section.
-func (d *Daemon) guardCheck() (bool, error) {
-	d.opMu.Lock()
-	prev, restored, err := d.enforceFrom()
-	d.enforceBrowsers(d.runCtx)
-	d.opMu.Unlock()
-	d.audit()
-	if err != nil && d.mgr.Active() {
-		d.noteUnwritable(err)
-	}
-	if !restored {
-		return false, err
-	}
-	d.noteUnwritable(nil)
-	detail := "section edited"
-	switch {
-	case prev == nil:
-		detail = "hosts file deleted or emptied"
-	case len(d.editor.Section(prev)) == 0:
-		detail = "section removed"
-	}
-	d.noteTamper(detail)
-	return true, err
-}
-
-// noteTamper records a tamper event and remembers when, for the status.
-func (d *Daemon) noteTamper(detail string) {
-	now := d.cfg.Clock.Now()
-	d.mu.Lock()
-	d.lastTamper = &now
-	d.mu.Unlock()
-	d.log.Warn("block tampered with", "how", detail)
-	d.record(api.Event{Kind: api.EventTamper, Detail: detail})
-}
-
-// noteUnwritable records, once per reason, that the hosts file differs
-// from the session's and cannot be written: an immutable flag, a read-only
-// mount, a directory in its place. Root did that; it is tamper.
-func (d *Daemon) noteUnwritable(err error) {
-	why := ""
-	if err != nil {
-		why = unwritableReason(err)
-	}
-	d.mu.Lock()
-	same := why == d.unwritable
-	d.unwritable = why
-	d.mu.Unlock()
-	if !same && why != "" {
-		d.noteTamper("the hosts file was changed and cannot be restored: " + why)
-	}
-}
-
-// unwritableReason says in words why the hosts file cannot be written.
-func unwritableReason(err error) string {
-	switch {
-	case errors.Is(err, syscall.EPERM):
-		return "it is marked immutable (chattr +i) or otherwise locked"
-	case errors.Is(err, syscall.EROFS):
-		return "its file system is mounted read-only"
-	case errors.Is(err, syscall.EISDIR):
-		return "a directory stands in its place"
-	case errors.Is(err, syscall.ENOSPC):
-		return "the disk is full"
-	}
-	return err.Error()
-}
-
-// audit looks for ways around the intact section and records each new one
-// as tamper; the current list is shown in status.
-func (d *Daemon) audit() {
-	names := d.mgr.Hostnames()
-	var found []string
-	if names != nil {
-		content, _ := os.ReadFile(d.cfg.HostsFile)
-		nss, _ := os.ReadFile(d.cfg.NSSwitch)
-		hc, _ := os.ReadFile(d.cfg.HostConf)
-		found = d.editor.Audit(content, nss, hc, names)
-	}
-	d.mu.Lock()
-	old := d.bypasses
-	d.bypasses = found
-	d.mu.Unlock()
-	for _, f := range found {
-		if !slices.Contains(old, f) {
-			d.noteTamper(f)
 		}
 	}
 }

@@ -109,8 +109,12 @@ func TestHTTPHitGetsThePage(t *testing.T) {
 		t.Errorf("hit %+v", h)
 	}
 	resp, err = http.Get("http://" + httpAddr + "/favicon.ico")
-	if err != nil || resp.StatusCode != 204 {
-		t.Errorf("favicon: %v %v", resp, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 204 {
+		t.Errorf("favicon: %v", resp.Status)
 	}
 }
 
