@@ -38,6 +38,7 @@ func Run(req single.Request) {
 		return
 	}
 	g := &gui{a: fyneapp.NewWithID(ID), deps: ui.Deps{Daemon: &client.Client{}, Vault: openVault()}}
+	g.a.Settings().SetTheme(ui.NewTheme())
 	g.a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
 	if stop, err := single.Listen(path, func(r single.Request) { fyne.Do(func() { g.handle(r) }) }); err == nil {
 		defer stop()

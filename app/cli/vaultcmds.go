@@ -106,12 +106,9 @@ func contactCommand(args []string, env Env) error {
 		fmt.Fprintf(env.Stdout, "Day %d without contact (since %s). Best: %d days.\n", d.DaysWithoutContact(time.Now()), d.LastContact, d.BestStreak(time.Now()))
 		return nil
 	}
-	if *last == "today" {
-		*last = time.Now().Format(time.DateOnly)
-	}
-	day, err := vault.ParseDate(*last)
-	if err != nil || day.After(time.Now()) {
-		return usagef("contact: --last %q: a past day as YYYY-MM-DD, or today", *last)
+	day, err := vault.ParseLastContact(*last, time.Now())
+	if err != nil {
+		return usagef("contact: --last %v", err)
 	}
 	if err := updateVault(func(d *vault.Data) error { d.SetLastContact(day); return nil }); err != nil {
 		return err

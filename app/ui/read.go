@@ -42,7 +42,7 @@ func newReader(d Deps) *Reader {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(r.shown[i].Title) },
 	)
 	r.Sections.OnSelected = func(i widget.ListItemID) { r.Show(r.shown[i]) }
-	r.override = container.NewThemeOverride(container.NewPadded(r.Text), scaledTheme{theme.DefaultTheme(), 1})
+	r.override = container.NewThemeOverride(container.NewPadded(r.Text), NewTheme())
 	r.Size = widget.NewSlider(0.8, 1.8)
 	r.Size.Step, r.Size.Value = 0.1, 1
 	r.Size.OnChanged = r.setScale
@@ -67,23 +67,8 @@ func (r *Reader) Load() {
 
 // setScale sizes the article's text.
 func (r *Reader) setScale(v float64) {
-	r.override.Theme = scaledTheme{theme.DefaultTheme(), float32(v)}
+	r.override.Theme = Theme{Theme: theme.DefaultTheme(), scale: float32(v)}
 	r.override.Refresh()
-}
-
-// scaledTheme is a theme with its text sizes scaled.
-type scaledTheme struct {
-	fyne.Theme
-	scale float32
-}
-
-// Size scales the text sizes and leaves the others.
-func (s scaledTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText:
-		return s.Theme.Size(n) * s.scale
-	}
-	return s.Theme.Size(n)
 }
 
 // Show displays one section or term and remembers it.

@@ -79,7 +79,7 @@ func newToday(d Deps) *Today {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	t.DayHelp.Importance = widget.LowImportance
-	t.LastContact.SetPlaceHolder("Last contact: YYYY-MM-DD")
+	t.LastContact.SetPlaceHolder("YYYY-MM-DD, or today")
 	t.SetContact = widget.NewButton("Set", t.onSetContact)
 	var durations []string
 	for _, p := range presets {
@@ -111,7 +111,7 @@ func (t *Today) layout() {
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.Hosts, t.Start)
 	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
-	dayRow := container.NewBorder(nil, nil, nil, t.SetContact, t.LastContact)
+	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		t.Day, dayRow, t.DayHelp, widget.NewSeparator(),
 		t.Status, t.Detail, t.FriendCode, t.startBox, t.runBox, t.setupBox, t.Notice)))

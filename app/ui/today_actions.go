@@ -18,9 +18,9 @@ func (t *Today) onLock(label string) {
 }
 
 func (t *Today) onSetContact() {
-	day, err := vault.ParseDate(t.LastContact.Text)
-	if err != nil || day.After(t.d.Now()) {
-		showText(t.Notice, "Write the day of your last contact as YYYY-MM-DD, today or earlier.")
+	day, err := vault.ParseLastContact(t.LastContact.Text, t.d.Now())
+	if err != nil {
+		showText(t.Notice, "Write the day of your last contact as YYYY-MM-DD (2026-11-01), or today.")
 		return
 	}
 	t.run(func() error {

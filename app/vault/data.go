@@ -1,6 +1,8 @@
 package vault
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/nocontact-app/nocontact/content/profile"
@@ -26,6 +28,20 @@ type Date struct{ time.Time }
 func ParseDate(s string) (Date, error) {
 	t, err := time.ParseInLocation(time.DateOnly, s, time.Local)
 	return Date{t}, err
+}
+
+// ParseLastContact reads the day of a last contact as a person writes it:
+// "YYYY-MM-DD" or "today", never a day after now.
+func ParseLastContact(s string, now time.Time) (Date, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "today") {
+		s = now.Format(time.DateOnly)
+	}
+	day, err := ParseDate(s)
+	if err != nil || day.After(now) {
+		return Date{}, fmt.Errorf("%q: write a past day as YYYY-MM-DD, or today", s)
+	}
+	return day, nil
 }
 
 func (d Date) String() string { return d.Format(time.DateOnly) }
