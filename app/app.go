@@ -5,7 +5,6 @@
 package app
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,7 +104,8 @@ func openVault() *vault.Vault {
 }
 
 // runSetup runs `nocontact setup` (pkexec asks for the password in its
-// own dialog) and shows what it said.
+// own dialog) and shows what it said: on failure the one sentence the
+// command ends with, and everything else behind Details.
 func runSetup(w fyne.Window, done func()) {
 	self, err := os.Executable()
 	if err != nil {
@@ -114,15 +115,45 @@ func runSetup(w fyne.Window, done func()) {
 	progress := dialog.NewCustomWithoutButtons("Setting up blocking", widget.NewProgressBarInfinite(), w)
 	progress.Show()
 	go func() {
-		out, err := exec.Command(self, "setup").CombinedOutput()
+		var stdout, stderr strings.Builder
+		cmd := exec.Command(self, "setup")
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
 		fyne.Do(func() {
 			progress.Hide()
-			msg := strings.TrimSpace(string(out))
-			if err != nil {
-				msg = fmt.Sprintf("Setup did not finish (%v).\n\n%s", err, msg)
+			if err == nil {
+				showMessage(w, "Blocking is set up", strings.TrimSpace(stdout.String()), "")
+			} else {
+				showMessage(w, "Setup did not finish", lastSentence(stderr.String()), strings.TrimSpace(stdout.String()+"\n"+stderr.String()))
 			}
-			dialog.ShowInformation("Set up blocking", msg, w)
 			done()
 		})
 	}()
+}
+
+// lastSentence is what the command said last, without its name: the
+// sentence a person can act on.
+func lastSentence(stderr string) string {
+	i := strings.LastIndex(stderr, "nocontact: ")
+	if i < 0 {
+		return "Setup stopped without saying why; the details below are what it printed."
+	}
+	s := strings.TrimSpace(stderr[i+len("nocontact: "):])
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// showMessage is a dialog with text that wraps and, if details is not
+// empty, the details behind a Details disclosure.
+func showMessage(w fyne.Window, title, text, details string) {
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(body)
+	if details != "" {
+		more := widget.NewLabel(details)
+		more.Wrapping = fyne.TextWrapWord
+		box.Add(widget.NewAccordion(widget.NewAccordionItem("Details", more)))
+	}
+	d := dialog.NewCustom(title, "Close", box, w)
+	d.Resize(fyne.NewSize(min(560, w.Canvas().Size().Width-40), 0))
+	d.Show()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -79,12 +80,35 @@ func runSystem(env Env, binDir, root string, args ...string) error {
 	if err != nil {
 		return err
 	}
+	var diag strings.Builder
 	cmd := exec.Command(name, argv...)
-	cmd.Stdout, cmd.Stderr = env.Stdout, env.Stderr
+	cmd.Stdout, cmd.Stderr = env.Stdout, io.MultiWriter(env.Stderr, &diag)
 	if err := cmd.Run(); err != nil {
+		if filepath.Base(name) == "pkexec" {
+			return pkexecError(err, diag.String(), argv)
+		}
 		return fmt.Errorf("%s %s failed: %w", name, strings.Join(argv, " "), err)
 	}
 	return nil
+}
+
+// pkexecError says in a sentence why pkexec did not run the daemon's
+// installer, from its exit status (126: not authorised or cancelled; 127:
+// no authentication agent or no polkit), and what to do instead.
+func pkexecError(err error, stderr string, argv []string) error {
+	byHand := "sudo " + strings.Join(argv, " ")
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		switch exit.ExitCode() {
+		case 126:
+			return fmt.Errorf("setup needs your password as administrator, and it was not given (the request was cancelled or not authorised); try again, or run in a terminal:\n  %s", byHand)
+		case 127:
+			if strings.Contains(stderr, "authority") || strings.Contains(stderr, "agent") {
+				return fmt.Errorf("your desktop has no program running that asks for an administrator password (a polkit authentication agent), so setup could not ask for it; run in a terminal instead:\n  %s", byHand)
+			}
+		}
+	}
+	return fmt.Errorf("the service could not be installed as administrator (%v); run in a terminal instead:\n  %s", err, byHand)
 }
 
 // systemCommand returns how to run nocontactd with args as root.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,5 +64,30 @@ func TestSystemCommand(t *testing.T) {
 	os.WriteFile(filepath.Join(bin, "nocontactd"), []byte("#!/bin/sh\n"), 0o755)
 	if name, argv, _ := systemCommand(0, bin, none, args); name != filepath.Join(bin, "nocontactd") || argv[0] != "install" {
 		t.Errorf("as root: %s %q", name, argv)
+	}
+}
+
+// TestPkexecFailuresAreSentences: what pkexec's exit says becomes a
+// sentence with the way forward, never "exit status 127".
+func TestPkexecFailuresAreSentences(t *testing.T) {
+	run := func(code int) error {
+		return exec.Command("sh", "-c", fmt.Sprintf("exit %d", code)).Run()
+	}
+	argv := []string{"/usr/local/libexec/nocontact/nocontactd", "install", "--owner-uid", "1000"}
+	for _, c := range []struct {
+		code         int
+		stderr, want string
+	}{
+		{126, "", "was not given"},
+		{127, "Error getting authority: Error initializing authority: Could not connect: No such file or directory", "no program running that asks for an administrator password"},
+		{1, "", "could not be installed as administrator"},
+	} {
+		err := pkexecError(run(c.code), c.stderr, argv)
+		if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "sudo /usr/local/libexec/nocontact/nocontactd install --owner-uid 1000") {
+			t.Errorf("exit %d: %v", c.code, err)
+		}
+		if strings.Contains(err.Error(), "Error getting authority") {
+			t.Errorf("exit %d: the raw message reaches the person: %v", c.code, err)
+		}
 	}
 }
