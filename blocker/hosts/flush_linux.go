@@ -3,35 +3,35 @@ package hosts
 import (
 	"context"
 	"os"
-	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 )
 
 func flushAll(ctx context.Context) []FlushStep {
-	steps := []FlushStep{flushResolved(ctx)}
-	if len(findProcs("nscd")) > 0 {
+	procs := findProcs("systemd-resolve", "nscd", "dnsmasq") // one scan of /proc
+	steps := []FlushStep{flushResolved(ctx, len(procs["systemd-resolve"]) > 0)}
+	if len(procs["nscd"]) > 0 {
 		steps = append(steps, runTool(ctx, "nscd", "nscd", "-i", "hosts"))
 	} else {
 		steps = append(steps, FlushStep{Cache: "nscd", Skipped: "not running"})
 	}
-	return append(steps, signalProcs("dnsmasq", syscall.SIGHUP))
+	return append(steps, signalProcs("dnsmasq", procs["dnsmasq"], syscall.SIGHUP))
 }
 
 // flushResolved flushes systemd-resolved when it runs; resolvectl fails
 // with a D-Bus error when it does not, which is not a failure here.
-func flushResolved(ctx context.Context) FlushStep {
+func flushResolved(ctx context.Context, running bool) FlushStep {
 	const cache = "systemd-resolved"
-	if len(findProcs("systemd-resolve")) == 0 {
+	if !running {
 		return FlushStep{Cache: cache, Skipped: "not running"}
 	}
 	return runTool(ctx, cache, "resolvectl", "flush-caches")
 }
 
-// signalProcs sends sig to every process named comm.
-func signalProcs(comm string, sig syscall.Signal) FlushStep {
-	pids := findProcs(comm)
+// signalProcs sends sig to the processes pids, named comm.
+func signalProcs(comm string, pids []int, sig syscall.Signal) FlushStep {
 	if len(pids) == 0 {
 		return FlushStep{Cache: comm, Skipped: "not running"}
 	}
@@ -43,19 +43,21 @@ func signalProcs(comm string, sig syscall.Signal) FlushStep {
 	return FlushStep{Cache: comm, Done: true}
 }
 
-// findProcs returns the pids whose /proc/PID/comm is comm. The kernel cuts
-// comm to 15 bytes, hence "systemd-resolve".
-func findProcs(comm string) []int {
-	dirs, _ := filepath.Glob("/proc/[0-9]*/comm")
-	var pids []int
-	for _, p := range dirs {
-		b, err := os.ReadFile(p)
-		if err != nil || strings.TrimSpace(string(b)) != comm {
+// findProcs returns, for each of comms, the pids whose /proc/PID/comm it
+// is, in one pass over /proc. The kernel cuts comm to 15 bytes, hence
+// "systemd-resolve".
+func findProcs(comms ...string) map[string][]int {
+	found := map[string][]int{}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
 			continue
 		}
-		if pid, err := strconv.Atoi(filepath.Base(filepath.Dir(p))); err == nil {
-			pids = append(pids, pid)
+		b, err := os.ReadFile("/proc/" + e.Name() + "/comm")
+		if c := strings.TrimSpace(string(b)); err == nil && slices.Contains(comms, c) {
+			found[c] = append(found[c], pid)
 		}
 	}
-	return pids
+	return found
 }
