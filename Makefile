@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test screenshots validate demo package vet fmt-check race keyring fuzz cross display bench lint install uninstall clean
+.PHONY: help deps build run test screenshots validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ keyring: ## The vault against a real Secret Service (a private D-Bus session and
 	dbus-run-session -- sh -c 'echo -n nocontact-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; \
 		NOCONTACT_REAL_KEYRING=1 $(GO) test -count=1 -run "RealSecretService" -v ./app/vault' 2>&1 | grep -E '^(=== |--- |ok|FAIL|PASS|    )'; \
 	rc=$${PIPESTATUS[0]}; rm -rf $$home; exit $$rc
+
+soak: ## A long simulated-month soak of the session's credited time (500 seeded months; make test runs 4)
+	$(GO) test -run '^TestSoakMonth$$' -count=1 ./blocker/session -soak.seeds 500 -soak.steps 20000
 
 fuzz: ## Explore with each fuzz test for FUZZTIME (default 15s); make test replays the corpora in testdata/
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts

@@ -115,6 +115,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	go func() { defer wg.Done(); d.guard(ctx) }()
 	go func() { defer wg.Done(); d.tickLoop(ctx) }()
 	go d.watchdog(ctx)
+	go d.watchClock(ctx)
 	go func() {
 		<-ctx.Done()
 		shut, stop := context.WithTimeout(context.Background(), 2*time.Second)

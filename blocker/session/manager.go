@@ -85,8 +85,12 @@ func (m *Manager) Active() bool {
 func (m *Manager) Tick() (ended bool, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	ended = m.creditLocked()
-	return ended, m.saveLocked()
+	tx := m.beginLocked()
+	defer tx.end()
+	if tx.expired {
+		return true, nil
+	}
+	return false, tx.commit()
 }
 
 // creditLocked credits elapsed time; a session that has run its course
@@ -122,21 +126,57 @@ func (m *Manager) saveLocked() error {
 	return m.store.Save(m.st)
 }
 
-// commitLocked saves a change the caller made to the state. When it cannot
-// be saved (a full disk, a read-only state directory), undo puts the state
-// back as it was, so what the daemon enforces never runs ahead of what a
-// restart would find, and the error says so in words.
-func (m *Manager) commitLocked(undo func()) error {
-	err := m.saveLocked()
+// txn is one change of the state: time credited first, then the
+// caller's change, kept only if it is saved. When the state cannot be
+// written (a full disk, a read-only state directory) everything is put
+// back, the credit too, so the daemon never runs ahead of what a restart
+// would find: a credit kept in memory but not on disk would let a wall
+// clock set forward and a reboot credit the same time twice.
+type txn struct {
+	m       *Manager
+	before  State
+	expired bool // the session ran out while crediting (that end is saved)
+	done    bool
+}
+
+// beginLocked snapshots the state and credits elapsed time.
+func (m *Manager) beginLocked() *txn {
+	tx := &txn{m: m, before: m.snapshotLocked()}
+	tx.expired = m.creditLocked()
+	tx.done = tx.expired
+	return tx
+}
+
+// commit saves the state, or says in words why it could not.
+func (tx *txn) commit() error {
+	err := tx.m.saveLocked()
 	if err == nil {
+		tx.done = true
 		return nil
 	}
-	undo()
 	why := "the daemon could not write its state"
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
 		why = "the disk holding the daemon's state is full"
 	}
 	return api.Errorf(api.CodeNotSaved, "%s, so nothing was changed; free some space and try again (%v)", why, err)
+}
+
+// end puts the state back unless it was saved.
+func (tx *txn) end() {
+	if !tx.done {
+		tx.m.st, tx.done = tx.before, true
+	}
+}
+
+// snapshotLocked copies the state deeply enough to put it back.
+func (m *Manager) snapshotLocked() State {
+	st := m.st
+	if r := m.st.Session; r != nil {
+		c := *r
+		c.Hostnames, c.Paths = slices.Clone(r.Hostnames), slices.Clone(r.Paths)
+		st.Session = &c
+	}
+	return st
 }
 
 // Start begins a session. It returns the friend code for the friend lock,
@@ -147,7 +187,8 @@ func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode str
 	if m.broken != nil {
 		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontactd cleanup` (%v)", m.broken)
 	}
-	m.creditLocked()
+	tx := m.beginLocked()
+	defer tx.end()
 	if m.st.Session != nil {
 		return nil, "", api.Errorf(api.CodeSessionActive, "a session is already running; extend it or add hostnames instead")
 	}
@@ -161,7 +202,7 @@ func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode str
 		}
 	}
 	m.st.Session = r
-	if err := m.commitLocked(func() { m.st.Session = nil }); err != nil {
+	if err := tx.commit(); err != nil {
 		return nil, "", err
 	}
 	return m.viewLocked(), friendCode, nil
@@ -225,6 +266,8 @@ func (m *Manager) AddHostnames(add []string) (added []string, err error) {
 func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	tx := m.beginLocked()
+	defer tx.end()
 	r, err := m.runningLocked()
 	if err != nil {
 		return nil, err
@@ -241,12 +284,11 @@ func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {
 	if len(r.Hostnames)+len(newNames) > api.MaxHostnames || len(r.Paths)+len(newPaths) > api.MaxPaths {
 		return nil, api.Errorf(api.CodeInvalid, "at most %d hostnames and %d profile paths in a session", api.MaxHostnames, api.MaxPaths)
 	}
-	beforeNames, beforePaths := r.Hostnames, r.Paths
 	r.Hostnames, r.Paths = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, newNames))), slices.Sorted(slices.Values(slices.Concat(r.Paths, newPaths)))
 	if len(r.Paths) == 0 {
 		r.Paths = nil
 	}
-	if err := m.commitLocked(func() { r.Hostnames, r.Paths = beforeNames, beforePaths }); err != nil {
+	if err := tx.commit(); err != nil {
 		return nil, err
 	}
 	return slices.Concat(newNames, newPaths), nil
@@ -267,6 +309,8 @@ func missing(have, add []string) []string {
 func (m *Manager) Extend(by time.Duration) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	tx := m.beginLocked()
+	defer tx.end()
 	r, err := m.runningLocked()
 	if err != nil {
 		return err
@@ -280,13 +324,12 @@ func (m *Manager) Extend(by time.Duration) error {
 		return api.Errorf(api.CodeInvalid, "a session can have at most 365d left; %s are left", api.FormatDuration(r.Remaining()))
 	}
 	r.Duration += by
-	return m.commitLocked(func() { r.Duration -= by })
+	return tx.commit()
 }
 
-// runningLocked credits time and returns the running session, or a
-// no_session error (ending an expired one on the way).
+// runningLocked returns the running session, or a no_session error. The
+// caller has credited time (beginLocked), ending an expired one.
 func (m *Manager) runningLocked() (*Record, error) {
-	m.creditLocked()
 	if m.st.Session == nil {
 		return nil, api.Errorf(api.CodeNoSession, "no session is running")
 	}
@@ -312,7 +355,8 @@ func (m *Manager) Cleanup() (bool, error) {
 func (m *Manager) View() *api.Session {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.creditLocked()
+	tx := m.beginLocked()
+	defer tx.end() // a view credits nothing on disk: the next tick does
 	return m.viewLocked()
 }
 

@@ -16,11 +16,12 @@ import (
 func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	tx := m.beginLocked()
+	defer tx.end()
 	r, err := m.runningLocked()
 	if err != nil {
 		return false, err
 	}
-	before := *r
 	switch r.Lock.Mode {
 	case api.LockStrict:
 		return false, api.Errorf(api.CodeLocked, "this session has a strict lock: it cannot end early; %s left", api.FormatDuration(r.Remaining()))
@@ -32,15 +33,14 @@ func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 	if ended {
 		m.st.Session = nil
 	}
-	serr := m.commitLocked(func() {
+	if serr := tx.commit(); serr != nil {
 		// Undo the unlock step, but keep the count of wrong codes: a full
 		// disk must not reset the friend lock's rate limit.
 		wrong, retry := r.WrongCodes, r.RetryAfterCrd
-		*r = before
-		r.WrongCodes, r.RetryAfterCrd = wrong, retry
-		m.st.Session = r
-	})
-	if serr != nil {
+		tx.end()
+		if s := m.st.Session; s != nil {
+			s.WrongCodes, s.RetryAfterCrd = wrong, retry
+		}
 		return false, serr
 	}
 	return ended, err
