@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/nocontact-app/nocontact/blocker/browser"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -144,7 +145,23 @@ func (d *Daemon) startup() {
 			d.log.Error("re-applying the session failed; the guard keeps trying", "err", err)
 		}
 	default:
+		d.noteStateLoss()
 		d.requestLift()
+	}
+}
+
+// noteStateLoss records, at start, a block whose state was deleted: no
+// state file, yet a section in the hosts file. The block is lifted (there
+// is no session to say for how long), but never silently.
+func (d *Daemon) noteStateLoss() {
+	for _, f := range []string{"state.json", "state.prev.json"} {
+		if _, err := os.Stat(filepath.Join(d.cfg.StateDir, f)); err == nil {
+			return
+		}
+	}
+	content, err := hosts.ReadFile(d.cfg.HostsFile)
+	if err == nil && len(d.editor.Section(content)) > 0 {
+		d.noteTamper("the daemon's state was deleted while a block was in place; the block is lifted")
 	}
 }
 

@@ -98,3 +98,14 @@ func TestRootTricksAreNoticed(t *testing.T) {
 		}
 	})
 }
+
+// TestDeletedStateIsRecorded: deleting the state directory and restarting
+// the daemon lifts the block (no session says for how long) but records it.
+func TestDeletedStateIsRecorded(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, time.Hour, api.Lock{Mode: api.LockStrict})
+	e.stop()
+	os.RemoveAll(e.cfg.StateDir)
+	e.start(t)
+	e.wantTamper(t, "state was deleted while a block was in place")
+}
