@@ -22,7 +22,7 @@ func TestBlockFromTheCommandLine(t *testing.T) {
 		t.Fatal("hosts file not written")
 	}
 	code, out, _ = runCLI("status", "--socket", sock)
-	if code != ExitOK || !strings.Contains(out, "Hosts file: protected") || !strings.Contains(out, "instagram.com, www.instagram.com") {
+	if code != ExitOK || !strings.Contains(out, "The block is in place and guarded") || !strings.Contains(out, "instagram.com, www.instagram.com") {
 		t.Errorf("status: %q", out)
 	}
 	if code, out, _ = runCLI("extend", "--socket", sock, "--by", "12h"); code != ExitOK || !strings.Contains(out, "2 d left") {

@@ -96,7 +96,7 @@ func dayLabel(s State) string {
 
 func hostsLabel(s State) string {
 	if s.Status.Hosts.Problem(s.Status.Session != nil) {
-		return "Hosts file: problem (open No Contact)" // the error is too long for a menu
+		return "The block has a problem (open No Contact)" // the error is too long for a menu
 	}
 	return s.Status.Hosts.Line(s.Status.Session != nil, s.Now)
 }

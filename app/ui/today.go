@@ -58,9 +58,10 @@ type Today struct {
 	content                    fyne.CanvasObject
 
 	session     *api.Session
-	names       []string // what Start would block: hostnames
-	paths       []string // and profile pages in browsers
-	cooldownSeq int      // bumped on every render: stops an older countdown
+	profiles    []profile.Profile // the saved ones, to say who a block covers
+	names       []string          // what Start would block: hostnames
+	paths       []string          // and profile pages in browsers
+	cooldownSeq int               // bumped on every render: stops an older countdown
 }
 
 func newToday(d Deps) *Today {
@@ -171,7 +172,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 	}
 	if data != nil {
 		if entries, err := profile.Hostnames(data.Profiles); err == nil {
-			t.names, t.paths = profile.Names(entries), profile.Paths(data.Profiles)
+			t.profiles, t.names, t.paths = data.Profiles, profile.Names(entries), profile.Paths(data.Profiles)
 			t.Hosts.SetText(hostsText(data.Profiles, entries, t.paths))
 		}
 	}
@@ -207,7 +208,7 @@ func (t *Today) renderIdle(st *api.Status) {
 
 func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
-	t.Status.SetText(s.Summary())
+	t.Status.SetText(blockHeadline(t.profiles, s))
 	lines := []string{"Ends around " + t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"), st.Hosts.Line(true, t.d.Now())}
 	if l := sinkholeLine(st); l != "" {
 		lines = append(lines, l)
@@ -278,4 +279,58 @@ func (t *Today) renderAddSaved(s *api.Session) {
 	}
 	t.AddSaved.SetText(fmt.Sprintf("Add saved profiles to this block (%d more to block)", missing))
 	t.AddSaved.Show()
+}
+
+// blockHeadline says what a running block keeps away, in people first
+// ("Not looking at jane.doe on Instagram and jane on Substack"), then how
+// long and how it is locked; without saved profiles it counts sites.
+func blockHeadline(ps []profile.Profile, s *api.Session) string {
+	var who []string
+	explained := map[string]bool{}
+	for _, p := range ps {
+		hs, paths := p.Hostnames(), []string(nil)
+		if p.EffectiveReach() == profile.ReachProfile {
+			paths = p.Paths()
+		}
+		if len(hs)+len(paths) == 0 || !containsAll(s.Hostnames, hs) || !containsAll(s.Paths, paths) {
+			continue
+		}
+		who = append(who, p.Who())
+		for _, x := range append(hs, paths...) {
+			explained[x] = true
+		}
+	}
+	others := 0
+	for _, x := range append(slices.Clone(s.Hostnames), s.Paths...) {
+		if !explained[x] {
+			others++
+		}
+	}
+	left := api.HumanDuration(time.Duration(s.Remaining)) + " left · lock: " + s.Lock.Text()
+	switch {
+	case len(who) == 0:
+		return s.Summary()
+	case others == 1:
+		who = append(who, "1 more site")
+	case others > 1:
+		who = append(who, fmt.Sprintf("%d more sites", others))
+	}
+	return "Not looking at " + andList(who) + "\n" + left
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

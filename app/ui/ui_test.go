@@ -12,8 +12,10 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemontest"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // newMain builds the window content against a real in-process daemon (or
@@ -244,5 +246,21 @@ func noOverlap(t *testing.T, box *fyne.Container) {
 				t.Errorf("%T at %v %v overlaps %T at %v %v", a, a.Position(), a.Size(), b, b.Position(), b.Size())
 			}
 		}
+	}
+}
+
+func TestBlockHeadlineNamesPeople(t *testing.T) {
+	ig, _ := profile.Parse("https://www.instagram.com/jane.doe/")
+	sub, _ := profile.Parse("jane.substack.com")
+	x, _ := profile.Parse("https://x.com/janedoe")
+	x.Reach = profile.ReachPlatform
+	s := &api.Session{Hostnames: append(append([]string{"other.example"}, sub.Hostnames()...), x.Hostnames()...), Paths: ig.Paths(),
+		Remaining: api.Duration(3 * api.Day), Lock: api.Lock{Mode: api.LockStrict}}
+	got := blockHeadline([]profile.Profile{ig, sub, x}, s)
+	if want := "Not looking at jane.doe on Instagram, jane on Substack, janedoe on X (Twitter) and 1 more site\n3 d left · lock: strict"; got != want {
+		t.Errorf("headline %q, want %q", got, want)
+	}
+	if got := blockHeadline(nil, s); !strings.HasPrefix(got, "Blocking ") {
+		t.Errorf("without saved profiles: %q", got)
 	}
 }

@@ -301,23 +301,24 @@ func (l Lock) Text() string {
 	return "cool-down " + HumanDuration(time.Duration(l.Cooldown))
 }
 
-// Line describes the hosts file for people in one line: "Hosts file:
-// protected", "Hosts file was edited 2 min ago — restored" (within the
-// hour), "Hosts file: problem: ...". active says whether a block runs.
+// Line says in one sentence whether the block holds: "The block is in
+// place and guarded", "The block was changed 2 min ago and put back"
+// (within the hour), "The block has a problem: ...". active says whether a
+// block runs.
 func (h HostsStatus) Line(active bool, now time.Time) string {
 	switch {
 	case h.Error != "":
-		return "Hosts file: problem: " + h.Error
+		return "The block has a problem: " + h.Error
 	case active && len(h.Bypasses) > 0:
 		return "The block can be got around: " + strings.Join(h.Bypasses, "; ") + ". Only root can undo this change."
 	case h.LiftPending:
-		return "Hosts file: the block is being lifted"
+		return "The block is being lifted"
 	case !active:
-		return "Hosts file: not blocking"
+		return "Nothing is blocked now"
 	case !h.Intact:
-		return "Hosts file: being restored"
+		return "The block was changed and is being put back"
 	case h.LastTamper != nil && now.Sub(*h.LastTamper) < time.Hour:
-		return fmt.Sprintf("Hosts file was edited %s ago — restored", HumanDuration(now.Sub(*h.LastTamper)))
+		return fmt.Sprintf("The block was changed %s ago and put back", HumanDuration(now.Sub(*h.LastTamper)))
 	}
-	return "Hosts file: protected"
+	return "The block is in place and guarded"
 }
