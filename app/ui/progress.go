@@ -24,6 +24,8 @@ type Progress struct {
 	d Deps
 
 	Chart        *fyne.Container
+	Scale        *widget.Label    // the busiest day's count, at the top of the chart
+	Days         [3]*widget.Label // the first, the middle and the last day, under it
 	ChartCaption *widget.Label
 	Streaks      *widget.Label
 	Motive       *widget.Select
@@ -48,6 +50,16 @@ func newProgress(d Deps) *Progress {
 		objs[i] = b
 	}
 	p.Chart = container.New(&barsLayout{p: p}, objs...)
+	p.Scale = widget.NewLabel("")
+	for i, align := range []fyne.TextAlign{fyne.TextAlignLeading, fyne.TextAlignCenter, fyne.TextAlignTrailing} {
+		p.Days[i] = widget.NewLabelWithStyle("", align, fyne.TextStyle{})
+		p.Days[i].Importance = widget.LowImportance
+	}
+	p.Scale.Importance = widget.LowImportance
+	zero := widget.NewLabel("0")
+	zero.Importance = widget.LowImportance
+	axis := container.NewBorder(p.Scale, zero, nil, nil)
+	chart := container.NewBorder(nil, container.NewGridWithColumns(3, p.Days[0], p.Days[1], p.Days[2]), axis, nil, p.Chart)
 	p.Motive = motiveSelect()
 	p.What.SetPlaceHolder("What happened (\"wanted to text her at 2 am\")")
 	p.Save = widget.NewButton("Log this urge", p.onSave)
@@ -59,7 +71,7 @@ func newProgress(d Deps) *Progress {
 		return l
 	}
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		p.Streaks, head("Attempts per day, last 30 days"), p.Chart, p.ChartCaption, widget.NewSeparator(),
+		p.Streaks, head("Attempts per day, last 30 days"), chart, p.ChartCaption, widget.NewSeparator(),
 		head("Urge journal"), p.Motive, p.What, p.Save, p.Notice, p.Journal)))
 	p.Notice.Hide()
 	return p
@@ -87,6 +99,10 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 			most, mostDay = n, i
 		}
 	}
+	p.Scale.SetText(fmt.Sprint(max(1, most)))
+	p.Days[0].SetText(now.AddDate(0, 0, 1-chartDays).Format("2 Jan"))
+	p.Days[1].SetText(now.AddDate(0, 0, -chartDays/2).Format("2 Jan"))
+	p.Days[2].SetText("Today")
 	switch {
 	case derr != nil:
 		p.ChartCaption.SetText("Attempts are counted by the daemon, which is not running.")
