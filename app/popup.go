@@ -19,6 +19,7 @@ import (
 // notification of its first sentence.
 func (g *gui) openPopup(seq uint64) {
 	w := g.a.NewWindow("No Contact")
+	size := fyne.NewSize(560, 240)
 	info, err := popupInfo(seq)
 	if err != nil {
 		l := widget.NewLabel("This attempt could not be shown: " + err.Error())
@@ -30,9 +31,10 @@ func (g *gui) openPopup(seq uint64) {
 			g.m.Read.ShowTitle(title)
 		}, w.Close)
 		w.SetContent(p.Content())
+		size = p.FitSize(560, 720)
 		g.a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
 	}
-	w.Resize(fyne.NewSize(560, 420))
+	w.Resize(size)
 	w.Show()
 	w.RequestFocus()
 }

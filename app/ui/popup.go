@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
@@ -45,6 +46,7 @@ type Popup struct {
 	Notice                              *widget.Label
 	logBox                              *fyne.Container
 	content                             fyne.CanvasObject
+	top, passage, bottom                *fyne.Container
 }
 
 // NewPopup builds the pop-up. onRead opens the article at the section;
@@ -74,15 +76,28 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 	p.logBox = container.NewVBox(p.Motive, p.Note, p.SaveUrge)
 	p.logBox.Hide()
 	buttons := container.NewHBox(p.ReadSection, p.LogUrge, layout.NewSpacer(), p.Close)
-	p.content = container.NewPadded(container.NewBorder(
-		container.NewVBox(p.Heading, p.Count), container.NewVBox(p.logBox, p.Notice, buttons), nil, nil,
-		container.NewVScroll(container.NewVBox(p.Title, p.Text, p.Reason))))
+	p.top, p.bottom = container.NewVBox(p.Heading, p.Count), container.NewVBox(p.logBox, p.Notice, buttons)
+	p.passage = container.NewVBox(p.Title, p.Text, p.Reason)
+	p.content = container.NewPadded(container.NewBorder(p.top, p.bottom, nil, nil, container.NewVScroll(p.passage)))
 	p.Notice.Hide()
 	return p
 }
 
 // Content is the pop-up's window content.
 func (p *Popup) Content() fyne.CanvasObject { return p.content }
+
+// FitSize is the window size at width that shows the whole passage without
+// scrolling, at most maxHeight (a long passage then scrolls): the pop-up is
+// as tall as its text, not a fixed box.
+func (p *Popup) FitSize(width, maxHeight float32) fyne.Size {
+	inner := width - 4*theme.Padding()
+	h := float32(0)
+	for _, o := range []fyne.CanvasObject{p.top, p.passage, p.bottom} {
+		o.Resize(fyne.NewSize(inner, o.MinSize().Height))
+		h += o.MinSize().Height
+	}
+	return fyne.NewSize(width, min(maxHeight, h+6*theme.Padding()))
+}
 
 func countText(info PopupInfo) string {
 	if info.Event.Kind != api.EventVisit {
