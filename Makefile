@@ -31,6 +31,7 @@ build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact .
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontactd ./blocker/cmd/nocontactd
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact-tray ./app/cmd/nocontact-tray
+	$(GO) run ./app/cmd/nocontact-docs $(BIN)/share
 
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
@@ -116,6 +117,11 @@ install: build ## Install into $(DESTDIR)$(PREFIX): binaries, daemon, systemd un
 		install -Dm644 resources/icons/$$s.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APPID).png; \
 	done
 	install -Dm644 resources/icon.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/$(APPID).png
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m644 $(BIN)/share/man1/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -Dm644 $(BIN)/share/completions/nocontact.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nocontact
+	install -Dm644 $(BIN)/share/completions/_nocontact $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_nocontact
+	install -Dm644 $(BIN)/share/completions/nocontact.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/nocontact.fish
 
 uninstall: ## Remove what install put into $(DESTDIR)$(PREFIX)
 	rm -f $(DESTDIR)$(PREFIX)/bin/nocontact $(DESTDIR)$(PREFIX)/bin/nocontact-tray
@@ -125,18 +131,25 @@ uninstall: ## Remove what install put into $(DESTDIR)$(PREFIX)
 	rm -f $(DESTDIR)$(PREFIX)/share/polkit-1/actions/app.nocontact.nocontactd.policy
 	rm -f $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
 	rm -f $(DESTDIR)$(PREFIX)/share/icons/hicolor/*/apps/$(APPID).png
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/nocontact.1 $(DESTDIR)$(PREFIX)/share/man/man1/nocontact-*.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nocontact $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_nocontact
+	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/nocontact.fish
 
 validate: build ## Install into a scratch DESTDIR and validate the desktop files, metainfo, polkit policy and unit
 	@d=$$(mktemp -d) && $(MAKE) -s install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
 	desktop-file-validate $$d/usr/local/share/applications/$(APPID).desktop $$d/etc/xdg/autostart/nocontact-tray.desktop && \
 	appstreamcli validate --no-net --pedantic $$d/usr/local/share/metainfo/$(APPID).metainfo.xml >/dev/null && \
 	xmllint --noout $$d/usr/local/share/polkit-1/actions/app.nocontact.nocontactd.policy && \
+	bash -n $$d/usr/local/share/bash-completion/completions/nocontact && \
+	for m in $$d/usr/local/share/man/man1/*.1; do \
+		w=$$(LC_ALL=C MANWIDTH=80 man --warnings -l "$$m" 2>&1 >/dev/null); [ -z "$$w" ] || { echo "$$m: $$w"; exit 1; }; \
+	done && \
 	sed 's|ExecStart=/usr/local/libexec|ExecStart='"$$d"'/usr/local/libexec|' $$d/etc/systemd/system/nocontactd.service > $$d/nocontactd.service && \
 	out=$$(systemd-analyze verify $$d/nocontactd.service 2>&1 | grep nocontactd.service || true) && \
 	if [ -n "$$out" ]; then echo "$$out"; rm -rf $$d; exit 1; fi && \
 	$(MAKE) -s uninstall DESTDIR=$$d PREFIX=/usr/local && left=$$(find $$d -type f ! -name nocontactd.service) && \
 	rm -rf $$d && if [ -n "$$left" ]; then echo "uninstall left: $$left"; exit 1; fi && \
-	echo "validate: desktop files, metainfo, polkit policy and systemd unit are valid; uninstall removes everything"
+	echo "validate: desktop files, metainfo, polkit policy, systemd unit, man pages and bash completion are valid; uninstall removes everything"
 
 package: build ## dist/: the fyne package archive and a tarball of the binaries with the install files
 	./scripts/package.sh $(BIN) dist

@@ -3,8 +3,13 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/nocontact-app/nocontact/content"
 )
@@ -117,6 +122,53 @@ func TestOpenTab(t *testing.T) {
 	for _, args := range []string{"", "open nowhere", "read", "open read extra"} {
 		if _, ok := OpenTab(strings.Fields(args)); ok {
 			t.Errorf("%q taken for the window", args)
+		}
+	}
+}
+
+// TestHelpAndUsage: help on every command, with every flag, exits 0;
+// stray arguments and unknown flags are refused with exit 2 and one line.
+func TestHelpAndUsage(t *testing.T) {
+	root := Root(Env{Stdout: io.Discard, Stderr: io.Discard})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		path := strings.Fields(c.CommandPath())[1:]
+		for _, h := range [][]string{append(slices.Clone(path), "--help"), append(slices.Clone(path), "-h"), append([]string{"help"}, path...)} {
+			code, out, errs := runCLI(h...)
+			if code != ExitOK || !strings.Contains(out, "Usage:") || errs != "" {
+				t.Errorf("%q: exit %d, stdout %.60q, stderr %q", h, code, out, errs)
+			}
+			c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+				if !strings.Contains(out, "--"+f.Name) {
+					t.Errorf("%q: help does not show --%s", h, f.Name)
+				}
+			})
+		}
+		for _, s := range c.Commands() {
+			if !s.Hidden && s.Name() != "help" && s.Name() != "completion" {
+				walk(s)
+			}
+		}
+	}
+	walk(root)
+	for _, bad := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"start", "--for", "7d", "x.com"}, "--host x.com"},
+		{[]string{"open", "badtab"}, `no tab "badtab"`},
+		{[]string{"status", "--bogus"}, "unknown flag: --bogus (see nocontact status --help)"},
+		{[]string{"bogus"}, `unknown command "bogus"`},
+		{[]string{"extend", "24h"}, `"24h"`},
+	} {
+		code, _, errs := runCLI(bad.args...)
+		if code != ExitUsage || !strings.Contains(errs, bad.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q", bad.args, code, errs)
+		}
+	}
+	for _, v := range []string{"version", "--version"} {
+		if code, out, _ := runCLI(v); code != ExitOK || !strings.HasPrefix(out, "nocontact ") {
+			t.Errorf("%s: %d %q", v, code, out)
 		}
 	}
 }

@@ -3,8 +3,8 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
+	"github.com/spf13/pflag"
 	"strings"
 	"time"
 
@@ -19,11 +19,18 @@ type hostList []string
 
 func (h *hostList) String() string     { return strings.Join(*h, ",") }
 func (h *hostList) Set(v string) error { *h = append(*h, v); return nil }
+func (h *hostList) Type() string       { return "NAME" }
 
 // durationFlag is a flag in the form api.ParseDuration reads.
 type durationFlag time.Duration
 
-func (d *durationFlag) String() string { return api.FormatDuration(time.Duration(*d)) }
+func (d *durationFlag) String() string {
+	if *d == 0 {
+		return "" // no default to show
+	}
+	return api.FormatDuration(time.Duration(*d))
+}
+func (d *durationFlag) Type() string { return "DURATION" }
 func (d *durationFlag) Set(v string) error {
 	p, err := api.ParseDuration(v)
 	*d = durationFlag(p)
@@ -31,8 +38,8 @@ func (d *durationFlag) Set(v string) error {
 }
 
 // daemonFlags adds --socket and --json to fs.
-func daemonFlags(fs *flag.FlagSet) (connect func() *client.Client, asJSON *bool) {
-	sock := fs.String("socket", "", "the daemon's socket (default $NOCONTACT_SOCKET or "+api.DefaultSocket+")")
+func daemonFlags(fs *pflag.FlagSet) (connect func() *client.Client, asJSON *bool) {
+	sock := fs.String("socket", "", "the daemon's socket `PATH` (default $NOCONTACT_SOCKET or "+api.DefaultSocket+")")
 	asJSON = fs.Bool("json", false, "print JSON")
 	return func() *client.Client { return &client.Client{Socket: *sock} }, asJSON
 }
@@ -43,134 +50,123 @@ func printJSON(env Env, v any) error {
 	return enc.Encode(v)
 }
 
-func statusCommand(args []string, env Env) error {
-	fs := newFlags("status")
+func statusCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
+	return func(_ []string, env Env) error {
+		st, err := connect().Status(context.Background())
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env, st)
+		}
+		fmt.Fprint(env.Stdout, statusText(st, time.Now()))
+		return nil
 	}
-	st, err := connect().Status(context.Background())
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, st)
-	}
-	fmt.Fprint(env.Stdout, statusText(st, time.Now()))
-	return nil
 }
 
-func startCommand(args []string, env Env) error {
-	fs := newFlags("start")
+func startCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	var hosts hostList
 	var dur, cooldown durationFlag
 	fs.Var(&hosts, "host", "a hostname to block (repeat for more)")
 	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h...")
 	fs.Var(&cooldown, "cooldown", "cool-down before an early end (15m to 24h; cooldown lock)")
-	lock := fs.String("lock", api.LockCooldown, "cooldown, friend or strict")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if dur == 0 {
-		return usagef("start: say how long with --for, e.g. --for 7d")
-	}
-	var paths []string
-	if len(hosts) == 0 {
-		names, ps, err := savedBlocks(env)
+	lock := fs.String("lock", api.LockCooldown, "how an early end works: `MODE` cooldown, friend or strict")
+	return func(_ []string, env Env) error {
+		if dur == 0 {
+			return usagef("start: say how long with --for, e.g. --for 7d")
+		}
+		var paths []string
+		if len(hosts) == 0 {
+			names, ps, err := savedBlocks(env)
+			if err != nil {
+				return err
+			}
+			hosts, paths = names, ps
+		}
+		req := api.StartRequest{Hostnames: hosts, Paths: paths, Duration: api.Duration(dur), Lock: api.Lock{Mode: *lock, Cooldown: api.Duration(cooldown)}}
+		resp, err := connect().Start(context.Background(), req)
 		if err != nil {
 			return err
 		}
-		hosts, paths = names, ps
+		if *asJSON {
+			return printJSON(env, resp)
+		}
+		fmt.Fprintf(env.Stdout, "Block started. %s\n", resp.Session.Summary())
+		if resp.FriendCode != "" {
+			fmt.Fprintf(env.Stdout, "\nFriend code: %s\nGive it to a friend you trust. It ends the block early and is shown only now.\n", resp.FriendCode)
+		}
+		fmt.Fprintln(env.Stdout, "\nTabs that are already open keep working until you reload them.")
+		return nil
 	}
-	req := api.StartRequest{Hostnames: hosts, Paths: paths, Duration: api.Duration(dur), Lock: api.Lock{Mode: *lock, Cooldown: api.Duration(cooldown)}}
-	resp, err := connect().Start(context.Background(), req)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, resp)
-	}
-	fmt.Fprintf(env.Stdout, "Block started. %s\n", resp.Session.Summary())
-	if resp.FriendCode != "" {
-		fmt.Fprintf(env.Stdout, "\nFriend code: %s\nGive it to a friend you trust. It ends the block early and is shown only now.\n", resp.FriendCode)
-	}
-	fmt.Fprintln(env.Stdout, "\nTabs that are already open keep working until you reload them.")
-	return nil
 }
 
-func extendCommand(args []string, env Env) error {
-	fs := newFlags("extend")
+func extendCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	var by durationFlag
 	fs.Var(&by, "by", "how much longer: 24h, 7d...")
-	if _, err := parse(fs, args); err != nil {
-		return err
+	return func(_ []string, env Env) error {
+		if by == 0 {
+			return usagef("extend: say how much longer with --by, e.g. --by 24h")
+		}
+		s, err := connect().Extend(context.Background(), time.Duration(by))
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env, s)
+		}
+		fmt.Fprintln(env.Stdout, "Extended. "+s.Summary())
+		return nil
 	}
-	if by == 0 {
-		return usagef("extend: say how much longer with --by, e.g. --by 24h")
-	}
-	s, err := connect().Extend(context.Background(), time.Duration(by))
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, s)
-	}
-	fmt.Fprintln(env.Stdout, "Extended. "+s.Summary())
-	return nil
 }
 
-func addCommand(args []string, env Env) error {
-	fs := newFlags("add")
+func addCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	var hosts hostList
 	fs.Var(&hosts, "host", "a hostname to add (repeat for more)")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return err
+	return func(rest []string, env Env) error {
+		hosts = append(hosts, rest...)
+		if len(hosts) == 0 {
+			return usagef("add: name what to add with --host NAME")
+		}
+		s, err := connect().AddHostnames(context.Background(), hosts)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env, s)
+		}
+		fmt.Fprintln(env.Stdout, "Added. "+s.Summary())
+		return nil
 	}
-	hosts = append(hosts, rest...)
-	if len(hosts) == 0 {
-		return usagef("add: name what to add with --host NAME")
-	}
-	s, err := connect().AddHostnames(context.Background(), hosts)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, s)
-	}
-	fmt.Fprintln(env.Stdout, "Added. "+s.Summary())
-	return nil
 }
 
-func eventsCommand(args []string, env Env) error {
-	fs := newFlags("events")
+func eventsCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	follow := fs.Bool("follow", false, "keep printing new events")
 	after := fs.Uint64("after", 0, "only events after this sequence number")
-	if _, err := parse(fs, args); err != nil {
+	return func(_ []string, env Env) error {
+		show := func(e api.Event) {
+			if *asJSON {
+				b, _ := json.Marshal(e)
+				fmt.Fprintln(env.Stdout, string(b))
+				return
+			}
+			fmt.Fprintln(env.Stdout, eventLine(e))
+		}
+		c := connect()
+		if !*follow {
+			events, err := c.Events(context.Background(), *after)
+			for _, e := range events {
+				show(e)
+			}
+			return err
+		}
+		_, err := c.Stream(context.Background(), *after, show)
 		return err
 	}
-	show := func(e api.Event) {
-		if *asJSON {
-			b, _ := json.Marshal(e)
-			fmt.Fprintln(env.Stdout, string(b))
-			return
-		}
-		fmt.Fprintln(env.Stdout, eventLine(e))
-	}
-	c := connect()
-	if !*follow {
-		events, err := c.Events(context.Background(), *after)
-		for _, e := range events {
-			show(e)
-		}
-		return err
-	}
-	_, err := c.Stream(context.Background(), *after, show)
-	return err
 }
 
 // savedBlocks lists what the saved profiles block (printing it with each

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/spf13/pflag"
+
 	"context"
 	"fmt"
 	"time"
@@ -12,46 +14,44 @@ import (
 // lock the first call requests, later calls say how long is left and, once
 // the cool-down is over, confirm; --cancel withdraws. With the friend lock
 // it needs --code; the strict lock says when the block ends.
-func endCommand(args []string, env Env) error {
-	fs := newFlags("end")
+func endCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	code := fs.String("code", "", "your friend's code (friend lock)")
 	cancel := fs.Bool("cancel", false, "withdraw a requested early end")
-	if _, err := parse(fs, args); err != nil {
-		return err
+	return func(_ []string, env Env) error {
+		c, ctx := connect(), context.Background()
+		st, err := c.Status(ctx)
+		if err != nil {
+			return err
+		}
+		s := st.Session
+		if s == nil {
+			return fmt.Errorf("no block is running")
+		}
+		action := s.NextUnlockAction()
+		if *cancel && action != "" {
+			action = api.UnlockCancel
+		}
+		if action == "" {
+			return fmt.Errorf("this block has a strict lock: it cannot end early; it ends in %s (around %s)",
+				api.HumanDuration(time.Duration(s.Remaining)), s.Ends.Local().Format("Mon 2 Jan 15:04"))
+		}
+		if s.Lock.Mode == api.LockFriend && *code == "" {
+			return usagef("end: this block ends with your friend's code: nocontact end --code CODE")
+		}
+		resp, err := c.Unlock(ctx, action, *code)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env, resp)
+		}
+		fmt.Fprintln(env.Stdout, unlockText(action, resp))
+		if action == api.UnlockRequest {
+			unlockExcerpt(env)
+		}
+		return nil
 	}
-	c, ctx := connect(), context.Background()
-	st, err := c.Status(ctx)
-	if err != nil {
-		return err
-	}
-	s := st.Session
-	if s == nil {
-		return fmt.Errorf("no block is running")
-	}
-	action := s.NextUnlockAction()
-	if *cancel && action != "" {
-		action = api.UnlockCancel
-	}
-	if action == "" {
-		return fmt.Errorf("this block has a strict lock: it cannot end early; it ends in %s (around %s)",
-			api.HumanDuration(time.Duration(s.Remaining)), s.Ends.Local().Format("Mon 2 Jan 15:04"))
-	}
-	if s.Lock.Mode == api.LockFriend && *code == "" {
-		return usagef("end: this block ends with your friend's code: nocontact end --code CODE")
-	}
-	resp, err := c.Unlock(ctx, action, *code)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, resp)
-	}
-	fmt.Fprintln(env.Stdout, unlockText(action, resp))
-	if action == api.UnlockRequest {
-		unlockExcerpt(env)
-	}
-	return nil
 }
 
 func unlockText(action string, resp *api.UnlockResponse) string {

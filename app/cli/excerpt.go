@@ -2,9 +2,9 @@ package cli
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
-	"strings"
+	"github.com/spf13/pflag"
+	"io"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -28,9 +28,8 @@ type excerptOpts struct {
 	seq, event     *uint64
 }
 
-func excerptFlags() (*flag.FlagSet, excerptOpts) {
-	fs := newFlags("excerpt")
-	return fs, excerptOpts{
+func excerptFlags(fs *pflag.FlagSet) excerptOpts {
+	return excerptOpts{
 		print:    fs.Bool("print", false, "print the excerpt instead of showing the pop-up"),
 		host:     fs.String("host", "", "the blocked host that was opened"),
 		at:       fs.String("at", "", "local time HH:MM (default now)"),
@@ -42,36 +41,31 @@ func excerptFlags() (*flag.FlagSet, excerptOpts) {
 	}
 }
 
-func excerptCommand(args []string, env Env) error {
-	fs, o := excerptFlags()
+func excerptCommand(fs *pflag.FlagSet) runFunc {
+	o := excerptFlags(fs)
 	print, host, at, kind, attempts, seq, asJSON := o.print, o.host, o.at, o.kind, o.attempts, o.seq, o.asJSON
-	rest, err := parse(fs, args)
-	if err != nil {
+	return func(_ []string, env Env) error {
+		if !*print {
+			return usagef("excerpt: give --event SEQ for the pop-up, or --print")
+		}
+		m, err := moment(*kind, *host, *at, *attempts, *seq)
+		if err != nil {
+			return err
+		}
+		a, err := content.Load()
+		if err != nil {
+			return err
+		}
+		e := a.Pick(m)
+		if *asJSON {
+			enc := json.NewEncoder(env.Stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(excerptJSON{e.Title, e.Section.Kind.String(), e.Section.Number, e.Text, e.Reason})
+		}
+		w := textWidth(0, env)
+		_, err = fmt.Fprintf(env.Stdout, "%s\n\n%s\n\nWhy this passage: %s\n", e.Title, content.Wrap(e.Text, w), content.Wrap(e.Reason, w))
 		return err
 	}
-	if !*print {
-		return usagef("excerpt: give --event SEQ for the pop-up, or --print")
-	}
-	if len(rest) > 0 {
-		return usagef("excerpt: unexpected %q", strings.Join(rest, " "))
-	}
-	m, err := moment(*kind, *host, *at, *attempts, *seq)
-	if err != nil {
-		return err
-	}
-	a, err := content.Load()
-	if err != nil {
-		return err
-	}
-	e := a.Pick(m)
-	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(excerptJSON{e.Title, e.Section.Kind.String(), e.Section.Number, e.Text, e.Reason})
-	}
-	w := textWidth(0, env)
-	_, err = fmt.Fprintf(env.Stdout, "%s\n\n%s\n\nWhy this passage: %s\n", e.Title, content.Wrap(e.Text, w), content.Wrap(e.Reason, w))
-	return err
 }
 
 // moment validates the flags into a content.Moment.
@@ -112,8 +106,10 @@ func PopupEvent(args []string) (uint64, bool) {
 	if len(args) == 0 || args[0] != "excerpt" {
 		return 0, false
 	}
-	fs, o := excerptFlags()
-	if _, err := parse(fs, args[1:]); err != nil || *o.print || *o.event == 0 {
+	fs := pflag.NewFlagSet("excerpt", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	o := excerptFlags(fs)
+	if err := fs.Parse(args[1:]); err != nil || *o.print || *o.event == 0 || fs.NArg() > 0 {
 		return 0, false
 	}
 	return *o.event, true

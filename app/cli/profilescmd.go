@@ -1,32 +1,14 @@
 package cli
 
 import (
+	"github.com/spf13/pflag"
+
 	"errors"
 	"fmt"
 
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
-
-func profilesCommand(args []string, env Env) error {
-	sub := firstOr(args, "list")
-	if len(args) > 0 {
-		args = args[1:]
-	}
-	switch sub {
-	case "list":
-		return profilesList(args, env)
-	case "add":
-		return profilesAdd(args, env)
-	case "remove":
-		return profilesRemove(args, env)
-	case "resolve":
-		return profilesResolve(args, env)
-	case "reach":
-		return profilesReach(args, env)
-	}
-	return usagef("profiles: unknown command %q (add, list, remove, reach, resolve)", sub)
-}
 
 // readProfile parses a link, or --platform and --handle.
 func readProfile(rest []string, platform, handle string) (profile.Profile, error) {
@@ -42,62 +24,57 @@ func readProfile(rest []string, platform, handle string) (profile.Profile, error
 	return profile.Parse(rest[0])
 }
 
-func profilesAdd(args []string, env Env) error {
-	fs := newFlags("profiles add")
+func profilesAdd(fs *pflag.FlagSet) runFunc {
 	platform := fs.String("platform", "", "platform ID (instagram, x, tiktok, ...)")
 	handle := fs.String("handle", "", "the name on that platform")
 	reach := fs.String("reach", "", "profile: just their profile, in your browsers (the default where a platform allows it); platform: all of the platform, everywhere on this computer")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	p, err := readProfile(rest, *platform, *handle)
-	if err != nil {
-		return asUsage(err)
-	}
-	if *reach != "" {
-		if p, err = withReach(p, *reach); err != nil {
-			return err
+	return func(rest []string, env Env) error {
+		p, err := readProfile(rest, *platform, *handle)
+		if err != nil {
+			return asUsage(err)
 		}
-	}
-	err = updateVault(func(d *vault.Data) error {
-		for _, q := range d.Profiles {
-			if q.ID() == p.ID() {
-				return fmt.Errorf("%s is already saved", p.ID())
+		if *reach != "" {
+			if p, err = withReach(p, *reach); err != nil {
+				return err
 			}
 		}
-		d.Profiles = append(d.Profiles, p)
+		err = updateVault(func(d *vault.Data) error {
+			for _, q := range d.Profiles {
+				if q.ID() == p.ID() {
+					return fmt.Errorf("%s is already saved", p.ID())
+				}
+			}
+			d.Profiles = append(d.Profiles, p)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Blocks())
+		fmt.Fprintln(env.Stdout, "A running block is not changed: add these with `nocontact add`, or they are used by the next `nocontact start`.")
 		return nil
-	})
-	if err != nil {
-		return err
 	}
-	fmt.Fprintf(env.Stdout, "Saved %s\n  %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Blocks())
-	fmt.Fprintln(env.Stdout, "A running block is not changed: add these with `nocontact add`, or they are used by the next `nocontact start`.")
-	return nil
 }
 
-func profilesList(args []string, env Env) error {
-	fs := newFlags("profiles list")
+func profilesList(fs *pflag.FlagSet) runFunc {
 	asJSON := fs.Bool("json", false, "print JSON")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	d, err := loadVault()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, d.Profiles)
-	}
-	if len(d.Profiles) == 0 {
-		fmt.Fprintln(env.Stdout, "No saved profiles. Add one: nocontact profiles add https://www.instagram.com/NAME/")
+	return func(_ []string, env Env) error {
+		d, err := loadVault()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env, d.Profiles)
+		}
+		if len(d.Profiles) == 0 {
+			fmt.Fprintln(env.Stdout, "No saved profiles. Add one: nocontact profiles add https://www.instagram.com/NAME/")
+			return nil
+		}
+		for _, p := range d.Profiles {
+			fmt.Fprintf(env.Stdout, "%-32s %s\n", p.ID(), p.Describe())
+		}
 		return nil
 	}
-	for _, p := range d.Profiles {
-		fmt.Fprintf(env.Stdout, "%-32s %s\n", p.ID(), p.Describe())
-	}
-	return nil
 }
 
 // withReach sets a profile's reach, refusing one it cannot have.
@@ -161,45 +138,42 @@ func profilesRemove(args []string, env Env) error {
 }
 
 // profilesResolve shows what links would block, saving nothing.
-func profilesResolve(args []string, env Env) error {
-	fs := newFlags("profiles resolve")
+func profilesResolve(fs *pflag.FlagSet) runFunc {
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) == 0 {
-		return usagef("profiles resolve LINK...")
-	}
-	var ps []profile.Profile
-	for _, in := range rest {
-		p, err := profile.Parse(in)
-		if err != nil {
-			return asUsage(err)
+	return func(rest []string, env Env) error {
+		if len(rest) == 0 {
+			return usagef("profiles resolve LINK...")
 		}
-		ps = append(ps, p)
-	}
-	if *asJSON {
-		type resolved struct {
-			profile.Profile
-			ID        string   `json:"id"`
-			Hostnames []string `json:"hostnames"`
-			Paths     []string `json:"paths,omitempty"`
-		}
-		var out []resolved
-		for _, p := range ps {
-			r := resolved{p, p.ID(), p.Hostnames(), nil}
-			if p.EffectiveReach() == profile.ReachProfile {
-				r.Paths = p.Paths()
+		var ps []profile.Profile
+		for _, in := range rest {
+			p, err := profile.Parse(in)
+			if err != nil {
+				return asUsage(err)
 			}
-			out = append(out, r)
+			ps = append(ps, p)
 		}
-		return printJSON(env, out)
+		if *asJSON {
+			type resolved struct {
+				profile.Profile
+				ID        string   `json:"id"`
+				Hostnames []string `json:"hostnames"`
+				Paths     []string `json:"paths,omitempty"`
+			}
+			var out []resolved
+			for _, p := range ps {
+				r := resolved{p, p.ID(), p.Hostnames(), nil}
+				if p.EffectiveReach() == profile.ReachProfile {
+					r.Paths = p.Paths()
+				}
+				out = append(out, r)
+			}
+			return printJSON(env, out)
+		}
+		for _, p := range ps {
+			fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, p.Blocks())
+		}
+		return nil
 	}
-	for _, p := range ps {
-		fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, p.Blocks())
-	}
-	return nil
 }
 
 // asUsage marks a profile parse error as the caller's input.

@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+	"github.com/spf13/pflag"
 	"strconv"
 	"strings"
 
@@ -15,35 +15,32 @@ const (
 	maxWidth     = 100
 )
 
-func readCommand(args []string, env Env) error {
-	fs := newFlags("read")
+func readCommand(fs *pflag.FlagSet) runFunc {
 	list := fs.Bool("list", false, "list the sections and terms")
 	search := fs.String("search", "", "search for words")
 	width := fs.Int("width", 0, "wrap text to this many columns")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return err
+	return func(rest []string, env Env) error {
+		a, err := content.Load()
+		if err != nil {
+			return err
+		}
+		searching := false
+		fs.Visit(func(f *pflag.Flag) { searching = searching || f.Name == "search" })
+		w := textWidth(*width, env)
+		switch {
+		case *list:
+			return page(env, listText(a))
+		case searching:
+			return page(env, searchText(a, strings.TrimSpace(*search+" "+strings.Join(rest, " ")), w))
+		case len(rest) == 0:
+			return page(env, a.Text(w))
+		}
+		s, err := findSection(a, strings.Join(rest, " "))
+		if err != nil {
+			return err
+		}
+		return page(env, s.Text(w))
 	}
-	a, err := content.Load()
-	if err != nil {
-		return err
-	}
-	searching := false
-	fs.Visit(func(f *flag.Flag) { searching = searching || f.Name == "search" })
-	w := textWidth(*width, env)
-	switch {
-	case *list:
-		return page(env, listText(a))
-	case searching:
-		return page(env, searchText(a, strings.TrimSpace(*search+" "+strings.Join(rest, " ")), w))
-	case len(rest) == 0:
-		return page(env, a.Text(w))
-	}
-	s, err := findSection(a, strings.Join(rest, " "))
-	if err != nil {
-		return err
-	}
-	return page(env, s.Text(w))
 }
 
 func textWidth(flagWidth int, env Env) int {

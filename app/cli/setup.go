@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/spf13/pflag"
+
 	"context"
 	"errors"
 	"fmt"
@@ -24,38 +26,36 @@ const installedDaemon = "/usr/local/libexec/nocontact/nocontactd"
 // setupCommand installs the daemon (through pkexec) and the user's parts:
 // the tray's autostart entry, the launcher and the icons. --remove undoes
 // them.
-func setupCommand(args []string, env Env) error {
-	fs := newFlags("setup")
+func setupCommand(fs *pflag.FlagSet) runFunc {
 	remove := fs.Bool("remove", false, "remove the user parts and uninstall the daemon")
 	noSystem := fs.Bool("no-system", false, "install only the user parts")
 	systemRoot := fs.String("system-root", "/", "install the daemon under this root (tests, packaging)")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	binDir := filepath.Dir(self)
-	if *remove {
-		return setupRemove(env, binDir, *noSystem, *systemRoot)
-	}
-	fmt.Fprintf(env.Stdout, "No Contact setup will:\n"+
-		"  1. install the blocking service (nocontactd) as root: it asks for your password;\n"+
-		"  2. start the tray at login and add No Contact to your applications.\n\n")
-	if !*noSystem {
-		if err := runSystem(env, binDir, *systemRoot, "install", "--owner-uid", strconv.Itoa(os.Getuid())); err != nil {
+	return func(_ []string, env Env) error {
+		self, err := os.Executable()
+		if err != nil {
 			return err
 		}
-		if *systemRoot == "/" {
-			waitForDaemon(env)
+		binDir := filepath.Dir(self)
+		if *remove {
+			return setupRemove(env, binDir, *noSystem, *systemRoot)
 		}
+		fmt.Fprintf(env.Stdout, "No Contact setup will:\n"+
+			"  1. install the blocking service (nocontactd) as root: it asks for your password;\n"+
+			"  2. start the tray at login and add No Contact to your applications.\n\n")
+		if !*noSystem {
+			if err := runSystem(env, binDir, *systemRoot, "install", "--owner-uid", strconv.Itoa(os.Getuid())); err != nil {
+				return err
+			}
+			if *systemRoot == "/" {
+				waitForDaemon(env)
+			}
+		}
+		if err := installUserParts(binDir); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, "Done: the tray starts at your next login (start it now: nocontact-tray &).")
+		return nil
 	}
-	if err := installUserParts(binDir); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, "Done: the tray starts at your next login (start it now: nocontact-tray &).")
-	return nil
 }
 
 func setupRemove(env Env, binDir string, noSystem bool, root string) error {

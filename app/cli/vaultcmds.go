@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/spf13/pflag"
+
 	"encoding/json"
 	"fmt"
 	"os"
@@ -37,46 +39,38 @@ func updateVault(change func(*vault.Data) error) error {
 	return v.Update(change)
 }
 
-func journalCommand(args []string, env Env) error {
-	switch firstOr(args, "list") {
-	case "list":
-		d, err := loadVault()
-		if err != nil {
-			return err
-		}
-		if len(d.Journal) == 0 {
-			fmt.Fprintln(env.Stdout, "The journal is empty. Log an urge: nocontact journal add --motive loneliness \"what happened\"")
-		}
-		for _, e := range d.Journal {
-			fmt.Fprintf(env.Stdout, "%s  %-20s %s\n", e.Time.Local().Format("2006-01-02 15:04"), e.Motive, e.What)
-		}
-		return nil
-	case "add":
-		return journalAdd(args[1:], env)
-	}
-	return usagef("journal: unknown command %q (add, list)", args[0])
-}
-
-func journalAdd(args []string, env Env) error {
-	fs := newFlags("journal add")
-	motive := fs.String("motive", "", "why: "+motiveIDs())
-	text := fs.String("text", "", "more, if you like")
-	rest, err := parse(fs, args)
+// journalList prints the urge journal.
+func journalList(_ []string, env Env) error {
+	d, err := loadVault()
 	if err != nil {
 		return err
 	}
-	if !vault.ValidMotive(*motive) {
-		return usagef("journal add: --motive is one of %s", motiveIDs())
+	if len(d.Journal) == 0 {
+		fmt.Fprintln(env.Stdout, "The journal is empty. Log an urge: nocontact journal add --motive loneliness \"what happened\"")
 	}
-	if len(rest) == 0 {
-		return usagef("journal add: say what happened, e.g. journal add --motive nostalgia \"looked at old photos\"")
+	for _, e := range d.Journal {
+		fmt.Fprintf(env.Stdout, "%s  %-20s %s\n", e.Time.Local().Format("2006-01-02 15:04"), e.Motive, e.What)
 	}
-	e := vault.Entry{Time: time.Now(), What: strings.Join(rest, " "), Motive: *motive, Text: *text}
-	if err := updateVault(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil }); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, "Logged. Noticing the urge is part of keeping the distance.")
 	return nil
+}
+
+func journalAdd(fs *pflag.FlagSet) runFunc {
+	motive := fs.String("motive", "", "why: "+motiveIDs())
+	text := fs.String("text", "", "more, if you like")
+	return func(rest []string, env Env) error {
+		if !vault.ValidMotive(*motive) {
+			return usagef("journal add: --motive is one of %s", motiveIDs())
+		}
+		if len(rest) == 0 {
+			return usagef("journal add: say what happened, e.g. journal add --motive nostalgia \"looked at old photos\"")
+		}
+		e := vault.Entry{Time: time.Now(), What: strings.Join(rest, " "), Motive: *motive, Text: *text}
+		if err := updateVault(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil }); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, "Logged. Noticing the urge is part of keeping the distance.")
+		return nil
+	}
 }
 
 func motiveIDs() string {
@@ -88,33 +82,31 @@ func motiveIDs() string {
 }
 
 // contactCommand sets the day of last contact; an earlier streak is kept.
-func contactCommand(args []string, env Env) error {
-	fs := newFlags("contact")
+func contactCommand(fs *pflag.FlagSet) runFunc {
 	last := fs.String("last", "", "the day of the last contact, YYYY-MM-DD (or today)")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if *last == "" {
-		d, err := loadVault()
-		if err != nil {
-			return err
-		}
-		if d.LastContact == nil {
-			fmt.Fprintln(env.Stdout, "No date of last contact yet: nocontact contact --last YYYY-MM-DD")
+	return func(_ []string, env Env) error {
+		if *last == "" {
+			d, err := loadVault()
+			if err != nil {
+				return err
+			}
+			if d.LastContact == nil {
+				fmt.Fprintln(env.Stdout, "No date of last contact yet: nocontact contact --last YYYY-MM-DD")
+				return nil
+			}
+			fmt.Fprintf(env.Stdout, "Day %d without contact (since %s). Best: %d days.\n", d.DaysWithoutContact(time.Now()), d.LastContact, d.BestStreak(time.Now()))
 			return nil
 		}
-		fmt.Fprintf(env.Stdout, "Day %d without contact (since %s). Best: %d days.\n", d.DaysWithoutContact(time.Now()), d.LastContact, d.BestStreak(time.Now()))
+		day, err := vault.ParseLastContact(*last, time.Now())
+		if err != nil {
+			return usagef("contact: --last %v", err)
+		}
+		if err := updateVault(func(d *vault.Data) error { d.SetLastContact(day); return nil }); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Last contact: %s. Your earlier streaks stay in your history.\n", day)
 		return nil
 	}
-	day, err := vault.ParseLastContact(*last, time.Now())
-	if err != nil {
-		return usagef("contact: --last %v", err)
-	}
-	if err := updateVault(func(d *vault.Data) error { d.SetLastContact(day); return nil }); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Last contact: %s. Your earlier streaks stay in your history.\n", day)
-	return nil
 }
 
 // exportCommand writes the vault as readable JSON, on request only.
@@ -159,27 +151,25 @@ func importCommand(args []string, env Env) error {
 	return nil
 }
 
-func vaultCommand(args []string, env Env) error {
-	fs := newFlags("vault")
+func vaultCommand(fs *pflag.FlagSet) runFunc {
 	allow := fs.Bool("allow-unencrypted", false, "keep the data in a file only you can read, without encryption (when there is no keyring)")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	v, err := openVault()
-	if err != nil {
-		return err
-	}
-	if *allow {
-		if err := v.AllowUnencrypted(); err != nil {
+	return func(_ []string, env Env) error {
+		v, err := openVault()
+		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, "Your data is now kept unencrypted, readable only by you (file mode 0600).")
+		if *allow {
+			if err := v.AllowUnencrypted(); err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, "Your data is now kept unencrypted, readable only by you (file mode 0600).")
+			return nil
+		}
+		if _, err := v.Load(); err != nil {
+			return err
+		}
+		dir, _ := vault.DefaultDir()
+		fmt.Fprintf(env.Stdout, "Vault: %s (readable)\n", dir)
 		return nil
 	}
-	if _, err := v.Load(); err != nil {
-		return err
-	}
-	dir, _ := vault.DefaultDir()
-	fmt.Fprintf(env.Stdout, "Vault: %s (readable)\n", dir)
-	return nil
 }

@@ -1,0 +1,62 @@
+package session
+
+import (
+	"errors"
+	"slices"
+	"syscall"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// txn is one change of the state: time credited first, then the
+// caller's change, kept only if it is saved. When the state cannot be
+// written (a full disk, a read-only state directory) everything is put
+// back, the credit too, so the daemon never runs ahead of what a restart
+// would find: a credit kept in memory but not on disk would let a wall
+// clock set forward and a reboot credit the same time twice.
+type txn struct {
+	m       *Manager
+	before  State
+	expired bool // the session ran out while crediting (that end is saved)
+	done    bool
+}
+
+// beginLocked snapshots the state and credits elapsed time.
+func (m *Manager) beginLocked() *txn {
+	tx := &txn{m: m, before: m.snapshotLocked()}
+	tx.expired = m.creditLocked()
+	tx.done = tx.expired
+	return tx
+}
+
+// commit saves the state, or says in words why it could not.
+func (tx *txn) commit() error {
+	err := tx.m.saveLocked()
+	if err == nil {
+		tx.done = true
+		return nil
+	}
+	why := "the daemon could not write its state"
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		why = "the disk holding the daemon's state is full"
+	}
+	return api.Errorf(api.CodeNotSaved, "%s, so nothing was changed; free some space and try again (%v)", why, err)
+}
+
+// end puts the state back unless it was saved.
+func (tx *txn) end() {
+	if !tx.done {
+		tx.m.st, tx.done = tx.before, true
+	}
+}
+
+// snapshotLocked copies the state deeply enough to put it back.
+func (m *Manager) snapshotLocked() State {
+	st := m.st
+	if r := m.st.Session; r != nil {
+		c := *r
+		c.Hostnames, c.Paths = slices.Clone(r.Hostnames), slices.Clone(r.Paths)
+		st.Session = &c
+	}
+	return st
+}
