@@ -29,7 +29,7 @@ const installedDaemon = "/usr/local/libexec/nocontact/nocontactd"
 func setupCommand(fs *pflag.FlagSet) runFunc {
 	remove := fs.Bool("remove", false, "remove the user parts and uninstall the daemon")
 	noSystem := fs.Bool("no-system", false, "install only the user parts")
-	systemRoot := fs.String("system-root", "/", "install the daemon under this root (tests, packaging)")
+	systemRoot := fs.String("root", "/", "install the daemon under this `DIR` instead of / (tests, packaging), as nocontactd install --root")
 	return func(_ []string, env Env) error {
 		self, err := os.Executable()
 		if err != nil {

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
+	"github.com/spf13/pflag"
 	"io"
 	"net/netip"
 	"strings"
@@ -18,36 +18,17 @@ type hostsFlags struct {
 	names    []string
 }
 
-// parseHostsFlags accepts flags before, between and after the names.
-func parseHostsFlags(sub string, args []string) (hostsFlags, error) {
-	f := hostsFlags{file: hosts.DefaultPath, sinkhole: hosts.DefaultSinkhole.String()}
-	fs := newFlagSet("hosts " + sub)
-	fs.StringVar(&f.file, "hosts-file", f.file, "the hosts file")
-	fs.StringVar(&f.sinkhole, "sinkhole", f.sinkhole, "IPv4 loopback address blocked names point to")
-	for {
-		if err := fs.Parse(args); err != nil {
-			return f, usagef("hosts %s: %v", sub, err)
-		}
-		if fs.NArg() == 0 {
-			return f, nil
-		}
-		f.names = append(f.names, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
+// addHostsFlags declares the hosts subcommands' flags on fs.
+func addHostsFlags(fs *pflag.FlagSet) *hostsFlags {
+	f := &hostsFlags{}
+	fs.StringVar(&f.file, "hosts-file", hosts.DefaultPath, "the hosts `FILE`")
+	fs.StringVar(&f.sinkhole, "sinkhole", hosts.DefaultSinkhole.String(), "IPv4 loopback `ADDRESS` blocked names point to")
+	return f
 }
 
-func hostsCommand(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return usagef("hosts needs preview, apply or strip")
-	}
-	sub := args[0]
-	if sub != "preview" && sub != "apply" && sub != "strip" {
-		return usagef("unknown hosts command %q (preview, apply, strip)", sub)
-	}
-	f, err := parseHostsFlags(sub, args[1:])
-	if err != nil {
-		return err
-	}
+// hostsCommand runs hosts preview, apply or strip on f with names.
+func hostsCommand(sub string, f *hostsFlags, names []string, stdout, stderr io.Writer) error {
+	f.names = names
 	if sub == "strip" && len(f.names) > 0 {
 		return usagef("hosts strip takes no names (got %q)", strings.Join(f.names, " "))
 	}
@@ -94,11 +75,4 @@ func writeHosts(path string, next []byte, changed bool, n int, stderr io.Writer)
 		fmt.Fprintf(stderr, "  cache %s\n", step)
 	}
 	return nil
-}
-
-// newFlagSet returns a flag set that reports errors instead of printing.
-func newFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/spf13/pflag"
 	"io"
 	"os"
 	"os/exec"
@@ -32,28 +33,20 @@ type installFlags struct {
 	noStart  bool
 }
 
-func parseInstallFlags(name string, args []string) (installFlags, error) {
-	f := installFlags{}
-	fs := newFlagSet(name)
-	fs.StringVar(&f.root, "root", "/", "install under this directory instead of / (for packaging and tests)")
-	fs.IntVar(&f.ownerUID, "owner-uid", -1, "the user who may use the daemon")
-	fs.BoolVar(&f.noStart, "no-start", false, "install the files only; do not enable or start the service")
-	if err := fs.Parse(args); err != nil {
-		return f, usagef("%s: %v", name, err)
+// addInstallFlags declares install's and uninstall's flags on fs.
+func addInstallFlags(fs *pflag.FlagSet, owner bool) *installFlags {
+	f := &installFlags{ownerUID: -1}
+	fs.StringVar(&f.root, "root", "/", "install under this `DIR` instead of / (for packaging and tests)")
+	if owner {
+		fs.IntVar(&f.ownerUID, "owner-uid", -1, "the user who may use the daemon (`UID`)")
+		fs.BoolVar(&f.noStart, "no-start", false, "install the files only; do not enable or start the service")
 	}
-	if fs.NArg() > 0 {
-		return f, usagef("%s: unexpected %q", name, fs.Arg(0))
-	}
-	return f, nil
+	return f
 }
 
 // installCommand installs the binary, the systemd unit and the state dir,
 // and enables and starts the service where systemd runs.
-func installCommand(args []string, stdout io.Writer) error {
-	f, err := parseInstallFlags("install", args)
-	if err != nil {
-		return err
-	}
+func installCommand(f *installFlags, stdout io.Writer) error {
 	if f.ownerUID < 0 {
 		return usagef("install: --owner-uid UID is needed: the user who may use the daemon")
 	}
@@ -88,11 +81,7 @@ func installCommand(args []string, stdout io.Writer) error {
 
 // uninstallCommand stops and removes the service; it refuses while a
 // session runs (use cleanup first).
-func uninstallCommand(args []string, stdout io.Writer) error {
-	f, err := parseInstallFlags("uninstall", args)
-	if err != nil {
-		return err
-	}
+func uninstallCommand(f *installFlags, stdout io.Writer) error {
 	if running, err := sessionRunning(f.root); err != nil {
 		return err
 	} else if running {

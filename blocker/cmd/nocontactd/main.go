@@ -3,8 +3,9 @@
 // and serves the local API; its command line also offers the hosts engine
 // and the cleanup that always undoes everything.
 //
-//	nocontactd [run] [--hosts-file F] [--state-dir D] [--socket S] [--owner-uid UID] [--sinkhole ADDR]
-//	nocontactd cleanup [same flags]
+//	nocontactd [run] [flags]      (see nocontactd --help)
+//	nocontactd cleanup [flags]
+//	nocontactd install | uninstall [flags]
 //	nocontactd hosts preview|apply|strip [--hosts-file F] [--sinkhole ADDR] [NAME...]
 //	nocontactd version
 //
@@ -16,6 +17,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
@@ -42,61 +46,106 @@ func main() {
 
 // run executes one command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	err := dispatch(args, stdout, stderr)
+	root := rootCommand(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	var fe failure
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &fe):
+		fmt.Fprintf(stderr, "%s: %v\n", programName, fe.error)
+		return exitFailed
 	case errors.As(err, new(usageError)):
 		fmt.Fprintf(stderr, "%s: %v\n", programName, err)
-		return exitUsage
-	default:
-		fmt.Fprintf(stderr, "%s: %v\n", programName, err)
-		return exitFailed
+	default: // cobra's: an unknown command or flag, a stray argument
+		c, _, ferr := root.Find(args)
+		if ferr != nil {
+			c = root
+		}
+		fmt.Fprintf(stderr, "%s: %v (see %s --help)\n", programName, err, c.CommandPath())
 	}
+	return exitUsage
 }
 
-func dispatch(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || len(args[0]) > 0 && args[0][0] == '-' {
-		return runCommand(args, stderr)
+// failure marks an error of the work itself, not of its usage.
+type failure struct{ error }
+
+// do runs f and marks what it returns: usage errors stay usage errors.
+func do(f func() error) error {
+	err := f()
+	if err == nil || errors.As(err, new(usageError)) {
+		return err
 	}
-	switch args[0] {
-	case "run":
-		return runCommand(args[1:], stderr)
-	case "cleanup":
-		return cleanupCommand(args[1:], stdout, stderr)
-	case "install":
-		return installCommand(args[1:], stdout)
-	case "uninstall":
-		return uninstallCommand(args[1:], stdout)
-	case "hosts":
-		return hostsCommand(args[1:], stdout, stderr)
-	case "version", "--version":
-		fmt.Fprintf(stdout, "%s %s\n", programName, api.Version)
-		return nil
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usageText)
-		return nil
-	}
-	return usagef("unknown command %q (try %s help)", args[0], programName)
+	return failure{err}
 }
 
-const usageText = `usage:
-  nocontactd [run] [--hosts-file F] [--state-dir D] [--socket S] [--owner-uid UID] [--sinkhole ADDR] [--log-level L]
-        serve block sessions (the default; as root, under systemd)
-  nocontactd cleanup [the same flags]
-        end any session whatever its lock and remove the hosts section (root)
-  nocontactd install --owner-uid UID [--root DIR] [--no-start]
-        install the binary, the systemd unit and the state dir; enable and start
-  nocontactd uninstall [--root DIR]
-        stop and remove them (refused while a block runs)
-  nocontactd hosts preview [--hosts-file F] [--sinkhole ADDR] [NAME...]
-        print the hosts file that apply would write; write nothing
-  nocontactd hosts apply   [--hosts-file F] [--sinkhole ADDR] NAME...
-        write the managed section with NAMEs (no NAME: remove it)
-  nocontactd hosts strip   [--hosts-file F] [--sinkhole ADDR]
-        remove the managed section
-  nocontactd version
-        print the version
+// rootCommand is nocontactd's command line; without a command it runs.
+func rootCommand(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   programName,
+		Short: "No Contact's privileged daemon: the only program that writes the hosts file",
+		Long: "nocontactd runs block sessions, guards the hosts file and the browser policies, and serves the local API. " +
+			"Without a command it runs (as root, under systemd).\n\nExit status: 0 success, 1 the operation failed, 2 bad usage or input.",
+		Args: noArgs, Version: api.Version, SilenceUsage: true, SilenceErrors: true,
+	}
+	root.SetVersionTemplate(programName + " {{.Version}}\n")
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	config := daemonFlags(root.Flags())
+	root.RunE = func(*cobra.Command, []string) error { return do(func() error { return runCommand(config, stderr) }) }
 
-exit status: 0 success, 1 failure, 2 bad usage or input
-`
+	runCmd := &cobra.Command{Use: "run", Short: "Serve block sessions (the default; as root, under systemd)", Args: noArgs}
+	runConfig := daemonFlags(runCmd.Flags())
+	runCmd.RunE = func(*cobra.Command, []string) error { return do(func() error { return runCommand(runConfig, stderr) }) }
+
+	cleanup := &cobra.Command{Use: "cleanup", Short: "End any session whatever its lock, and remove the hosts section and browser policies (root)", Args: noArgs}
+	cleanupConfig := daemonFlags(cleanup.Flags())
+	cleanup.RunE = func(*cobra.Command, []string) error {
+		return do(func() error { return cleanupCommand(cleanupConfig, stdout, stderr) })
+	}
+
+	install := &cobra.Command{Use: "install", Short: "Install the binary, the systemd unit and the state directory; enable and start the service", Args: noArgs}
+	inst := addInstallFlags(install.Flags(), true)
+	install.RunE = func(*cobra.Command, []string) error { return do(func() error { return installCommand(inst, stdout) }) }
+
+	uninstall := &cobra.Command{Use: "uninstall", Short: "Stop and remove the service (refused while a block runs)", Args: noArgs}
+	uninst := addInstallFlags(uninstall.Flags(), false)
+	uninstall.RunE = func(*cobra.Command, []string) error {
+		return do(func() error { return uninstallCommand(uninst, stdout) })
+	}
+
+	hostsCmd := &cobra.Command{Use: "hosts", Short: "The hosts engine by hand: preview, apply, strip", Args: cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unknown hosts command %q (preview, apply, strip)", args[0])
+			}
+			return usagef("hosts needs preview, apply or strip")
+		}}
+	for _, h := range []struct{ use, short string }{
+		{"preview [NAME...]", "Print the hosts file that apply would write; write nothing"},
+		{"apply NAME...", "Write the managed section with the NAMEs (no NAME: remove it)"},
+		{"strip", "Remove the managed section"},
+	} {
+		sub := strings.Fields(h.use)[0]
+		c := &cobra.Command{Use: h.use, Short: h.short, Args: cobra.ArbitraryArgs}
+		f := addHostsFlags(c.Flags())
+		c.RunE = func(_ *cobra.Command, names []string) error {
+			return do(func() error { return hostsCommand(sub, f, names, stdout, stderr) })
+		}
+		hostsCmd.AddCommand(c)
+	}
+
+	version := &cobra.Command{Use: "version", Short: "Print the version", Args: noArgs,
+		Run: func(*cobra.Command, []string) { fmt.Fprintf(stdout, "%s %s\n", programName, api.Version) }}
+	root.AddCommand(runCmd, cleanup, install, uninstall, hostsCmd, version)
+	return root
+}
+
+// noArgs refuses positional arguments, naming the first.
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%s takes no arguments, and %q is one", c.Name(), args[0])
+	}
+	return nil
+}
