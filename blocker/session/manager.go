@@ -266,7 +266,7 @@ func (m *Manager) Extend(by time.Duration) error {
 	// Compare without adding: Remaining()+by overflows for a huge by and
 	// would turn the session's end into the past.
 	if by > api.MaxSessionDuration-r.Remaining() {
-		return api.Errorf(api.CodeInvalid, "a session can have at most 365d left; %s are left", api.FormatDuration(r.Remaining()))
+		return api.Errorf(api.CodeInvalid, "a block can have at most 365 d left; %s are left", api.HumanDuration(r.Remaining()))
 	}
 	r.Duration += by
 	return tx.commit()

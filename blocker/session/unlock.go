@@ -24,7 +24,7 @@ func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 	}
 	switch r.Lock.Mode {
 	case api.LockStrict:
-		return false, api.Errorf(api.CodeLocked, "this session has a strict lock: it cannot end early; %s left", api.FormatDuration(r.Remaining()))
+		return false, api.Errorf(api.CodeLocked, "this session has a strict lock: it cannot end early; %s left", api.HumanDuration(r.Remaining()))
 	case api.LockFriend:
 		ended, err = m.friendLocked(r, action, code)
 	default:
@@ -62,10 +62,10 @@ func (m *Manager) cooldownLocked(r *Record, action string) (bool, error) {
 		return false, nil
 	case api.UnlockConfirm:
 		if r.UnlockAt == nil {
-			return false, api.Errorf(api.CodeLocked, "request the early end first; then wait out the %s cool-down", api.FormatDuration(time.Duration(r.Lock.Cooldown)))
+			return false, api.Errorf(api.CodeLocked, "request the early end first; then wait out the %s cool-down", api.HumanDuration(time.Duration(r.Lock.Cooldown)))
 		}
 		if left := *r.UnlockAt + time.Duration(r.Lock.Cooldown) - r.Credited; left > 0 {
-			return false, api.Errorf(api.CodeLocked, "the cool-down has %s left", api.FormatDuration(left))
+			return false, api.Errorf(api.CodeLocked, "the cool-down has %s left", api.HumanDuration(left))
 		}
 		return true, nil
 	}
@@ -90,7 +90,7 @@ func (m *Manager) friendLocked(r *Record, action, code string) (bool, error) {
 		return false, badAction(action)
 	}
 	if wait := r.RetryAfterCrd - r.Credited; wait > 0 {
-		return false, api.Errorf(api.CodeRateLimited, "too many wrong codes: try again in %s", api.FormatDuration(wait.Round(time.Second)))
+		return false, api.Errorf(api.CodeRateLimited, "too many wrong codes: try again in %s", api.HumanDuration(wait.Round(time.Second)))
 	}
 	if subtle.ConstantTimeCompare(hashCode(r.FriendSalt, code), r.FriendHash) == 1 {
 		return true, nil
