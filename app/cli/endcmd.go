@@ -54,7 +54,7 @@ func endCommand(fs *pflag.FlagSet) runFunc {
 	}
 }
 
-func unlockText(action string, resp *api.UnlockResponse) string {
+func unlockText(action api.UnlockAction, resp *api.UnlockResponse) string {
 	switch {
 	case resp.Ended:
 		return "The block has ended. The hosts file is being restored."

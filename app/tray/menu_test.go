@@ -23,7 +23,7 @@ func labels(items []Item) string {
 	return b.String()
 }
 
-func running(lock string) *api.Session {
+func running(lock api.LockMode) *api.Session {
 	return &api.Session{Hostnames: make([]string, 14), Remaining: api.Duration(18*api.Day + 4*time.Hour),
 		Lock: api.Lock{Mode: lock, Cooldown: api.Duration(30 * time.Minute)}}
 }

@@ -24,7 +24,11 @@ var presets = []struct {
 }{{"24 h", 24 * time.Hour}, {"3 days", 3 * api.Day}, {"7 days", 7 * api.Day}, {"30 days", 30 * api.Day}}
 
 // lockChoices, each explained in one line.
-var lockChoices = []struct{ label, mode, help string }{
+var lockChoices = []struct {
+	label string
+	mode  api.LockMode
+	help  string
+}{
 	{"Cool-down", api.LockCooldown, "Ending early takes a 30-minute cool-down, then a confirmation."},
 	{"Friend's code", api.LockFriend, "A code you give a friend you trust is the only way to end early."},
 	{"Strict", api.LockStrict, "No early end. The block runs its course."},

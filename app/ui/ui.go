@@ -19,10 +19,10 @@ import (
 // Daemon is what the screens ask of nocontactd; *client.Client has it.
 type Daemon interface {
 	Status(ctx context.Context) (*api.Status, error)
-	Start(ctx context.Context, req api.StartRequest) (*api.StartResponse, error)
+	Start(ctx context.Context, req api.StartRequest) (*api.SessionResponse, error)
 	Extend(ctx context.Context, by time.Duration) (*api.Session, error)
 	Add(ctx context.Context, names, paths []string) (*api.Session, error)
-	Unlock(ctx context.Context, action, code string) (*api.UnlockResponse, error)
+	Unlock(ctx context.Context, action api.UnlockAction, code string) (*api.UnlockResponse, error)
 	Events(ctx context.Context, after uint64) ([]api.Event, error)
 }
 

@@ -7,11 +7,14 @@ import (
 	"time"
 )
 
-// Lock modes: how a running session may end early.
+// LockMode is how a running session may end early.
+type LockMode string
+
+// Lock modes.
 const (
-	LockCooldown = "cooldown" // request, wait out a cool-down, confirm within 10 minutes
-	LockFriend   = "friend"   // a code given to a friend ends it
-	LockStrict   = "strict"   // no early end
+	LockCooldown LockMode = "cooldown" // request, wait out a cool-down, confirm within 10 minutes
+	LockFriend   LockMode = "friend"   // a code given to a friend ends it
+	LockStrict   LockMode = "strict"   // no early end
 )
 
 // Limits of sessions and locks.
@@ -27,12 +30,12 @@ const (
 
 // Lock is chosen when a session starts.
 type Lock struct {
-	Mode     string   `json:"mode"`
+	Mode     LockMode `json:"mode"`
 	Cooldown Duration `json:"cooldown,omitempty"` // for LockCooldown
 }
 
-// Validate checks the mode and fills in the default cool-down.
-func (l *Lock) Validate() error {
+// Normalize checks the mode and fills in the default mode and cool-down.
+func (l *Lock) Normalize() error {
 	switch l.Mode {
 	case "":
 		l.Mode = LockCooldown
@@ -54,20 +57,23 @@ func (l *Lock) Validate() error {
 	return nil
 }
 
-// Unlock states of a cool-down lock.
+// UnlockState is where a cool-down lock's early end stands.
+type UnlockState string
+
+// Unlock states.
 const (
-	UnlockNone    = ""         // nobody asked
-	UnlockWaiting = "cooldown" // asked; the cool-down runs
-	UnlockReady   = "ready"    // cool-down over: confirm before ExpiresAt
+	UnlockNone    UnlockState = ""         // nobody asked
+	UnlockWaiting UnlockState = "cooldown" // asked; the cool-down runs
+	UnlockReady   UnlockState = "ready"    // cool-down over: confirm before ExpiresAt
 )
 
 // UnlockStatus is where an early end stands.
 type UnlockStatus struct {
-	State       string     `json:"state,omitempty"`
-	RequestedAt *time.Time `json:"requested_at,omitempty"`
-	ReadyIn     Duration   `json:"ready_in,omitempty"`   // credited time left in the cool-down
-	ExpiresIn   Duration   `json:"expires_in,omitempty"` // time left to confirm
-	RetryIn     Duration   `json:"retry_in,omitempty"`   // friend lock: wait after wrong codes
+	State       UnlockState `json:"state,omitempty"`
+	RequestedAt *time.Time  `json:"requested_at,omitempty"`
+	ReadyIn     Duration    `json:"ready_in,omitempty"`   // credited time left in the cool-down
+	ExpiresIn   Duration    `json:"expires_in,omitempty"` // time left to confirm
+	RetryIn     Duration    `json:"retry_in,omitempty"`   // friend lock: wait after wrong codes
 }
 
 // Session is a running block as the API shows it.
@@ -168,8 +174,10 @@ type StartRequest struct {
 	Lock      Lock     `json:"lock"`
 }
 
-// StartResponse is its answer; FriendCode only for the friend lock, once.
-type StartResponse struct {
+// SessionResponse answers a start, an extension or an addition: the
+// session as it now is; FriendCode only for a start with the friend lock,
+// once.
+type SessionResponse struct {
 	Session    *Session `json:"session"`
 	FriendCode string   `json:"friend_code,omitempty"`
 }
@@ -185,17 +193,20 @@ type AddRequest struct {
 	Paths []string `json:"paths,omitempty"`
 }
 
+// UnlockAction moves an early end: request, cancel or confirm.
+type UnlockAction string
+
 // Unlock actions.
 const (
-	UnlockRequest = "request"
-	UnlockCancel  = "cancel"
-	UnlockConfirm = "confirm"
+	UnlockRequest UnlockAction = "request"
+	UnlockCancel  UnlockAction = "cancel"
+	UnlockConfirm UnlockAction = "confirm"
 )
 
 // UnlockRequestBody is POST /v1/session/unlock.
 type UnlockRequestBody struct {
-	Action string `json:"action"`
-	Code   string `json:"code,omitempty"`
+	Action UnlockAction `json:"action"`
+	Code   string       `json:"code,omitempty"`
 }
 
 // UnlockResponse tells whether the session ended and where the unlock is.
@@ -255,7 +266,7 @@ func (s *Session) Summary() string {
 // lock allows: confirm with the friend lock (with the code) or once the
 // cool-down is over, else request (which, while the cool-down runs, only
 // reports the time left); "" for the strict lock, which has none.
-func (s *Session) NextUnlockAction() string {
+func (s *Session) NextUnlockAction() UnlockAction {
 	switch {
 	case s.Lock.Mode == LockStrict:
 		return ""

@@ -2,27 +2,30 @@ package api
 
 import "time"
 
+// EventKind is what an event records.
+type EventKind string
+
 // Event kinds.
 const (
-	EventVisit           = "visit"
-	EventTamper          = "tamper"
-	EventConflict        = "conflict"
-	EventSessionStarted  = "session_started"
-	EventSessionExtended = "session_extended"
-	EventSessionEnded    = "session_ended"
-	EventUnlockRequested = "unlock_requested"
-	EventUnlockCancelled = "unlock_cancelled"
-	EventUnlockCompleted = "unlock_completed"
-	EventCleanup         = "cleanup"
-	EventHostnamesAdded  = "hostnames_added"
-	EventHeartbeat       = "heartbeat" // on the stream only, never stored
+	EventVisit           EventKind = "visit"
+	EventTamper          EventKind = "tamper"
+	EventConflict        EventKind = "conflict"
+	EventSessionStarted  EventKind = "session_started"
+	EventSessionExtended EventKind = "session_extended"
+	EventSessionEnded    EventKind = "session_ended"
+	EventUnlockRequested EventKind = "unlock_requested"
+	EventUnlockCancelled EventKind = "unlock_cancelled"
+	EventUnlockCompleted EventKind = "unlock_completed"
+	EventCleanup         EventKind = "cleanup"
+	EventHostnamesAdded  EventKind = "hostnames_added"
+	EventHeartbeat       EventKind = "heartbeat" // on the stream only, never stored
 )
 
 // Event is one thing that happened, as the API and the event log carry it.
 type Event struct {
 	Seq    uint64    `json:"seq"`
 	Time   time.Time `json:"time"`
-	Kind   string    `json:"kind"`
+	Kind   EventKind `json:"kind"`
 	Host   string    `json:"host,omitempty"`
 	Scheme string    `json:"scheme,omitempty"`
 	Count  int       `json:"count,omitempty"`

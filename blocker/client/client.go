@@ -121,14 +121,14 @@ func (c *Client) Status(ctx context.Context) (*api.Status, error) {
 }
 
 // Start starts a session.
-func (c *Client) Start(ctx context.Context, req api.StartRequest) (*api.StartResponse, error) {
-	var out api.StartResponse
+func (c *Client) Start(ctx context.Context, req api.StartRequest) (*api.SessionResponse, error) {
+	var out api.SessionResponse
 	return &out, c.do(ctx, http.MethodPost, "/v1/session", req, &out)
 }
 
 // Extend moves the end of the running session later by by.
 func (c *Client) Extend(ctx context.Context, by time.Duration) (*api.Session, error) {
-	var out api.StartResponse
+	var out api.SessionResponse
 	err := c.do(ctx, http.MethodPost, "/v1/session/extend", api.ExtendRequest{By: api.Duration(by)}, &out)
 	return out.Session, err
 }
@@ -140,13 +140,13 @@ func (c *Client) AddHostnames(ctx context.Context, names []string) (*api.Session
 
 // Add adds hostnames and profile paths to the running session.
 func (c *Client) Add(ctx context.Context, names, paths []string) (*api.Session, error) {
-	var out api.StartResponse
+	var out api.SessionResponse
 	err := c.do(ctx, http.MethodPost, "/v1/session/hostnames", api.AddRequest{Add: names, Paths: paths}, &out)
 	return out.Session, err
 }
 
 // Unlock requests, cancels or confirms an early end.
-func (c *Client) Unlock(ctx context.Context, action, code string) (*api.UnlockResponse, error) {
+func (c *Client) Unlock(ctx context.Context, action api.UnlockAction, code string) (*api.UnlockResponse, error) {
 	var out api.UnlockResponse
 	return &out, c.do(ctx, http.MethodPost, "/v1/session/unlock", api.UnlockRequestBody{Action: action, Code: code}, &out)
 }

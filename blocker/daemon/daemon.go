@@ -113,7 +113,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); d.guard(ctx) }()
+	go func() { defer wg.Done(); d.runGuard(ctx) }()
 	go func() { defer wg.Done(); d.tickLoop(ctx) }()
 	go d.watchdog(ctx)
 	go d.watchClock(ctx)
@@ -165,8 +165,8 @@ func (d *Daemon) noteStateLoss() {
 	}
 }
 
-// guard runs the tamper guard; its check restores and records tampering.
-func (d *Daemon) guard(ctx context.Context) {
+// runGuard runs the tamper guard; its check restores and records tampering.
+func (d *Daemon) runGuard(ctx context.Context) {
 	g := guard.New(guard.Config{
 		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log,
 		Check: d.guardCheck,

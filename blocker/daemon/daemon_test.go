@@ -87,7 +87,7 @@ func (e *env) hosts(t testing.TB) string {
 	return string(b)
 }
 
-func (e *env) startSession(t *testing.T, d time.Duration, lock api.Lock) *api.StartResponse {
+func (e *env) startSession(t *testing.T, d time.Duration, lock api.Lock) *api.SessionResponse {
 	t.Helper()
 	resp, err := e.client.Start(context.Background(), api.StartRequest{
 		Hostnames: []string{"instagram.com", "www.instagram.com"}, Duration: api.Duration(d), Lock: lock})
@@ -141,7 +141,7 @@ func TestSessionLifecycle(t *testing.T) {
 	}
 }
 
-func hasEvent(events []api.Event, kind, detail string) bool {
+func hasEvent(events []api.Event, kind api.EventKind, detail string) bool {
 	for _, e := range events {
 		if e.Kind == kind && strings.Contains(e.Detail, detail) {
 			return true
@@ -184,7 +184,7 @@ func TestCooldownUnlockThroughAPI(t *testing.T) {
 		t.Fatalf("confirm: %+v %v", u, err)
 	}
 	events, _ := e.client.Events(ctx, 0)
-	for _, k := range []string{api.EventUnlockRequested, api.EventUnlockCompleted, api.EventSessionEnded} {
+	for _, k := range []api.EventKind{api.EventUnlockRequested, api.EventUnlockCompleted, api.EventSessionEnded} {
 		if !hasEvent(events, k, "") {
 			t.Errorf("no %s event", k)
 		}

@@ -90,7 +90,7 @@ func (d *Daemon) handleStart(w http.ResponseWriter, r *http.Request) {
 	}
 	d.log.Info("session started", "names", len(view.Hostnames), "duration", api.FormatDuration(time.Duration(view.Duration)), "lock", view.Lock.Mode)
 	d.record(api.Event{Kind: api.EventSessionStarted, Detail: api.FormatDuration(time.Duration(view.Duration))})
-	writeJSON(w, http.StatusCreated, api.StartResponse{Session: view, FriendCode: code})
+	writeJSON(w, http.StatusCreated, api.SessionResponse{Session: view, FriendCode: code})
 }
 
 func (d *Daemon) handleExtend(w http.ResponseWriter, r *http.Request) {
@@ -105,7 +105,7 @@ func (d *Daemon) handleExtend(w http.ResponseWriter, r *http.Request) {
 	}
 	d.record(api.Event{Kind: api.EventSessionExtended, Detail: api.FormatDuration(time.Duration(req.By))})
 	d.nudge()
-	writeJSON(w, http.StatusOK, api.StartResponse{Session: d.mgr.View()})
+	writeJSON(w, http.StatusOK, api.SessionResponse{Session: d.mgr.View()})
 }
 
 func (d *Daemon) handleAdd(w http.ResponseWriter, r *http.Request) {
@@ -128,11 +128,11 @@ func (d *Daemon) handleAdd(w http.ResponseWriter, r *http.Request) {
 	if len(added) > 0 {
 		d.record(api.Event{Kind: api.EventHostnamesAdded, Count: len(added)})
 	}
-	writeJSON(w, http.StatusOK, api.StartResponse{Session: d.mgr.View()})
+	writeJSON(w, http.StatusOK, api.SessionResponse{Session: d.mgr.View()})
 }
 
 // unlockEvents are the events each unlock action records when it succeeds.
-var unlockEvents = map[string]string{
+var unlockEvents = map[api.UnlockAction]api.EventKind{
 	api.UnlockRequest: api.EventUnlockRequested,
 	api.UnlockCancel:  api.EventUnlockCancelled,
 	api.UnlockConfirm: api.EventUnlockCompleted,

@@ -103,8 +103,8 @@ func (m *Manager) creditLocked() (expired bool) {
 		return false
 	}
 	r.Credited += d
-	if r.UnlockAt != nil && r.Credited >= *r.UnlockAt+time.Duration(r.Lock.Cooldown)+api.ConfirmWindow {
-		r.UnlockAt, r.UnlockWall = nil, time.Time{}
+	if r.UnlockRequestedAt != nil && r.Credited >= *r.UnlockRequestedAt+time.Duration(r.Lock.Cooldown)+api.ConfirmWindow {
+		r.UnlockRequestedAt, r.UnlockWall = nil, time.Time{}
 	}
 	if r.Credited < r.Duration {
 		return false
@@ -171,7 +171,7 @@ func newRecord(req api.StartRequest, now time.Time) (*Record, error) {
 		return nil, api.Errorf(api.CodeInvalid, "no hostnames or profile paths to block")
 	}
 	lock := req.Lock
-	if err := lock.Validate(); err != nil {
+	if err := lock.Normalize(); err != nil {
 		return nil, api.Errorf(api.CodeInvalid, "%v", err)
 	}
 	return &Record{Hostnames: names, Paths: paths, Started: now, Duration: d, Lock: lock}, nil

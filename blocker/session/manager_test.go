@@ -179,7 +179,7 @@ func TestFriendLock(t *testing.T) {
 func TestStrictLock(t *testing.T) {
 	m, _, _ := newTestManager(t)
 	start(t, m, time.Hour, api.Lock{Mode: api.LockStrict})
-	for _, a := range []string{api.UnlockRequest, api.UnlockConfirm, api.UnlockCancel} {
+	for _, a := range []api.UnlockAction{api.UnlockRequest, api.UnlockConfirm, api.UnlockCancel} {
 		_, err := m.Unlock(a, "")
 		wantCode(t, err, api.CodeLocked)
 	}

@@ -31,12 +31,12 @@ type Record struct {
 	Lock      api.Lock      `json:"lock"`
 
 	// Cool-down lock: credited time at the request, nil when none is open.
-	UnlockAt      *time.Duration `json:"unlock_at_ns,omitempty"`
-	UnlockWall    time.Time      `json:"unlock_wall,omitzero"`
-	FriendSalt    []byte         `json:"friend_salt,omitempty"`
-	FriendHash    []byte         `json:"friend_hash,omitempty"`
-	WrongCodes    int            `json:"wrong_codes,omitempty"`
-	RetryAfterCrd time.Duration  `json:"retry_after_ns,omitempty"` // credited time before which codes are refused
+	UnlockRequestedAt  *time.Duration `json:"unlock_at_ns,omitempty"`
+	UnlockWall         time.Time      `json:"unlock_wall,omitzero"`
+	FriendSalt         []byte         `json:"friend_salt,omitempty"`
+	FriendHash         []byte         `json:"friend_hash,omitempty"`
+	WrongCodes         int            `json:"wrong_codes,omitempty"`
+	RetryAfterCredited time.Duration  `json:"retry_after_ns,omitempty"` // credited time before which codes are refused
 }
 
 // maxStoredDuration bounds a stored session's total length (credited time
@@ -61,13 +61,13 @@ func (s *State) validate() error {
 	case len(r.Hostnames)+len(r.Paths) == 0 || len(r.Hostnames) > api.MaxHostnames || len(r.Paths) > api.MaxPaths:
 		return fmt.Errorf("session with %d hostnames and %d paths", len(r.Hostnames), len(r.Paths))
 	case r.Duration < api.MinSessionDuration || r.Duration > maxStoredDuration || r.Credited < 0 || r.Credited > maxStoredDuration ||
-		r.RetryAfterCrd < 0 || r.RetryAfterCrd > maxStoredDuration || (r.UnlockAt != nil && (*r.UnlockAt < 0 || *r.UnlockAt > maxStoredDuration)) ||
+		r.RetryAfterCredited < 0 || r.RetryAfterCredited > maxStoredDuration || (r.UnlockRequestedAt != nil && (*r.UnlockRequestedAt < 0 || *r.UnlockRequestedAt > maxStoredDuration)) ||
 		r.Started.IsZero():
 		return errors.New("session with impossible times")
 	case r.Lock.Mode == api.LockFriend && len(r.FriendHash) == 0:
 		return errors.New("friend lock without its code hash")
 	}
-	if err := r.Lock.Validate(); err != nil {
+	if err := r.Lock.Normalize(); err != nil {
 		return err
 	}
 	for _, h := range r.Hostnames {

@@ -13,7 +13,7 @@ import (
 
 // Unlock performs an early-end action on the running session as its lock
 // allows, and reports whether the session ended.
-func (m *Manager) Unlock(action, code string) (ended bool, err error) {
+func (m *Manager) Unlock(action api.UnlockAction, code string) (ended bool, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	tx := m.beginLocked()
@@ -36,35 +36,35 @@ func (m *Manager) Unlock(action, code string) (ended bool, err error) {
 	if serr := tx.commit(); serr != nil {
 		// Undo the unlock step, but keep the count of wrong codes: a full
 		// disk must not reset the friend lock's rate limit.
-		wrong, retry := r.WrongCodes, r.RetryAfterCrd
+		wrong, retry := r.WrongCodes, r.RetryAfterCredited
 		tx.end()
 		if s := m.st.Session; s != nil {
-			s.WrongCodes, s.RetryAfterCrd = wrong, retry
+			s.WrongCodes, s.RetryAfterCredited = wrong, retry
 		}
 		return false, serr
 	}
 	return ended, err
 }
 
-func (m *Manager) cooldownLocked(r *Record, action string) (bool, error) {
+func (m *Manager) cooldownLocked(r *Record, action api.UnlockAction) (bool, error) {
 	switch action {
 	case api.UnlockRequest:
-		if r.UnlockAt == nil {
+		if r.UnlockRequestedAt == nil {
 			at := r.Credited
-			r.UnlockAt, r.UnlockWall = &at, m.clock.Now()
+			r.UnlockRequestedAt, r.UnlockWall = &at, m.clock.Now()
 		}
 		return false, nil
 	case api.UnlockCancel:
-		if r.UnlockAt == nil {
+		if r.UnlockRequestedAt == nil {
 			return false, api.Errorf(api.CodeInvalid, "no early end was requested")
 		}
-		r.UnlockAt, r.UnlockWall = nil, time.Time{}
+		r.UnlockRequestedAt, r.UnlockWall = nil, time.Time{}
 		return false, nil
 	case api.UnlockConfirm:
-		if r.UnlockAt == nil {
+		if r.UnlockRequestedAt == nil {
 			return false, api.Errorf(api.CodeLocked, "request the early end first; then wait out the %s cool-down", api.HumanDuration(time.Duration(r.Lock.Cooldown)))
 		}
-		if left := *r.UnlockAt + time.Duration(r.Lock.Cooldown) - r.Credited; left > 0 {
+		if left := *r.UnlockRequestedAt + time.Duration(r.Lock.Cooldown) - r.Credited; left > 0 {
 			return false, api.Errorf(api.CodeLocked, "the cool-down has %s left", api.HumanDuration(left))
 		}
 		return true, nil
@@ -81,7 +81,7 @@ const (
 	codeLen        = 10
 )
 
-func (m *Manager) friendLocked(r *Record, action, code string) (bool, error) {
+func (m *Manager) friendLocked(r *Record, action api.UnlockAction, code string) (bool, error) {
 	switch action {
 	case api.UnlockRequest, api.UnlockCancel:
 		return false, api.Errorf(api.CodeLocked, "this session ends with your friend's code: confirm with it")
@@ -89,7 +89,7 @@ func (m *Manager) friendLocked(r *Record, action, code string) (bool, error) {
 	default:
 		return false, badAction(action)
 	}
-	if wait := r.RetryAfterCrd - r.Credited; wait > 0 {
+	if wait := r.RetryAfterCredited - r.Credited; wait > 0 {
 		return false, api.Errorf(api.CodeRateLimited, "too many wrong codes: try again in %s", api.HumanDuration(wait.Round(time.Second)))
 	}
 	if subtle.ConstantTimeCompare(hashCode(r.FriendSalt, code), r.FriendHash) == 1 {
@@ -97,27 +97,27 @@ func (m *Manager) friendLocked(r *Record, action, code string) (bool, error) {
 	}
 	r.WrongCodes++
 	if n := r.WrongCodes - freeWrongCodes; n >= 0 {
-		r.RetryAfterCrd = r.Credited + min(maxCodeWait, time.Minute<<min(n, 10))
+		r.RetryAfterCredited = r.Credited + min(maxCodeWait, time.Minute<<min(n, 10))
 	}
 	return false, api.Errorf(api.CodeWrongCode, "that is not the code")
 }
 
-func badAction(action string) error {
+func badAction(action api.UnlockAction) error {
 	return api.Errorf(api.CodeInvalid, "action %q: use request, cancel or confirm", action)
 }
 
 // unlockStatus describes where an early end stands.
 func (r *Record) unlockStatus() api.UnlockStatus {
 	var u api.UnlockStatus
-	if r.Lock.Mode == api.LockFriend && r.RetryAfterCrd > r.Credited {
-		u.RetryIn = api.Duration(r.RetryAfterCrd - r.Credited)
+	if r.Lock.Mode == api.LockFriend && r.RetryAfterCredited > r.Credited {
+		u.RetryIn = api.Duration(r.RetryAfterCredited - r.Credited)
 	}
-	if r.UnlockAt == nil {
+	if r.UnlockRequestedAt == nil {
 		return u
 	}
 	wall := r.UnlockWall
 	u.RequestedAt = &wall
-	ready := *r.UnlockAt + time.Duration(r.Lock.Cooldown)
+	ready := *r.UnlockRequestedAt + time.Duration(r.Lock.Cooldown)
 	if r.Credited < ready {
 		u.State, u.ReadyIn = api.UnlockWaiting, api.Duration(ready-r.Credited)
 	} else {
