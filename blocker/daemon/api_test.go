@@ -13,6 +13,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // raw sends a request straight to the handler with the given peer uid.
@@ -209,7 +210,7 @@ func TestHeldConnectionsCannotStarveTheDaemon(t *testing.T) {
 		c.Write([]byte("POST /v1/session HTTP/1.1\r\nHost: d\r\nContent-Length: 100000\r\n\r\n{"))
 		held = append(held, c)
 	}
-	waitForWithin(t, "the API answers again", readTimeout+5*time.Second, func() bool {
+	testutil.WaitFor(t, "the API answers again", readTimeout+5*time.Second, func() bool {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		_, err := e.client.Status(ctx)

@@ -15,6 +15,7 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 const userHosts = "127.0.0.1 localhost\n::1 localhost\n"
@@ -67,18 +68,7 @@ func (e *env) start(t testing.TB) {
 
 func waitFor(t testing.TB, what string, ok func() bool) {
 	t.Helper()
-	waitForWithin(t, what, 5*time.Second, ok)
-}
-
-func waitForWithin(t testing.TB, what string, within time.Duration, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(within)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	testutil.WaitFor(t, what, 5*time.Second, ok)
 }
 
 func (e *env) hosts(t testing.TB) string {

@@ -12,18 +12,11 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 	"github.com/nocontact-app/nocontact/content"
 )
 
-func freePort(t testing.TB) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.78.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
+func freePort(t testing.TB) int { return testutil.FreePort(t, "127.78.0.1") }
 
 // newSinkholeEnv is an env whose daemon listens on free sinkhole ports.
 func newSinkholeEnv(t testing.TB) *env {

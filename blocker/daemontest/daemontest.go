@@ -14,6 +14,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // Start runs a daemon on a temporary hosts file, state dir and socket until
@@ -36,13 +37,6 @@ func Start(t testing.TB) (socket, hostsFile string) {
 	go func() { defer wg.Done(); d.Run(ctx) }()
 	t.Cleanup(func() { cancel(); wg.Wait() })
 	c := &client.Client{Socket: socket}
-	for deadline := time.Now().Add(5 * time.Second); ; {
-		if _, err := c.Status(ctx); err == nil {
-			return socket, hostsFile
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the daemon did not start")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	testutil.WaitFor(t, "the daemon answers", 5*time.Second, func() bool { _, err := c.Status(ctx); return err == nil })
+	return socket, hostsFile
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/tls"
 	"fmt"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 	"io"
 	"net"
 	"net/http"
@@ -14,15 +15,7 @@ import (
 	"time"
 )
 
-func freePort(t testing.TB) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
+func freePort(t testing.TB) int { return testutil.FreePort(t, "127.0.0.1") }
 
 type recorder struct {
 	mu   sync.Mutex

@@ -1,0 +1,35 @@
+// Package testutil holds what the tests of several packages need: a free
+// port, and waiting for a condition instead of sleeping. It imports nothing
+// of the module, so any package's tests can use it (the in-process daemon
+// for the user side's tests is blocker/daemontest).
+package testutil
+
+import (
+	"net"
+	"testing"
+	"time"
+)
+
+// FreePort returns a TCP port free on host at the time of the call.
+func FreePort(t testing.TB, host string) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// WaitFor polls ok every 10 ms until it holds, and fails the test with
+// what if it does not within the time given.
+func WaitFor(t testing.TB, what string, within time.Duration, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting until %s", within, what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
