@@ -141,6 +141,7 @@ func (d *Daemon) startup() {
 	switch {
 	case d.mgr.Broken() != nil:
 	case d.mgr.Active():
+		d.noteAbsence()
 		if _, err := d.enforce(); err != nil {
 			d.log.Error("re-applying the session failed; the guard keeps trying", "err", err)
 		}
@@ -148,6 +149,19 @@ func (d *Daemon) startup() {
 		d.noteStateLoss()
 		d.requestLift()
 	}
+}
+
+// noteAbsence records, at start during a block, that the daemon was not
+// running for a while although the computer was (the same boot): someone
+// stopped, disabled or masked the service. The block stayed in the hosts
+// file meanwhile, and the time is credited as the boot clock says.
+func (d *Daemon) noteAbsence() {
+	last, boot := d.mgr.LastSeen()
+	away := d.cfg.Clock.Now().Sub(last)
+	if last.IsZero() || boot != d.cfg.Clock.BootID() || away < 2*d.cfg.CreditEvery+time.Minute {
+		return
+	}
+	d.noteTamper(fmt.Sprintf("nocontactd was not running for %s while the computer was on (the service stopped, disabled or masked); the block stayed in place", api.HumanDuration(away)))
 }
 
 // noteStateLoss records, at start, a block whose state was deleted: no

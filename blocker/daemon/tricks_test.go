@@ -109,3 +109,18 @@ func TestDeletedStateIsRecorded(t *testing.T) {
 	e.start(t)
 	e.wantTamper(t, "state was deleted while a block was in place")
 }
+
+// TestStoppedServiceIsRecorded: a daemon stopped for hours while the
+// computer ran (systemctl stop, disable, mask) says so when it starts again.
+func TestStoppedServiceIsRecorded(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, 30*api.Day, api.Lock{Mode: api.LockStrict})
+	e.stop()
+	e.clock.Pass(3 * time.Hour)
+	e.start(t)
+	e.wantTamper(t, "was not running for 3 h while the computer was on")
+	st, _ := e.client.Status(ctx)
+	if got := time.Duration(st.Session.Credited); got < 3*time.Hour {
+		t.Errorf("the time away was not credited: %s", got)
+	}
+}

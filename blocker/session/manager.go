@@ -71,6 +71,13 @@ func (m *Manager) Paths() []string {
 	return slices.Clone(m.st.Session.Paths)
 }
 
+// LastSeen is when time was last credited (saved), and in which boot.
+func (m *Manager) LastSeen() (wall time.Time, bootID string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.st.Wall, m.st.BootID
+}
+
 // Active reports whether a session runs.
 func (m *Manager) Active() bool {
 	m.mu.Lock()
