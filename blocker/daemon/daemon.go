@@ -117,6 +117,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	go func() { defer wg.Done(); d.tickLoop(ctx) }()
 	go d.watchdog(ctx)
 	go d.watchClock(ctx)
+	go d.watchMounts(ctx)
 	go func() {
 		<-ctx.Done()
 		shut, stop := context.WithTimeout(context.Background(), 2*time.Second)

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tricksScript: during a block, as root, a file bind-mounted over the
+// hosts file, then the hosts file replaced by a symlink; what the file
+// holds after each goes to $T.
+const tricksScript = `"$BIN" run --hosts-file /etc/hosts --browser-root off --state-dir "$T/state" --socket "$T/d.sock" --http-port 0 --https-port 0 2>"$T/daemon.log" &
+daemon=$!
+trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
+api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
+for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
+api -X POST -H 'Content-Type: application/json' -d '{"hostnames":["instagram.com"],"duration":"1h","lock":{"mode":"strict"}}' http://d/v1/session >/dev/null
+printf '127.0.0.1 localhost\n' >"$T/other"
+mount --bind "$T/other" /etc/hosts
+sleep 2
+cat /etc/hosts >"$T/after-bind"
+umount /etc/hosts
+umount /etc/hosts 2>/dev/null || true
+printf '127.0.0.1 localhost\n' >"$T/target"
+ln -sf "$T/target" /etc/hosts.new && mv -f /etc/hosts.new /etc/hosts
+sleep 2
+if [ -L /etc/hosts ]; then echo symlink >"$T/after-link"; else cat /etc/hosts >"$T/after-link"; fi
+api http://d/v1/events >"$T/events.json"
+`
+
+// TestRootTricksInANamespace needs root: a file bind-mounted over the
+// hosts file and the hosts file replaced by a symlink are both undone
+// within seconds, and recorded.
+func TestRootTricksInANamespace(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts), 0o644)
+	out, err := inNamespace(t, dir, tricksScript, []string{"curl"})
+	read := func(name string) string {
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		return string(b)
+	}
+	if err != nil {
+		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, read("daemon.log"))
+	}
+	if !strings.Contains(read("after-bind"), "127.78.0.1 instagram.com") {
+		t.Errorf("a file bind-mounted over the hosts file was not restored: %q", read("after-bind"))
+	}
+	if !strings.Contains(read("after-link"), "127.78.0.1 instagram.com") {
+		t.Errorf("the hosts file replaced by a symlink was not restored: %q", read("after-link"))
+	}
+	if n := strings.Count(read("events.json"), `"kind":"tamper"`); n < 2 {
+		t.Errorf("%d tamper events for two tricks: %s", n, read("events.json"))
+	}
+}
