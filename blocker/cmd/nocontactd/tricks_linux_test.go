@@ -8,8 +8,8 @@ import (
 )
 
 // tricksScript: during a block, as root, a file bind-mounted over the
-// hosts file, then the hosts file replaced by a symlink; what the file
-// holds after each goes to $T.
+// hosts file, the hosts file replaced by a symlink, and a read-only file
+// mounted over it; what the file holds after each goes to $T.
 const tricksScript = `"$BIN" run --hosts-file /etc/hosts --browser-root off --state-dir "$T/state" --socket "$T/d.sock" --http-port 0 --https-port 0 2>"$T/daemon.log" &
 daemon=$!
 trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
@@ -26,6 +26,9 @@ printf '127.0.0.1 localhost\n' >"$T/target"
 ln -sf "$T/target" /etc/hosts.new && mv -f /etc/hosts.new /etc/hosts
 sleep 2
 if [ -L /etc/hosts ]; then echo symlink >"$T/after-link"; else cat /etc/hosts >"$T/after-link"; fi
+printf '127.0.0.1 localhost\n' >"$T/ro"
+mount --bind "$T/ro" /etc/hosts && mount -o remount,ro,bind /etc/hosts
+sleep 2
 api http://d/v1/events >"$T/events.json"
 `
 
@@ -49,7 +52,10 @@ func TestRootTricksInANamespace(t *testing.T) {
 	if !strings.Contains(read("after-link"), "127.78.0.1 instagram.com") {
 		t.Errorf("the hosts file replaced by a symlink was not restored: %q", read("after-link"))
 	}
-	if n := strings.Count(read("events.json"), `"kind":"tamper"`); n < 2 {
-		t.Errorf("%d tamper events for two tricks: %s", n, read("events.json"))
+	if n := strings.Count(read("events.json"), `"kind":"tamper"`); n < 3 {
+		t.Errorf("%d tamper events for three tricks: %s", n, read("events.json"))
+	}
+	if !strings.Contains(read("events.json"), "mounted read-only") {
+		t.Errorf("a read-only mount over the hosts file is not said in words: %s", read("events.json"))
 	}
 }
