@@ -205,7 +205,10 @@ func (p *Profiles) Refresh() {
 func (p *Profiles) render(data *vault.Data, err error) {
 	p.List.RemoveAll()
 	if err != nil {
-		p.List.Add(widget.NewLabel("Your saved profiles could not be read: " + err.Error()))
+		sentence, _ := problemText(err)
+		l := widget.NewLabel(sentence)
+		l.Wrapping = fyne.TextWrapWord
+		p.List.Add(l)
 		return
 	}
 	if len(data.Profiles) == 0 {

@@ -64,7 +64,7 @@ func newProgress(d Deps) *Progress {
 	p.What.SetPlaceHolder("What happened (\"wanted to text her at 2 am\")")
 	p.Save = widget.NewButton("Log this urge", p.onSave)
 	p.Streaks.TextStyle = fyne.TextStyle{Bold: true}
-	p.ChartCaption.Wrapping, p.Notice.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	p.ChartCaption.Wrapping, p.Notice.Wrapping, p.Streaks.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	head := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.TextStyle = fyne.TextStyle{Bold: true}
@@ -118,7 +118,8 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	p.Journal.RemoveAll()
 	if err != nil {
-		p.Streaks.SetText("Your journal could not be read: " + err.Error())
+		sentence, _ := problemText(err)
+		p.Streaks.SetText(sentence)
 		return
 	}
 	if data.LastContact == nil {

@@ -50,6 +50,7 @@ type Today struct {
 	Start          *widget.Button
 	Extend         *widget.Button
 	AddSaved       *widget.Button // add saved profiles' names to the running block
+	Problem        *problemBox    // the daemon or the keyring in trouble, in a sentence
 	Countdown      *widget.Label  // the cool-down, second by second
 	Passage        *widget.Label  // a passage while the cool-down runs
 	EndEarly       *widget.Button
@@ -74,7 +75,7 @@ func newToday(d Deps) *Today {
 		LastContact: widget.NewEntry(),
 		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: widget.NewProgressBar(),
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: widget.NewEntry(),
-		FriendCode: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""),
+		FriendCode: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""), Problem: newProblemBox(),
 	}
 	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
@@ -119,7 +120,7 @@ func (t *Today) layout() {
 	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		t.Day, dayRow, t.DayHelp, widget.NewSeparator(),
-		t.Status, t.Detail, t.FriendCode, t.startBox, t.runBox, t.setupBox, t.Notice)))
+		t.Status, t.Detail, t.Problem, t.FriendCode, t.startBox, t.runBox, t.setupBox, t.Notice)))
 }
 
 // Refresh reads the vault and the daemon off the UI thread and shows them.
@@ -138,6 +139,7 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 	t.startBox.Hide()
 	t.runBox.Hide()
 	t.setupBox.Hide()
+	t.Problem.Set(nil)
 	switch {
 	case errors.Is(derr, client.ErrNotRunning):
 		t.Status.SetText("Blocking is not set up")
@@ -146,9 +148,11 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 		return
 	case derr != nil:
 		t.Status.SetText("The daemon did not answer")
-		showText(t.Detail, derr.Error())
+		showText(t.Detail, "")
+		t.Problem.Set(derr)
 		return
 	}
+	t.Problem.Set(nil)
 	t.session = st.Session
 	if st.Session == nil || st.Session.Lock.Mode != api.LockFriend {
 		t.FriendCode.Hide()
@@ -165,7 +169,8 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 	switch {
 	case err != nil:
 		t.Day.SetText("No Contact")
-		t.DayHelp.SetText("Your saved data could not be read: " + err.Error())
+		sentence, _ := problemText(err)
+		t.DayHelp.SetText(sentence)
 	case data.LastContact == nil:
 		t.Day.SetText("No Contact")
 		t.DayHelp.SetText("Set the day of your last contact to count the days.")

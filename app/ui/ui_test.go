@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -217,7 +218,7 @@ func TestKeyringMissingIsShown(t *testing.T) {
 	keyring.MockInitWithError(errFake("org.freedesktop.DBus.Error.ServiceUnknown: no secrets"))
 	m := Create(Deps{Daemon: &client.Client{Socket: filepath.Join(dir, "x.sock")}, Vault: v, Async: func(f func()) { f() }})
 	m.Refresh()
-	if !strings.Contains(m.Today.DayHelp.Text, "could not be read") || !strings.Contains(m.Today.DayHelp.Text, "no keyring") {
+	if !strings.Contains(m.Today.DayHelp.Text, "no keyring") || !strings.Contains(m.Today.DayHelp.Text, "nocontact vault --allow-unencrypted") {
 		t.Errorf("day help %q", m.Today.DayHelp.Text)
 	}
 	if m.Today.Status.Text != "Blocking is not set up" {
@@ -262,5 +263,24 @@ func TestBlockHeadlineNamesPeople(t *testing.T) {
 	}
 	if got := blockHeadline(nil, s); !strings.HasPrefix(got, "Blocking ") {
 		t.Errorf("without saved profiles: %q", got)
+	}
+}
+
+// TestProblemsInSentences: the window's problems come as a sentence a
+// person can act on, the raw message behind Details.
+func TestProblemsInSentences(t *testing.T) {
+	wrapped := fmt.Errorf("vault: open: %w", vault.ErrKeyringLock)
+	sentence, details := problemText(wrapped)
+	if !strings.HasPrefix(sentence, "Your keyring is locked") || details != wrapped.Error() {
+		t.Errorf("%q / %q", sentence, details)
+	}
+	p := newProblemBox()
+	p.Set(fmt.Errorf("status: %w", client.ErrNotAnswering))
+	if !p.Visible() || !strings.Contains(p.text.Text, "systemctl status nocontactd") || !p.more.Visible() {
+		t.Errorf("problem box: %q", p.text.Text)
+	}
+	p.Set(nil)
+	if p.Visible() {
+		t.Error("no problem, yet the box shows")
 	}
 }
