@@ -5,6 +5,7 @@
 package tray
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -20,6 +21,9 @@ type State struct {
 	LastVisit   *api.Event
 	Now         time.Time
 	HasProfiles bool
+	// ExtendFailed says why the last "Extend by 24 h" did not work, for a
+	// while after it ("" when it worked).
+	ExtendFailed string
 }
 
 // Item is one menu entry.
@@ -65,7 +69,7 @@ func Menu(s State) []Item {
 		Item{ID: IDStart24h, Label: "Start block: 24 h", Enabled: !running && s.HasProfiles},
 		Item{ID: IDStart7d, Label: "Start block: 7 days", Enabled: !running && s.HasProfiles},
 		Item{ID: IDStart30d, Label: "Start block: 30 days", Enabled: !running && s.HasProfiles},
-		Item{ID: IDExtend, Label: "Extend by 24 h", Enabled: running},
+		Item{ID: IDExtend, Label: extendLabel(s), Enabled: running},
 		Item{ID: IDEnd, Label: "End early…", Enabled: running && sess.Lock.Mode != api.LockStrict},
 		Item{ID: IDOpen, Label: "Open No Contact", Enabled: true},
 		Item{ID: IDRead, Label: "Read the article", Enabled: true},
@@ -127,4 +131,24 @@ func (t *Throttle) Allow(e api.Event, now time.Time) bool {
 	}
 	t.last = now
 	return true
+}
+
+func extendLabel(s State) string {
+	if s.ExtendFailed != "" {
+		return "Extend by 24 h (did not work: " + s.ExtendFailed + ")"
+	}
+	return "Extend by 24 h"
+}
+
+// Reason says in a few words why an action failed, for a menu line; ""
+// when it did not.
+func Reason(err error) string {
+	var e *api.Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Message
+	}
+	return "the daemon did not answer"
 }

@@ -91,3 +91,16 @@ func TestThrottle(t *testing.T) {
 		t.Error("a pop-up for an extension")
 	}
 }
+
+func TestFailedExtendIsShown(t *testing.T) {
+	s := State{Status: &api.Status{Session: running(api.LockStrict)}, Now: time.Now(),
+		ExtendFailed: Reason(api.Errorf(api.CodeInvalid, "a block can have at most 365 d left"))}
+	for _, it := range Menu(s) {
+		if it.ID == IDExtend && it.Label != "Extend by 24 h (did not work: a block can have at most 365 d left)" {
+			t.Errorf("extend item %q", it.Label)
+		}
+	}
+	if Reason(errors.New("dial unix: timeout")) != "the daemon did not answer" || Reason(nil) != "" {
+		t.Error("reasons")
+	}
+}

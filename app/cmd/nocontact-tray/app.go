@@ -30,6 +30,8 @@ type trayApp struct {
 	lastVisit *api.Event
 	throttle  tray.Throttle
 	refreshC  chan struct{}
+	failed    string    // why the last extend did not work, shown in the menu
+	failedAt  time.Time // for two minutes
 }
 
 func newTrayApp() *trayApp {
@@ -93,6 +95,11 @@ func (t *trayApp) loop(ctx context.Context, clicks <-chan string) {
 // state gathers the menu's inputs.
 func (t *trayApp) state() tray.State {
 	s := tray.State{Now: time.Now()}
+	t.mu.Lock()
+	if time.Since(t.failedAt) < 2*time.Minute {
+		s.ExtendFailed = t.failed
+	}
+	t.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	s.Status, s.DaemonErr = t.client.Status(ctx)
@@ -207,8 +214,11 @@ func (t *trayApp) click(id string) {
 		t.launch("start", "--for", "30d")
 	case tray.IDExtend:
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		t.client.Extend(ctx, 24*time.Hour)
+		_, err := t.client.Extend(ctx, 24*time.Hour)
 		cancel()
+		t.mu.Lock()
+		t.failed, t.failedAt = tray.Reason(err), time.Now()
+		t.mu.Unlock()
 	case tray.IDRead:
 		t.launch("open", "read")
 	case tray.IDOpen, tray.IDEnd, tray.IDSet:
