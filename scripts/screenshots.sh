@@ -54,6 +54,7 @@ for i in 1 2 3; do curl -s -o /dev/null -H 'Host: x.com' "http://127.78.0.1:$htt
 "$bin/nocontact" journal add --motive loneliness "Wanted to text her after the party" >/dev/null
 "$bin/nocontact" journal add --motive nostalgia "Looked for our old photos" >/dev/null
 shoot today 130:profiles 212:read 295:progress
+FYNE_THEME=light shoot today-light 130:profiles-light
 
 # The pop-up for the last attempt.
 seq=$("$bin/nocontact" events --json | grep '"kind":"visit"' | tail -n1 | sed 's/.*"seq":\([0-9]*\).*/\1/')

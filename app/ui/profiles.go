@@ -220,7 +220,8 @@ func (p *Profiles) render(data *vault.Data, err error) {
 		name := widget.NewLabel(pr.Who())
 		name.TextStyle = fyne.TextStyle{Bold: true}
 		name.Wrapping = fyne.TextWrapWord
-		var reach fyne.CanvasObject = widget.NewLabel(pr.ReachWords())
+		words := pr.ReachWords()
+		var reach fyne.CanvasObject = widget.NewLabel(strings.ToUpper(words[:1]) + words[1:])
 		if pr.CanBlockPath() {
 			profileOpt, platformOpt := reachOptions(pr)
 			sel := widget.NewSelect([]string{profileOpt, platformOpt}, nil)
