@@ -77,6 +77,9 @@ func newToday(d Deps) *Today {
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: widget.NewEntry(),
 		FriendCode: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""), Problem: newProblemBox(),
 	}
+	// The bar's own "0%" is white on light blue in the light theme, too
+	// faint to read: the time served is said in words instead.
+	t.Progress.TextFormatter = func() string { return "" }
 	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
 	t.FriendCode.Importance, t.FriendCode.Wrapping = widget.WarningImportance, fyne.TextWrapWord
@@ -218,7 +221,8 @@ func (t *Today) renderIdle(st *api.Status) {
 func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
 	t.Status.SetText(blockHeadline(t.profiles, s))
-	lines := []string{"Ends around " + t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"), st.Hosts.Line(true, t.d.Now())}
+	lines := []string{fmt.Sprintf("%s of %s served · ends around %s", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)),
+		t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04")), st.Hosts.Line(true, t.d.Now())}
 	if l := sinkholeLine(st); l != "" {
 		lines = append(lines, l)
 	}
