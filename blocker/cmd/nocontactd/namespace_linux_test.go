@@ -31,7 +31,7 @@ mount --bind "$T/hosts" /etc/hosts
 // inNamespace runs script (after privateEtc) as root in a private mount
 // namespace, with T=dir, BIN standing for nocontactd, and env. It skips
 // the test without root or the tools.
-func inNamespace(t *testing.T, dir, script string, tools []string, env ...string) ([]byte, error) {
+func inNamespace(t testing.TB, dir, script string, tools []string, env ...string) ([]byte, error) {
 	t.Helper()
 	if os.Geteuid() != 0 {
 		t.Skip("needs root for unshare -m, mount and ports below 1024; run make test as root (CI does)")
