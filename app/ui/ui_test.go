@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
 	"github.com/nocontact-app/nocontact/app/vault"
@@ -282,5 +283,57 @@ func TestProblemsInSentences(t *testing.T) {
 	p.Set(nil)
 	if p.Visible() {
 		t.Error("no problem, yet the box shows")
+	}
+}
+
+// TestNothingCutOffAtAnySize lays every tab out at the window's minimum
+// size, at 900x620 and at 1280x800, during a block, and checks that no
+// label is narrower than its text (cut off or running past its edge) and
+// that no two children of a box overlap.
+func TestNothingCutOffAtAnySize(t *testing.T) {
+	sock, _ := daemontest.Start(t)
+	m, c, _ := newMain(t, sock)
+	addByPasting(t, m, "https://www.instagram.com/jane.doe/")
+	addByPasting(t, m, "jane.substack.com")
+	m.Today.Refresh()
+	test.Tap(m.Today.Start)
+	c.Extend(context.Background(), time.Hour)
+	w := test.NewTempWindow(t, m.Tabs)
+	if min := m.Tabs.MinSize(); min.Width > 900 || min.Height > 620 {
+		t.Errorf("the window cannot be made as small as its default 900x620: its minimum is %v", min)
+	}
+	for _, size := range []fyne.Size{m.Tabs.MinSize(), fyne.NewSize(900, 620), fyne.NewSize(1280, 800)} {
+		for i := range m.Tabs.Items {
+			m.Tabs.SelectIndex(i)
+			w.Resize(size)
+			m.Refresh()
+			walk(m.Tabs.Items[i].Content, func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok && l.Visible() && l.Wrapping == fyne.TextWrapOff && l.Text != "" &&
+					l.MinSize().Width > l.Size().Width+1 {
+					t.Errorf("%s at %v: %q is cut off (%v wide in %v)", m.Tabs.Items[i].Text, size, l.Text, l.MinSize().Width, l.Size().Width)
+				}
+				if b, ok := o.(*fyne.Container); ok && b.Visible() {
+					noOverlap(t, b)
+				}
+			})
+		}
+	}
+}
+
+// walk visits o and everything inside it, widgets' renderers included.
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, visit)
+		}
+	case fyne.Widget:
+		if _, isLabel := x.(*widget.Label); isLabel {
+			return
+		}
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walk(c, visit)
+		}
 	}
 }
