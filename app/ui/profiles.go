@@ -242,7 +242,7 @@ func (p *Profiles) render(data *vault.Data, err error) {
 		}
 		details := widget.NewAccordion(widget.NewAccordionItem("Details", wrapped(blocksWords(pr))))
 		rm := widget.NewButton("Remove", func() { p.remove(id) })
-		p.List.Add(container.NewBorder(nil, nil, nil, rm, container.NewVBox(name, reach, details)))
+		p.List.Add(container.NewBorder(nil, nil, container.NewVBox(platformMark(pr.Platform)), rm, container.NewVBox(name, reach, details)))
 	}
 }
 
