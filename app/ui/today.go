@@ -47,6 +47,7 @@ type Today struct {
 	Lock           *widget.Select
 	LockHelp       *widget.Label
 	Hosts          *widget.Label
+	HostsDetails   *widget.Label // behind a Details disclosure
 	Start          *widget.Button
 	Extend         *widget.Button
 	AddSaved       *widget.Button // add saved profiles' names to the running block
@@ -84,7 +85,8 @@ func newToday(d Deps) *Today {
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
 	t.FriendCode.Importance, t.FriendCode.Wrapping = widget.WarningImportance, fyne.TextWrapWord
 	t.FriendCode.Hide()
-	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.Notice, t.Status, t.Countdown, t.Passage, t.FriendCode} {
+	t.HostsDetails = widget.NewLabel("")
+	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.HostsDetails, t.Notice, t.Status, t.Countdown, t.Passage, t.FriendCode} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	t.DayHelp.Importance = widget.LowImportance
@@ -117,7 +119,8 @@ func newToday(d Deps) *Today {
 }
 
 func (t *Today) layout() {
-	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.Hosts, t.Start)
+	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.Hosts,
+		widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails)), t.Start)
 	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
 	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
@@ -185,24 +188,35 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 	if data != nil {
 		if entries, err := profile.Hostnames(data.Profiles); err == nil {
 			t.profiles, t.names, t.paths = data.Profiles, profile.Names(entries), profile.Paths(data.Profiles)
-			t.Hosts.SetText(hostsText(data.Profiles, entries, t.paths))
+			t.Hosts.SetText(hostsText(data.Profiles))
+			t.HostsDetails.SetText(hostsDetails(entries, t.paths))
 		}
 	}
 }
 
-func hostsText(ps []profile.Profile, entries []profile.Entry, paths []string) string {
+// hostsText says who the next block would keep away, in people; the
+// hostnames and paths themselves are behind Details (hostsDetails).
+func hostsText(ps []profile.Profile) string {
 	if len(ps) == 0 {
 		return "Nothing to block yet: add a profile in the Profiles tab."
 	}
 	var b strings.Builder
+	b.WriteString("A block keeps away:\n")
 	for _, p := range ps {
-		b.WriteString(p.Describe() + "\n")
+		b.WriteString("  " + p.Describe() + "\n")
 	}
+	return strings.TrimSpace(b.String())
+}
+
+// hostsDetails lists what a block would write: hostnames for every
+// program, profile pages for the browsers.
+func hostsDetails(entries []profile.Entry, paths []string) string {
+	var b strings.Builder
 	if len(entries) > 0 {
-		fmt.Fprintf(&b, "Blocks %d hostnames for every program: %s\n", len(entries), strings.Join(profile.Names(entries), ", "))
+		fmt.Fprintf(&b, "%d hostnames, for every program: %s\n", len(entries), strings.Join(profile.Names(entries), ", "))
 	}
 	if len(paths) > 0 {
-		fmt.Fprintf(&b, "Blocks %d profile pages in your browsers: %s", len(paths), strings.Join(paths, ", "))
+		fmt.Fprintf(&b, "%d profile pages, in your browsers: %s", len(paths), strings.Join(paths, ", "))
 	}
 	return strings.TrimSpace(b.String())
 }

@@ -86,7 +86,8 @@ func TestAddProfileByPasting(t *testing.T) {
 	if len(m.Profiles.List.Objects) != 1 {
 		t.Errorf("list holds %d rows", len(m.Profiles.List.Objects))
 	}
-	if !strings.Contains(m.Today.Hosts.Text, "Blocks 2 profile pages in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
+	if !strings.Contains(m.Today.Hosts.Text, "jane.doe on Instagram: their profile, in your browsers") ||
+		!strings.Contains(m.Today.HostsDetails.Text, "2 profile pages, in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
 		t.Errorf("Today does not show what it will block: %q", m.Today.Hosts.Text)
 	}
 }
