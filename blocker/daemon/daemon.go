@@ -96,6 +96,7 @@ func New(cfg Config) (*Daemon, error) {
 // stopping the daemon is not a way out, and the next start re-applies it.
 func (d *Daemon) Run(ctx context.Context) error {
 	d.runCtx = ctx
+	mounts := d.openMounts()
 	d.startup()
 	ln, err := listen(d.cfg.Socket, d.cfg.OwnerUID)
 	if err != nil {
@@ -117,7 +118,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	go func() { defer wg.Done(); d.tickLoop(ctx) }()
 	go d.watchdog(ctx)
 	go d.watchClock(ctx)
-	go d.watchMounts(ctx)
+	go d.watchMounts(ctx, mounts)
 	go func() {
 		<-ctx.Done()
 		shut, stop := context.WithTimeout(context.Background(), 2*time.Second)

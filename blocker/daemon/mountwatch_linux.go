@@ -1,45 +1,59 @@
 package daemon
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"time"
 
 	"golang.org/x/sys/unix"
 )
 
-// watchMounts checks the block the moment the mount table changes: a file
-// bind-mounted over the hosts file (or a read-only remount) makes no
+// openMounts opens the mount table before Run serves, so that no mount made
+// after the first request can come before the watch; watchMounts polls it.
+// A file bind-mounted over the hosts file (or a read-only remount) makes no
 // inotify event in its directory, so the guard alone would see it only at
-// its next periodic check. /proc/self/mountinfo signals a change with
-// POLLPRI.
-func (d *Daemon) watchMounts(ctx context.Context) {
+// its next periodic check.
+func (d *Daemon) openMounts() *os.File {
 	f, err := os.Open("/proc/self/mountinfo")
 	if err != nil {
 		d.log.Warn("cannot watch for mounts; they are seen at the guard's next check", "err", err)
+		return nil
+	}
+	return f
+}
+
+// watchMounts checks the block whenever the mount table changes: at once
+// where the kernel signals it (POLLPRI), and within a second where it does
+// not (the table is compared each second; gVisor, for one, does not signal).
+func (d *Daemon) watchMounts(ctx context.Context, f *os.File) {
+	if f == nil {
 		return
 	}
 	defer f.Close()
-	fd := int(f.Fd())
+	last := readAll(f)
 	for ctx.Err() == nil {
-		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLPRI | unix.POLLERR}}
-		n, err := unix.Poll(fds, 1000) // wake each second to see ctx end
-		if err != nil && err != unix.EINTR {
+		fds := []unix.PollFd{{Fd: int32(f.Fd()), Events: unix.POLLPRI | unix.POLLERR}}
+		if _, err := unix.Poll(fds, 1000); err != nil && err != unix.EINTR {
 			return
 		}
-		if n > 0 && fds[0].Revents&(unix.POLLPRI|unix.POLLERR) != 0 {
-			f.Seek(0, 0) // re-arm: the next change signals again
-			buf := make([]byte, 64<<10)
-			for {
-				if k, _ := f.Read(buf); k == 0 {
-					break
-				}
-			}
-			f.Seek(0, 0)
-			if d.mgr.Active() {
-				time.Sleep(50 * time.Millisecond) // let the mount settle
-				d.guardCheck()
-			}
+		if !d.mgr.Active() {
+			continue // nothing to guard; a change is caught at the next read
 		}
+		now := readAll(f)
+		if bytes.Equal(now, last) {
+			continue
+		}
+		last = now
+		time.Sleep(50 * time.Millisecond) // let the mount settle
+		d.guardCheck()
 	}
+}
+
+// readAll reads the table from its start.
+func readAll(f *os.File) []byte {
+	f.Seek(0, io.SeekStart)
+	b, _ := io.ReadAll(f)
+	return b
 }

@@ -18,7 +18,7 @@ for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; d
 api -X POST -H 'Content-Type: application/json' -d '{"hostnames":["instagram.com"],"duration":"1h","lock":{"mode":"strict"}}' http://d/v1/session >/dev/null
 printf '127.0.0.1 localhost\n' >"$T/other"
 mount --bind "$T/other" /etc/hosts
-sleep 2
+sleep 3
 cat /etc/hosts >"$T/after-bind"
 umount /etc/hosts
 umount /etc/hosts 2>/dev/null || true
@@ -27,7 +27,8 @@ ln -sf "$T/target" /etc/hosts.new && mv -f /etc/hosts.new /etc/hosts
 sleep 2
 if [ -L /etc/hosts ]; then echo symlink >"$T/after-link"; else cat /etc/hosts >"$T/after-link"; fi
 printf '127.0.0.1 localhost\n' >"$T/ro"
-mount --bind "$T/ro" /etc/hosts && mount -o remount,ro,bind /etc/hosts
+mount --bind "$T/ro" "$T/ro" && mount -o remount,ro,bind "$T/ro" # read-only before it covers the hosts file
+mount --bind "$T/ro" /etc/hosts
 sleep 2
 api http://d/v1/events >"$T/events.json"
 `
@@ -47,7 +48,7 @@ func TestRootTricksInANamespace(t *testing.T) {
 		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, read("daemon.log"))
 	}
 	if !strings.Contains(read("after-bind"), "127.78.0.1 instagram.com") {
-		t.Errorf("a file bind-mounted over the hosts file was not restored: %q", read("after-bind"))
+		t.Errorf("a file bind-mounted over the hosts file was not restored: %q\ndaemon log:\n%s", read("after-bind"), read("daemon.log"))
 	}
 	if !strings.Contains(read("after-link"), "127.78.0.1 instagram.com") {
 		t.Errorf("the hosts file replaced by a symlink was not restored: %q", read("after-link"))
