@@ -23,7 +23,7 @@ trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
 api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
 for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
 fetch() {
-  HOME="$T" timeout 20 firefox-esr --headless -no-remote -profile "$(mktemp -d)" --screenshot "$T/shot.png" "$1" >/dev/null 2>&1 || true
+  HOME="$T" timeout 30 firefox-esr --headless -no-remote -profile "$(mktemp -d)" --screenshot "$T/shot.png" "$1" >/dev/null 2>&1 || true
 }
 api -X POST -H 'Content-Type: application/json' \
   -d '{"hostnames":[],"paths":["pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
