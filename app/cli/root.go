@@ -51,8 +51,8 @@ func commands() []command {
 			{use: "reach ID profile|platform", short: "Block their profile in your browsers, or all of the platform", args: cobra.ExactArgs(2), run: profilesReach, complete: profileIDs},
 			{use: "resolve LINK...", short: "What links would block, saving nothing", args: cobra.MinimumNArgs(1), flags: profilesResolve},
 		}},
-		{use: "journal", short: "The urge journal (without a command: list it)", args: noArgs, run: journalList, subs: []command{
-			{use: "list", short: "The journal, oldest first", args: noArgs, run: journalList},
+		{use: "journal", short: "The urge journal (without a command: list it)", args: noArgs, flags: journalList, subs: []command{
+			{use: "list", short: "The journal, oldest first", args: noArgs, flags: journalList},
 			{use: "add WHAT...", short: "Log an urge: what happened, and why with --motive", args: cobra.MinimumNArgs(1), flags: journalAdd},
 		}},
 		{use: "contact", short: "The day counter: show it, or set the day of your last contact", args: noArgs, flags: contactCommand},

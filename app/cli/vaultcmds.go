@@ -39,19 +39,25 @@ func updateVault(change func(*vault.Data) error) error {
 	return v.Update(change)
 }
 
-// journalList prints the urge journal.
-func journalList(_ []string, env Env) error {
-	d, err := loadVault()
-	if err != nil {
-		return err
+// journalList prints the urge journal, as text or (--json) as data.
+func journalList(fs *pflag.FlagSet) runFunc {
+	asJSON := fs.Bool("json", false, "print JSON")
+	return func(_ []string, env Env) error {
+		d, err := loadVault()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env, d.Journal)
+		}
+		if len(d.Journal) == 0 {
+			fmt.Fprintln(env.Stdout, "The journal is empty. Log an urge: nocontact journal add --motive loneliness \"what happened\"")
+		}
+		for _, e := range d.Journal {
+			fmt.Fprintf(env.Stdout, "%s  %-20s %s\n", e.Time.Local().Format("2006-01-02 15:04"), e.Motive, e.What)
+		}
+		return nil
 	}
-	if len(d.Journal) == 0 {
-		fmt.Fprintln(env.Stdout, "The journal is empty. Log an urge: nocontact journal add --motive loneliness \"what happened\"")
-	}
-	for _, e := range d.Journal {
-		fmt.Fprintf(env.Stdout, "%s  %-20s %s\n", e.Time.Local().Format("2006-01-02 15:04"), e.Motive, e.What)
-	}
-	return nil
 }
 
 func journalAdd(fs *pflag.FlagSet) runFunc {
@@ -84,11 +90,23 @@ func motiveIDs() string {
 // contactCommand sets the day of last contact; an earlier streak is kept.
 func contactCommand(fs *pflag.FlagSet) runFunc {
 	last := fs.String("last", "", "the day of the last contact, YYYY-MM-DD (or today)")
+	asJSON := fs.Bool("json", false, "print the day counter as JSON")
 	return func(_ []string, env Env) error {
 		if *last == "" {
 			d, err := loadVault()
 			if err != nil {
 				return err
+			}
+			if *asJSON {
+				out := struct {
+					LastContact *vault.Date `json:"last_contact"`
+					Days        int         `json:"days_without_contact"`
+					Best        int         `json:"best_streak"`
+				}{LastContact: d.LastContact}
+				if d.LastContact != nil {
+					out.Days, out.Best = d.DaysWithoutContact(time.Now()), d.BestStreak(time.Now())
+				}
+				return printJSON(env, out)
 			}
 			if d.LastContact == nil {
 				fmt.Fprintln(env.Stdout, "No date of last contact yet: nocontact contact --last YYYY-MM-DD")

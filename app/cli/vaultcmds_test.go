@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,5 +115,23 @@ func TestJournalContactExportImport(t *testing.T) {
 	}
 	if _, out, _ := runCLI("journal", "list"); strings.Contains(out, "another") {
 		t.Error("import did not replace the data")
+	}
+}
+
+func TestJournalAndContactAsJSON(t *testing.T) {
+	useTempVault(t)
+	runCLI("journal", "add", "--motive", "nostalgia", "looked", "at", "photos")
+	runCLI("contact", "--last", "today")
+	code, out, _ := runCLI("journal", "list", "--json")
+	var entries []map[string]any
+	if code != ExitOK || json.Unmarshal([]byte(out), &entries) != nil || len(entries) != 1 {
+		t.Errorf("journal list --json: %d %q", code, out)
+	}
+	code, out, _ = runCLI("contact", "--json")
+	var c struct {
+		Days int `json:"days_without_contact"`
+	}
+	if code != ExitOK || json.Unmarshal([]byte(out), &c) != nil || !strings.Contains(out, "last_contact") {
+		t.Errorf("contact --json: %d %q", code, out)
 	}
 }
