@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -68,17 +69,18 @@ func WriteTemp(dir, pattern string, data []byte, prepare func(*os.File) error) (
 const TempPrefix = ".tmp-"
 
 // RemoveStale removes the temporary files Write or WriteTemp left in dir
-// (names starting with prefix) when a crash, a power cut or a full disk came
-// between creating and renaming them. Call it at start, before anything
+// (names starting with one of prefixes) when a crash, a power cut or a full
+// disk came between creating and renaming them. Call it before anything
 // writes there. It returns how many it removed.
-func RemoveStale(dir, prefix string) (int, error) {
+func RemoveStale(dir string, prefixes ...string) (int, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), prefix) && os.Remove(filepath.Join(dir, e.Name())) == nil {
+		stale := slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(e.Name(), p) })
+		if e.Type().IsRegular() && stale && os.Remove(filepath.Join(dir, e.Name())) == nil {
 			n++
 		}
 	}

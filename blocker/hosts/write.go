@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
@@ -55,7 +54,8 @@ func ReadFile(path string) ([]byte, error) {
 // the backup; Recover completes an interrupted rewrite from the backup.
 func WriteFile(path string, data []byte) (WriteMethod, error) {
 	dir := filepath.Dir(path)
-	removeStaleTemps(dir, filepath.Base(path))
+	base := filepath.Base(path)
+	atomicfile.RemoveStale(dir, tempPrefix+base+"-", tempPrefix+base+BackupSuffix+"-") // of writes cut short
 	meta, err := statMeta(path)
 	if err != nil {
 		return "", err
@@ -159,19 +159,6 @@ func Recover(path string) error {
 		return fmt.Errorf("hosts: remove backup %s: %w", bak, err)
 	}
 	return nil
-}
-
-// removeStaleTemps deletes temporary files an earlier, killed write left.
-func removeStaleTemps(dir, base string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, tempPrefix+base+"-") || strings.HasPrefix(n, tempPrefix+base+BackupSuffix+"-") {
-			os.Remove(filepath.Join(dir, n))
-		}
-	}
 }
 
 // Reclaim makes path a file again when something else stands in its place:
