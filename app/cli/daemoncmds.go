@@ -131,7 +131,7 @@ func addCommand(fs *pflag.FlagSet) runFunc {
 		if len(hosts) == 0 {
 			return usagef("add: name what to add with --host NAME")
 		}
-		s, err := connect().AddHostnames(context.Background(), hosts)
+		s, err := connect().Add(context.Background(), hosts, nil)
 		if err != nil {
 			return err
 		}

@@ -133,11 +133,6 @@ func (c *Client) Extend(ctx context.Context, by time.Duration) (*api.Session, er
 	return out.Session, err
 }
 
-// AddHostnames adds names to the running session.
-func (c *Client) AddHostnames(ctx context.Context, names []string) (*api.Session, error) {
-	return c.Add(ctx, names, nil)
-}
-
 // Add adds hostnames and profile paths to the running session.
 func (c *Client) Add(ctx context.Context, names, paths []string) (*api.Session, error) {
 	var out api.SessionResponse

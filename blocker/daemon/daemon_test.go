@@ -102,7 +102,7 @@ func TestSessionLifecycle(t *testing.T) {
 	if api.ErrorCode(err) != api.CodeSessionActive {
 		t.Fatalf("second start: %v", err)
 	}
-	if _, err := e.client.AddHostnames(ctx, []string{"x.com"}); err != nil {
+	if _, err := e.client.Add(ctx, []string{"x.com"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(e.hosts(t), "127.78.0.1 x.com x.com.\n") {

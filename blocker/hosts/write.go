@@ -60,7 +60,7 @@ func WriteFile(path string, data []byte) (WriteMethod, error) {
 	if err != nil {
 		return "", err
 	}
-	tmp, err := writeTemp(dir, filepath.Base(path), data, meta)
+	tmp, err := writeTemp(dir, base, data, meta)
 	if err != nil {
 		return "", err
 	}

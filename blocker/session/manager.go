@@ -207,12 +207,6 @@ func validPaths(in []string) ([]string, error) {
 	return paths, nil
 }
 
-// AddHostnames adds names to the running session; it reports whether any
-// was new.
-func (m *Manager) AddHostnames(add []string) (added []string, err error) {
-	return m.Add(add, nil)
-}
-
 // Add adds hostnames and profile paths to the running session (a session
 // only ever gets stronger); it returns what was new, hostnames then paths.
 func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {

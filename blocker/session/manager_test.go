@@ -71,7 +71,7 @@ func TestStartValidatesAndRefusesSecond(t *testing.T) {
 func TestOnlyStronger(t *testing.T) {
 	m, _, _ := newTestManager(t)
 	start(t, m, time.Hour, api.Lock{Mode: api.LockStrict})
-	added, err := m.AddHostnames([]string{"X.com", "instagram.com"})
+	added, err := m.Add([]string{"X.com", "instagram.com"}, nil)
 	if err != nil || strings.Join(added, ",") != "x.com" {
 		t.Fatalf("added %q, %v", added, err)
 	}
@@ -191,7 +191,7 @@ func TestStrictLock(t *testing.T) {
 func TestNoSession(t *testing.T) {
 	m, _, _ := newTestManager(t)
 	wantCode(t, m.Extend(time.Hour), api.CodeNoSession)
-	_, err := m.AddHostnames([]string{"x.com"})
+	_, err := m.Add([]string{"x.com"}, nil)
 	wantCode(t, err, api.CodeNoSession)
 	_, err = m.Unlock(api.UnlockRequest, "")
 	wantCode(t, err, api.CodeNoSession)
@@ -258,7 +258,7 @@ func TestUnsavedChangesChangeNothing(t *testing.T) {
 		return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
 	}
 	m.store.write = full
-	_, err := m.AddHostnames([]string{"x.com", "t.co"})
+	_, err := m.Add([]string{"x.com", "t.co"}, nil)
 	wantCode(t, err, api.CodeNotSaved)
 	if !strings.Contains(err.Error(), "disk holding the daemon's state is full") {
 		t.Errorf("message %q does not say the disk is full", err)

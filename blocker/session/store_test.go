@@ -27,7 +27,7 @@ func TestStateSurvivesDamage(t *testing.T) {
 				m, clock, dir := newTestManager(t)
 				start(t, m, 10*time.Hour, api.Lock{})
 				clock.Pass(time.Hour)
-				m.AddHostnames([]string{"x.com"}) // second generation: with x.com; previous: without
+				m.Add([]string{"x.com"}, nil) // second generation: with x.com; previous: without
 				cur(filepath.Join(dir, currentFile))
 				prev(filepath.Join(dir, previousFile))
 
