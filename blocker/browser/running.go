@@ -2,10 +2,10 @@ package browser
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/internal/proc"
 )
 
 // firefoxNames are the process names of Firefox builds.
@@ -18,23 +18,7 @@ var procDir = "/proc"
 // started before t: Firefox reads its policies only at start, so such a
 // process does not block yet.
 func startedBefore(names []string, t time.Time) bool {
-	entries, err := os.ReadDir(procDir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if !e.IsDir() || strings.Trim(e.Name(), "0123456789") != "" {
-			continue
-		}
-		comm, err := os.ReadFile(filepath.Join(procDir, e.Name(), "comm"))
-		if err != nil || !slices.Contains(names, strings.TrimSpace(string(comm))) {
-			continue
-		}
-		if fi, err := os.Stat(filepath.Join(procDir, e.Name())); err == nil && fi.ModTime().Before(t) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(proc.Find(procDir, names...), func(p proc.Process) bool { return p.Started.Before(t) })
 }
 
 // firefoxNote says when Firefox applies the policy in file.

@@ -2,11 +2,9 @@ package hosts
 
 import (
 	"context"
-	"os"
-	"slices"
-	"strconv"
-	"strings"
 	"syscall"
+
+	"github.com/nocontact-app/nocontact/blocker/internal/proc"
 )
 
 func flushAll(ctx context.Context) []FlushStep {
@@ -43,21 +41,12 @@ func signalProcs(comm string, pids []int, sig syscall.Signal) FlushStep {
 	return FlushStep{Cache: comm, Done: true}
 }
 
-// findProcs returns, for each of comms, the pids whose /proc/PID/comm it
-// is, in one pass over /proc. The kernel cuts comm to 15 bytes, hence
-// "systemd-resolve".
+// findProcs returns, for each of comms, the pids of the processes of that
+// name. The kernel cuts comm to 15 bytes, hence "systemd-resolve".
 func findProcs(comms ...string) map[string][]int {
 	found := map[string][]int{}
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/comm")
-		if c := strings.TrimSpace(string(b)); err == nil && slices.Contains(comms, c) {
-			found[c] = append(found[c], pid)
-		}
+	for _, p := range proc.Find("/proc", comms...) {
+		found[p.Comm] = append(found[p.Comm], p.PID)
 	}
 	return found
 }
