@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/nocontact-app/nocontact/blocker/browser"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -170,10 +169,8 @@ func (d *Daemon) noteAbsence() {
 // state file, yet a section in the hosts file. The block is lifted (there
 // is no session to say for how long), but never silently.
 func (d *Daemon) noteStateLoss() {
-	for _, f := range []string{"state.json", "state.prev.json"} {
-		if _, err := os.Stat(filepath.Join(d.cfg.StateDir, f)); err == nil {
-			return
-		}
+	if session.HasState(d.cfg.StateDir) {
+		return
 	}
 	content, err := hosts.ReadFile(d.cfg.HostsFile)
 	if err == nil && len(d.editor.Section(content)) > 0 {

@@ -43,6 +43,17 @@ func NewStore(dir string) (*Store, error) {
 	return &Store{dir: dir, write: atomicfile.Write}, nil
 }
 
+// HasState reports whether dir holds a state file of either generation:
+// none at all means a fresh start, or a state directory deleted.
+func HasState(dir string) bool {
+	for _, f := range []string{currentFile, previousFile} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Load reads the newest readable generation. No files at all is a fresh
 // state; files that exist but cannot be read give ErrUnreadable, wrapped
 // with what was wrong. fellBack reports that the current file was damaged
