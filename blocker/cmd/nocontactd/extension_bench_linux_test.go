@@ -2,10 +2,7 @@ package main
 
 import (
 	"fmt"
-	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,11 +14,7 @@ import (
 // blocked HTTPS site until they show the passage, and ten on a plain local
 // HTTP page until it shows, each in milliseconds (DevTools' target list,
 // polled every 10 ms).
-const benchScript = `"$BIN" run --hosts-file /etc/hosts --browser-root / --state-dir "$T/state" --socket "$T/d.sock" --http-port 80 --https-port 443 2>"$T/daemon.log" &
-daemon=$!
-api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
-for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
-api -X POST -H 'Content-Type: application/json' -d '{"hostnames":["x.com"],"duration":"1h"}' http://d/v1/session >/dev/null
+var benchScript = daemonUp("--browser-root / --http-port 80 --https-port 443") + `api -X POST -H 'Content-Type: application/json' -d '{"hostnames":["x.com"],"duration":"1h"}' http://d/v1/session >/dev/null
 chromium --headless=new --no-sandbox --disable-gpu --no-first-run --remote-debugging-port=$DEVTOOLS --user-data-dir="$T/profile" about:blank >/dev/null 2>&1 &
 browser=$!
 trap 'kill $browser $daemon 2>/dev/null; wait $browser $daemon 2>/dev/null' EXIT
@@ -42,41 +35,28 @@ for i in $(seq 10); do time_to "https://x.com/?$i" "x.com is blocked" >>"$T/bloc
 // passage shows in the tab, beside a plain local HTTP page (median of 10,
 // and the ratio). Root and Chromium; run by make bench.
 func BenchmarkExtensionAnswer(b *testing.B) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, "<title>plain page</title><p>plain</p>")
-	})}
-	go srv.Serve(ln)
-	defer srv.Close()
-	dev, _ := net.Listen("tcp", "127.0.0.1:0")
-	devPort := fmt.Sprint(dev.Addr().(*net.TCPAddr).Port)
-	dev.Close()
-	dir := b.TempDir()
-	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts+"127.0.0.1 www.pathbook.example\n"), 0o644)
+	port := serve(b, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "<title>plain page</title><p>plain</p>") })
+	dir := newScratch(b, "127.0.0.1 www.pathbook.example\n")
 	for range b.N {
-		if _, err := inNamespace(b, dir, benchScript, []string{"curl", "chromium"}, "PORT="+fmt.Sprint(ln.Addr().(*net.TCPAddr).Port), "DEVTOOLS="+devPort); err != nil {
+		if _, err := inNamespace(b, string(dir), benchScript, []string{"curl", "chromium"}, "PORT="+port, "DEVTOOLS="+freePort(b)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	blocked, plain := medianMS(b, filepath.Join(dir, "blocked.ms")), medianMS(b, filepath.Join(dir, "plain.ms"))
+	blocked, plain := medianMS(b, dir.read("blocked.ms")), medianMS(b, dir.read("plain.ms"))
 	b.ReportMetric(blocked, "ms-blocked-https-to-passage")
 	b.ReportMetric(plain, "ms-plain-http-page")
 	b.ReportMetric(blocked/plain, "ratio")
 }
 
-func medianMS(b *testing.B, path string) float64 {
-	raw, _ := os.ReadFile(path)
+func medianMS(b *testing.B, raw string) float64 {
 	var v []float64
-	for _, f := range strings.Fields(string(raw)) {
+	for _, f := range strings.Fields(raw) {
 		if n, err := strconv.ParseFloat(f, 64); err == nil {
 			v = append(v, n)
 		}
 	}
 	if len(v) == 0 {
-		b.Fatalf("no timings in %s", path)
+		b.Fatal("no timings: the script measured nothing")
 	}
 	sort.Float64s(v)
 	return v[len(v)/2]

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,11 +16,7 @@ import (
 // (headless, with its DevTools endpoint) left running long enough to
 // force-install the extension from the sinkhole; then a tab for the
 // profile and one for the blocked name, and where each ended up.
-const extensionScript = `"$BIN" run --hosts-file /etc/hosts --browser-root / --state-dir "$T/state" --socket "$T/d.sock" --http-port 80 --https-port 443 2>"$T/daemon.log" &
-daemon=$!
-api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
-for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
-api -X POST -H 'Content-Type: application/json' \
+var extensionScript = daemonUp("--browser-root / --http-port 80 --https-port 443") + `api -X POST -H 'Content-Type: application/json' \
   -d '{"hostnames":["x.com","www.x.com"],"paths":["instagram.com/jane.doe","pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
 cp /etc/chromium/policies/managed/nocontact.json "$T/policy.json" 2>/dev/null || true
 chromium --headless=new --no-sandbox --disable-gpu --no-first-run --remote-debugging-port=$DEVTOOLS \
@@ -67,32 +62,16 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 			ln.Close()
 		}
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	port := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/feed" { // a single-page app moving to a profile without a load
 			fmt.Fprint(w, `<p>feed</p><script>setTimeout(() => history.pushState({}, "", "/jane.doe"), 500)</script>`)
 			return
 		}
 		fmt.Fprintf(w, "<p>served %s</p>", r.URL.Path)
-	})}
-	go srv.Serve(ln)
-	defer srv.Close()
-	dev, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	devPort := fmt.Sprint(dev.Addr().(*net.TCPAddr).Port)
-	dev.Close()
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts+"127.0.0.1 www.pathbook.example pathbook.example\n"), 0o644)
-	out, err := inNamespace(t, dir, extensionScript, []string{"curl"}, "PORT="+fmt.Sprint(ln.Addr().(*net.TCPAddr).Port), "DEVTOOLS="+devPort)
-	read := func(name string) string {
-		b, _ := os.ReadFile(filepath.Join(dir, name))
-		return string(b)
-	}
+	})
+	dir := newScratch(t, "127.0.0.1 www.pathbook.example pathbook.example\n")
+	read := dir.read
+	out, err := inNamespace(t, string(dir), extensionScript, []string{"curl"}, "PORT="+port, "DEVTOOLS="+freePort(t))
 	if err != nil {
 		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, read("daemon.log"))
 	}
@@ -130,7 +109,7 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 	if strings.Contains(read("after-ls"), "nocontact.json") {
 		t.Error("the policy (and with it the extension) is still there after the session")
 	}
-	profile := fmt.Sprintf(`"url": "http://www.pathbook.example:%d/jane.doe"`, ln.Addr().(*net.TCPAddr).Port)
+	profile := `"url": "http://www.pathbook.example:` + port + `/jane.doe"`
 	if after := read("targets-after.json"); !strings.Contains(after, profile) {
 		t.Errorf("after the session the profile is still redirected: %s", after)
 	}

@@ -2,11 +2,8 @@ package main
 
 import (
 	"fmt"
-	"net"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -17,12 +14,7 @@ import (
 // policies only at start (so every load is a new Firefox) and shows no
 // text a headless run can print: what it asked for is read from the test
 // server's log instead.
-const firefoxScript = `"$BIN" run --hosts-file /etc/hosts --browser-root / --state-dir "$T/state" --socket "$T/d.sock" --http-port 0 --https-port 0 2>"$T/daemon.log" &
-daemon=$!
-trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
-api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
-for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
-fetch() {
+var firefoxScript = daemonUp("--browser-root / --http-port 0 --https-port 0") + `fetch() {
   HOME="$T" timeout 30 firefox-esr --headless -no-remote -profile "$(mktemp -d)" --screenshot "$T/shot.png" "$1" >/dev/null 2>&1 || true
 }
 api -X POST -H 'Content-Type: application/json' \
@@ -45,28 +37,18 @@ func TestFirefoxBlocksTheProfilePathOnly(t *testing.T) {
 	if _, err := exec.LookPath("firefox-esr"); err != nil {
 		t.Skip("needs firefox-esr (make deps installs it)")
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var mu sync.Mutex
 	var asked []string
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	port := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		asked = append(asked, r.URL.RequestURI())
 		mu.Unlock()
 		fmt.Fprint(w, "<p>served</p>")
-	})}
-	go srv.Serve(ln)
-	defer srv.Close()
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts+"127.0.0.1 www.pathbook.example pathbook.example\n"), 0o644)
+	})
+	dir := newScratch(t, "127.0.0.1 www.pathbook.example pathbook.example\n")
+	read := dir.read
 	script := "mkdir -p /etc/firefox\n" + firefoxScript // /etc is the namespace's private copy
-	out, err := inNamespace(t, dir, script, []string{"curl"}, "PORT="+fmt.Sprint(ln.Addr().(*net.TCPAddr).Port))
-	read := func(name string) string {
-		b, _ := os.ReadFile(filepath.Join(dir, name))
-		return string(b)
-	}
+	out, err := inNamespace(t, string(dir), script, []string{"curl"}, "PORT="+port)
 	if err != nil {
 		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, read("daemon.log"))
 	}

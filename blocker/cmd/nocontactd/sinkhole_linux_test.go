@@ -3,9 +3,7 @@ package main
 import (
 	"encoding/json"
 	"html"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,12 +16,7 @@ import (
 // bind-mounted over /etc/hosts: nocontactd on the real ports 80 and 443 of
 // 127.78.0.1, a session for instagram.com and www.instagram.com, then curl
 // and Chromium as a user would use them. Results go to files in $T.
-const sinkholeScript = `"$BIN" run --hosts-file /etc/hosts --browser-root off --state-dir "$T/state" --socket "$T/d.sock" --http-port 80 --https-port 443 2>"$T/daemon.log" &
-daemon=$!
-trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
-api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
-for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
-api -X POST -H 'Content-Type: application/json' \
+var sinkholeScript = daemonUp("--browser-root off --http-port 80 --https-port 443") + `api -X POST -H 'Content-Type: application/json' \
   -d '{"hostnames":["instagram.com","www.instagram.com"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
 curl -s --max-time 5 -o "$T/page.html" -w '%{http_code}' http://instagram.com/jane.doe >"$T/page.code" || true
 start=$(date +%s%N)
@@ -42,16 +35,11 @@ api -N --max-time 2 'http://d/v1/events/stream?after=0' >"$T/stream.ndjson" || t
 
 // TestSinkholeEndToEnd needs root (mount namespace, ports 80 and 443).
 func TestSinkholeEndToEnd(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts), 0o644)
-	if out, err := inNamespace(t, dir, sinkholeScript, []string{"curl"}); err != nil {
-		log, _ := os.ReadFile(filepath.Join(dir, "daemon.log"))
-		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, log)
+	dir := newScratch(t, "")
+	if out, err := inNamespace(t, string(dir), sinkholeScript, []string{"curl"}); err != nil {
+		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, dir.read("daemon.log"))
 	}
-	read := func(name string) string {
-		b, _ := os.ReadFile(filepath.Join(dir, name))
-		return strings.TrimSpace(string(b))
-	}
+	read := func(name string) string { return strings.TrimSpace(dir.read(name)) }
 
 	if code := read("page.code"); code != "200" {
 		t.Errorf("http://instagram.com/jane.doe: status %q", code)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,12 +8,7 @@ import (
 // tricksScript: during a block, as root, a file bind-mounted over the
 // hosts file, the hosts file replaced by a symlink, and a read-only file
 // mounted over it; what the file holds after each goes to $T.
-const tricksScript = `"$BIN" run --hosts-file /etc/hosts --browser-root off --state-dir "$T/state" --socket "$T/d.sock" --http-port 0 --https-port 0 2>"$T/daemon.log" &
-daemon=$!
-trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null' EXIT
-api() { curl -s --max-time 5 --unix-socket "$T/d.sock" "$@"; }
-for i in $(seq 100); do api http://d/v1/status >/dev/null && break; sleep 0.1; done
-api -X POST -H 'Content-Type: application/json' -d '{"hostnames":["instagram.com"],"duration":"1h","lock":{"mode":"strict"}}' http://d/v1/session >/dev/null
+var tricksScript = daemonUp("--browser-root off --http-port 0 --https-port 0") + `api -X POST -H 'Content-Type: application/json' -d '{"hostnames":["instagram.com"],"duration":"1h","lock":{"mode":"strict"}}' http://d/v1/session >/dev/null
 printf '127.0.0.1 localhost\n' >"$T/other"
 mount --bind "$T/other" /etc/hosts
 sleep 3
@@ -37,13 +30,9 @@ api http://d/v1/events >"$T/events.json"
 // hosts file and the hosts file replaced by a symlink are both undone
 // within seconds, and recorded.
 func TestRootTricksInANamespace(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "hosts"), []byte(userHosts), 0o644)
-	out, err := inNamespace(t, dir, tricksScript, []string{"curl"})
-	read := func(name string) string {
-		b, _ := os.ReadFile(filepath.Join(dir, name))
-		return string(b)
-	}
+	dir := newScratch(t, "")
+	read := dir.read
+	out, err := inNamespace(t, string(dir), tricksScript, []string{"curl"})
 	if err != nil {
 		t.Fatalf("namespace script: %v\n%s\ndaemon log:\n%s", err, out, read("daemon.log"))
 	}
