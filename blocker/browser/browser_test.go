@@ -247,3 +247,14 @@ func TestRunningFirefoxIsAskedToRestart(t *testing.T) {
 		t.Fatalf("a Firefox started after the policy is asked to restart: %+v", report[0].Notes)
 	}
 }
+
+// TestOneInexactDirectoryMakesTheBrowserInexact: Vivaldi reads three
+// directories; a conflict in any of them means it may over-block.
+func TestOneInexactDirectoryMakesTheBrowserInexact(t *testing.T) {
+	root := machine(t, "vivaldi")
+	write(t, root, "/etc/opt/vivaldi/policies/managed/corp.json", `{"URLBlocklist":["example.com"]}`)
+	report, _, _ := newManager(t, root).Apply([]string{"instagram.com/jane.doe"})
+	if len(report) != 1 || report[0].Exact || len(report[0].Files) != 3 {
+		t.Fatalf("%+v", report)
+	}
+}

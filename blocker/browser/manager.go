@@ -74,7 +74,7 @@ func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []
 	found, notCovered := Installed(m.root)
 	seen := map[string]bool{}
 	for _, t := range found {
-		st := api.BrowserStatus{Name: t.Name, Covered: true}
+		st := api.BrowserStatus{Name: t.Name, Covered: true, Exact: true}
 		var files []string
 		switch t.Kind {
 		case Chromium:
@@ -86,7 +86,7 @@ func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []
 				f, rewrote, exact, notes, werr := m.applyChromium(t, dir, paths)
 				files = append(files, f)
 				st.Notes = append(st.Notes, notes...)
-				st.Exact = exact
+				st.Exact = st.Exact && exact // every directory it reads must be exact
 				if rewrote {
 					restored = append(restored, t.Name)
 				}
@@ -97,7 +97,6 @@ func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []
 		case Firefox:
 			f, rewrote, werr := m.applyFirefox(t, paths)
 			files = append(files, f)
-			st.Exact = true
 			st.Notes = append(st.Notes, firefoxNote(filepath.Join(m.root, f)))
 			if rewrote {
 				restored = append(restored, t.Name)
