@@ -96,7 +96,8 @@ bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon 
 	$(GO) build -o $(BIN)/fyne-hello ./app/cmd/fyne-hello
 	./scripts/bench-gui.sh $(BIN) 2>/dev/null
 
-lint: fmt-check vet ## gofmt, go vet, golangci-lint (pinned in scripts/tools), go.mod tidy, and the size of files
+lint: fmt-check vet ## gofmt, go vet, golangci-lint (pinned in scripts/tools), go.mod tidy, no tracked binaries or large files, and the size of files
+	./scripts/check-tracked.sh
 	$(GO) mod tidy -diff >/dev/null || { echo "lint: go.mod or go.sum is not tidy: run go mod tidy"; exit 1; }
 	$(GO) tool -modfile=scripts/tools/go.mod golangci-lint run --config scripts/tools/golangci.yml ./...
 	@awk 'FNR==1 && NR>1 && n>350 {print f": "n" lines (keep files under ~350)"} {f=FILENAME; n=FNR} END {if (n>350) print f": "n" lines"}' \
