@@ -78,15 +78,18 @@ type UnlockStatus struct {
 
 // Session is a running block as the API shows it.
 type Session struct {
-	Hostnames []string     `json:"hostnames"`
-	Paths     []string     `json:"paths,omitempty"` // profile paths blocked in browsers ("instagram.com/jane.doe")
-	Started   time.Time    `json:"started"`
-	Duration  Duration     `json:"duration"`
-	Credited  Duration     `json:"credited"`
-	Remaining Duration     `json:"remaining"`
-	Ends      time.Time    `json:"ends"` // estimate: now + remaining
-	Lock      Lock         `json:"lock"`
-	Unlock    UnlockStatus `json:"unlock"`
+	Hostnames []string `json:"hostnames"`
+	Paths     []string `json:"paths,omitempty"` // profile paths blocked in browsers ("instagram.com/jane.doe")
+	// ClosePrivate: private (incognito) windows are off in the browsers
+	// during the block.
+	ClosePrivate bool         `json:"close_private,omitempty"`
+	Started      time.Time    `json:"started"`
+	Duration     Duration     `json:"duration"`
+	Credited     Duration     `json:"credited"`
+	Remaining    Duration     `json:"remaining"`
+	Ends         time.Time    `json:"ends"` // estimate: now + remaining
+	Lock         Lock         `json:"lock"`
+	Unlock       UnlockStatus `json:"unlock"`
 }
 
 // HostsStatus is the state of the hosts file.
@@ -170,8 +173,12 @@ type Status struct {
 type StartRequest struct {
 	Hostnames []string `json:"hostnames"`
 	Paths     []string `json:"paths,omitempty"` // profile paths to block in browsers
-	Duration  Duration `json:"duration"`
-	Lock      Lock     `json:"lock"`
+	// AllowPrivate keeps private (incognito) windows open during the
+	// block; by default they are closed, because a private window keeps
+	// the blocks but shows no passage and records no attempt.
+	AllowPrivate bool     `json:"allow_private,omitempty"`
+	Duration     Duration `json:"duration"`
+	Lock         Lock     `json:"lock"`
 }
 
 // SessionResponse answers a start, an extension or an addition: the

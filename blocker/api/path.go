@@ -15,11 +15,14 @@ const MaxPaths = 100
 var ErrInvalidPath = errors.New("invalid profile path")
 
 // NormalizePath returns a profile path to block in browsers, as
-// "host/path" ("instagram.com/jane.doe", "tiktok.com/@jane"), or an error
+// "host/path" ("instagram.com/jane.doe", "tiktok.com/@jane") or
+// "host/path?key=value" ("facebook.com/profile.php?id=4"), or an error
 // wrapping ErrInvalidPath that quotes the input. The host is a valid host
 // name (NormalizeHostname); the path has one to four segments of letters,
-// digits and . _ ~ @ % + - only, and no dot-only segment, so nothing in it
-// can change the meaning of a browser's URL pattern or policy JSON.
+// digits and . _ ~ @ % + - only, and no dot-only segment; the query, when
+// there is one, is a single key=value of letters, digits and . _ -. So
+// nothing in it can change the meaning of a browser's URL pattern or
+// policy JSON.
 func NormalizePath(s string) (string, error) {
 	host, path, ok := strings.Cut(strings.TrimSpace(s), "/")
 	if !ok {
@@ -28,6 +31,13 @@ func NormalizePath(s string) (string, error) {
 	h, err := NormalizeHostname(host)
 	if err != nil {
 		return "", badPath(s, "its host is not valid")
+	}
+	path, query, hasQuery := strings.Cut(path, "?")
+	if hasQuery {
+		if err := checkQuery(s, query); err != nil {
+			return "", err
+		}
+		query = "?" + query
 	}
 	path = strings.TrimSuffix(path, "/")
 	segs := strings.Split(path, "/")
@@ -44,7 +54,29 @@ func NormalizePath(s string) (string, error) {
 			}
 		}
 	}
-	return h + "/" + path, nil
+	return h + "/" + path + query, nil
+}
+
+// checkQuery accepts one key=value token of letters, digits and . _ -.
+func checkQuery(s, q string) error {
+	k, v, ok := strings.Cut(q, "=")
+	if !ok || k == "" || v == "" || len(q) > 100 {
+		return badPath(s, "the query must be one key=value")
+	}
+	for _, c := range k + v {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("._-", c)) {
+			return badPath(s, fmt.Sprintf("the character %q in the query", c))
+		}
+	}
+	return nil
+}
+
+// SplitPath splits a normalised path into its host, its path (from the
+// first "/") and its query ("key=value", or "").
+func SplitPath(p string) (host, path, query string) {
+	host, rest, _ := strings.Cut(p, "/")
+	path, query, _ = strings.Cut("/"+rest, "?")
+	return host, path, query
 }
 
 func pathChar(c rune) bool {

@@ -29,7 +29,7 @@ func BenchmarkApplySixBrowsers(b *testing.B) {
 		}
 		m, _ := NewManager(root, b.TempDir())
 		b.StartTimer()
-		if _, _, err := m.Apply(paths); err != nil {
+		if _, _, err := m.Apply(Want{Paths: paths}); err != nil {
 			b.Fatal(err)
 		}
 	}

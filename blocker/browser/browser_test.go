@@ -53,7 +53,7 @@ func TestChromiumPolicy(t *testing.T) {
 	root := machine(t, "chromium")
 	write(t, root, "/etc/chromium/policies/managed/other.json", `{"HomepageLocation":"https://example.org"}`)
 	m := newManager(t, root)
-	report, restored, err := m.Apply([]string{"instagram.com/jane.doe", "x.com/janedoe"})
+	report, restored, err := m.Apply(Want{Paths: []string{"instagram.com/jane.doe", "x.com/janedoe"}})
 	if err != nil || len(restored) != 0 || len(report) != 1 || !report[0].Covered || !report[0].Exact || len(report[0].Notes) != 0 {
 		t.Fatalf("apply: %+v %v %v", report, restored, err)
 	}
@@ -87,7 +87,7 @@ func TestChromiumPolicy(t *testing.T) {
 func TestChromiumDirectoriesMadeAreRemoved(t *testing.T) {
 	root := machine(t, "chrome")
 	m := newManager(t, root)
-	if _, _, err := m.Apply(nil); err != nil {
+	if _, _, err := m.Apply(Want{}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := read(root, "/etc/opt/chrome/policies/managed/nocontact.json"); !strings.Contains(got, `"DnsOverHttpsMode": "off"`) || strings.Contains(got, "URLBlocklist") {
@@ -102,7 +102,7 @@ func TestChromiumDirectoriesMadeAreRemoved(t *testing.T) {
 func TestEmployerPolicyIsNotFought(t *testing.T) {
 	root := machine(t, "chromium")
 	write(t, root, "/etc/chromium/policies/managed/corp.json", `{"URLBlocklist":["example.com"],"DnsOverHttpsMode":"secure"}`)
-	report, _, _ := newManager(t, root).Apply([]string{"instagram.com/jane.doe"})
+	report, _, _ := newManager(t, root).Apply(Want{Paths: []string{"instagram.com/jane.doe"}})
 	if len(report[0].Notes) != 2 || report[0].Exact {
 		t.Fatalf("conflicts not reported, or carve-outs written beside another list: %+v", report[0])
 	}
@@ -119,10 +119,10 @@ func TestGuardRestoresDeletedAndEdited(t *testing.T) {
 	root := machine(t, "chromium", "firefox")
 	m := newManager(t, root)
 	paths := []string{"instagram.com/jane.doe"}
-	m.Apply(paths)
+	m.Apply(Want{Paths: paths})
 	os.Remove(filepath.Join(root, chromiumFile))
 	write(t, root, "/etc/firefox/policies/policies.json", `{"policies":{}}`)
-	_, restored, err := m.Apply(paths)
+	_, restored, err := m.Apply(Want{Paths: paths})
 	slices.Sort(restored)
 	if err != nil || !slices.Equal(restored, []string{"Chromium", "Firefox"}) {
 		t.Fatalf("restored %v, %v", restored, err)
@@ -151,7 +151,7 @@ func TestFirefoxMergeAndRestore(t *testing.T) {
 				write(t, root, tt.at, tt.existing)
 			}
 			m := newManager(t, root)
-			report, _, err := m.Apply([]string{"instagram.com/jane.doe"})
+			report, _, err := m.Apply(Want{Paths: []string{"instagram.com/jane.doe"}})
 			if err != nil || len(report) != 1 || report[0].Files[0] != tt.wantFile {
 				t.Fatalf("%+v %v", report, err)
 			}
@@ -194,7 +194,7 @@ func TestFirefoxMergeAndRestore(t *testing.T) {
 func TestInvalidFirefoxFileIsLeftAlone(t *testing.T) {
 	root := machine(t, "firefox")
 	write(t, root, "/etc/firefox/policies/policies.json", `{"policies": {`)
-	report, _, err := newManager(t, root).Apply([]string{"instagram.com/jane.doe"})
+	report, _, err := newManager(t, root).Apply(Want{Paths: []string{"instagram.com/jane.doe"}})
 	if err == nil || !strings.Contains(report[0].Problem, "not valid JSON") {
 		t.Fatalf("%+v %v", report, err)
 	}
@@ -212,7 +212,7 @@ func TestReadOnlyDirectoryIsReported(t *testing.T) {
 	os.MkdirAll(dir, 0o755)
 	os.Chmod(dir, 0o555)
 	defer os.Chmod(dir, 0o755)
-	report, _, err := newManager(t, root).Apply(nil)
+	report, _, err := newManager(t, root).Apply(Want{})
 	if err == nil || report[0].Problem == "" {
 		t.Fatalf("%+v %v", report, err)
 	}
@@ -221,7 +221,7 @@ func TestReadOnlyDirectoryIsReported(t *testing.T) {
 func TestSandboxedBrowsersAreListed(t *testing.T) {
 	root := t.TempDir()
 	os.MkdirAll(filepath.Join(root, "/var/lib/flatpak/app/org.mozilla.firefox"), 0o755)
-	report, _, _ := newManager(t, root).Apply(nil)
+	report, _, _ := newManager(t, root).Apply(Want{})
 	if len(report) != 1 || report[0].Covered || report[0].Name != "Firefox (Flatpak)" {
 		t.Fatalf("%+v", report)
 	}
@@ -236,13 +236,13 @@ func TestRunningFirefoxIsAskedToRestart(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(filepath.Join(proc, "4242"), old, old) // started an hour ago
 	root := machine(t, "firefox")
-	report, _, _ := newManager(t, root).Apply(nil)
+	report, _, _ := newManager(t, root).Apply(Want{})
 	if !slices.ContainsFunc(report[0].Notes, func(n string) bool { return strings.Contains(n, "restart Firefox") }) {
 		t.Fatalf("an open Firefox is not asked to restart: %+v", report[0].Notes)
 	}
 	now := time.Now().Add(time.Hour)
 	os.Chtimes(filepath.Join(proc, "4242"), now, now) // started after the policy
-	report, _, _ = newManager(t, root).Apply(nil)
+	report, _, _ = newManager(t, root).Apply(Want{})
 	if slices.ContainsFunc(report[0].Notes, func(n string) bool { return strings.Contains(n, "restart Firefox") }) {
 		t.Fatalf("a Firefox started after the policy is asked to restart: %+v", report[0].Notes)
 	}
@@ -253,8 +253,58 @@ func TestRunningFirefoxIsAskedToRestart(t *testing.T) {
 func TestOneInexactDirectoryMakesTheBrowserInexact(t *testing.T) {
 	root := machine(t, "vivaldi")
 	write(t, root, "/etc/opt/vivaldi/policies/managed/corp.json", `{"URLBlocklist":["example.com"]}`)
-	report, _, _ := newManager(t, root).Apply([]string{"instagram.com/jane.doe"})
+	report, _, _ := newManager(t, root).Apply(Want{Paths: []string{"instagram.com/jane.doe"}})
 	if len(report) != 1 || report[0].Exact || len(report[0].Files) != 3 {
 		t.Fatalf("%+v", report)
+	}
+}
+
+// Names blocked whole are in the browsers' lists too (each name exactly,
+// as in the hosts file), and private windows are closed when the session
+// asks; Firefox's own file is given back byte for byte afterwards.
+func TestWholeNamesAndPrivateWindows(t *testing.T) {
+	root := machine(t, "chromium", "firefox")
+	own := `{"policies": {"DisablePrivateBrowsing": false, "WebsiteFilter": {"Block": ["*://example.org/*"]}}}`
+	write(t, root, "/etc/firefox/policies/policies.json", own)
+	m := newManager(t, root)
+	w := Want{Paths: []string{"example.net/jane.doe"}, Hosts: []string{"instagram.com", "www.instagram.com"}, ClosePrivate: true}
+	if _, _, err := m.Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := read(root, chromiumFile)
+	var p struct {
+		URLBlocklist              []string
+		IncognitoModeAvailability int
+	}
+	if err := json.Unmarshal([]byte(got), &p); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.URLBlocklist, []string{"example.net/jane.doe", ".instagram.com", ".www.instagram.com"}) || p.IncognitoModeAvailability != 1 {
+		t.Errorf("chromium policy %s", got)
+	}
+	ff, _ := read(root, "/etc/firefox/policies/policies.json")
+	for _, want := range []string{`"DisablePrivateBrowsing": true`, `"*://instagram.com/*"`, `"*://*.example.net/jane.doe/*"`, `"*://example.org/*"`} {
+		if !strings.Contains(ff, want) {
+			t.Errorf("firefox policy lacks %s:\n%s", want, ff)
+		}
+	}
+	if err := m.Lift(); err != nil {
+		t.Fatal(err)
+	}
+	if back, _ := read(root, "/etc/firefox/policies/policies.json"); back != own {
+		t.Errorf("firefox's file after the block:\n%s\nwant\n%s", back, own)
+	}
+	w.ClosePrivate = false
+	m.Apply(w)
+	if got, _ := read(root, chromiumFile); strings.Contains(got, "Incognito") {
+		t.Errorf("private windows closed though the block allows them: %s", got)
+	}
+}
+
+func TestFirefoxQueryPath(t *testing.T) {
+	got := firefoxPatterns("facebook.com/profile.php?id=4")
+	want := []string{"*://*.facebook.com/profile.php?id=4", "*://*.facebook.com/profile.php?id=4&*", "*://*.facebook.com/profile.php?*&id=4", "*://*.facebook.com/profile.php?*&id=4&*"}
+	if !slices.Equal(got, want) {
+		t.Errorf("patterns %q", got)
 	}
 }

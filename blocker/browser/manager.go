@@ -64,11 +64,12 @@ func NewManager(root, stateDir string) (*Manager, error) {
 	return m, nil
 }
 
-// Apply makes every installed browser's policy what paths and a running
-// session ask: paths blocked, secure DNS off. It reports the browsers, and
+// Apply makes every installed browser's policy what a running session
+// asks: paths and names blocked, secure DNS off, private windows closed if
+// asked. It reports the browsers, and
 // the names of the browsers whose file had been written before and had to
 // be written again (tampered with).
-func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []string, err error) {
+func (m *Manager) Apply(w Want) (report []api.BrowserStatus, restored []string, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	found, notCovered := Installed(m.root)
@@ -83,7 +84,7 @@ func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []
 					continue
 				}
 				seen[dir] = true
-				f, rewrote, exact, notes, werr := m.applyChromium(t, dir, paths)
+				f, rewrote, exact, notes, werr := m.applyChromium(t, dir, w)
 				files = append(files, f)
 				st.Notes = append(st.Notes, notes...)
 				st.Exact = st.Exact && exact // every directory it reads must be exact
@@ -95,8 +96,9 @@ func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []
 				}
 			}
 		case Firefox:
-			f, rewrote, werr := m.applyFirefox(t, paths)
+			f, rewrote, notes, werr := m.applyFirefox(t, w)
 			files = append(files, f)
+			st.Notes = append(st.Notes, notes...)
 			st.Notes = append(st.Notes, firefoxNote(filepath.Join(m.root, f)))
 			if rewrote {
 				restored = append(restored, t.Name)
@@ -116,7 +118,7 @@ func (m *Manager) Apply(paths []string) (report []api.BrowserStatus, restored []
 }
 
 // applyChromium writes the family's own file in dir.
-func (m *Manager) applyChromium(t Target, dir string, paths []string) (file string, rewrote, exact bool, notes []string, err error) {
+func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, rewrote, exact bool, notes []string, err error) {
 	full := filepath.Join(m.root, dir)
 	file = filepath.Join(dir, FileName)
 	others := map[string][]byte{}
@@ -132,29 +134,30 @@ func (m *Manager) applyChromium(t Target, dir string, paths []string) (file stri
 	for _, c := range conflicts {
 		notes = append(notes, "another policy in "+dir+": "+c+"; the browser uses one of them")
 	}
-	want, exact := chromiumPolicy(paths, allowOK, m.Forcelist)
+	want, exact, more := chromiumPolicy(w, allowOK, m.Forcelist)
+	notes = append(notes, more...)
 	rewrote, err = m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
 	return file, rewrote, exact, notes, err
 }
 
 // applyFirefox merges into the policies.json Firefox reads.
-func (m *Manager) applyFirefox(t Target, paths []string) (file string, rewrote bool, err error) {
+func (m *Manager) applyFirefox(t Target, w Want) (file string, rewrote bool, notes []string, err error) {
 	file = m.firefoxFile(t)
 	full := filepath.Join(m.root, file)
 	rec, known := m.st.Files[full]
 	if !known {
 		cur, rerr := os.ReadFile(full)
 		if rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			return file, false, fmt.Errorf("%s cannot be read: %w", file, rerr)
+			return file, false, nil, fmt.Errorf("%s cannot be read: %w", file, rerr)
 		}
 		rec = record{Browser: t.Name, Kind: Firefox, Existed: rerr == nil, Original: cur}
 	}
-	want, merr := firefoxMerge(rec.Original, paths)
+	want, notes, merr := firefoxMerge(rec.Original, w)
 	if merr != nil {
-		return file, false, fmt.Errorf("%s: %w", file, merr)
+		return file, false, nil, fmt.Errorf("%s: %w", file, merr)
 	}
 	rewrote, err = m.ensure(t, full, want, rec)
-	return file, rewrote, err
+	return file, rewrote, notes, err
 }
 
 // firefoxFile is the file Firefox reads: the system-wide one when it

@@ -3,109 +3,142 @@ package browser
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // MaxListEntries is the most entries a Chromium URL list or a Firefox
 // WebsiteFilter list holds (both browsers' documented limit).
 const MaxListEntries = 1000
 
-// nextChars are the characters that can continue a profile name. A
-// Chromium URL filter matches a path prefix, so "instagram.com/jane.doe"
-// also blocks /jane.doe.other; an allow entry for each possible next
-// character ("instagram.com/jane.doe.", ...) is longer, so it wins, and
-// only /jane.doe itself, /jane.doe/... and /jane.doe?... stay blocked.
-const nextChars = "abcdefghijklmnopqrstuvwxyz0123456789._-"
-
 // FileName is the Chromium-family policy file this package owns.
 const FileName = "nocontact.json"
 
-// chromiumPolicy returns the policy file for paths (and the extension to
-// force-install, if any) ("host/path" entries)
-// and whether it blocks exactly those profiles (false: the carve-outs did
-// not fit, and names that begin with a blocked one are blocked too).
-// allowOK says whether URLAllowlist may be written (no other policy sets
-// it or URLBlocklist).
-func chromiumPolicy(paths []string, allowOK bool, forcelist []string) ([]byte, bool) {
+// Want is what a session asks of the browsers.
+type Want struct {
+	// Paths are the profile paths blocked ("instagram.com/jane.doe",
+	// "facebook.com/profile.php?id=4").
+	Paths []string
+	// Hosts are the names the hosts file blocks: the browsers refuse them
+	// too, so that a browser with its own resolver, secure DNS or a proxy
+	// still does.
+	Hosts []string
+	// ClosePrivate turns off private (incognito) windows for the block.
+	ClosePrivate bool
+}
+
+// chromiumPolicy returns the policy file for w (and the extension to
+// force-install, if any) and whether it blocks exactly the profiles
+// (false: the carve-outs did not fit, and names that begin with a blocked
+// one are blocked too). allowOK says whether URLAllowlist may be written
+// (no other policy sets it or URLBlocklist). Hostnames that do not fit
+// beside the paths are left to the hosts file: notes says so.
+func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exact bool, notes []string) {
 	p := map[string]any{"DnsOverHttpsMode": "off"}
 	if len(forcelist) > 0 {
 		p["ExtensionInstallForcelist"] = forcelist
 	}
-	exact := true
-	if len(paths) > 0 {
-		p["URLBlocklist"] = paths
-		var allow []string
-		for _, path := range paths {
-			for _, c := range nextChars {
-				allow = append(allow, path+string(c))
-			}
+	if w.ClosePrivate {
+		p["IncognitoModeAvailability"] = 1 // disabled
+	}
+	block := slices.Clone(w.Paths)
+	if len(w.Paths)+len(w.Hosts) <= MaxListEntries {
+		for _, h := range w.Hosts {
+			block = append(block, "."+h) // this name exactly, as the hosts file
 		}
-		if allowOK && len(allow) <= MaxListEntries {
+	} else if len(w.Hosts) > 0 {
+		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its URL list; the hosts file still blocks them", len(w.Hosts)))
+	}
+	exact = true
+	if len(block) > 0 {
+		p["URLBlocklist"] = block
+	}
+	if len(w.Paths) > 0 {
+		allow, fits := carveOuts(w.Paths, w.Hosts, MaxListEntries)
+		if allowOK && fits && len(allow) > 0 {
 			p["URLAllowlist"] = allow
-		} else {
+		} else if !allowOK || !fits {
 			exact = false
 		}
 	}
 	b, _ := json.MarshalIndent(p, "", "  ")
-	return append(b, '\n'), exact
+	return append(b, '\n'), exact, notes
 }
 
-// firefoxPatterns are the WebsiteFilter match patterns for one path:
-// the page itself, anything below it and the page with a query, on the
-// host and every subdomain.
+// firefoxPatterns are the WebsiteFilter match patterns for one path: the
+// page itself, anything below it and the page with a query, on the host
+// and every subdomain; for a path with a query, the page with that
+// key=value among its parameters.
 func firefoxPatterns(path string) []string {
-	host, p, _ := strings.Cut(path, "/")
-	base := "*://*." + host + "/" + p
+	host, p, q := api.SplitPath(path)
+	base := "*://*." + host + p
+	if q != "" {
+		return []string{base + "?" + q, base + "?" + q + "&*", base + "?*&" + q, base + "?*&" + q + "&*"}
+	}
 	return []string{base, base + "/*", base + "?*"}
 }
 
 // firefoxMerge returns orig (a policies.json, or nil) with the session's
-// entries added: the path patterns appended to WebsiteFilter.Block (its
-// other entries and keys kept) and DNSOverHTTPS turned off and locked.
-// Every other policy is kept as it was. Invalid JSON is an error: such a
-// file is left alone.
-func firefoxMerge(orig []byte, paths []string) ([]byte, error) {
+// entries added: the path patterns (and, where they fit, the blocked
+// names) appended to WebsiteFilter.Block (its other entries and keys
+// kept), DNSOverHTTPS turned off and locked, and private windows turned
+// off when w asks. Every other policy is kept as it was. Invalid JSON is
+// an error: such a file is left alone.
+func firefoxMerge(orig []byte, w Want) (file []byte, notes []string, err error) {
 	top := map[string]json.RawMessage{}
 	if len(strings.TrimSpace(string(orig))) > 0 {
 		if err := json.Unmarshal(orig, &top); err != nil {
-			return nil, fmt.Errorf("it is not valid JSON (%v), so it is left alone", err)
+			return nil, nil, fmt.Errorf("it is not valid JSON (%v), so it is left alone", err)
 		}
 	}
 	policies := map[string]json.RawMessage{}
 	if raw, ok := top["policies"]; ok {
 		if err := json.Unmarshal(raw, &policies); err != nil {
-			return nil, fmt.Errorf("its \"policies\" is not an object, so it is left alone")
+			return nil, nil, fmt.Errorf("its \"policies\" is not an object, so it is left alone")
 		}
 	}
 	filter := map[string]json.RawMessage{}
 	if raw, ok := policies["WebsiteFilter"]; ok {
 		if err := json.Unmarshal(raw, &filter); err != nil {
-			return nil, fmt.Errorf("its WebsiteFilter is not an object, so it is left alone")
+			return nil, nil, fmt.Errorf("its WebsiteFilter is not an object, so it is left alone")
 		}
 	}
 	var block []string
 	if raw, ok := filter["Block"]; ok {
 		if err := json.Unmarshal(raw, &block); err != nil {
-			return nil, fmt.Errorf("its WebsiteFilter.Block is not a list, so it is left alone")
+			return nil, nil, fmt.Errorf("its WebsiteFilter.Block is not a list, so it is left alone")
 		}
 	}
-	for _, p := range paths {
+	n := len(block)
+	for _, p := range w.Paths {
 		block = append(block, firefoxPatterns(p)...)
 	}
 	if len(block) > MaxListEntries {
-		return nil, fmt.Errorf("its WebsiteFilter would hold %d entries, more than Firefox's %d", len(block), MaxListEntries)
+		return nil, nil, fmt.Errorf("its WebsiteFilter would hold %d entries, more than Firefox's %d", len(block), MaxListEntries)
 	}
-	if len(paths) > 0 {
+	if len(block)+len(w.Hosts) <= MaxListEntries {
+		for _, h := range w.Hosts {
+			block = append(block, "*://"+h+"/*")
+		}
+	} else if len(w.Hosts) > 0 {
+		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its website filter; the hosts file still blocks them", len(w.Hosts)))
+	}
+	if len(block) > n {
 		filter["Block"] = mustJSON(block)
 		policies["WebsiteFilter"] = mustJSON(filter)
 	}
 	policies["DNSOverHTTPS"] = mustJSON(map[string]bool{"Enabled": false, "Locked": true})
+	if w.ClosePrivate {
+		policies["DisablePrivateBrowsing"] = mustJSON(true)
+	}
 	top["policies"] = mustJSON(policies)
 	b, err := json.MarshalIndent(top, "", "  ")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return append(b, '\n'), nil
+	return append(b, '\n'), notes, nil
 }
 
 func mustJSON(v any) json.RawMessage {
@@ -126,7 +159,7 @@ func chromiumConflicts(others map[string][]byte) (conflicts []string, allowOK bo
 		if json.Unmarshal(b, &p) != nil {
 			continue
 		}
-		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist"} {
+		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist", "IncognitoModeAvailability"} {
 			if _, ok := p[key]; ok {
 				conflicts = append(conflicts, fmt.Sprintf("%s also sets %s", name, key))
 				if key == "URLBlocklist" || key == "URLAllowlist" {

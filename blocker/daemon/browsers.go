@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/browser"
 	"github.com/nocontact-app/nocontact/blocker/guard"
 )
 
@@ -20,7 +21,7 @@ func (d *Daemon) enforceBrowsers(ctx context.Context) {
 		return
 	}
 	d.browserMu.Lock()
-	report, restored, err := d.browsers.Apply(d.mgr.Paths())
+	report, restored, err := d.browsers.Apply(d.browserWant())
 	d.browserReport = report
 	d.browserMu.Unlock()
 	if err != nil {
@@ -32,6 +33,11 @@ func (d *Daemon) enforceBrowsers(ctx context.Context) {
 	for _, f := range d.browsers.Files() {
 		d.guardFile(ctx, f)
 	}
+}
+
+// browserWant is what the running session asks of the browsers.
+func (d *Daemon) browserWant() browser.Want {
+	return browser.Want{Paths: d.mgr.Paths(), Hosts: d.mgr.Hostnames(), ClosePrivate: d.mgr.ClosePrivate()}
 }
 
 // liftBrowsers undoes every policy written.

@@ -61,6 +61,14 @@ func (m *Manager) Hostnames() []string {
 	return append([]string{}, m.st.Session.Hostnames...) // not nil: a session runs
 }
 
+// ClosePrivate reports whether the running session turns private windows
+// off.
+func (m *Manager) ClosePrivate() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.st.Session != nil && m.st.Session.ClosePrivate
+}
+
 // Paths returns the running session's profile paths, nil if none.
 func (m *Manager) Paths() []string {
 	m.mu.Lock()
@@ -181,7 +189,7 @@ func newRecord(req api.StartRequest, now time.Time) (*Record, error) {
 	if err := lock.Normalize(); err != nil {
 		return nil, api.Errorf(api.CodeInvalid, "%v", err)
 	}
-	return &Record{Hostnames: names, Paths: paths, Started: now, Duration: d, Lock: lock}, nil
+	return &Record{Hostnames: names, Paths: paths, ClosePrivate: !req.AllowPrivate, Started: now, Duration: d, Lock: lock}, nil
 }
 
 func validNames(in []string) ([]string, error) {
@@ -312,15 +320,16 @@ func (m *Manager) viewLocked() *api.Session {
 		return nil
 	}
 	return &api.Session{
-		Hostnames: slices.Clone(r.Hostnames),
-		Paths:     slices.Clone(r.Paths),
-		Started:   r.Started,
-		Duration:  api.Duration(r.Duration),
-		Credited:  api.Duration(r.Credited),
-		Remaining: api.Duration(r.Remaining()),
-		Ends:      m.clock.Now().Add(r.Remaining()).Truncate(time.Second),
-		Lock:      r.Lock,
-		Unlock:    r.unlockStatus(),
+		Hostnames:    slices.Clone(r.Hostnames),
+		Paths:        slices.Clone(r.Paths),
+		ClosePrivate: r.ClosePrivate,
+		Started:      r.Started,
+		Duration:     api.Duration(r.Duration),
+		Credited:     api.Duration(r.Credited),
+		Remaining:    api.Duration(r.Remaining()),
+		Ends:         m.clock.Now().Add(r.Remaining()).Truncate(time.Second),
+		Lock:         r.Lock,
+		Unlock:       r.unlockStatus(),
 	}
 }
 

@@ -23,12 +23,15 @@ type State struct {
 
 // Record is a running session.
 type Record struct {
-	Hostnames []string      `json:"hostnames"`
-	Paths     []string      `json:"paths,omitempty"` // profile paths blocked in browsers
-	Started   time.Time     `json:"started"`
-	Duration  time.Duration `json:"duration_ns"`
-	Credited  time.Duration `json:"credited_ns"`
-	Lock      api.Lock      `json:"lock"`
+	Hostnames []string `json:"hostnames"`
+	Paths     []string `json:"paths,omitempty"` // profile paths blocked in browsers
+	// ClosePrivate: private windows are turned off in browsers for the
+	// block (false in records saved before the choice existed).
+	ClosePrivate bool          `json:"close_private,omitempty"`
+	Started      time.Time     `json:"started"`
+	Duration     time.Duration `json:"duration_ns"`
+	Credited     time.Duration `json:"credited_ns"`
+	Lock         api.Lock      `json:"lock"`
 
 	// Cool-down lock: credited time at the request, nil when none is open.
 	UnlockRequestedAt  *time.Duration `json:"unlock_at_ns,omitempty"`

@@ -1,0 +1,102 @@
+package browser
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// nextChars are the characters that can continue a profile name. A
+// Chromium URL filter matches a path prefix, so "instagram.com/jane.doe"
+// also blocks /jane.doe.other; an allow entry for each possible next
+// character ("instagram.com/jane.doe.", ...) is longer, so it wins, and
+// only /jane.doe itself, /jane.doe/... and /jane.doe?... stay blocked.
+const nextChars = "abcdefghijklmnopqrstuvwxyz0123456789._-"
+
+// Chromium picks, for a URL, the filters of the longest host that has one
+// matching, then the longest path, then the most query tokens, and an
+// allow filter wins a tie (chromium.org/administrators/url-blocklist-
+// filter-format). So an allow entry c can unblock a blocked path b in two
+// ways, and carveOuts never writes such an entry:
+//   - on the same host, when c's path begins with b's: equal, it ties,
+//     which allow wins; longer, it beats b where b's own carve-outs do not
+//     reach (an upper-case letter, a "/" after b's path);
+//   - on a subdomain of b's host, when either path begins with the other
+//     (c's host is tried first, and c matches there).
+//
+// A carve-out on a host blocked whole is dropped too: it would be longer
+// than the host's own entry.
+
+// carveOuts returns the allow entries that keep names beginning with a
+// blocked one open, none of which unblocks a URL that paths or whole
+// block, or ok=false when they would hold more than max entries.
+func carveOuts(paths, whole []string, max int) (allow []string, ok bool) {
+	seen := map[string]bool{}
+	for _, p := range paths {
+		host, path, query := api.SplitPath(p)
+		if query != "" || slices.Contains(whole, host) {
+			continue // a query entry names one page; nothing begins with it
+		}
+		if !addCarveOuts(host, path, paths, seen, &allow, max) {
+			return nil, false
+		}
+	}
+	slices.Sort(allow)
+	return allow, true
+}
+
+// addCarveOuts adds host+path+c for each next character c, or, where that
+// would unblock a blocked path, the safe entries below it.
+func addCarveOuts(host, path string, blocked []string, seen map[string]bool, allow *[]string, max int) bool {
+	for _, c := range nextChars {
+		cand := path + string(c)
+		switch unblocks(host, cand, blocked) {
+		case conflictNone:
+			if e := host + cand; !seen[e] {
+				if len(*allow) >= max {
+					return false
+				}
+				seen[e] = true
+				*allow = append(*allow, e)
+			}
+		case conflictLonger:
+			if !addCarveOuts(host, cand, blocked, seen, allow, max) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+type conflict int
+
+const (
+	conflictNone   conflict = iota // the entry unblocks nothing blocked
+	conflictDrop                   // it would: leave it out
+	conflictLonger                 // it would, but entries below it may not
+)
+
+// unblocks says whether an allow entry host+path would unblock one of the
+// blocked paths.
+func unblocks(host, path string, blocked []string) conflict {
+	worst := conflictNone
+	for _, b := range blocked {
+		bh, bp, _ := api.SplitPath(b)
+		switch {
+		case bh == host && strings.HasPrefix(path, bp) && !carvedBelow(path, bp):
+			return conflictDrop
+		case bh != host && strings.HasSuffix(host, "."+bh) && strings.HasPrefix(path, bp):
+			return conflictDrop
+		case bh != host && strings.HasSuffix(host, "."+bh) && strings.HasPrefix(bp, path):
+			worst = conflictLonger
+		}
+	}
+	return worst
+}
+
+// carvedBelow reports whether path goes on from the blocked bp with a
+// character that bp's own carve-outs keep open.
+func carvedBelow(path, bp string) bool {
+	return len(path) > len(bp) && strings.IndexByte(nextChars, path[len(bp)]) >= 0
+}
