@@ -51,7 +51,7 @@ func TestProfilesCommands(t *testing.T) {
 	if code, _, errs = runCLI("profiles", "reach", "substack:jane", "profile"); code != ExitUsage || !strings.Contains(errs, "site of its own") {
 		t.Errorf("reach of a site: %d %q", code, errs)
 	}
-	if code, _, errs = runCLI("profiles", "add", "--reach", "profile", "fb.com/profile.php?id=100012345678901"); code != ExitUsage || !strings.Contains(errs, "only the whole platform") {
+	if code, _, errs = runCLI("profiles", "add", "--reach", "profile", "https://m.me/jane.doe"); code != ExitUsage || !strings.Contains(errs, "only the whole platform") {
 		t.Errorf("profile reach where paths cannot be told apart: %d %q", code, errs)
 	}
 	if code, _, _ = runCLI("profiles", "remove", "substack:jane"); code != ExitOK {
@@ -70,8 +70,8 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
 	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
 	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, "(10): ") ||
-		!strings.Contains(out, "Profile pages, in your browsers (2): instagr.am/jane.doe instagram.com/jane.doe") ||
-		!strings.Contains(out, "Blocking 10 hostnames and 2 profile pages in browsers") {
+		!strings.Contains(out, "Profile pages, in your browsers (4): instagr.am/jane.doe instagr.am/stories/jane.doe instagram.com/jane.doe instagram.com/stories/jane.doe") ||
+		!strings.Contains(out, "Blocking 10 hostnames and 4 profile pages in browsers") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	b, _ := os.ReadFile(hostsFile)

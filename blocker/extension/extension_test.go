@@ -186,4 +186,18 @@ func TestRules(t *testing.T) {
 			t.Errorf("%s: match %v, want %v", url, !want, want)
 		}
 	}
+	fb := regexp.MustCompile("(?i)" + PathRegex("facebook.com/profile.php?id=4"))
+	for url, want := range map[string]bool{
+		"https://www.facebook.com/profile.php?id=4":          true,
+		"https://m.facebook.com/profile.php?sk=about&id=4":   true,
+		"https://www.facebook.com/profile.php?id=4&sk=about": true,
+		"https://www.facebook.com/profile.php?id=4#x":        true,
+		"https://www.facebook.com/profile.php?id=45":         false,
+		"https://www.facebook.com/profile.php?xid=4":         false,
+		"https://www.facebook.com/profile.php":               false,
+	} {
+		if fb.MatchString(url) != want {
+			t.Errorf("%s: match %v, want %v", url, !want, want)
+		}
+	}
 }

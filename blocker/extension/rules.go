@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // Rules is what the extension fetches from the sinkhole: redirect rules
@@ -54,10 +56,17 @@ func BlockedURL(sinkhole, host, path string) string {
 
 // PathRegex matches a profile path ("instagram.com/jane.doe") on the host
 // and its subdomains, any port, and nothing but the profile itself, pages
-// below it, a query or a fragment: never /jane.doe.other.
+// below it, a query or a fragment: never /jane.doe.other. A path with a
+// query ("facebook.com/profile.php?id=4") matches that page with the
+// key=value among its parameters, never id=45. Rules are applied without
+// regard to case.
 func PathRegex(path string) string {
-	host, p, _ := strings.Cut(path, "/")
-	return `^https?://([^/?#]+\.)?` + regexp.QuoteMeta(host) + `(:[0-9]+)?/` + regexp.QuoteMeta(p) + `([/?#]|$)`
+	host, p, q := api.SplitPath(path)
+	prefix := `^https?://([^/?#]+\.)?` + regexp.QuoteMeta(host) + `(:[0-9]+)?` + regexp.QuoteMeta(p)
+	if q != "" {
+		return prefix + `/?\?([^#]*&)?` + regexp.QuoteMeta(q) + `(&|#|$)`
+	}
+	return prefix + `([/?#]|$)`
 }
 
 // RulesFor turns a session's hostnames and profile paths (validated by

@@ -7,11 +7,18 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/net/publicsuffix"
+
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // ErrNotUnderstood wraps every error of Parse and FromHandle.
 var ErrNotUnderstood = errors.New("profile not understood")
+
+// ErrWhichPlatform is wrapped (beside ErrNotUnderstood) when the input is
+// a name without a platform ("jane.doe", "@jane"): ask which platform it
+// is on and use FromHandle.
+var ErrWhichPlatform = errors.New("which platform is this name on")
 
 // prefixes that mean the same site.
 var sitePrefixes = []string{"www.", "m.", "mobile.", "web.", "touch.", "mbasic.", "open.", "old.", "new.", "np.", "account."}
@@ -27,8 +34,8 @@ func Parse(input string) (Profile, error) {
 	if in == "" {
 		return Profile{}, notUnderstood(input, "nothing was given", "paste a link to the profile, such as https://www.instagram.com/NAME/")
 	}
-	if strings.HasPrefix(in, "@") && !strings.ContainsAny(in[1:], "@/") {
-		return Profile{}, notUnderstood(input, "a handle without a platform", "say which platform, e.g. --platform instagram --handle "+in[1:])
+	if bareHandle(in) {
+		return Profile{}, whichPlatform(input, strings.TrimPrefix(in, "@"))
 	}
 	if p, ok, err := fediverseHandle(in); ok {
 		p.Input = input
@@ -77,7 +84,7 @@ func fromURL(u *url.URL, host string) (Profile, error) {
 		}
 		return pathProfile(pl, u, segs)
 	}
-	if h, ok := atSegment(segs, nil); ok {
+	if h, ok := form("/@{h}").read(bare, segs, nil, nil); ok { // a fediverse server
 		return mastodon(h, host)
 	}
 	return Profile{Platform: "website", Host: bare, Scope: ScopeExact}, nil
@@ -85,14 +92,20 @@ func fromURL(u *url.URL, host string) (Profile, error) {
 
 // pathProfile reads the handle from the path of a platform link.
 func pathProfile(pl *Platform, u *url.URL, segs []string) (Profile, error) {
-	if pl.handle == nil {
+	if pl.forms == nil {
 		return Profile{}, notUnderstood(u.String(), pl.Name+" without a profile", "paste the profile's own address, such as https://NAME."+pl.Subdomain)
 	}
-	h, ok := pl.handle(segs, u.Query())
-	if !ok || !validHandle(h) {
+	h, ok := pl.readForms(trimSitePrefix(u.Hostname()), segs, u.Query())
+	if !ok {
 		return Profile{}, notUnderstood(u.String(), fmt.Sprintf("a %s link, but not to a profile", pl.Name),
 			"open the person's profile page and copy its address")
 	}
+	return handleProfile(pl, h), nil
+}
+
+// handleProfile is the profile of handle h on a path platform, blocked
+// with profile reach where the platform allows it.
+func handleProfile(pl *Platform, h string) Profile {
 	p := Profile{Platform: pl.ID, Handle: h, Scope: ScopePlatform}
 	if p.CanBlockPath() {
 		p.Reach = ReachProfile // the default where the platform allows it
@@ -102,7 +115,7 @@ func pathProfile(pl *Platform, u *url.URL, segs []string) (Profile, error) {
 			p.Extra = []string{n} // a custom-domain handle is their own site too
 		}
 	}
-	return p, nil
+	return p
 }
 
 // fediverseHandle reads "jane@mastodon.social" or "@jane@mastodon.social".
@@ -148,32 +161,7 @@ func FromHandle(platform, handle string) (Profile, error) {
 	case !validHandle(handle):
 		return Profile{}, notUnderstood(handle, "not a valid "+pl.Name+" name", "give the name as it appears in the profile's address")
 	}
-	return pathProfile(pl, &url.URL{Scheme: "https", Host: pl.Hosts[0], Path: "/" + handleTemplate(pl.ID, handle)}, segments("/"+handleTemplate(pl.ID, handle)))
-}
-
-// handleTemplate is the path of a profile on a platform.
-func handleTemplate(id, h string) string {
-	switch id {
-	case "threads", "tiktok", "youtube", "substack", "medium":
-		return "@" + h
-	case "messenger":
-		return "t/" + h
-	case "snapchat":
-		return "add/" + h
-	case "linkedin":
-		return "in/" + h
-	case "reddit":
-		return "user/" + h
-	case "strava":
-		return "athletes/" + h
-	case "spotify":
-		return "user/" + h
-	case "bluesky":
-		return "profile/" + h
-	case "discord":
-		return "users/" + h
-	}
-	return h
+	return handleProfile(pl, handle), nil
 }
 
 func platformIDs() []string {
@@ -240,6 +228,30 @@ func validHandle(h string) bool {
 		}
 	}
 	return true
+}
+
+// bareHandle reports whether in is a name on some platform rather than a
+// website: "@jane", "jane_doe", or "jane.doe", whose last part is not a
+// public suffix (the Public Suffix List, through x/net/publicsuffix).
+func bareHandle(in string) bool {
+	name := strings.TrimPrefix(in, "@")
+	if strings.ContainsAny(name, "@/:") || !validHandle(name) {
+		return false
+	}
+	if strings.HasPrefix(in, "@") || !strings.Contains(name, ".") {
+		return true
+	}
+	host, err := api.NormalizeHostname(name)
+	if err != nil {
+		return true
+	}
+	suffix, icann := publicsuffix.PublicSuffix(host)
+	return !icann && !strings.Contains(suffix, ".") // not on the list: the default rule's last label
+}
+
+func whichPlatform(input, name string) error {
+	return fmt.Errorf("%w: %w: %q: understood a name, not a link or a website; say which platform %s is on, e.g. --platform instagram --handle %s",
+		ErrNotUnderstood, ErrWhichPlatform, input, name, name)
 }
 
 func notUnderstood(input, understood, try string) error {

@@ -158,6 +158,20 @@ func TestParseRefuses(t *testing.T) {
 	}
 }
 
+func TestBareNameAsksForThePlatform(t *testing.T) {
+	for _, in := range []string{"jane.doe", "@jane", "jane_doe", "Jane.Doe", "@jane.doe", "jane"} {
+		_, err := Parse(in)
+		if !errors.Is(err, ErrWhichPlatform) || !errors.Is(err, ErrNotUnderstood) || !strings.Contains(err.Error(), "which platform") {
+			t.Errorf("Parse(%q): %v; want the platform question", in, err)
+		}
+	}
+	for _, in := range []string{"janedoe.com", "jane.doe.co.uk", "jane-doe.photography", "jane.github.io", "jane.blogspot.com"} {
+		if _, err := Parse(in); err != nil {
+			t.Errorf("Parse(%q): %v; a website", in, err)
+		}
+	}
+}
+
 func TestFromHandle(t *testing.T) {
 	tests := []struct{ platform, handle, wantID, host string }{
 		{"instagram", "@jane.doe", "instagram:jane.doe", "instagram.com"},
@@ -244,12 +258,15 @@ func TestReach(t *testing.T) {
 		reach Reach
 		paths string
 	}{
-		{"https://www.instagram.com/Jane.Doe/", ReachProfile, "instagram.com/Jane.Doe instagram.com/jane.doe instagr.am/Jane.Doe instagr.am/jane.doe"},
+		{"https://www.instagram.com/Jane.Doe/", ReachProfile, "instagram.com/Jane.Doe instagram.com/jane.doe instagr.am/Jane.Doe instagr.am/jane.doe " +
+			"instagram.com/stories/Jane.Doe instagram.com/stories/jane.doe instagr.am/stories/Jane.Doe instagr.am/stories/jane.doe"},
 		{"https://www.tiktok.com/@jane", ReachProfile, "tiktok.com/@jane"},
 		{"https://www.reddit.com/user/jane_doe", ReachProfile, "reddit.com/user/jane_doe reddit.com/u/jane_doe"},
 		{"https://www.linkedin.com/in/jane-doe", ReachProfile, "linkedin.com/in/jane-doe"},
-		{"fb.com/profile.php?id=100012345678901", ReachPlatform, ""},
-		{"https://www.snapchat.com/add/jane", ReachPlatform, ""},
+		{"fb.com/profile.php?id=100012345678901", ReachProfile, "facebook.com/profile.php?id=100012345678901 fb.com/profile.php?id=100012345678901 fb.me/profile.php?id=100012345678901 " +
+			"facebook.com/100012345678901 fb.com/100012345678901 fb.me/100012345678901"},
+		{"https://www.snapchat.com/add/jane", ReachProfile, "snapchat.com/add/jane snapchat.com/@jane"},
+		{"https://t.me/jane", ReachPlatform, ""},
 		{"jane.substack.com", "", ""},
 	}
 	for _, tt := range tests {

@@ -43,9 +43,13 @@ type Platform struct {
 	Domains   []string // registrable domains that identify it in a link
 	Hosts     []string // web hostnames blocked for platform scope
 	Subdomain string   // profiles at NAME.<Subdomain> have their own host (scope exact)
+	Source    string   // where the URL forms come from
 
-	handle     func(segs []string, q map[string][]string) (string, bool)
-	shortHosts []string // short-link hosts: the link names no handle
+	forms        []form   // the URL forms that show one person, most specific first
+	reserved     []string // first path segments that are the platform's own pages, not people
+	shortHosts   []string // short-link hosts: the link names no handle
+	linkDomains  []string // domains that only redirect to posts or videos: no profile there
+	profileReach bool     // a block of just the person's profile is offered
 }
 
 // Profile is one saved profile.
@@ -102,7 +106,7 @@ func Lookup(id string) *Platform {
 func (p Profile) Hostnames() []string {
 	var names []string
 	if p.EffectiveReach() == ReachProfile {
-		return slices.Clone(p.Extra) // their own site, if any; the platform stays open
+		return append(p.ownHosts(), p.Extra...) // their own sites, if any; the platform stays open
 	}
 	if p.Scope == ScopePlatform {
 		names = append(names, Lookup(p.Platform).Hosts...)

@@ -21,35 +21,13 @@ const (
 	ReachPlatform Reach = "platform"
 )
 
-// pathForms are where a platform shows a person's profile, as paths with
-// the handle in place of %s.
-var pathForms = map[string][]string{
-	"instagram": {"/%s"},
-	"facebook":  {"/%s"},
-	"x":         {"/%s"},
-	"threads":   {"/@%s"},
-	"tiktok":    {"/@%s"},
-	"linkedin":  {"/in/%s"},
-	"reddit":    {"/user/%s", "/u/%s"},
-	"youtube":   {"/@%s"},
-	"medium":    {"/@%s"},
-	"pinterest": {"/%s"},
-	"vsco":      {"/%s"},
-	"twitch":    {"/%s"},
-}
-
-// linkDomains are a platform's domains that only redirect to posts or
-// videos: a profile path there blocks nothing.
-var linkDomains = []string{"t.co", "redd.it", "youtu.be"}
-
 // CanBlockPath reports whether the profile has pages of its own under a
-// platform's address that a browser policy can block.
+// platform's address that a browser policy can block, on a platform that
+// offers a block of just the person.
 func (p Profile) CanBlockPath() bool {
-	if p.Scope != ScopePlatform || p.Handle == "" || pathForms[p.Platform] == nil {
+	pl := Lookup(p.Platform)
+	if p.Scope != ScopePlatform || p.Handle == "" || pl == nil || !pl.profileReach {
 		return false
-	}
-	if p.Platform == "facebook" && strings.Trim(p.Handle, "0123456789") == "" {
-		return false // profile.php?id=N: a query, not a path
 	}
 	return len(p.Paths()) > 0
 }
@@ -68,23 +46,51 @@ func (p Profile) EffectiveReach() Reach {
 }
 
 // Paths returns the browser paths ("instagram.com/jane.doe") that block
-// the profile's pages on every domain of its platform, validated: the
-// handle as written and in lower case (paths are matched case by case).
+// every page form of the profile on every domain of its platform,
+// validated: the handle as written and in lower case (a browser's URL list
+// matches paths case by case; every platform here reads names in any
+// case).
 func (p Profile) Paths() []string {
 	pl := Lookup(p.Platform)
 	if pl == nil || p.Handle == "" {
 		return nil
 	}
+	domains := pl.profileDomains()
+	if p.Platform == "mastodon" {
+		domains = []string{p.Host}
+	}
 	var out []string
-	for _, d := range pl.Domains {
-		if slices.Contains(pl.shortHosts, d) || slices.Contains(linkDomains, d) {
-			continue // a short-link domain shows no profile page
+	add := func(s string) {
+		if n, err := api.NormalizePath(s); err == nil && !slices.Contains(out, n) {
+			out = append(out, n)
 		}
-		for _, form := range pathForms[p.Platform] {
-			for _, h := range []string{p.Handle, strings.ToLower(p.Handle)} {
-				if n, err := api.NormalizePath(d + fmt.Sprintf(form, h)); err == nil && !slices.Contains(out, n) {
-					out = append(out, n)
-				}
+	}
+	for _, f := range pl.forms {
+		for _, h := range []string{p.Handle, strings.ToLower(p.Handle)} {
+			path, ok := f.fill(h)
+			if !ok {
+				continue
+			}
+			if d, _ := f.domainAndPath(); d != "" {
+				add(path)
+				continue
+			}
+			for _, d := range domains {
+				add(d + path)
+			}
+		}
+	}
+	return out
+}
+
+// ownHosts are the hostnames of the person's own under the platform
+// (jane.medium.com), blocked by name with a profile reach.
+func (p Profile) ownHosts() []string {
+	var out []string
+	for _, f := range Lookup(p.Platform).forms {
+		if f.isHost() {
+			if n, err := api.NormalizeHostname(strings.Replace(string(f), "{h}", p.Handle, 1)); err == nil {
+				out = append(out, n)
 			}
 		}
 	}
