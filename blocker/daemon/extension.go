@@ -61,6 +61,8 @@ func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 	switch {
 	case u.Path == "/nocontact/blocked":
 		return d.blockedPage(u.Query()), true
+	case u.Path == "/nocontact/article":
+		return articlePage(), true
 	case d.ext == nil:
 	case u.Path == "/nocontact/updates.xml":
 		return sinkhole.LocalResponse{Status: 200, ContentType: "application/xml",
@@ -81,11 +83,15 @@ func (d *Daemon) blockedPage(q url.Values) sinkhole.LocalResponse {
 	if err != nil {
 		return sinkhole.LocalResponse{Status: 400, ContentType: "text/plain"}
 	}
-	resp := sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: d.page(host)}
 	blocked := slices.Contains(d.mgr.Hostnames(), host)
-	if p := q.Get("path"); p != "" {
-		blocked = slices.Contains(d.mgr.Paths(), host+p)
+	path := q.Get("path")
+	if path != "" {
+		blocked = slices.Contains(d.mgr.Paths(), host+path)
 	}
+	if !blocked {
+		path = "" // name only what the running block covers
+	}
+	resp := sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: d.pageFor(host, path)}
 	if blocked {
 		resp.Hit = &sinkhole.Hit{Host: host, Scheme: "https"}
 	}

@@ -2,10 +2,13 @@ package daemon
 
 import (
 	"bytes"
+	"fmt"
 	_ "embed"
 	"html/template"
 
+	"github.com/nocontact-app/nocontact/blocker/sinkhole"
 	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 //go:embed interstitial.html.tmpl
@@ -19,14 +22,20 @@ const plainPage = "<!DOCTYPE html><title>No Contact</title><p>This site is block
 // interstitialData is what the page shows.
 type interstitialData struct {
 	Host    string
+	What    string // "jane.doe's profile on Instagram", or the host
 	Excerpt content.Excerpt
 	Today   string // "3rd attempt today"
+	Article string // the article's page on the sinkhole, "" if none
 	Style   template.CSS
 }
 
-// page renders the interstitial for an HTTP hit on host: an excerpt chosen
-// for the host, the time and the attempts, with its title and reason.
-func (d *Daemon) page(host string) []byte {
+// page renders the interstitial for an HTTP hit on host.
+func (d *Daemon) page(host string) []byte { return d.pageFor(host, "") }
+
+// pageFor renders the interstitial for a visit to host, or to the profile
+// at path on it: an excerpt chosen for the host, the time and the
+// attempts, with its title and reason; a profile's page names the person.
+func (d *Daemon) pageFor(host, path string) []byte {
 	now := d.cfg.Clock.Now().Local()
 	hour, today := d.Attempts(now)
 	a, err := content.Load()
@@ -35,9 +44,53 @@ func (d *Daemon) page(host string) []byte {
 	}
 	ex := a.Pick(content.Moment{Trigger: content.Visit, Host: host, Time: now, AttemptsHour: hour, AttemptsToday: today, Seq: d.lastVisit(host)})
 	var b bytes.Buffer
-	err = interstitialTemplate.Execute(&b, interstitialData{Host: host, Excerpt: ex, Today: content.AttemptsToday(today) + ".", Style: content.Style()})
+	err = interstitialTemplate.Execute(&b, interstitialData{Host: host, What: whatWasOpened(host, path), Excerpt: ex,
+		Today: content.AttemptsToday(today) + ".", Article: d.articleURL(), Style: content.Style()})
 	if err != nil {
 		return []byte(plainPage)
 	}
 	return b.Bytes()
+}
+
+// whatWasOpened names what a visit tried to open: "jane.doe's profile on
+// Instagram" for a profile path, else the host.
+func whatWasOpened(host, path string) string {
+	if path == "" {
+		return host
+	}
+	p, err := profile.Parse("https://" + host + path)
+	if err != nil || p.Handle == "" {
+		return host + path
+	}
+	name := profile.Lookup(p.Platform).Name
+	if p.Platform == "mastodon" {
+		name = p.Host
+	}
+	return p.Handle + "’s profile on " + name
+}
+
+// articleURL is the article's page on the sinkhole ("" when the sinkhole
+// serves no plain HTTP).
+func (d *Daemon) articleURL() string {
+	if d.cfg.HTTPPort == 0 {
+		return ""
+	}
+	base := "http://" + d.cfg.Sinkhole.String()
+	if d.cfg.HTTPPort != 80 {
+		base += fmt.Sprintf(":%d", d.cfg.HTTPPort)
+	}
+	return base + "/nocontact/article"
+}
+
+// articlePage is the whole article as a page, offline.
+func articlePage() sinkhole.LocalResponse {
+	a, err := content.Load()
+	if err != nil {
+		return sinkhole.LocalResponse{Status: 500, ContentType: "text/plain", Body: []byte("The article could not be read.")}
+	}
+	b, err := a.HTML()
+	if err != nil {
+		return sinkhole.LocalResponse{Status: 500, ContentType: "text/plain", Body: []byte("The article could not be read.")}
+	}
+	return sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: b}
 }

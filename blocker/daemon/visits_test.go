@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -150,4 +151,32 @@ func TestIPv6AttemptIsNoticed(t *testing.T) {
 	}
 	resp.Body.Close()
 	waitFor(t, "the IPv6 visit is recorded", func() bool { return len(e.visits(t, "www.instagram.com", "http")) == 1 })
+}
+
+// The page a tab is sent to for a profile names the person, and its link
+// to the whole article opens the article from the sinkhole, offline.
+func TestProfilePageNamesThePersonAndLinksTheArticle(t *testing.T) {
+	e := newSinkholeEnv(t)
+	if _, err := e.client.Start(ctx, api.StartRequest{Paths: []string{"instagram.com/jane.doe", "instagram.com/stories/jane.doe"},
+		Duration: api.Duration(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/jane.doe", "/stories/jane.doe"} {
+		code, page := e.httpGet(t, "127.78.0.1", "/nocontact/blocked?host=instagram.com&path="+url.QueryEscape(path))
+		if code != 200 || !strings.Contains(html.UnescapeString(page), "You tried to open jane.doe\u2019s profile on Instagram") {
+			t.Fatalf("%s: page %d %.300s", path, code, page)
+		}
+		link := fmt.Sprintf(`href="http://127.78.0.1:%d/nocontact/article"`, e.cfg.HTTPPort)
+		if !strings.Contains(page, link) || strings.Contains(page, "nocontact read") {
+			t.Errorf("%s: no link to the article on the sinkhole: %s", path, page)
+		}
+	}
+	code, page := e.httpGet(t, "127.78.0.1", "/nocontact/blocked?host=instagram.com&path=/someone.else")
+	if code != 200 || strings.Contains(page, "someone.else") {
+		t.Errorf("a page not in the block is named: %.300s", page)
+	}
+	code, page = e.httpGet(t, "127.78.0.1", "/nocontact/article")
+	if code != 200 || !strings.Contains(page, "Understanding Why People Break No Contact") || !containsPassage(page) {
+		t.Errorf("article page %d %.200s", code, page)
+	}
 }
