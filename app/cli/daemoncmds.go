@@ -73,6 +73,7 @@ func startCommand(fs *pflag.FlagSet) runFunc {
 	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h...")
 	fs.Var(&cooldown, "cooldown", "cool-down before an early end (15m to 24h; cooldown lock)")
 	lock := fs.String("lock", string(api.LockCooldown), "how an early end works: `MODE` cooldown, friend or strict")
+	allowPrivate := fs.Bool("allow-private", false, "keep private (incognito) windows open during the block; by default they are closed, since they show no passage and count no attempt")
 	return func(_ []string, env Env) error {
 		if dur == 0 {
 			return usagef("start: say how long with --for, e.g. --for 7d")
@@ -85,7 +86,8 @@ func startCommand(fs *pflag.FlagSet) runFunc {
 			}
 			hosts, paths = names, ps
 		}
-		req := api.StartRequest{Hostnames: hosts, Paths: paths, Duration: api.Duration(dur), Lock: api.Lock{Mode: api.LockMode(*lock), Cooldown: api.Duration(cooldown)}}
+		req := api.StartRequest{Hostnames: hosts, Paths: paths, AllowPrivate: *allowPrivate, Duration: api.Duration(dur),
+			Lock: api.Lock{Mode: api.LockMode(*lock), Cooldown: api.Duration(cooldown)}}
 		resp, err := connect().Start(context.Background(), req)
 		if err != nil {
 			return err

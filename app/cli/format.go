@@ -26,6 +26,7 @@ func statusText(st *api.Status, now time.Time) string {
 		if len(s.Paths) > 0 {
 			fmt.Fprintf(&b, "Profile pages (in your browsers): %s\n", strings.Join(s.Paths, ", "))
 		}
+		b.WriteString(s.PrivateLine() + "\n")
 	}
 	b.WriteString(st.Hosts.Line(st.Session != nil, now) + "\n")
 	for _, br := range st.Browsers {

@@ -83,6 +83,9 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	if strings.Contains(string(b), "instagram") {
 		t.Error("a profile reach blocked all of Instagram in the hosts file")
 	}
+	if _, out, _ := runCLI("status", "--socket", sock); !strings.Contains(out, "Private windows: closed in your browsers during the block") {
+		t.Errorf("status does not say private windows are closed: %q", out)
+	}
 }
 
 func TestJournalContactExportImport(t *testing.T) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -19,6 +20,8 @@ type Profiles struct {
 	Link    *widget.Entry
 	Preview *widget.Label
 	Reach   *widget.RadioGroup // shown when the profile's pages can be blocked alone
+	// Platform asks which platform a bare name ("jane.doe") is on.
+	Platform *widget.Select
 	Save    *widget.Button
 	List    *fyne.Container
 	Notice  *widget.Label
@@ -33,6 +36,9 @@ func newProfiles(d Deps) *Profiles {
 		Notice: widget.NewLabel(""), onChange: func() {}}
 	p.Link.SetPlaceHolder("Paste a link: https://www.instagram.com/NAME/, jane.substack.com, NAME@mastodon.social")
 	p.Link.OnChanged = p.onLinkChanged
+	p.Platform = widget.NewSelect(platformNames(), p.onPlatformChosen)
+	p.Platform.PlaceHolder = "Which platform is this name on?"
+	p.Platform.Hide()
 	p.Reach = widget.NewRadioGroup(nil, p.onReachChanged)
 	p.Reach.Required = true
 	p.Reach.Hide()
@@ -43,7 +49,7 @@ func newProfiles(d Deps) *Profiles {
 	head := widget.NewLabel("Who to block")
 	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		head, p.Link, p.Reach, p.Preview, p.Save, p.Notice, browserNote(), widget.NewSeparator(), p.List)))
+		head, p.Link, p.Platform, p.Reach, p.Preview, p.Save, p.Notice, browserNote(), widget.NewSeparator(), p.List)))
 	p.Notice.Hide()
 	p.Preview.Hide()
 	return p
@@ -53,15 +59,44 @@ func newProfiles(d Deps) *Profiles {
 func (p *Profiles) onLinkChanged(s string) {
 	p.parsed = nil
 	p.Save.Disable()
+	p.Platform.Hide()
+	p.Reach.Hide()
 	if strings.TrimSpace(s) == "" {
 		showText(p.Preview, "")
 		return
 	}
 	pr, err := profile.Parse(s)
+	if errors.Is(err, profile.ErrWhichPlatform) {
+		name := strings.TrimPrefix(strings.TrimSpace(s), "@")
+		showText(p.Preview, fmt.Sprintf("%q is a name, not a website. Which platform is it on?", name))
+		p.Platform.ClearSelected()
+		p.Platform.Show()
+		return
+	}
 	if err != nil {
 		showText(p.Preview, strings.TrimPrefix(err.Error(), "profile not understood: "))
 		return
 	}
+	p.use(pr)
+}
+
+// onPlatformChosen reads the bare name as a name on the chosen platform.
+func (p *Profiles) onPlatformChosen(name string) {
+	pl := platformByName(name)
+	if pl == nil {
+		return
+	}
+	pr, err := profile.FromHandle(pl.ID, p.Link.Text)
+	if err != nil {
+		showText(p.Preview, strings.TrimPrefix(err.Error(), "profile not understood: "))
+		p.Save.Disable()
+		return
+	}
+	p.use(pr)
+}
+
+// use makes pr the profile being added: its reach choices and preview.
+func (p *Profiles) use(pr profile.Profile) {
 	p.parsed = &pr
 	p.Reach.Hide()
 	if pr.CanBlockPath() {
@@ -76,6 +111,29 @@ func (p *Profiles) onLinkChanged(s string) {
 	}
 	p.showPreview()
 	p.Save.Enable()
+}
+
+// platformNames are the platforms a name can be on, as the window lists
+// them: those whose people have names (not the websites).
+func platformNames() []string {
+	var out []string
+	for _, pl := range profile.Platforms() {
+		switch pl.ID {
+		case "website", "mastodon", "blogspot", "wordpress", "github-pages": // a site, or a name with its server
+		default:
+			out = append(out, pl.Name)
+		}
+	}
+	return out
+}
+
+func platformByName(name string) *profile.Platform {
+	for _, pl := range profile.Platforms() {
+		if pl.Name == name {
+			return pl
+		}
+	}
+	return nil
 }
 
 // reachOptions are the two reaches in words, for this profile's platform.

@@ -46,6 +46,7 @@ type Today struct {
 	Duration       *widget.RadioGroup
 	Lock           *widget.Select
 	LockHelp       *widget.Label
+	ClosePrivate   *widget.Check // private windows closed during the block (on by default)
 	Hosts          *widget.Label
 	HostsDetails   *widget.Label // behind a Details disclosure
 	Start          *widget.Button
@@ -105,6 +106,8 @@ func newToday(d Deps) *Today {
 	}
 	t.Lock = widget.NewSelect(locks, t.onLock)
 	t.Lock.SetSelected("Cool-down")
+	t.ClosePrivate = widget.NewCheck("Close private windows during the block (they would show no passage and count no attempt)", nil)
+	t.ClosePrivate.SetChecked(true)
 	t.Start = widget.NewButton("Start block", t.onStart)
 	t.Start.Importance = widget.HighImportance
 	t.Extend = widget.NewButton("Extend by 24 h", t.onExtend)
@@ -119,7 +122,7 @@ func newToday(d Deps) *Today {
 }
 
 func (t *Today) layout() {
-	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.Hosts,
+	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate, t.Hosts,
 		widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails)), t.Start)
 	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
@@ -209,7 +212,7 @@ func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
 	t.Status.SetText(blockHeadline(t.profiles, s))
 	lines := []string{fmt.Sprintf("%s of %s served · ends around %s", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)),
-		t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04")), st.Hosts.Line(true, t.d.Now())}
+		t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04")), st.Hosts.Line(true, t.d.Now()), s.PrivateLine()}
 	if l := sinkholeLine(st); l != "" {
 		lines = append(lines, l)
 	}

@@ -30,7 +30,7 @@ func (t *Today) onSetContact() {
 
 // request builds the start request from the card.
 func (t *Today) request() api.StartRequest {
-	req := api.StartRequest{Hostnames: t.names, Paths: t.paths, Duration: api.Duration(7 * api.Day)}
+	req := api.StartRequest{Hostnames: t.names, Paths: t.paths, Duration: api.Duration(7 * api.Day), AllowPrivate: !t.ClosePrivate.Checked}
 	for _, p := range presets {
 		if p.label == t.Duration.Selected {
 			req.Duration = api.Duration(p.d)

@@ -61,6 +61,25 @@ func addByPasting(t *testing.T, m *Main, link string) {
 	test.Tap(m.Profiles.Save)
 }
 
+// A bare name is not taken for a website: the window asks which platform
+// it is on, and the answer makes the profile.
+func TestBareNameAsksForThePlatform(t *testing.T) {
+	m, _, v := newMain(t, "")
+	test.Type(m.Profiles.Link, "jane.doe")
+	if !m.Profiles.Platform.Visible() || !m.Profiles.Save.Disabled() || !strings.Contains(m.Profiles.Preview.Text, "Which platform") {
+		t.Fatalf("jane.doe: platform question shown %v, preview %q", m.Profiles.Platform.Visible(), m.Profiles.Preview.Text)
+	}
+	m.Profiles.Platform.SetSelected("TikTok")
+	if m.Profiles.Save.Disabled() || !strings.Contains(m.Profiles.Preview.Text, "jane.doe on TikTok") || !strings.Contains(m.Profiles.Preview.Text, "tiktok.com/@jane.doe") {
+		t.Fatalf("after choosing TikTok: %q", m.Profiles.Preview.Text)
+	}
+	test.Tap(m.Profiles.Save)
+	d, _ := v.Load()
+	if len(d.Profiles) != 1 || d.Profiles[0].Platform != "tiktok" || d.Profiles[0].Handle != "jane.doe" {
+		t.Errorf("vault %+v", d.Profiles)
+	}
+}
+
 func TestAddProfileByPasting(t *testing.T) {
 	m, _, v := newMain(t, "")
 	test.Type(m.Profiles.Link, "https://www.instagram.com/")
@@ -87,7 +106,7 @@ func TestAddProfileByPasting(t *testing.T) {
 		t.Errorf("list holds %d rows", len(m.Profiles.List.Objects))
 	}
 	if !strings.Contains(m.Today.Hosts.Text, "jane.doe on Instagram: their profile, in your browsers") ||
-		!strings.Contains(m.Today.HostsDetails.Text, "2 profile pages, in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
+		!strings.Contains(m.Today.HostsDetails.Text, "4 profile pages, in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
 		t.Errorf("Today does not show what it will block: %q", m.Today.Hosts.Text)
 	}
 }
