@@ -17,7 +17,7 @@ import (
 // force-install the extension from the sinkhole; then a tab for the
 // profile and one for the blocked name, and where each ended up.
 var extensionScript = daemonUp("--browser-root / --http-port 80 --https-port 443") + `api -X POST -H 'Content-Type: application/json' \
-  -d '{"hostnames":["x.com","www.x.com"],"paths":["instagram.com/jane.doe","pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
+  -d '{"hostnames":["x.com","www.x.com"],"paths":["instagram.com/jane.doe","instagram.com/stories/jane.doe","pathbook.example/jane.doe"],"duration":"1h"}' http://d/v1/session >"$T/start.json"
 cp /etc/chromium/policies/managed/nocontact.json "$T/policy.json" 2>/dev/null || true
 chromium --headless=new --no-sandbox --disable-gpu --no-first-run --remote-debugging-port=$DEVTOOLS \
   --user-data-dir="$T/profile" about:blank >"$T/chromium.log" 2>&1 &
@@ -27,7 +27,7 @@ dev() { curl -s --max-time 5 "http://127.0.0.1:$DEVTOOLS$@"; }
 for i in $(seq 120); do dev /json/list | grep -q 'chrome-extension://.*background.js' && break; sleep 0.5; done
 dev /json/list >"$T/targets-before.json"
 sleep 2 # the extension fetches its rules
-for u in https://x.com/ https://www.instagram.com/jane.doe/ https://www.instagram.com/other/ \
+for u in https://x.com/ https://www.instagram.com/jane.doe/ https://www.instagram.com/other/ https://www.instagram.com/stories/jane.doe/3141/ \
     "http://www.pathbook.example:$PORT/feed" "http://www.pathbook.example:$PORT/jane.doe.other"; do
   dev "/json/new?$u" -X PUT >/dev/null
 done
@@ -84,11 +84,12 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 	}
 	targets := read("targets.json")
 	for _, want := range []string{
-		"http://127.78.0.1/nocontact/blocked?host=x.com",                                  // a name, over HTTPS
-		"http://127.78.0.1/nocontact/blocked?host=instagram.com\u0026path=%2Fjane.doe",    // a profile, over HTTPS
-		"http://127.78.0.1/nocontact/blocked?host=pathbook.example\u0026path=%2Fjane.doe", // an in-page move to it
-		"https://www.instagram.com/other/",                                                // the rest of the platform: not redirected
-		"/jane.doe.other",                                                                 // a name that begins with the profile's
+		"http://127.78.0.1/nocontact/blocked?host=x.com",                                         // a name, over HTTPS
+		"http://127.78.0.1/nocontact/blocked?host=instagram.com\u0026path=%2Fjane.doe",           // a profile, over HTTPS
+		"http://127.78.0.1/nocontact/blocked?host=instagram.com\u0026path=%2Fstories%2Fjane.doe", // their stories
+		"http://127.78.0.1/nocontact/blocked?host=pathbook.example\u0026path=%2Fjane.doe",        // an in-page move to it
+		"https://www.instagram.com/other/",                                                       // the rest of the platform: not redirected
+		"/jane.doe.other",                                                                        // a name that begins with the profile's
 	} {
 		if !strings.Contains(targets, `"url": "`+want) && !strings.Contains(targets, want+`"`) {
 			t.Errorf("no tab at %s", want)
@@ -97,8 +98,8 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 	if t.Failed() {
 		t.Logf("tabs: %s", targets)
 	}
-	if page := html.UnescapeString(read("page.html")); !quotesArticle(page) {
-		t.Errorf("the page a blocked tab shows quotes no passage of the article: %.300s", page)
+	if page := html.UnescapeString(read("page.html")); !quotesArticle(page) || !strings.Contains(page, "You tried to open jane.doe\u2019s profile on Instagram") {
+		t.Errorf("the page a blocked tab shows quotes no passage of the article, or does not name the person: %.300s", page)
 	}
 	ev := read("events.json")
 	for _, want := range []string{`"host":"x.com","scheme":"https"`, `"host":"instagram.com","scheme":"https"`} {

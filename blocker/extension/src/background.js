@@ -8,6 +8,7 @@
 
 const SINKHOLE = "http://127.78.0.1";
 let pathRules = null; // [{re, redirect}] from the last sync
+let hostRules = []; // [{domain, redirect}]: names blocked whole
 
 async function sync() {
   let rules;
@@ -24,6 +25,20 @@ async function sync() {
     addRules: rules.dnr,
   });
   pathRules = rules.paths.map((p) => ({re: new RegExp(p.regex, "i"), redirect: p.redirect}));
+  hostRules = rules.dnr.filter((r) => r.condition.requestDomains)
+    .flatMap((r) => r.condition.requestDomains.map((d) => ({domain: d, redirect: r.action.redirect.url})));
+}
+
+// blockedName is the redirect for a URL on a name blocked whole, or null.
+function blockedName(url) {
+  let host;
+  try {
+    host = new URL(url).hostname.replace(/\.$/, "");
+  } catch (e) {
+    return null;
+  }
+  const r = hostRules.find((h) => host === h.domain || host.endsWith("." + h.domain));
+  return r ? r.redirect : null;
 }
 
 async function inPage(details) {
@@ -35,6 +50,8 @@ async function inPage(details) {
       return;
     }
   }
+  const to = blockedName(details.url);
+  if (to) chrome.tabs.update(details.tabId, {url: to});
 }
 
 chrome.runtime.onInstalled.addListener(sync);
@@ -42,9 +59,10 @@ chrome.runtime.onStartup.addListener(sync);
 chrome.alarms.create("sync", {periodInMinutes: 0.5});
 chrome.alarms.onAlarm.addListener(sync);
 chrome.webNavigation.onHistoryStateUpdated.addListener(inPage);
-// A profile path is also in the browser's URL blocklist (the layer that
-// holds even without this extension), which stops the load before any
-// redirect rule: its error page is replaced by the passage.
+// A profile path, and a name blocked whole, are also in the browser's URL
+// blocklist (the layer that holds even without this extension), which
+// stops the load before any redirect rule: its error page is replaced by
+// the passage.
 chrome.webNavigation.onErrorOccurred.addListener(inPage);
 chrome.webNavigation.onReferenceFragmentUpdated.addListener(inPage);
 sync();
