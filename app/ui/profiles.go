@@ -22,10 +22,10 @@ type Profiles struct {
 	Reach   *widget.RadioGroup // shown when the profile's pages can be blocked alone
 	// Platform asks which platform a bare name ("jane.doe") is on.
 	Platform *widget.Select
-	Save    *widget.Button
-	List    *fyne.Container
-	Notice  *widget.Label
-	content fyne.CanvasObject
+	Save     *widget.Button
+	List     *fyne.Container
+	Notice   *widget.Label
+	content  fyne.CanvasObject
 
 	parsed   *profile.Profile
 	onChange func() // the saved profiles changed

@@ -16,16 +16,14 @@ import (
 // them the longest path, then the most query tokens, and allow wins a tie.
 
 type filter struct {
-	exact       bool
-	host, path  string
-	query       []string // "key=value"
-	allow       bool
-	source      string
-	hostOnlyHit bool
+	exact      bool
+	host, path string
+	query      []string // "key=value"
+	allow      bool
 }
 
 func parseFilter(s string, allow bool) filter {
-	f := filter{allow: allow, source: s}
+	f := filter{allow: allow}
 	if strings.HasPrefix(s, ".") {
 		f.exact, s = true, s[1:]
 	}

@@ -2,8 +2,8 @@ package daemon
 
 import (
 	"bytes"
-	"fmt"
 	_ "embed"
+	"fmt"
 	"html/template"
 
 	"github.com/nocontact-app/nocontact/blocker/sinkhole"

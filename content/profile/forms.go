@@ -69,15 +69,15 @@ func (f form) read(bare string, segs []string, q url.Values, reserved []string) 
 // matchSegment matches one template segment against a link's segment and
 // returns the handle it names, if any.
 func matchSegment(t, seg string) (string, bool) {
-	switch {
-	case t == "{_}":
+	switch t {
+	case "{_}":
 		return "", seg != ""
-	case t == "{h}":
+	case "{h}":
 		return seg, validHandle(seg)
-	case t == "@{h}":
+	case "@{h}":
 		h, ok := strings.CutPrefix(seg, "@")
 		return h, ok && validHandle(h)
-	case t == "{n}":
+	case "{n}":
 		return seg, seg != "" && strings.Trim(seg, "0123456789") == ""
 	}
 	return "", strings.EqualFold(t, seg)
