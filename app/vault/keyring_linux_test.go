@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // TestRealSecretService stores and reads the key through a real Secret
@@ -38,7 +40,7 @@ func TestNoSecretService(t *testing.T) {
 		t.Skip("this process already talks to a session bus")
 	}
 	if _, err := exec.LookPath("dbus-daemon"); err != nil {
-		t.Skip("needs dbus-daemon (package dbus): " + err.Error())
+		testutil.Missing(t, "needs dbus-daemon (package dbus): %v", err)
 	}
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "bus.conf")

@@ -10,13 +10,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // TestOtherUIDOverTheSocket needs root: a real client process running as
 // another uid connects to the socket and must be refused.
 func TestOtherUIDOverTheSocket(t *testing.T) {
 	if os.Geteuid() != 0 {
-		t.Skip("needs root to run a client as another uid; CI runs as root")
+		testutil.Missing(t, "needs root to run a client as another uid; CI runs as root")
 	}
 	e := newEnv(t)
 	// The socket is 0600: let nobody reach it, to test the uid check itself.

@@ -140,7 +140,7 @@ func TestSinkholePortInUse(t *testing.T) {
 func TestIPv6AttemptIsNoticed(t *testing.T) {
 	e := newSinkholeEnv(t)
 	if st, _ := e.client.Status(ctx); st.Sinkhole.Error != "" {
-		t.Skipf("a sinkhole port is taken on this machine: %s", st.Sinkhole.Error)
+		testutil.Missing(t, "a sinkhole port is taken on this machine: %s", st.Sinkhole.Error)
 	}
 	e.startSession(t, time.Hour, api.Lock{})
 	req, _ := http.NewRequest("GET", fmt.Sprintf("http://[::]:%d/jane.doe", e.cfg.HTTPPort), nil)

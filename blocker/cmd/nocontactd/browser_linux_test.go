@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // browserScript runs nocontactd in a private mount namespace whose /etc
@@ -38,7 +40,7 @@ fetch "http://www.pathbook.example:$PORT/friend" "$T/after-other"
 // and after the session both are served.
 func TestChromiumBlocksTheProfilePathOnly(t *testing.T) {
 	if _, err := exec.LookPath("chromium"); err != nil {
-		t.Skip("needs chromium (make deps installs it)")
+		testutil.Missing(t, "needs chromium (make deps installs it)")
 	}
 	port := serve(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprintf(w, "<p>served %s</p>", r.URL.Path) })
 	dir := newScratch(t, "127.0.0.1 www.pathbook.example pathbook.example\n")

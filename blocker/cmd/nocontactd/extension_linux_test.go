@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // extensionScript: nocontactd on the real sinkhole ports in a private
@@ -51,12 +53,12 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 		t.Skip("runs Chromium for about 20 s")
 	}
 	if _, err := exec.LookPath("chromium"); err != nil {
-		t.Skip("needs chromium (make deps installs it)")
+		testutil.Missing(t, "needs chromium (make deps installs it)")
 	}
 	for _, port := range []string{"80", "443"} {
 		if ln, err := net.Listen("tcp", "127.78.0.1:"+port); err != nil {
 			if os.Geteuid() == 0 {
-				t.Skipf("port %s on 127.78.0.1 is already taken on this machine (%v): stop what holds it to run this test", port, err)
+				testutil.Missing(t, "port %s on 127.78.0.1 is already taken on this machine (%v): stop what holds it to run this test", port, err)
 			}
 		} else {
 			ln.Close()

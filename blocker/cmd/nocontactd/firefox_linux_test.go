@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // firefoxScript is browserScript's twin for Firefox, which reads its
@@ -35,7 +37,7 @@ func TestFirefoxBlocksTheProfilePathOnly(t *testing.T) {
 		t.Skip("starts Firefox three times")
 	}
 	if _, err := exec.LookPath("firefox-esr"); err != nil {
-		t.Skip("needs firefox-esr (make deps installs it)")
+		testutil.Missing(t, "needs firefox-esr (make deps installs it)")
 	}
 	var mu sync.Mutex
 	var asked []string

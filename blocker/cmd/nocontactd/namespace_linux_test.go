@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // TestMain lets the test binary stand in for nocontactd in child processes.
@@ -34,11 +36,11 @@ mount --bind "$T/hosts" /etc/hosts
 func inNamespace(t testing.TB, dir, script string, tools []string, env ...string) ([]byte, error) {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		t.Skip("needs root for unshare -m, mount and ports below 1024; run make test as root (CI does)")
+		testutil.Missing(t, "needs root for unshare -m, mount and ports below 1024; run make test as root (CI does)")
 	}
 	for _, tool := range append([]string{"unshare", "mount"}, tools...) {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("needs %s: %v", tool, err)
+			testutil.Missing(t, "needs %s: %v", tool, err)
 		}
 	}
 	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", privateEtc+script)

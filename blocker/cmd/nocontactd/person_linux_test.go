@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
 
@@ -41,7 +42,7 @@ cat /etc/chromium/policies/managed/nocontact.json >"$T/after-policy" 2>&1 || tru
 // shorter name never unblock the longer).
 func TestChromiumRefusesEveryFormOfAPerson(t *testing.T) {
 	if _, err := exec.LookPath("chromium"); err != nil {
-		t.Skip("needs chromium (make deps installs it)")
+		testutil.Missing(t, "needs chromium (make deps installs it)")
 	}
 	var paths []string
 	for _, link := range []string{"https://www.instagram.com/jane.doe/", "https://x.com/jane.doe", "https://www.tiktok.com/@jane.doe", "https://www.facebook.com/profile.php?id=100012345"} {
