@@ -20,13 +20,16 @@ func TestMain(m *testing.M) {
 }
 
 // privateEtc starts every namespace script: /etc becomes a tmpfs copy of
-// itself (so nothing, not even a backup file, reaches the real /etc) and
-// the test's $T/hosts is bind-mounted over /etc/hosts.
+// itself (so nothing, not even a backup file, reaches the real /etc), the
+// browsers' policy directories start empty whatever this machine holds,
+// and the test's $T/hosts is bind-mounted over /etc/hosts.
 const privateEtc = `set -e
 mkdir -p "$T/orig"
 mount --bind /etc "$T/orig"
 mount -t tmpfs tmpfs /etc
 cp -a "$T/orig/." /etc/
+rm -rf /etc/firefox/policies /etc/chromium/policies /etc/chromium-browser/policies /etc/opt/chrome/policies \
+  /etc/brave/policies /etc/opt/edge/policies /etc/opt/vivaldi/policies /etc/vivaldi/policies
 mount --bind "$T/hosts" /etc/hosts
 `
 
