@@ -71,6 +71,7 @@ func (g *gui) openMain(tab string) {
 		deps.Setup = func() { runSetup(g.win, g.m.Refresh) }
 		g.m = ui.Create(deps)
 		g.win.SetContent(g.m.Tabs)
+		g.m.BindKeys(g.win.Canvas())
 		g.win.Resize(fyne.NewSize(900, 620))
 		g.win.SetOnClosed(func() { g.win, g.m = nil, nil })
 		g.m.Refresh()

@@ -18,7 +18,7 @@ func moments() []Moment {
 			}
 		}
 	}
-	for _, tr := range []Trigger{Tamper, UnlockRequested, SessionStarted} {
+	for _, tr := range []Trigger{Tamper, UnlockRequested, SessionStarted, EndingEarly, EndConfirm} {
 		out = append(out, Moment{Trigger: tr, Time: day})
 	}
 	return out
@@ -113,6 +113,8 @@ func TestRulesFitTheMoment(t *testing.T) {
 		{Moment{Trigger: Tamper, Time: noon}, earlyEndTitles, "hosts file was edited"},
 		{Moment{Trigger: UnlockRequested, Time: noon}, earlyEndTitles, "end the block early"},
 		{Moment{Trigger: SessionStarted, Time: noon}, startTitles, "started a block"},
+		{Moment{Trigger: EndingEarly, Time: noon}, pauseTitles, "ending your block early"},
+		{Moment{Trigger: EndConfirm, Time: noon, Seq: 1}, pauseTitles, "cool-down is over"},
 	}
 	for _, tt := range tests {
 		e := a.Pick(tt.m)

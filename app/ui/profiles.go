@@ -16,7 +16,7 @@ import (
 type Profiles struct {
 	d Deps
 
-	Link    *widget.Entry
+	Link    *Entry
 	Preview *widget.Label
 	Reach   *widget.RadioGroup // shown when the profile's pages can be blocked alone
 	Save    *widget.Button
@@ -24,12 +24,13 @@ type Profiles struct {
 	Notice  *widget.Label
 	content fyne.CanvasObject
 
+	keys     *Keys
 	parsed   *profile.Profile
 	onChange func() // the saved profiles changed
 }
 
-func newProfiles(d Deps) *Profiles {
-	p := &Profiles{d: d, Link: widget.NewEntry(), Preview: widget.NewLabel(""), List: container.NewVBox(),
+func newProfiles(d Deps, k *Keys) *Profiles {
+	p := &Profiles{d: d, keys: k, Link: newEntry(false), Preview: widget.NewLabel(""), List: container.NewVBox(),
 		Notice: widget.NewLabel(""), onChange: func() {}}
 	p.Link.SetPlaceHolder("Paste a link: https://www.instagram.com/NAME/, jane.substack.com, NAME@mastodon.social")
 	p.Link.OnChanged = p.onLinkChanged

@@ -29,7 +29,7 @@ type Progress struct {
 	ChartCaption *widget.Label
 	Streaks      *widget.Label
 	Motive       *widget.Select
-	What         *widget.Entry
+	What         *Entry
 	Save         *widget.Button
 	Notice       *widget.Label
 	Journal      *fyne.Container
@@ -39,7 +39,7 @@ type Progress struct {
 }
 
 func newProgress(d Deps) *Progress {
-	p := &Progress{d: d, ChartCaption: widget.NewLabel(""), Streaks: widget.NewLabel(""), What: widget.NewEntry(),
+	p := &Progress{d: d, ChartCaption: widget.NewLabel(""), Streaks: widget.NewLabel(""), What: newEntry(false),
 		Notice: widget.NewLabel(""), Journal: container.NewVBox()}
 	for range chartDays {
 		r := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
@@ -130,13 +130,22 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	entries := slices.Clone(data.Journal)
 	slices.Reverse(entries)
 	for _, e := range entries {
-		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", e.Time.Local().Format("Mon 2 Jan 15:04"), motiveLabel(e.Motive), strings.TrimSpace(e.What+"\n"+e.Text)))
+		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", e.Time.Local().Format("Mon 2 Jan 15:04"), entryLabel(e), strings.TrimSpace(e.What+"\n"+e.Text)))
 		l.Wrapping = fyne.TextWrapWord
 		p.Journal.Add(l)
 	}
 	if len(entries) == 0 {
 		p.Journal.Add(widget.NewLabel("No entries yet. Logging an urge, and why, makes the next one easier to see coming."))
 	}
+}
+
+// entryLabel says what kind of entry e is: the motive of an urge, or why
+// a block was ended early.
+func entryLabel(e vault.Entry) string {
+	if e.Kind == vault.KindEndedEarly {
+		return "Why you ended a block early"
+	}
+	return motiveLabel(e.Motive)
 }
 
 func motiveLabel(id string) string {

@@ -15,7 +15,7 @@ import (
 type Reader struct {
 	d Deps
 
-	Search   *widget.Entry
+	Search   *Entry
 	Sections *widget.List
 	Text     *widget.RichText
 	Size     *widget.Slider // text size, 0.8x to 1.8x
@@ -27,7 +27,7 @@ type Reader struct {
 }
 
 func newReader(d Deps) *Reader {
-	r := &Reader{d: d, article: content.MustLoad(), Search: widget.NewEntry(), Text: widget.NewRichTextFromMarkdown("")}
+	r := &Reader{d: d, article: content.MustLoad(), Search: newEntry(false), Text: widget.NewRichTextFromMarkdown("")}
 	r.shown = r.article.All()
 	r.Text.Wrapping = fyne.TextWrapWord
 	r.Search.SetPlaceHolder("Search the article")

@@ -76,30 +76,6 @@ func (t *Today) onExtend() {
 	}, "Extended by 24 hours.")
 }
 
-// onEndEarly moves the early end forward as the lock allows.
-func (t *Today) onEndEarly() {
-	s := t.session
-	if s == nil {
-		return
-	}
-	action, code, done := s.NextUnlockAction(), "", "Cool-down started. Come back when it is over to confirm; until then the block holds."
-	if action == "" {
-		return // strict: the button is disabled
-	}
-	if action == api.UnlockConfirm {
-		done = "The block has ended."
-	}
-	if s.Lock.Mode == api.LockFriend {
-		code = t.Code.Text
-	}
-	t.run(func() error {
-		c, cancel := ctx()
-		defer cancel()
-		_, err := t.d.Daemon.Unlock(c, action, code)
-		return err
-	}, done)
-}
-
 // run does work off the UI thread, then shows ok or the error and
 // refreshes.
 func (t *Today) run(work func() error, ok string) {

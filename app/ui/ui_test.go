@@ -34,7 +34,8 @@ func newMain(t *testing.T, socket string) (*Main, *client.Client, *vault.Vault) 
 	v := vault.Open(t.TempDir(), vault.Keyring{})
 	m := Create(Deps{Daemon: c, Vault: v, Async: func(f func()) { f() }, Every: func(time.Duration, func() bool) {}})
 	w := test.NewTempWindow(t, m.Tabs)
-	w.Resize(w.Canvas().Size().Max(m.Tabs.MinSize()))
+	w.Resize(w.Canvas().Size().Max(m.Tabs.MinSize()).Max(fyne.NewSize(900, 620)))
+	m.BindKeys(w.Canvas())
 	m.Refresh()
 	return m, c, v
 }
@@ -140,6 +141,9 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 			switch tc.lock {
 			case "Cool-down":
 				test.Tap(m.Today.EndEarly)
+				m.Today.Pause.until = time.Now() // the breath is tested in leaving_test.go
+				m.Today.Pause.Tick()
+				test.Tap(m.Today.Pause.Go)
 				if m.Today.EndEarly.Text != "Cool-down running" || !m.Today.EndEarly.Disabled() {
 					t.Errorf("after the request: %q", m.Today.EndEarly.Text)
 				}

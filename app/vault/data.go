@@ -103,7 +103,8 @@ func daysBetween(a, b time.Time) int {
 }
 
 // Motives are the reasons for breaking no contact that the article names,
-// for tagging journal entries.
+// for tagging journal entries, and a last one for anything else (or not
+// knowing yet).
 var Motives = []Motive{
 	{"altruism", "Altruism: wanting to help them"},
 	{"guilt", "Guilt and responsibility"},
@@ -113,6 +114,7 @@ var Motives = []Motive{
 	{"attachment", "Attachment"},
 	{"peer_pressure", "Peer pressure"},
 	{"cognitive_dissonance", "Cognitive dissonance: justifying it"},
+	{"other", "Something else, or not sure"},
 }
 
 // Motive is one tag.
@@ -134,7 +136,12 @@ type Entry struct {
 	What   string    `json:"what"`
 	Motive string    `json:"motive"`
 	Text   string    `json:"text,omitempty"`
+	Kind   string    `json:"kind,omitempty"` // "" for an urge; KindEndedEarly
 }
+
+// KindEndedEarly marks the entry written when a block is ended early: What
+// holds the person's own answer to why.
+const KindEndedEarly = "ended_early"
 
 // Settings are the user's preferences.
 type Settings struct {
