@@ -82,7 +82,13 @@ func (k *Keys) openDialog(content fyne.CanvasObject, def *Button, onCancel func(
 	d.pop = widget.NewModalPopUp(content, k.c)
 	k.dialogs = append(k.dialogs, d)
 	d.pop.Show()
-	k.c.Unfocus() // keys go to the dialog, not a field behind it
+	// The focus starts on the default button, so its ring shows what
+	// Enter does; Tab moves on to the others.
+	if def != nil {
+		k.c.Focus(def)
+	} else {
+		k.c.Unfocus()
+	}
 	return d
 }
 
