@@ -31,6 +31,8 @@ func (g *gui) openPopup(seq uint64) {
 			g.m.Read.ShowTitle(title)
 		}, w.Close)
 		w.SetContent(p.Content())
+		p.BindKeys(w.Canvas())
+		p.OnResize = func(s fyne.Size) { w.Resize(s) }
 		size = p.FitSize(560, 720)
 		g.a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
 	}

@@ -169,7 +169,7 @@ func (b *Button) Focused() bool { return b.focused }
 // CreateRenderer is Fyne's button with the focus ring on top.
 func (b *Button) CreateRenderer() fyne.WidgetRenderer {
 	ring := canvas.NewRectangle(color.Transparent)
-	ring.StrokeWidth = 2
+	ring.StrokeWidth, ring.Hidden = 2, true
 	ring.CornerRadius = b.Theme().Size("inputRadius")
 	return &ringRenderer{WidgetRenderer: b.Button.CreateRenderer(), b: b, ring: ring}
 }

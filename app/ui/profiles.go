@@ -19,7 +19,7 @@ type Profiles struct {
 	Link    *Entry
 	Preview *widget.Label
 	Reach   *widget.RadioGroup // shown when the profile's pages can be blocked alone
-	Save    *widget.Button
+	Save    *Button
 	List    *fyne.Container
 	Notice  *widget.Label
 	Ask     *Ask // the last question asked during a block, for tests
@@ -35,10 +35,11 @@ func newProfiles(d Deps, k *Keys) *Profiles {
 		Notice: widget.NewLabel(""), onChange: func() {}}
 	p.Link.SetPlaceHolder("Paste a link: https://www.instagram.com/NAME/, jane.substack.com, NAME@mastodon.social")
 	p.Link.OnChanged = p.onLinkChanged
+	p.Link.OnSubmitted = func(string) { p.onSave() } // nothing to save when the link is not understood
 	p.Reach = widget.NewRadioGroup(nil, p.onReachChanged)
 	p.Reach.Required = true
 	p.Reach.Hide()
-	p.Save = widget.NewButton("Save profile", p.onSave)
+	p.Save = newButton("Save profile", p.onSave)
 	p.Save.Importance = widget.HighImportance
 	p.Save.Disable()
 	p.Preview.Wrapping, p.Notice.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
@@ -305,7 +306,7 @@ func (p *Profiles) render(data *vault.Data, err error) {
 			reach = sel
 		}
 		details := widget.NewAccordion(widget.NewAccordionItem("Details", wrapped(blocksWords(pr))))
-		rm := widget.NewButton("Remove", func() { p.onRemove(pr) })
+		rm := newButton("Remove", func() { p.onRemove(pr) })
 		p.List.Add(container.NewBorder(nil, nil, container.NewVBox(platformMark(pr.Platform)), rm, container.NewVBox(name, reach, details)))
 	}
 }

@@ -15,11 +15,11 @@ import (
 
 // row finds the Remove button and the reach choice of the i-th saved
 // profile.
-func row(t *testing.T, p *Profiles, i int) (rm *widget.Button, reach *widget.Select) {
+func row(t *testing.T, p *Profiles, i int) (rm *Button, reach *widget.Select) {
 	t.Helper()
 	walk(p.List.Objects[i], func(o fyne.CanvasObject) {
 		switch x := o.(type) {
-		case *widget.Button:
+		case *Button:
 			if x.Text == "Remove" {
 				rm = x
 			}

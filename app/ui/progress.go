@@ -30,7 +30,7 @@ type Progress struct {
 	Streaks      *widget.Label
 	Motive       *widget.Select
 	What         *Entry
-	Save         *widget.Button
+	Save         *Button
 	Notice       *widget.Label
 	Journal      *fyne.Container
 	content      fyne.CanvasObject
@@ -62,7 +62,8 @@ func newProgress(d Deps) *Progress {
 	chart := container.NewBorder(nil, container.NewGridWithColumns(3, p.Days[0], p.Days[1], p.Days[2]), axis, nil, p.Chart)
 	p.Motive = motiveSelect()
 	p.What.SetPlaceHolder("What happened (\"wanted to text her at 2 am\")")
-	p.Save = widget.NewButton("Log this urge", p.onSave)
+	p.Save = newButton("Log this urge", p.onSave)
+	p.What.OnSubmitted = func(string) { p.onSave() }
 	p.Streaks.TextStyle = fyne.TextStyle{Bold: true}
 	p.ChartCaption.Wrapping, p.Notice.Wrapping, p.Streaks.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	head := func(s string) *widget.Label {

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -39,7 +40,8 @@ func newRail(items ...*container.TabItem) *Rail {
 		r.stack.Add(it.Content)
 	}
 	side := container.NewHBox(container.NewVBox(rows...), widget.NewSeparator())
-	r.box = container.NewBorder(nil, nil, side, nil, r.stack)
+	// The rail first, so that Tab reaches it before the screen.
+	r.box = container.New(layout.NewBorderLayout(nil, nil, side, nil), side, r.stack)
 	r.ExtendBaseWidget(r)
 	r.show(0)
 	return r

@@ -40,7 +40,7 @@ type Today struct {
 
 	Day, DayHelp   *widget.Label
 	LastContact    *Entry
-	SetContact     *widget.Button
+	SetContact     *Button
 	Status, Detail *widget.Label
 	Progress       *widget.ProgressBar
 	Duration       *widget.RadioGroup
@@ -48,18 +48,18 @@ type Today struct {
 	LockHelp       *widget.Label
 	Hosts          *widget.Label
 	HostsDetails   *widget.Label // behind a Details disclosure
-	Start          *widget.Button
-	Extend         *widget.Button
-	AddSaved       *widget.Button // add saved profiles' names to the running block
-	Problem        *problemBox    // the daemon or the keyring in trouble, in a sentence
-	Countdown      *widget.Label  // the cool-down, second by second
-	Passage        *widget.Label  // a passage while the cool-down runs
+	Start          *Button
+	Extend         *Button
+	AddSaved       *Button       // add saved profiles' names to the running block
+	Problem        *problemBox   // the daemon or the keyring in trouble, in a sentence
+	Countdown      *widget.Label // the cool-down, second by second
+	Passage        *widget.Label // a passage while the cool-down runs
 	EndEarly       *Button
 	KeepBlock      *Button  // withdraws a requested early end
 	Pause          *Pause   // the last pause opened, for tests
 	Confirm        *Confirm // the last confirm step opened
 	Code           *Entry
-	Setup          *widget.Button
+	Setup          *Button
 	Notice         *widget.Label
 	FriendCode     *widget.Label // shown from the start of a friend-locked block until it ends
 
@@ -95,7 +95,8 @@ func newToday(d Deps, k *Keys) *Today {
 	}
 	t.DayHelp.Importance = widget.LowImportance
 	t.LastContact.SetPlaceHolder("YYYY-MM-DD, or today")
-	t.SetContact = widget.NewButton("Set", t.onSetContact)
+	t.SetContact = newButton("Set", t.onSetContact)
+	t.LastContact.OnSubmitted = func(string) { t.onSetContact() }
 	var durations []string
 	for _, p := range presets {
 		durations = append(durations, p.label)
@@ -109,16 +110,16 @@ func newToday(d Deps, k *Keys) *Today {
 	}
 	t.Lock = widget.NewSelect(locks, t.onLock)
 	t.Lock.SetSelected("Cool-down")
-	t.Start = widget.NewButton("Start block", t.onStart)
+	t.Start = newButton("Start block", t.onStart)
 	t.Start.Importance = widget.HighImportance
-	t.Extend = widget.NewButton("Extend by 24 h", t.onExtend)
-	t.AddSaved = widget.NewButton("Add saved profiles to this block", t.onAddSaved)
+	t.Extend = newButton("Extend by 24 h", t.onExtend)
+	t.AddSaved = newButton("Add saved profiles to this block", t.onAddSaved)
 	t.Passage.Wrapping, t.Passage.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
 	t.EndEarly = newButton("End early…", t.onEndEarly)
 	t.KeepBlock = newButton("Keep the block", t.onKeep)
 	t.KeepBlock.Importance = widget.HighImportance
 	t.Code.SetPlaceHolder("Friend's code")
-	t.Setup = widget.NewButton("Set up blocking", func() { t.d.Setup() })
+	t.Setup = newButton("Set up blocking", func() { t.d.Setup() })
 	t.layout()
 	t.Notice.Hide()
 	return t
