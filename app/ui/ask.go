@@ -26,3 +26,23 @@ func newAsk(k *Keys, heading, text, yesLabel, noLabel string, yes, no func()) *A
 	a.Dialog = k.openDialog(dialogBox(k, []fyne.CanvasObject{a.Heading, a.Text}, a.Yes, a.No), a.No, no)
 	return a
 }
+
+// Message shows a heading and text with one button, Close (Enter and
+// Escape close it too); details, when not empty, wait behind a Details
+// disclosure.
+func (k *Keys) Message(heading, text, details string) *Dialog {
+	h, body := widget.NewLabel(heading), widget.NewLabel(text)
+	h.TextStyle, h.SizeName = fyne.TextStyle{Bold: true}, "subHeadingText"
+	h.Wrapping, body.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	objs := []fyne.CanvasObject{h, body}
+	if details != "" {
+		more := widget.NewLabel(details)
+		more.Wrapping = fyne.TextWrapWord
+		objs = append(objs, widget.NewAccordion(widget.NewAccordionItem("Details", more)))
+	}
+	var d *Dialog
+	closeB := newButton("Close", func() { d.Close() })
+	closeB.Importance = widget.HighImportance
+	d = k.openDialog(dialogBox(k, objs, closeB), closeB, nil)
+	return d
+}

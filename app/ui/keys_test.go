@@ -110,3 +110,17 @@ func TestFocusRingShows(t *testing.T) {
 		}
 	}
 }
+
+func TestMessageClosesWithEscapeAndEnter(t *testing.T) {
+	m, _, _ := newMain(t, "")
+	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter} {
+		d := m.Keys.Message("Blocking is set up", "The blocking service is running.", "details")
+		if !d.Visible() {
+			t.Fatal("the message did not open")
+		}
+		press(m.Keys.c, key)
+		if d.Visible() || len(m.Keys.dialogs) != 0 {
+			t.Errorf("%s left the message open", key)
+		}
+	}
+}
