@@ -111,7 +111,7 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 		p.ChartCaption.SetText("No attempts noticed in the last 30 days.")
 	default:
 		day := now.AddDate(0, 0, mostDay-(chartDays-1)).Format("Mon 2 Jan")
-		p.ChartCaption.SetText(fmt.Sprintf("%d attempts in 30 days; the most, %d, on %s. Today: %d.", total, most, day, p.Counts[chartDays-1]))
+		p.ChartCaption.SetText(fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, p.Counts[chartDays-1]))
 	}
 	p.renderVault(data, verr, now)
 }
@@ -138,6 +138,14 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	if len(entries) == 0 {
 		p.Journal.Add(widget.NewLabel("No entries yet. Logging an urge, and why, makes the next one easier to see coming."))
 	}
+}
+
+// plural writes "1 attempt", "2 attempts".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // entryLabel says what kind of entry e is: the motive of an urge, or why

@@ -42,7 +42,7 @@ type Today struct {
 	LastContact    *Entry
 	SetContact     *Button
 	Status, Detail *widget.Label
-	Progress       *widget.ProgressBar
+	Progress       *Bar
 	Duration       *widget.RadioGroup
 	Lock           *widget.Select
 	LockHelp       *widget.Label
@@ -78,13 +78,11 @@ func newToday(d Deps, k *Keys) *Today {
 	t := &Today{d: d, keys: k,
 		Day: widget.NewLabel(""), DayHelp: widget.NewLabel("A relapse keeps your earlier streak in your history."),
 		LastContact: newEntry(false),
-		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: widget.NewProgressBar(),
+		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: newBar(),
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: newEntry(false),
 		FriendCode: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""), Problem: newProblemBox(),
 	}
-	// The bar's own "0%" is white on light blue in the light theme, too
-	// faint to read: the time served is said in words instead.
-	t.Progress.TextFormatter = func() string { return "" }
+	// The bar has no text: the time served is said in words beside it.
 	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
 	t.FriendCode.Importance, t.FriendCode.Wrapping = widget.WarningImportance, fyne.TextWrapWord

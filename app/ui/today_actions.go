@@ -23,6 +23,7 @@ func (t *Today) onSetContact() {
 		showText(t.Notice, "Write the day of your last contact as YYYY-MM-DD (2026-11-01), or today.")
 		return
 	}
+	t.LastContact.SetText("") // the counter above now says it; a second Set would count again from today
 	t.run(func() error {
 		return t.d.Vault.Update(func(d *vault.Data) error { d.SetLastContact(day); return nil })
 	}, "Saved. Your earlier streaks stay in your history.")

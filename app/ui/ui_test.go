@@ -172,8 +172,8 @@ func TestDayCounter(t *testing.T) {
 	m.Today.d.Now = func() time.Time { return time.Date(2026, 3, 13, 10, 0, 0, 0, time.Local) }
 	m.Today.LastContact.SetText("2026-03-01")
 	test.Tap(m.Today.SetContact)
-	if m.Today.Day.Text != "Day 12 without contact" {
-		t.Errorf("day %q", m.Today.Day.Text)
+	if m.Today.Day.Text != "Day 12 without contact" || m.Today.LastContact.Text != "" {
+		t.Errorf("day %q, the field still says %q", m.Today.Day.Text, m.Today.LastContact.Text)
 	}
 	m.Today.LastContact.SetText("next week")
 	test.Tap(m.Today.SetContact)
