@@ -171,6 +171,11 @@ func TestSearch(t *testing.T) {
 		{"elusive", "Seeking Closure: Is It Ever Truly Achievable?", false},
 		{"liminality", "Digital Liminality", true},
 		{"phantom sensory", "Phantom Communication Syndrome", false},
+		// Other forms of a word (the Snowball stemmer): the article says
+		// "loneliness", "nostalgic", "attached".
+		{"lonely", "Fear of Loneliness and Its Impact on Behavior", true},
+		{"Nostalgia", "Nostalgia-driven Contact", true},
+		{"attached", "Emotional Attachments: The Pull to Reconnect", true},
 	}
 	for _, tt := range tests {
 		ms := a.Search(tt.query)

@@ -213,6 +213,26 @@ func TestReadAndSearch(t *testing.T) {
 	if d, _ := v.Load(); d.Settings.TextScale != 1.5 {
 		t.Errorf("text size not remembered: %v", d.Settings.TextScale)
 	}
+
+	test.Type(m.Read.Search, "zzyzx")
+	if len(m.Read.shown) != 0 || !m.Read.NoMatch.Visible() {
+		t.Errorf("a search with no hits: %d shown, 'No matches' visible %v", len(m.Read.shown), m.Read.NoMatch.Visible())
+	}
+	m.Read.Search.SetText("lonely") // the article says "loneliness"
+	if len(m.Read.shown) == 0 || m.Read.NoMatch.Visible() {
+		t.Errorf("lonely finds %d sections", len(m.Read.shown))
+	}
+	// From the pop-up: the section opens, and the list marks that one.
+	m.Read.ShowTitle("Digital Liminality")
+	sel := -1
+	for i, s := range m.Read.shown {
+		if s.Title == "Digital Liminality" {
+			sel = i
+		}
+	}
+	if m.Read.Search.Text != "" || sel < 0 || !strings.Contains(m.Read.Text.String(), "Digital Liminality") || m.Read.selected() != sel {
+		t.Errorf("ShowTitle: search %q, list marks %d, want %d", m.Read.Search.Text, m.Read.selected(), sel)
+	}
 }
 
 func TestKeyringMissingIsShown(t *testing.T) {
