@@ -111,7 +111,7 @@ func TestRulesFitTheMoment(t *testing.T) {
 		{Moment{Trigger: Visit, Host: "x.com", Time: noon.Add(11 * time.Hour), AttemptsHour: 1}, nightTitles, "late at night"},
 		{Moment{Trigger: Visit, Host: "x.com", Time: noon, AttemptsHour: 3}, repeatTitles, "3rd attempt"},
 		{Moment{Trigger: Tamper, Time: noon}, earlyEndTitles, "hosts file was edited"},
-		{Moment{Trigger: UnlockRequested, Time: noon}, earlyEndTitles, "end the block early"},
+		{Moment{Trigger: UnlockRequested, Time: noon}, earlyEndTitles, "end your block early"},
 		{Moment{Trigger: SessionStarted, Time: noon}, startTitles, "started a block"},
 		{Moment{Trigger: EndingEarly, Time: noon}, pauseTitles, "ending your block early"},
 		{Moment{Trigger: EndConfirm, Time: noon, Seq: 1}, pauseTitles, "cool-down is over"},

@@ -38,9 +38,9 @@ func candidates(m Moment) []candidate {
 	}
 	switch m.Trigger {
 	case Tamper:
-		add(earlyEndTitles, "The hosts file was edited during your block: part of you is arguing with a decision you made.")
+		add(earlyEndTitles, "The hosts file was edited during your block. If that was you, this passage is for the moment you are in.")
 	case UnlockRequested:
-		add(earlyEndTitles, "You asked to end the block early: part of you is arguing with a decision you made.")
+		add(earlyEndTitles, "You asked to end your block early. Read this slowly while the cool-down runs.")
 	case EndingEarly:
 		add(pauseTitles, "You are thinking about ending your block early. Give this a moment before you choose.")
 	case EndConfirm:

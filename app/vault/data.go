@@ -31,15 +31,18 @@ func ParseDate(s string) (Date, error) {
 }
 
 // ParseLastContact reads the day of a last contact as a person writes it:
-// "YYYY-MM-DD" or "today", never a day after now.
+// "YYYY-MM-DD", "today" or "yesterday", never a day after now.
 func ParseLastContact(s string, now time.Time) (Date, error) {
 	s = strings.TrimSpace(s)
-	if strings.EqualFold(s, "today") {
+	switch strings.ToLower(s) {
+	case "today":
 		s = now.Format(time.DateOnly)
+	case "yesterday":
+		s = now.AddDate(0, 0, -1).Format(time.DateOnly)
 	}
 	day, err := ParseDate(s)
 	if err != nil || day.After(now) {
-		return Date{}, fmt.Errorf("%q: write a past day as YYYY-MM-DD, or today", s)
+		return Date{}, fmt.Errorf("%q: write a past day as YYYY-MM-DD, or today, or yesterday", s)
 	}
 	return day, nil
 }
