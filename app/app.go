@@ -36,6 +36,7 @@ func Run(req single.Request) {
 	if single.Send(path, req) == nil {
 		return
 	}
+	dropEmptyPreferences()
 	g := &gui{a: fyneapp.NewWithID(ID), deps: ui.Deps{Daemon: &client.Client{}, Vault: openVault()}}
 	g.a.Settings().SetTheme(ui.NewTheme())
 	g.a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))

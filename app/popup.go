@@ -34,7 +34,9 @@ func (g *gui) openPopup(seq uint64) {
 		p.BindKeys(w.Canvas())
 		p.OnResize = func(s fyne.Size) { w.Resize(s) }
 		size = p.FitSize(560, 720)
-		g.a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
+		if canNotify() {
+			g.a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
+		}
 	}
 	w.Resize(size)
 	w.Show()
