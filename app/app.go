@@ -12,7 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,6 +36,7 @@ func Run(req single.Request) {
 	if single.Send(path, req) == nil {
 		return
 	}
+	dropEmptyPreferences()
 	g := &gui{a: fyneapp.NewWithID(ID), deps: ui.Deps{Daemon: &client.Client{}, Vault: openVault()}}
 	g.a.Settings().SetTheme(ui.NewTheme())
 	g.a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
@@ -68,9 +68,10 @@ func (g *gui) openMain(tab string) {
 	if g.win == nil {
 		g.win = g.a.NewWindow("No Contact")
 		deps := g.deps
-		deps.Setup = func() { runSetup(g.win, g.m.Refresh) }
+		deps.Setup = func() { runSetup(g.win, g.m.Keys, g.m.Refresh) }
 		g.m = ui.Create(deps)
 		g.win.SetContent(g.m.Tabs)
+		g.m.BindKeys(g.win.Canvas())
 		g.win.Resize(fyne.NewSize(900, 620))
 		g.win.SetOnClosed(func() { g.win, g.m = nil, nil })
 		g.m.Refresh()
@@ -106,7 +107,7 @@ func openVault() *vault.Vault {
 // runSetup runs `nocontact setup` (pkexec asks for the password in its
 // own dialog) and shows what it said: on failure the one sentence the
 // command ends with, and everything else behind Details.
-func runSetup(w fyne.Window, done func()) {
+func runSetup(w fyne.Window, k *ui.Keys, done func()) {
 	self, err := os.Executable()
 	if err != nil {
 		dialog.ShowError(err, w)
@@ -122,9 +123,9 @@ func runSetup(w fyne.Window, done func()) {
 		fyne.Do(func() {
 			progress.Hide()
 			if err == nil {
-				showMessage(w, "Blocking is set up", strings.TrimSpace(stdout.String()), "")
+				k.Message(setupTitle(stdout.String()), strings.TrimSpace(stdout.String()), "")
 			} else {
-				showMessage(w, "Setup did not finish", lastSentence(stderr.String()), strings.TrimSpace(stdout.String()+"\n"+stderr.String()))
+				k.Message("Setup did not finish", lastSentence(stderr.String()), strings.TrimSpace(stdout.String()+"\n"+stderr.String()))
 			}
 			done()
 		})
@@ -142,18 +143,11 @@ func lastSentence(stderr string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// showMessage is a dialog with text that wraps and, if details is not
-// empty, the details behind a Details disclosure.
-func showMessage(w fyne.Window, title, text, details string) {
-	body := widget.NewLabel(text)
-	body.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(body)
-	if details != "" {
-		more := widget.NewLabel(details)
-		more.Wrapping = fyne.TextWrapWord
-		box.Add(widget.NewAccordion(widget.NewAccordionItem("Details", more)))
+// setupTitle is the heading for what a finished setup printed: it says
+// so when the service it installed did not answer (yet).
+func setupTitle(stdout string) string {
+	if strings.Contains(stdout, "did not answer") {
+		return "Set up, but the blocking service did not answer yet"
 	}
-	d := dialog.NewCustom(title, "Close", box, w)
-	d.Resize(fyne.NewSize(min(560, w.Canvas().Size().Width-40), 0))
-	d.Show()
+	return "Blocking is set up"
 }

@@ -31,8 +31,12 @@ func (g *gui) openPopup(seq uint64) {
 			g.m.Read.ShowTitle(title)
 		}, w.Close)
 		w.SetContent(p.Content())
+		p.BindKeys(w.Canvas())
+		p.OnResize = func(s fyne.Size) { w.Resize(s) }
 		size = p.FitSize(560, 720)
-		g.a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
+		if canNotify() {
+			g.a.SendNotification(fyne.NewNotification(info.Heading(), firstSentence(info.Excerpt.Text)))
+		}
 	}
 	w.Resize(size)
 	w.Show()

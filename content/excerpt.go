@@ -14,6 +14,8 @@ const (
 	Tamper          Trigger = "tamper"           // the hosts file was edited
 	UnlockRequested Trigger = "unlock_requested" // the user asked to end early
 	SessionStarted  Trigger = "session_started"  // a block began
+	EndingEarly     Trigger = "ending_early"     // the pause before an early-end request
+	EndConfirm      Trigger = "end_confirm"      // the cool-down is over: the last step before ending
 )
 
 // Moment is the context of a pick.

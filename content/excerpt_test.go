@@ -18,7 +18,7 @@ func moments() []Moment {
 			}
 		}
 	}
-	for _, tr := range []Trigger{Tamper, UnlockRequested, SessionStarted} {
+	for _, tr := range []Trigger{Tamper, UnlockRequested, SessionStarted, EndingEarly, EndConfirm} {
 		out = append(out, Moment{Trigger: tr, Time: day})
 	}
 	return out
@@ -111,8 +111,10 @@ func TestRulesFitTheMoment(t *testing.T) {
 		{Moment{Trigger: Visit, Host: "x.com", Time: noon.Add(11 * time.Hour), AttemptsHour: 1}, nightTitles, "late at night"},
 		{Moment{Trigger: Visit, Host: "x.com", Time: noon, AttemptsHour: 3}, repeatTitles, "3rd attempt"},
 		{Moment{Trigger: Tamper, Time: noon}, earlyEndTitles, "hosts file was edited"},
-		{Moment{Trigger: UnlockRequested, Time: noon}, earlyEndTitles, "end the block early"},
+		{Moment{Trigger: UnlockRequested, Time: noon}, earlyEndTitles, "end your block early"},
 		{Moment{Trigger: SessionStarted, Time: noon}, startTitles, "started a block"},
+		{Moment{Trigger: EndingEarly, Time: noon}, pauseTitles, "ending your block early"},
+		{Moment{Trigger: EndConfirm, Time: noon, Seq: 1}, pauseTitles, "cool-down is over"},
 	}
 	for _, tt := range tests {
 		e := a.Pick(tt.m)
@@ -169,6 +171,11 @@ func TestSearch(t *testing.T) {
 		{"elusive", "Seeking Closure: Is It Ever Truly Achievable?", false},
 		{"liminality", "Digital Liminality", true},
 		{"phantom sensory", "Phantom Communication Syndrome", false},
+		// Other forms of a word (the Snowball stemmer): the article says
+		// "loneliness", "nostalgic", "attached".
+		{"lonely", "Fear of Loneliness and Its Impact on Behavior", true},
+		{"Nostalgia", "Nostalgia-driven Contact", true},
+		{"attached", "Emotional Attachments: The Pull to Reconnect", true},
 	}
 	for _, tt := range tests {
 		ms := a.Search(tt.query)

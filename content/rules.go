@@ -7,6 +7,7 @@ import "fmt"
 // term is offered by some moment.
 var (
 	earlyEndTitles = []string{"Cognitive Dissonance: Justifying the Contact", "Post-Breakup Cognitive Dissonance"}
+	pauseTitles    = []string{"Strategies for Maintaining Boundaries Post-Breakup", "Cognitive Dissonance: Justifying the Contact", "Post-Breakup Cognitive Dissonance"}
 	startTitles    = []string{"The Psychology Behind No Contact: Why It’s Recommended", "Strategies for Maintaining Boundaries Post-Breakup"}
 	repeatTitles   = []string{"Emotional Uncertainty Loop", "Attachment Rebound Spiral", "Reward Expectancy Resurgence"}
 	nightTitles    = []string{"Fear of Loneliness and Its Impact on Behavior", "Loneliness Avoidance Impulse"}
@@ -37,9 +38,13 @@ func candidates(m Moment) []candidate {
 	}
 	switch m.Trigger {
 	case Tamper:
-		add(earlyEndTitles, "The hosts file was edited during your block: part of you is arguing with a decision you made.")
+		add(earlyEndTitles, "The hosts file was edited during your block. If that was you, this passage is for the moment you are in.")
 	case UnlockRequested:
-		add(earlyEndTitles, "You asked to end the block early: part of you is arguing with a decision you made.")
+		add(earlyEndTitles, "You asked to end your block early. Read this slowly while the cool-down runs.")
+	case EndingEarly:
+		add(pauseTitles, "You are thinking about ending your block early. Give this a moment before you choose.")
+	case EndConfirm:
+		add(pauseTitles, "Your cool-down is over and the choice is yours. Read this once more before you decide.")
 	case SessionStarted:
 		add(startTitles, "You just started a block: here is why keeping distance helps.")
 	default:

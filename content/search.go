@@ -3,6 +3,8 @@ package content
 import (
 	"strings"
 	"unicode"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Match is one hit of a search: the section or term, and the sentence that
@@ -20,8 +22,9 @@ const (
 )
 
 // Search finds the sections and terms where every word of query appears,
-// case-insensitively, as the start of a word: in the title, or in one
-// sentence of the text. It returns at most one match per sentence and
+// case-insensitively, as the start of a word or as another form of the
+// same word ("lonely" finds "loneliness", by the Snowball English
+// stemmer): in the title, or in one sentence of the text. It returns at most one match per sentence and
 // nothing for an empty or absurd query.
 func (a *Article) Search(query string) []Match {
 	words := queryWords(query)
@@ -56,13 +59,14 @@ func queryWords(query string) []string {
 	return words
 }
 
-// containsAll reports whether every word starts a word of text.
+// containsAll reports whether every word starts a word of text or is a
+// form of one.
 func containsAll(text string, words []string) bool {
 	tw := wordsOf(text)
 	for _, w := range words {
 		found := false
 		for _, t := range tw {
-			if strings.HasPrefix(t, w) {
+			if strings.HasPrefix(t, w) || sameWord(t, w) {
 				found = true
 				break
 			}
@@ -79,4 +83,19 @@ func wordsOf(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+}
+
+// minStem is the shortest stem that may stand for a family of words: a
+// shorter one ("a", "is") would match too much.
+const minStem = 4
+
+// sameWord reports whether a and b are forms of one word: their stems are
+// equal, or one is the start of the other (the stemmer leaves "lonely" as
+// "lone" and "loneliness" as "loneli").
+func sameWord(a, b string) bool {
+	sa, sb := english.Stem(a, false), english.Stem(b, false)
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	return len([]rune(sa)) >= minStem && strings.HasPrefix(sb, sa)
 }

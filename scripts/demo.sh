@@ -20,17 +20,22 @@ http=$(free_port 18080 18081 18082) https=$(free_port 18443 18444 18445)
 pids+=($!)
 for _ in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
 "$bin/nocontact" vault --allow-unencrypted >/dev/null
-if ! "$bin/nocontact" profiles list --json | grep -q instagram; then
-	"$bin/nocontact" profiles add https://www.instagram.com/jane.doe/ >/dev/null
+# jane.substack.com is a name of its own: the demo blocks that hostname, so
+# the curl line below is an attempt the demo really counts. (Instagram's
+# profile pages are blocked in browsers, which the demo never touches.)
+if ! "$bin/nocontact" profiles list --json | grep -q substack; then
+	"$bin/nocontact" profiles add jane.substack.com >/dev/null
 	"$bin/nocontact" contact --last "$(date -d '12 days ago' +%F)" >/dev/null
 fi
 "$bin/nocontact-tray" 2>>"$D/tray.log" &
 pids+=($!)
 cat <<MSG
 No Contact demo: the daemon uses $D/hosts (not /etc/hosts) and listens on
-127.78.0.1 ports $http (HTTP) and $https (HTTPS).
-Start a block in the window (Today), then trigger an attempt and its pop-up:
-  curl -H 'Host: instagram.com' http://127.78.0.1:$http/
+127.78.0.1 ports $http (HTTP) and $https (HTTPS). Nothing on this computer is
+really blocked: /etc/hosts and your browsers are not touched in the sandbox.
+Start a block in the window (Today), then stand in for a visit to the blocked
+jane.substack.com and see its pop-up:
+  curl -H 'Host: jane.substack.com' http://127.78.0.1:$http/
 The command line works against the demo too:
   NOCONTACT_SOCKET=$D/d.sock XDG_CONFIG_HOME=$D/config $bin/nocontact status
 Close the window or press Ctrl-C to stop.

@@ -32,7 +32,7 @@ func (d *durationFlag) String() string {
 }
 func (d *durationFlag) Type() string { return "DURATION" }
 func (d *durationFlag) Set(v string) error {
-	p, err := api.ParseDuration(v)
+	p, err := api.ParseDuration(spelledDuration(v))
 	*d = durationFlag(p)
 	return err
 }
@@ -70,24 +70,24 @@ func startCommand(fs *pflag.FlagSet) runFunc {
 	var hosts hostList
 	var dur, cooldown durationFlag
 	fs.Var(&hosts, "host", "a hostname to block (repeat for more)")
-	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h...")
+	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h, or in words: \"30 days\"")
 	fs.Var(&cooldown, "cooldown", "cool-down before an early end (15m to 24h; cooldown lock)")
 	lock := fs.String("lock", string(api.LockCooldown), "how an early end works: `MODE` cooldown, friend or strict")
 	allowPrivate := fs.Bool("allow-private", false, "keep private (incognito) windows open during the block; by default they are closed, since they show no passage and count no attempt")
 	return func(_ []string, env Env) error {
-		if dur == 0 {
-			return usagef("start: say how long with --for, e.g. --for 7d")
+		req := api.StartRequest{Hostnames: hosts, AllowPrivate: *allowPrivate, Duration: api.Duration(dur),
+			Lock: api.Lock{Mode: api.LockMode(*lock), Cooldown: api.Duration(cooldown)}}
+		if err := checkStart(req); err != nil {
+			return err
 		}
-		var paths []string
+		var saved string
 		if len(hosts) == 0 {
-			names, ps, err := savedBlocks(env)
+			names, ps, text, err := savedBlocks()
 			if err != nil {
 				return err
 			}
-			hosts, paths = names, ps
+			req.Hostnames, req.Paths, saved = names, ps, text
 		}
-		req := api.StartRequest{Hostnames: hosts, Paths: paths, AllowPrivate: *allowPrivate, Duration: api.Duration(dur),
-			Lock: api.Lock{Mode: api.LockMode(*lock), Cooldown: api.Duration(cooldown)}}
 		resp, err := connect().Start(context.Background(), req)
 		if err != nil {
 			return err
@@ -95,6 +95,7 @@ func startCommand(fs *pflag.FlagSet) runFunc {
 		if *asJSON {
 			return printJSON(env, resp)
 		}
+		fmt.Fprint(env.Stdout, saved)
 		fmt.Fprintf(env.Stdout, "Block started. %s\n", resp.Session.Summary())
 		if resp.FriendCode != "" {
 			fmt.Fprintf(env.Stdout, "\nFriend code: %s\nGive it to a friend you trust. It ends the block early and is shown only now.\n", resp.FriendCode)
@@ -171,33 +172,35 @@ func eventsCommand(fs *pflag.FlagSet) runFunc {
 	}
 }
 
-// savedBlocks lists what the saved profiles block (printing it with each
-// profile's reach first) and returns the hostnames and the browser paths.
-func savedBlocks(env Env) (names, paths []string, err error) {
+// savedBlocks returns the hostnames and the browser paths the saved
+// profiles block, and a text saying so, each profile with its reach, to
+// print once the block has started (never before a refusal).
+func savedBlocks() (names, paths []string, text string, err error) {
 	d, err := loadVault()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	if len(d.Profiles) == 0 {
-		return nil, nil, usagef("start: no saved profiles; add one (nocontact profiles add LINK) or name hosts with --host NAME")
+		return nil, nil, "", usagef("start: no saved profiles; add one (nocontact profiles add LINK) or name hosts with --host NAME")
 	}
 	entries, err := profile.Hostnames(d.Profiles)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	fmt.Fprintln(env.Stdout, "Blocking the saved profiles:")
+	var b strings.Builder
+	b.WriteString("Blocking the saved profiles:\n")
 	for _, p := range d.Profiles {
-		fmt.Fprintf(env.Stdout, "  %s\n", p.Describe())
+		fmt.Fprintf(&b, "  %s\n", p.Describe())
 	}
 	names, paths = profile.Names(entries), profile.Paths(d.Profiles)
 	if len(names) > 0 {
-		fmt.Fprintf(env.Stdout, "Hostnames, everywhere on this computer (%d): %s\n", len(names), strings.Join(names, " "))
+		fmt.Fprintf(&b, "Hostnames, everywhere on this computer (%d): %s\n", len(names), strings.Join(names, " "))
 	}
 	if len(paths) > 0 {
-		fmt.Fprintf(env.Stdout, "Profile pages, in your browsers (%d): %s\n", len(paths), strings.Join(paths, " "))
+		fmt.Fprintf(&b, "Profile pages, in your browsers (%d): %s\n", len(paths), strings.Join(paths, " "))
 	}
-	fmt.Fprintln(env.Stdout)
-	return names, paths, nil
+	b.WriteString("\n")
+	return names, paths, b.String(), nil
 }
 
 // unlockExcerpt is the passage shown when an early end is requested.

@@ -170,7 +170,7 @@ func profilesResolve(fs *pflag.FlagSet) runFunc {
 			return printJSON(env, out)
 		}
 		for _, p := range ps {
-			fmt.Fprintf(env.Stdout, "%s\n  %s\n  scope: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.Scope, p.Blocks())
+			fmt.Fprintf(env.Stdout, "%s\n  %s\n  reach: %s\n  blocks: %s\n", p.ID(), p.Describe(), p.ReachWords(), p.Blocks())
 		}
 		return nil
 	}

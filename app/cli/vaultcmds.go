@@ -89,7 +89,7 @@ func motiveIDs() string {
 
 // contactCommand sets the day of last contact; an earlier streak is kept.
 func contactCommand(fs *pflag.FlagSet) runFunc {
-	last := fs.String("last", "", "the day of the last contact, YYYY-MM-DD (or today)")
+	last := fs.String("last", "", "the day of the last contact: YYYY-MM-DD, today or yesterday")
 	asJSON := fs.Bool("json", false, "print the day counter as JSON")
 	return func(_ []string, env Env) error {
 		if *last == "" {

@@ -24,6 +24,8 @@ type State struct {
 	// ExtendFailed says why the last "Extend by 24 h" did not work, for a
 	// while after it ("" when it worked).
 	ExtendFailed string
+	// KeepFailed says why the last "Keep the block" did not work.
+	KeepFailed string
 }
 
 // Item is one menu entry.
@@ -38,7 +40,7 @@ const (
 	IDDay, IDBlock, IDHosts, IDLast        = "day", "block", "hosts", "last"
 	IDStart24h, IDStart7d, IDStart30d      = "start-24h", "start-7d", "start-30d"
 	IDExtend, IDEnd, IDOpen, IDRead, IDSet = "extend", "end", "open", "read", "setup"
-	IDQuit                                 = "quit"
+	IDKeep, IDQuit                         = "keep", "quit"
 )
 
 // Icons.
@@ -69,8 +71,9 @@ func Menu(s State) []Item {
 		Item{ID: IDStart24h, Label: "Start block: 24 h", Enabled: !running && s.HasProfiles},
 		Item{ID: IDStart7d, Label: "Start block: 7 days", Enabled: !running && s.HasProfiles},
 		Item{ID: IDStart30d, Label: "Start block: 30 days", Enabled: !running && s.HasProfiles},
-		Item{ID: IDExtend, Label: extendLabel(s), Enabled: running},
-		Item{ID: IDEnd, Label: "End early…", Enabled: running && sess.Lock.Mode != api.LockStrict},
+		Item{ID: IDExtend, Label: extendLabel(s), Enabled: running})
+	items = append(items, endItems(s)...)
+	items = append(items,
 		Item{ID: IDOpen, Label: "Open No Contact", Enabled: true},
 		Item{ID: IDRead, Label: "Read the article", Enabled: true},
 		Item{ID: IDQuit, Label: "Quit tray", Enabled: true})
@@ -131,6 +134,24 @@ func (t *Throttle) Allow(e api.Event, now time.Time) bool {
 	}
 	t.last = now
 	return true
+}
+
+// endItems are the early end's entries: "End early…" (which opens the
+// window's pause), and while an early end is asked for, the way back:
+// "Keep the block" withdraws it.
+func endItems(s State) []Item {
+	sess := s.Status.Session
+	if sess == nil || sess.Unlock.State == api.UnlockNone {
+		return []Item{{ID: IDEnd, Label: "End early…", Enabled: sess != nil && sess.Lock.Mode != api.LockStrict}}
+	}
+	keep := Item{ID: IDKeep, Label: "Keep the block", Enabled: true}
+	if s.KeepFailed != "" {
+		keep.Label = "Keep the block (did not work: " + s.KeepFailed + ")"
+	}
+	if sess.Unlock.State == api.UnlockWaiting {
+		return []Item{{ID: IDEnd, Label: "Cool-down: " + api.HumanDuration(time.Duration(sess.Unlock.ReadyIn)) + " left"}, keep}
+	}
+	return []Item{{ID: IDEnd, Label: "End the block now…", Enabled: true}, keep}
 }
 
 func extendLabel(s State) string {

@@ -12,6 +12,12 @@ import (
 // every second and a passage of the article for the moment.
 func (t *Today) renderCooldown(s *api.Session) {
 	t.cooldownSeq++
+	if s.Unlock.State == api.UnlockReady {
+		showText(t.Countdown, readyText(s))
+		t.Passage.Hide()
+		t.runBox.Refresh()
+		return
+	}
 	if s.Unlock.State != api.UnlockWaiting {
 		t.Countdown.Hide()
 		t.Passage.Hide()
@@ -37,11 +43,11 @@ func (t *Today) renderCooldown(s *api.Session) {
 func (t *Today) tickCountdown(readyAt time.Time) bool {
 	left := readyAt.Sub(t.d.Now()).Round(time.Second)
 	if left <= 0 {
-		t.Countdown.SetText("The cool-down is over: you can confirm the end now, within 10 minutes, or let it lapse.")
+		t.Countdown.SetText("Your cool-down is over. You can end the block in the next 10 minutes, or keep it.")
 		t.Refresh()
 		return true
 	}
-	t.Countdown.SetText("Cool-down: " + countdown(left) + " left. The block holds until then; you can still change your mind.")
+	t.Countdown.SetText("Cool-down: " + countdown(left) + " left. The block holds until then, and you can keep it at any moment.")
 	return false
 }
 

@@ -39,14 +39,22 @@ type Popup struct {
 	info PopupInfo
 
 	Heading, Count, Title, Text, Reason *widget.Label
-	ReadSection, LogUrge, Close         *widget.Button
+	ReadSection, LogUrge, Close         *Button
 	Motive                              *widget.Select
-	Note                                *widget.Entry
-	SaveUrge                            *widget.Button
+	Note                                *Entry
+	SaveUrge                            *Button
 	Notice                              *widget.Label
 	logBox                              *fyne.Container
 	content                             fyne.CanvasObject
 	top, passage, bottom                *fyne.Container
+	scroll                              *container.Scroll
+	// Keys is the pop-up's keyboard: Escape closes it, Enter closes it
+	// unless a field or another button has the focus.
+	Keys *Keys
+	// OnResize is called with the size that shows everything when the
+	// journal form opens or closes (the window grows instead of squashing
+	// the passage).
+	OnResize func(fyne.Size)
 }
 
 // NewPopup builds the pop-up. onRead opens the article at the section;
@@ -57,7 +65,7 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 		Heading: widget.NewLabel(info.Heading()), Count: widget.NewLabel(countText(info)),
 		Title: widget.NewLabel(info.Excerpt.Title), Text: widget.NewLabel(info.Excerpt.Text),
 		Reason: widget.NewLabel("Why this passage: " + info.Excerpt.Reason), Notice: widget.NewLabel(""),
-		Note: widget.NewMultiLineEntry()}
+		Note: newEntry(false), OnResize: func(fyne.Size) {}}
 	p.Heading.TextStyle, p.Heading.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.Title.TextStyle = fyne.TextStyle{Bold: true}
 	p.Text.TextStyle = fyne.TextStyle{Italic: true}
@@ -65,23 +73,38 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 		l.Wrapping = fyne.TextWrapWord
 	}
 	p.Reason.Importance, p.Count.Importance = widget.LowImportance, widget.WarningImportance
-	p.ReadSection = widget.NewButton("Read the section", func() { onRead(info.Excerpt.Title) })
-	p.LogUrge = widget.NewButton("Log this urge", func() { p.logBox.Show() })
-	p.Close = widget.NewButton("Close", onClose)
+	p.ReadSection = newButton("Read the section", func() { onRead(info.Excerpt.Title) })
+	p.LogUrge = newButton("Log this urge", func() { p.logBox.Show(); p.fit() })
+	p.Close = newButton("Close", onClose)
 	p.Close.Importance = widget.HighImportance
 	p.Motive = motiveSelect()
 	p.Note.SetText(p.defaultNote())
-	p.Note.Wrapping = fyne.TextWrapWord
-	p.SaveUrge = widget.NewButton("Save to the journal", p.onSaveUrge)
+	p.Note.OnSubmitted = func(string) { p.onSaveUrge() }
+	p.SaveUrge = newButton("Save to the journal", p.onSaveUrge)
 	p.logBox = container.NewVBox(p.Motive, p.Note, p.SaveUrge)
 	p.logBox.Hide()
 	buttons := container.NewHBox(p.ReadSection, p.LogUrge, layout.NewSpacer(), p.Close)
 	p.top, p.bottom = container.NewVBox(p.Heading, p.Count), container.NewVBox(p.logBox, p.Notice, buttons)
 	p.passage = container.NewVBox(p.Title, p.Text, p.Reason)
-	p.content = container.NewPadded(container.NewBorder(p.top, p.bottom, nil, nil, container.NewVScroll(p.passage)))
+	p.scroll = container.NewVScroll(p.passage)
+	p.content = container.NewPadded(container.NewBorder(p.top, p.bottom, nil, nil, p.scroll))
 	p.Notice.Hide()
+	p.Keys = &Keys{Escape: onClose, Enter: onClose}
 	return p
 }
+
+// BindKeys makes the pop-up's Keys the keyboard of its window.
+func (p *Popup) BindKeys(c fyne.Canvas) { p.Keys.Bind(c) }
+
+// fit asks for the size that shows the passage whole with the form as it
+// is now.
+func (p *Popup) fit() { p.OnResize(p.FitSize(popupWidth, popupMaxHeight)) }
+
+// The pop-up's width and the most it grows to.
+const (
+	popupWidth     = 560
+	popupMaxHeight = 720
+)
 
 // Content is the pop-up's window content.
 func (p *Popup) Content() fyne.CanvasObject { return p.content }
@@ -116,12 +139,14 @@ func (p *Popup) defaultNote() string {
 func (p *Popup) onSaveUrge() {
 	motive := motiveID(p.Motive.Selected)
 	if motive == "" {
-		showText(p.Notice, "Choose why first: naming it is half the work.")
+		showText(p.Notice, "Choose why first (\"Something else, or not sure\" is fine too).")
+		p.fit()
 		return
 	}
 	e := vault.Entry{Time: time.Now(), What: p.Note.Text, Motive: motive}
 	logUrge(p.d, e, p.Notice, func() {
 		p.logBox.Hide()
-		showText(p.Notice, "Saved to your journal.")
+		showText(p.Notice, "Saved to your journal. Naming it makes the next one easier to see coming.")
+		p.fit()
 	})
 }

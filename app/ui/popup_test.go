@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
@@ -52,5 +53,53 @@ func TestPopup(t *testing.T) {
 	tamper := PopupInfo{Event: api.Event{Kind: api.EventTamper, Time: time.Now()}}
 	if tamper.Heading() != "The hosts file was edited" {
 		t.Errorf("tamper heading %q", tamper.Heading())
+	}
+}
+
+// TestPopupJournalFormAndKeys: opening the journal form grows the window
+// instead of squashing the passage, and so does the notice after saving;
+// Enter in the note saves; the motives end with "not sure"; Escape and
+// Enter close the pop-up.
+func TestPopupJournalFormAndKeys(t *testing.T) {
+	test.NewTempApp(t)
+	keyring.MockInit()
+	v := vault.Open(t.TempDir(), vault.Keyring{})
+	ev := api.Event{Seq: 7, Kind: api.EventVisit, Host: "instagram.com", Count: 1, Time: time.Now()}
+	ex := content.MustLoad().Pick(content.Moment{Trigger: content.Visit, Host: ev.Host, Time: time.Date(2026, 1, 1, 23, 0, 0, 0, time.Local), AttemptsToday: 2})
+	closed := 0
+	p := NewPopup(Deps{Vault: v, Async: func(f func()) { f() }}, PopupInfo{Event: ev, Excerpt: ex, Today: 2}, func(string) {}, func() { closed++ })
+	w := test.NewTempWindow(t, p.Content())
+	p.BindKeys(w.Canvas())
+	p.OnResize = w.Resize
+	w.Resize(p.FitSize(popupWidth, popupMaxHeight))
+	whole := func(when string) {
+		t.Helper()
+		p.content.Refresh() // lay out again, as the window does
+		if got, want := p.scroll.Size().Height, p.passage.MinSize().Height; got+1 < want {
+			t.Errorf("%s: the passage has %v of the %v it needs", when, got, want)
+		}
+	}
+	whole("at first")
+	test.Tap(p.LogUrge)
+	whole("with the journal form open")
+	if last := vault.Motives[len(vault.Motives)-1]; last.ID != "other" || p.Motive.Options[len(p.Motive.Options)-1] != last.Label {
+		t.Errorf("the motives end with %+v", last)
+	}
+	p.Motive.SetSelected(vault.Motives[len(vault.Motives)-1].Label)
+	w.Canvas().Focus(p.Note)
+	press(w.Canvas(), fyne.KeyReturn)
+	d, _ := v.Load()
+	if len(d.Journal) != 1 || d.Journal[0].Motive != "other" || p.logBox.Visible() {
+		t.Fatalf("Enter in the note did not save: %+v", d.Journal)
+	}
+	whole("after saving")
+	if closed != 0 {
+		t.Fatal("Enter in the note closed the pop-up")
+	}
+	press(w.Canvas(), fyne.KeyEscape)
+	w.Canvas().Unfocus()
+	press(w.Canvas(), fyne.KeyReturn)
+	if closed != 2 {
+		t.Errorf("Escape and Enter closed the pop-up %d times, want 2", closed)
 	}
 }

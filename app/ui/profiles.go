@@ -17,32 +17,35 @@ import (
 type Profiles struct {
 	d Deps
 
-	Link    *widget.Entry
+	Link    *Entry
 	Preview *widget.Label
 	Reach   *widget.RadioGroup // shown when the profile's pages can be blocked alone
 	// Platform asks which platform a bare name ("jane.doe") is on.
 	Platform *widget.Select
-	Save     *widget.Button
+	Save     *Button
 	List     *fyne.Container
 	Notice   *widget.Label
+	Ask      *Ask // the last question asked during a block, for tests
 	content  fyne.CanvasObject
 
+	keys     *Keys
 	parsed   *profile.Profile
 	onChange func() // the saved profiles changed
 }
 
-func newProfiles(d Deps) *Profiles {
-	p := &Profiles{d: d, Link: widget.NewEntry(), Preview: widget.NewLabel(""), List: container.NewVBox(),
+func newProfiles(d Deps, k *Keys) *Profiles {
+	p := &Profiles{d: d, keys: k, Link: newEntry(false), Preview: widget.NewLabel(""), List: container.NewVBox(),
 		Notice: widget.NewLabel(""), onChange: func() {}}
 	p.Link.SetPlaceHolder("Paste a link: https://www.instagram.com/NAME/, jane.substack.com, NAME@mastodon.social")
 	p.Link.OnChanged = p.onLinkChanged
+	p.Link.OnSubmitted = func(string) { p.onSave() } // nothing to save when the link is not understood
 	p.Platform = widget.NewSelect(platformNames(), p.onPlatformChosen)
 	p.Platform.PlaceHolder = "Which platform is this name on?"
 	p.Platform.Hide()
 	p.Reach = widget.NewRadioGroup(nil, p.onReachChanged)
 	p.Reach.Required = true
 	p.Reach.Hide()
-	p.Save = widget.NewButton("Save profile", p.onSave)
+	p.Save = newButton("Save profile", p.onSave)
 	p.Save.Importance = widget.HighImportance
 	p.Save.Disable()
 	p.Preview.Wrapping, p.Notice.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
@@ -189,12 +192,17 @@ func (p *Profiles) setReach(id string, r profile.Reach) {
 			}
 			return nil
 		})
+		running := p.blockRunning()
 		fyne.Do(func() {
 			if err != nil {
 				showText(p.Notice, err.Error())
 				return
 			}
-			showText(p.Notice, "Changed. A running block only gets stronger: a wider reach applies when you add it to the block or at the next block.")
+			if running {
+				showText(p.Notice, "Changed. The running block keeps what it blocks; a wider reach applies once you add it to the block on Today, a narrower one from your next block.")
+			} else {
+				showText(p.Notice, "Changed. Your next block uses it.")
+			}
 		})
 		p.Refresh()
 		p.onChange()
@@ -210,23 +218,76 @@ func (p *Profiles) onSave() {
 		err := p.d.Vault.Update(func(d *vault.Data) error {
 			for _, q := range d.Profiles {
 				if q.ID() == pr.ID() {
-					return fmt.Errorf("%s is already saved", pr.ID())
+					return fmt.Errorf("%s is already saved", pr.Who())
 				}
 			}
 			d.Profiles = append(d.Profiles, pr)
 			return nil
 		})
+		running := p.blockRunning()
 		fyne.Do(func() {
 			if err != nil {
 				showText(p.Notice, err.Error())
 				return
 			}
 			p.Link.SetText("")
-			showText(p.Notice, "Saved. A running block is not changed: the next block includes it.")
+			if running {
+				showText(p.Notice, "Saved. The running block does not include them yet: add them on Today, or the next block will.")
+			} else {
+				showText(p.Notice, "Saved. Your next block includes them.")
+			}
 		})
 		p.Refresh()
 		p.onChange()
 	})
+}
+
+// blockRunning asks the daemon whether a block runs (slow: off the UI
+// thread).
+func (p *Profiles) blockRunning() bool {
+	c, cancel := ctx()
+	defer cancel()
+	st, err := p.d.Daemon.Status(c)
+	return err == nil && st.Session != nil
+}
+
+// askDuringBlock runs change at once when no block runs; during a block it
+// first asks, saying that the block keeps what it blocks until its end.
+// undo puts the screen back when the answer is no.
+func (p *Profiles) askDuringBlock(heading, text, yes, no string, change, undo func()) {
+	p.d.Async(func() {
+		running := p.blockRunning()
+		fyne.Do(func() {
+			if !running {
+				change()
+				return
+			}
+			p.Ask = newAsk(p.keys, heading, text, yes, no, change, undo)
+		})
+	})
+}
+
+// onRemove removes a saved profile, asking first during a block.
+func (p *Profiles) onRemove(pr profile.Profile) {
+	who := pr.Who()
+	p.askDuringBlock("Remove "+who+"?",
+		"A block is running. It keeps blocking "+who+" until it ends: a block only gets stronger while it runs. "+
+			"Removing them here means your next block will not include them.",
+		"Remove", "Keep "+who, func() { p.remove(pr.ID()) }, func() {})
+}
+
+// onNarrow changes a saved profile's reach, asking first when it narrows
+// (from all of the platform to their profile) during a block.
+func (p *Profiles) onNarrow(pr profile.Profile, r profile.Reach) {
+	if r != profile.ReachProfile {
+		p.setReach(pr.ID(), r)
+		return
+	}
+	name := profile.Lookup(pr.Platform).Name
+	p.askDuringBlock("Block only their profile from now on?",
+		"A block is running. It keeps all of "+name+" blocked until it ends: a block only gets stronger while it runs. "+
+			"From your next block, only "+pr.Who()+" will be blocked, in your browsers.",
+		"Narrow from the next block", "Keep all of "+name, func() { p.setReach(pr.ID(), r) }, p.Refresh)
 }
 
 func (p *Profiles) remove(id string) {
@@ -240,12 +301,17 @@ func (p *Profiles) remove(id string) {
 			}
 			return nil
 		})
+		running := p.blockRunning()
 		fyne.Do(func() {
 			if err != nil {
 				showText(p.Notice, err.Error())
 				return
 			}
-			showText(p.Notice, "Removed. A running block keeps its hostnames until it ends: a block only gets stronger.")
+			if running {
+				showText(p.Notice, "Removed. The running block keeps them blocked until it ends.")
+			} else {
+				showText(p.Notice, "Removed.")
+			}
 		})
 		p.Refresh()
 		p.onChange()
@@ -274,7 +340,6 @@ func (p *Profiles) render(data *vault.Data, err error) {
 		return
 	}
 	for _, pr := range data.Profiles {
-		id := pr.ID()
 		name := widget.NewLabel(pr.Who())
 		name.TextStyle = fyne.TextStyle{Bold: true}
 		name.Wrapping = fyne.TextWrapWord
@@ -293,13 +358,13 @@ func (p *Profiles) render(data *vault.Data, err error) {
 					r = profile.ReachProfile
 				}
 				if r != pr.EffectiveReach() {
-					p.setReach(id, r)
+					p.onNarrow(pr, r)
 				}
 			}
 			reach = sel
 		}
 		details := widget.NewAccordion(widget.NewAccordionItem("Details", wrapped(blocksWords(pr))))
-		rm := widget.NewButton("Remove", func() { p.remove(id) })
+		rm := newButton("Remove", func() { p.onRemove(pr) })
 		p.List.Add(container.NewBorder(nil, nil, container.NewVBox(platformMark(pr.Platform)), rm, container.NewVBox(name, reach, details)))
 	}
 }

@@ -29,8 +29,8 @@ type Progress struct {
 	ChartCaption *widget.Label
 	Streaks      *widget.Label
 	Motive       *widget.Select
-	What         *widget.Entry
-	Save         *widget.Button
+	What         *Entry
+	Save         *Button
 	Notice       *widget.Label
 	Journal      *fyne.Container
 	content      fyne.CanvasObject
@@ -39,7 +39,7 @@ type Progress struct {
 }
 
 func newProgress(d Deps) *Progress {
-	p := &Progress{d: d, ChartCaption: widget.NewLabel(""), Streaks: widget.NewLabel(""), What: widget.NewEntry(),
+	p := &Progress{d: d, ChartCaption: widget.NewLabel(""), Streaks: widget.NewLabel(""), What: newEntry(false),
 		Notice: widget.NewLabel(""), Journal: container.NewVBox()}
 	for range chartDays {
 		r := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
@@ -62,7 +62,8 @@ func newProgress(d Deps) *Progress {
 	chart := container.NewBorder(nil, container.NewGridWithColumns(3, p.Days[0], p.Days[1], p.Days[2]), axis, nil, p.Chart)
 	p.Motive = motiveSelect()
 	p.What.SetPlaceHolder("What happened (\"wanted to text her at 2 am\")")
-	p.Save = widget.NewButton("Log this urge", p.onSave)
+	p.Save = newButton("Log this urge", p.onSave)
+	p.What.OnSubmitted = func(string) { p.onSave() }
 	p.Streaks.TextStyle = fyne.TextStyle{Bold: true}
 	p.ChartCaption.Wrapping, p.Notice.Wrapping, p.Streaks.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	head := func(s string) *widget.Label {
@@ -110,7 +111,7 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 		p.ChartCaption.SetText("No attempts noticed in the last 30 days.")
 	default:
 		day := now.AddDate(0, 0, mostDay-(chartDays-1)).Format("Mon 2 Jan")
-		p.ChartCaption.SetText(fmt.Sprintf("%d attempts in 30 days; the most, %d, on %s. Today: %d.", total, most, day, p.Counts[chartDays-1]))
+		p.ChartCaption.SetText(fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, p.Counts[chartDays-1]))
 	}
 	p.renderVault(data, verr, now)
 }
@@ -130,13 +131,30 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	entries := slices.Clone(data.Journal)
 	slices.Reverse(entries)
 	for _, e := range entries {
-		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", e.Time.Local().Format("Mon 2 Jan 15:04"), motiveLabel(e.Motive), strings.TrimSpace(e.What+"\n"+e.Text)))
+		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", e.Time.Local().Format("Mon 2 Jan 15:04"), entryLabel(e), strings.TrimSpace(e.What+"\n"+e.Text)))
 		l.Wrapping = fyne.TextWrapWord
 		p.Journal.Add(l)
 	}
 	if len(entries) == 0 {
 		p.Journal.Add(widget.NewLabel("No entries yet. Logging an urge, and why, makes the next one easier to see coming."))
 	}
+}
+
+// plural writes "1 attempt", "2 attempts".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// entryLabel says what kind of entry e is: the motive of an urge, or why
+// a block was ended early.
+func entryLabel(e vault.Entry) string {
+	if e.Kind == vault.KindEndedEarly {
+		return "Why you ended a block early"
+	}
+	return motiveLabel(e.Motive)
 }
 
 func motiveLabel(id string) string {

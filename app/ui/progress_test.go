@@ -37,6 +37,14 @@ func TestProgressChartAndJournal(t *testing.T) {
 		t.Errorf("bar heights %v %v", p.bars[27].Size(), p.bars[29].Size())
 	}
 
+	p.render(events[:1], nil, data, nil)
+	if !strings.HasPrefix(p.ChartCaption.Text, "4 attempts") {
+		t.Errorf("caption %q", p.ChartCaption.Text)
+	}
+	p.render([]api.Event{{Kind: api.EventVisit, Host: "x.com", Time: now}}, nil, data, nil)
+	if !strings.HasPrefix(p.ChartCaption.Text, "1 attempt in 30 days;") {
+		t.Errorf("one attempt: %q", p.ChartCaption.Text)
+	}
 	test.Tap(p.Save)
 	if !strings.Contains(p.Notice.Text, "Say what happened") {
 		t.Errorf("saved an empty entry: %q", p.Notice.Text)

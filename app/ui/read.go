@@ -15,19 +15,22 @@ import (
 type Reader struct {
 	d Deps
 
-	Search   *widget.Entry
+	Search   *Entry
 	Sections *widget.List
 	Text     *widget.RichText
 	Size     *widget.Slider // text size, 0.8x to 1.8x
+	NoMatch  *widget.Label  // shown instead of an empty list
 	content  fyne.CanvasObject
+	scroll   *container.Scroll
 	override *container.ThemeOverride
 
 	article *content.Article
 	shown   []*content.Section // what the list shows (all, or search hits)
+	sel     int                // the item the list marks, -1 for none
 }
 
 func newReader(d Deps) *Reader {
-	r := &Reader{d: d, article: content.MustLoad(), Search: widget.NewEntry(), Text: widget.NewRichTextFromMarkdown("")}
+	r := &Reader{d: d, article: content.MustLoad(), Search: newEntry(false), Text: widget.NewRichTextFromMarkdown("")}
 	r.shown = r.article.All()
 	r.Text.Wrapping = fyne.TextWrapWord
 	r.Search.SetPlaceHolder("Search the article")
@@ -41,7 +44,9 @@ func newReader(d Deps) *Reader {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(r.shown[i].Title) },
 	)
-	r.Sections.OnSelected = func(i widget.ListItemID) { r.Show(r.shown[i]) }
+	r.sel = -1
+	r.Sections.OnSelected = func(i widget.ListItemID) { r.sel = i; r.Show(r.shown[i]) }
+	r.Sections.OnUnselected = func(widget.ListItemID) { r.sel = -1 }
 	r.override = container.NewThemeOverride(container.NewPadded(r.Text), NewTheme())
 	r.Size = widget.NewSlider(0.8, 1.8)
 	r.Size.Step, r.Size.Value = 0.1, 1
@@ -50,8 +55,12 @@ func newReader(d Deps) *Reader {
 		r.d.Async(func() { r.d.Vault.Update(func(d *vault.Data) error { d.Settings.TextScale = v; return nil }) })
 	}
 	sizeRow := container.NewBorder(nil, nil, widget.NewLabel("Text size"), nil, r.Size)
-	left := container.NewBorder(r.Search, sizeRow, nil, nil, r.Sections)
-	split := container.NewHSplit(left, container.NewVScroll(r.override))
+	r.NoMatch = widget.NewLabel("No matches. Try another word, or fewer words.")
+	r.NoMatch.Wrapping, r.NoMatch.Importance = fyne.TextWrapWord, widget.LowImportance
+	r.NoMatch.Hide()
+	left := container.NewBorder(r.Search, sizeRow, nil, nil, container.NewStack(r.Sections, container.NewVBox(r.NoMatch)))
+	r.scroll = container.NewVScroll(r.override)
+	split := container.NewHSplit(left, r.scroll)
 	split.Offset = 0.32
 	r.content = split
 	return r
@@ -71,25 +80,46 @@ func (r *Reader) setScale(v float64) {
 	r.override.Refresh()
 }
 
+// selected is the item the list marks, -1 for none.
+func (r *Reader) selected() int { return r.sel }
+
 // Show displays one section or term and remembers it.
 func (r *Reader) Show(s *content.Section) {
 	r.Text.ParseMarkdown(s.Markdown())
+	// Lay the text out again at the width it has now: parsed while the
+	// screen was hidden (opened from the pop-up), it kept a stale width and
+	// ran past the right edge until the window was resized.
+	r.scroll.ScrollToTop()
+	r.scroll.Refresh()
 	title := s.Title
 	r.d.Async(func() {
 		r.d.Vault.Update(func(d *vault.Data) error { d.Settings.ReadSection = title; return nil })
 	})
 }
 
-// ShowTitle opens the section or term called title, if there is one.
+// ShowTitle opens the section or term called title, if there is one, and
+// selects it in the list (the whole list: a search in the way is cleared).
 func (r *Reader) ShowTitle(title string) {
-	if s := r.article.Find(title); s != nil {
-		r.Show(s)
+	s := r.article.Find(title)
+	if s == nil {
+		return
 	}
+	r.Search.SetText("")
+	for i, x := range r.shown {
+		if x == s {
+			r.Sections.Select(i) // shows it
+			r.Sections.ScrollTo(i)
+			return
+		}
+	}
+	r.Show(s)
 }
 
 func (r *Reader) onSearch(q string) {
+	r.NoMatch.Hide()
 	if q == "" {
 		r.shown = r.article.All()
+		r.Sections.UnselectAll() // the marked row would now be another section
 		r.Sections.Refresh()
 		return
 	}
@@ -103,4 +133,7 @@ func (r *Reader) onSearch(q string) {
 	}
 	r.Sections.UnselectAll()
 	r.Sections.Refresh()
+	if len(r.shown) == 0 {
+		r.NoMatch.Show()
+	}
 }

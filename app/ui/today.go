@@ -39,25 +39,28 @@ type Today struct {
 	d Deps
 
 	Day, DayHelp   *widget.Label
-	LastContact    *widget.Entry
-	SetContact     *widget.Button
+	LastContact    *Entry
+	SetContact     *Button
 	Status, Detail *widget.Label
-	Progress       *widget.ProgressBar
+	Progress       *Bar
 	Duration       *widget.RadioGroup
 	Lock           *widget.Select
 	LockHelp       *widget.Label
 	ClosePrivate   *widget.Check // private windows closed during the block (on by default)
 	Hosts          *widget.Label
 	HostsDetails   *widget.Label // behind a Details disclosure
-	Start          *widget.Button
-	Extend         *widget.Button
-	AddSaved       *widget.Button // add saved profiles' names to the running block
-	Problem        *problemBox    // the daemon or the keyring in trouble, in a sentence
-	Countdown      *widget.Label  // the cool-down, second by second
-	Passage        *widget.Label  // a passage while the cool-down runs
-	EndEarly       *widget.Button
-	Code           *widget.Entry
-	Setup          *widget.Button
+	Start          *Button
+	Extend         *Button
+	AddSaved       *Button       // add saved profiles' names to the running block
+	Problem        *problemBox   // the daemon or the keyring in trouble, in a sentence
+	Countdown      *widget.Label // the cool-down, second by second
+	Passage        *widget.Label // a passage while the cool-down runs
+	EndEarly       *Button
+	KeepBlock      *Button  // withdraws a requested early end
+	Pause          *Pause   // the last pause opened, for tests
+	Confirm        *Confirm // the last confirm step opened
+	Code           *Entry
+	Setup          *Button
 	Notice         *widget.Label
 	FriendCode     *widget.Label // shown from the start of a friend-locked block until it ends
 
@@ -69,19 +72,18 @@ type Today struct {
 	names       []string          // what Start would block: hostnames
 	paths       []string          // and profile pages in browsers
 	cooldownSeq int               // bumped on every render: stops an older countdown
+	keys        *Keys
 }
 
-func newToday(d Deps) *Today {
-	t := &Today{d: d,
+func newToday(d Deps, k *Keys) *Today {
+	t := &Today{d: d, keys: k,
 		Day: widget.NewLabel(""), DayHelp: widget.NewLabel("A relapse keeps your earlier streak in your history."),
-		LastContact: widget.NewEntry(),
-		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: widget.NewProgressBar(),
-		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: widget.NewEntry(),
+		LastContact: newEntry(false),
+		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: newBar(),
+		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: newEntry(false),
 		FriendCode: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""), Problem: newProblemBox(),
 	}
-	// The bar's own "0%" is white on light blue in the light theme, too
-	// faint to read: the time served is said in words instead.
-	t.Progress.TextFormatter = func() string { return "" }
+	// The bar has no text: the time served is said in words beside it.
 	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
 	t.FriendCode.Importance, t.FriendCode.Wrapping = widget.WarningImportance, fyne.TextWrapWord
@@ -92,7 +94,8 @@ func newToday(d Deps) *Today {
 	}
 	t.DayHelp.Importance = widget.LowImportance
 	t.LastContact.SetPlaceHolder("YYYY-MM-DD, or today")
-	t.SetContact = widget.NewButton("Set", t.onSetContact)
+	t.SetContact = newButton("Set", t.onSetContact)
+	t.LastContact.OnSubmitted = func(string) { t.onSetContact() }
 	var durations []string
 	for _, p := range presets {
 		durations = append(durations, p.label)
@@ -108,14 +111,16 @@ func newToday(d Deps) *Today {
 	t.Lock.SetSelected("Cool-down")
 	t.ClosePrivate = widget.NewCheck("Close private windows during the block (they would show no passage and count no attempt)", nil)
 	t.ClosePrivate.SetChecked(true)
-	t.Start = widget.NewButton("Start block", t.onStart)
+	t.Start = newButton("Start block", t.onStart)
 	t.Start.Importance = widget.HighImportance
-	t.Extend = widget.NewButton("Extend by 24 h", t.onExtend)
-	t.AddSaved = widget.NewButton("Add saved profiles to this block", t.onAddSaved)
+	t.Extend = newButton("Extend by 24 h", t.onExtend)
+	t.AddSaved = newButton("Add saved profiles to this block", t.onAddSaved)
 	t.Passage.Wrapping, t.Passage.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
-	t.EndEarly = widget.NewButton("End early…", t.onEndEarly)
+	t.EndEarly = newButton("End early…", t.onEndEarly)
+	t.KeepBlock = newButton("Keep the block", t.onKeep)
+	t.KeepBlock.Importance = widget.HighImportance
 	t.Code.SetPlaceHolder("Friend's code")
-	t.Setup = widget.NewButton("Set up blocking", func() { t.d.Setup() })
+	t.Setup = newButton("Set up blocking", func() { t.d.Setup() })
 	t.layout()
 	t.Notice.Hide()
 	return t
@@ -124,7 +129,7 @@ func newToday(d Deps) *Today {
 func (t *Today) layout() {
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate, t.Hosts,
 		widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails)), t.Start)
-	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.AddSaved), t.Code, t.Countdown, t.Passage)
+	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
 	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
@@ -228,21 +233,7 @@ func (t *Today) renderRunning(st *api.Status) {
 	t.EndEarly.Enable()
 	t.renderAddSaved(s)
 	t.renderCooldown(s)
-	switch {
-	case s.Lock.Mode == api.LockStrict:
-		t.EndEarly.SetText("Strict lock: no early end")
-		t.EndEarly.Disable()
-	case s.Lock.Mode == api.LockFriend:
-		t.EndEarly.SetText("End with friend's code")
-		t.Code.Show()
-	case s.Unlock.State == api.UnlockWaiting:
-		t.EndEarly.SetText("Cool-down running") // the countdown below says how long, in one place
-		t.EndEarly.Disable()
-	case s.Unlock.State == api.UnlockReady:
-		t.EndEarly.SetText("Confirm: end the block now")
-	default:
-		t.EndEarly.SetText("End early…")
-	}
+	t.endButton(s)
 }
 
 func sinkholeLine(st *api.Status) string {

@@ -23,6 +23,7 @@ func (t *Today) onSetContact() {
 		showText(t.Notice, "Write the day of your last contact as YYYY-MM-DD (2026-11-01), or today.")
 		return
 	}
+	t.LastContact.SetText("") // the counter above now says it; a second Set would count again from today
 	t.run(func() error {
 		return t.d.Vault.Update(func(d *vault.Data) error { d.SetLastContact(day); return nil })
 	}, "Saved. Your earlier streaks stay in your history.")
@@ -74,30 +75,6 @@ func (t *Today) onExtend() {
 		_, err := t.d.Daemon.Extend(c, 24*time.Hour)
 		return err
 	}, "Extended by 24 hours.")
-}
-
-// onEndEarly moves the early end forward as the lock allows.
-func (t *Today) onEndEarly() {
-	s := t.session
-	if s == nil {
-		return
-	}
-	action, code, done := s.NextUnlockAction(), "", "Cool-down started. Come back when it is over to confirm; until then the block holds."
-	if action == "" {
-		return // strict: the button is disabled
-	}
-	if action == api.UnlockConfirm {
-		done = "The block has ended."
-	}
-	if s.Lock.Mode == api.LockFriend {
-		code = t.Code.Text
-	}
-	t.run(func() error {
-		c, cancel := ctx()
-		defer cancel()
-		_, err := t.d.Daemon.Unlock(c, action, code)
-		return err
-	}, done)
 }
 
 // run does work off the UI thread, then shows ok or the error and

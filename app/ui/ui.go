@@ -62,9 +62,10 @@ func (d *Deps) fill() {
 	}
 }
 
-// Main is the main window's content: the tabs and their screens.
+// Main is the main window's content: the rail and its screens.
 type Main struct {
-	Tabs     *container.AppTabs
+	Tabs     *Rail
+	Keys     *Keys
 	Today    *Today
 	Profiles *Profiles
 	Read     *Reader
@@ -74,21 +75,28 @@ type Main struct {
 // Create builds the main window's content.
 func Create(d Deps) *Main {
 	d.fill()
-	m := &Main{Today: newToday(d), Profiles: newProfiles(d), Read: newReader(d), Progress: newProgress(d)}
+	k := &Keys{}
+	m := &Main{Keys: k, Today: newToday(d, k), Profiles: newProfiles(d, k), Read: newReader(d), Progress: newProgress(d)}
 	m.Profiles.onChange = m.Today.Refresh
-	m.Tabs = container.NewAppTabs(
+	m.Tabs = newRail(
 		container.NewTabItemWithIcon("Today", theme.HomeIcon(), m.Today.content),
 		container.NewTabItemWithIcon("Profiles", theme.AccountIcon(), m.Profiles.content),
 		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), m.Read.content),
 		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), m.Progress.content),
 	)
-	m.Tabs.SetTabLocation(container.TabLocationLeading)
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		if t.Content == m.Read.content {
 			m.Read.Load()
 		}
 	}
 	return m
+}
+
+// BindKeys gives the window's keyboard to the screens: Escape and Enter
+// for their dialogs, Ctrl+1..4 for the rail.
+func (m *Main) BindKeys(c fyne.Canvas) {
+	m.Keys.Bind(c)
+	m.Tabs.bindShortcuts(c)
 }
 
 // Refresh reloads every screen from the daemon and the vault.

@@ -34,7 +34,8 @@ func newMain(t *testing.T, socket string) (*Main, *client.Client, *vault.Vault) 
 	v := vault.Open(t.TempDir(), vault.Keyring{})
 	m := Create(Deps{Daemon: c, Vault: v, Async: func(f func()) { f() }, Every: func(time.Duration, func() bool) {}})
 	w := test.NewTempWindow(t, m.Tabs)
-	w.Resize(w.Canvas().Size().Max(m.Tabs.MinSize()))
+	w.Resize(w.Canvas().Size().Max(m.Tabs.MinSize()).Max(fyne.NewSize(900, 620)))
+	m.BindKeys(w.Canvas())
 	m.Refresh()
 	return m, c, v
 }
@@ -159,6 +160,9 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 			switch tc.lock {
 			case "Cool-down":
 				test.Tap(m.Today.EndEarly)
+				m.Today.Pause.until = time.Now() // the breath is tested in leaving_test.go
+				m.Today.Pause.Tick()
+				test.Tap(m.Today.Pause.Go)
 				if m.Today.EndEarly.Text != "Cool-down running" || !m.Today.EndEarly.Disabled() {
 					t.Errorf("after the request: %q", m.Today.EndEarly.Text)
 				}
@@ -187,8 +191,8 @@ func TestDayCounter(t *testing.T) {
 	m.Today.d.Now = func() time.Time { return time.Date(2026, 3, 13, 10, 0, 0, 0, time.Local) }
 	m.Today.LastContact.SetText("2026-03-01")
 	test.Tap(m.Today.SetContact)
-	if m.Today.Day.Text != "Day 12 without contact" {
-		t.Errorf("day %q", m.Today.Day.Text)
+	if m.Today.Day.Text != "Day 12 without contact" || m.Today.LastContact.Text != "" {
+		t.Errorf("day %q, the field still says %q", m.Today.Day.Text, m.Today.LastContact.Text)
 	}
 	m.Today.LastContact.SetText("next week")
 	test.Tap(m.Today.SetContact)
@@ -227,6 +231,26 @@ func TestReadAndSearch(t *testing.T) {
 	}
 	if d, _ := v.Load(); d.Settings.TextScale != 1.5 {
 		t.Errorf("text size not remembered: %v", d.Settings.TextScale)
+	}
+
+	test.Type(m.Read.Search, "zzyzx")
+	if len(m.Read.shown) != 0 || !m.Read.NoMatch.Visible() {
+		t.Errorf("a search with no hits: %d shown, 'No matches' visible %v", len(m.Read.shown), m.Read.NoMatch.Visible())
+	}
+	m.Read.Search.SetText("lonely") // the article says "loneliness"
+	if len(m.Read.shown) == 0 || m.Read.NoMatch.Visible() {
+		t.Errorf("lonely finds %d sections", len(m.Read.shown))
+	}
+	// From the pop-up: the section opens, and the list marks that one.
+	m.Read.ShowTitle("Digital Liminality")
+	sel := -1
+	for i, s := range m.Read.shown {
+		if s.Title == "Digital Liminality" {
+			sel = i
+		}
+	}
+	if m.Read.Search.Text != "" || sel < 0 || !strings.Contains(m.Read.Text.String(), "Digital Liminality") || m.Read.selected() != sel {
+		t.Errorf("ShowTitle: search %q, list marks %d, want %d", m.Read.Search.Text, m.Read.selected(), sel)
 	}
 }
 

@@ -31,15 +31,18 @@ func ParseDate(s string) (Date, error) {
 }
 
 // ParseLastContact reads the day of a last contact as a person writes it:
-// "YYYY-MM-DD" or "today", never a day after now.
+// "YYYY-MM-DD", "today" or "yesterday", never a day after now.
 func ParseLastContact(s string, now time.Time) (Date, error) {
 	s = strings.TrimSpace(s)
-	if strings.EqualFold(s, "today") {
+	switch strings.ToLower(s) {
+	case "today":
 		s = now.Format(time.DateOnly)
+	case "yesterday":
+		s = now.AddDate(0, 0, -1).Format(time.DateOnly)
 	}
 	day, err := ParseDate(s)
 	if err != nil || day.After(now) {
-		return Date{}, fmt.Errorf("%q: write a past day as YYYY-MM-DD, or today", s)
+		return Date{}, fmt.Errorf("%q: write a past day as YYYY-MM-DD, or today, or yesterday", s)
 	}
 	return day, nil
 }
@@ -103,7 +106,8 @@ func daysBetween(a, b time.Time) int {
 }
 
 // Motives are the reasons for breaking no contact that the article names,
-// for tagging journal entries.
+// for tagging journal entries, and a last one for anything else (or not
+// knowing yet).
 var Motives = []Motive{
 	{"altruism", "Altruism: wanting to help them"},
 	{"guilt", "Guilt and responsibility"},
@@ -113,6 +117,7 @@ var Motives = []Motive{
 	{"attachment", "Attachment"},
 	{"peer_pressure", "Peer pressure"},
 	{"cognitive_dissonance", "Cognitive dissonance: justifying it"},
+	{"other", "Something else, or not sure"},
 }
 
 // Motive is one tag.
@@ -134,7 +139,12 @@ type Entry struct {
 	What   string    `json:"what"`
 	Motive string    `json:"motive"`
 	Text   string    `json:"text,omitempty"`
+	Kind   string    `json:"kind,omitempty"` // "" for an urge; KindEndedEarly
 }
+
+// KindEndedEarly marks the entry written when a block is ended early: What
+// holds the person's own answer to why.
+const KindEndedEarly = "ended_early"
 
 // Settings are the user's preferences.
 type Settings struct {

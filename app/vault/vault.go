@@ -64,6 +64,9 @@ func DefaultDir() (string, error) {
 	return filepath.Join(base, "nocontact"), nil
 }
 
+// Dir is the directory the vault lives in.
+func (v *Vault) Dir() string { return v.dir }
+
 func (v *Vault) path() string { return filepath.Join(v.dir, fileName) }
 
 // Load reads the vault; a vault not yet written is empty data.

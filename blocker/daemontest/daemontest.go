@@ -14,6 +14,8 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
+	"github.com/nocontact-app/nocontact/blocker/session"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
@@ -21,13 +23,28 @@ import (
 // the test ends, and returns the socket and the hosts file.
 func Start(t testing.TB) (socket, hostsFile string) {
 	t.Helper()
+	return start(t, nil)
+}
+
+// StartWithClock is Start on a clock the test moves: pass lets time go by
+// (a cool-down, a block's end) without waiting for it. The clock starts at
+// noon UTC on 1 May 2026.
+func StartWithClock(t testing.TB) (socket string, pass func(time.Duration)) {
+	t.Helper()
+	clock := fakeclock.New()
+	socket, _ = start(t, clock)
+	return socket, clock.Pass
+}
+
+func start(t testing.TB, clock session.Clock) (socket, hostsFile string) {
+	t.Helper()
 	dir := t.TempDir()
 	hostsFile, socket = filepath.Join(dir, "hosts"), filepath.Join(dir, "d.sock")
 	if err := os.WriteFile(hostsFile, []byte("127.0.0.1 localhost\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	d, err := daemon.New(daemon.Config{HostsFile: hostsFile, StateDir: filepath.Join(dir, "state"), Socket: socket,
-		OwnerUID: -1, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		OwnerUID: -1, Clock: clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

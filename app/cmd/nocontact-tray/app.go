@@ -32,6 +32,8 @@ type trayApp struct {
 	refreshC  chan struct{}
 	failed    string    // why the last extend did not work, shown in the menu
 	failedAt  time.Time // for two minutes
+	keepErr   string    // why the last "Keep the block" did not work
+	keepAt    time.Time
 }
 
 func newTrayApp() *trayApp {
@@ -46,7 +48,7 @@ func newTrayApp() *trayApp {
 
 // allItems is every item in menu order; Menu decides which show.
 var allItems = []string{tray.IDDay, tray.IDBlock, tray.IDHosts, tray.IDLast, "", tray.IDStart24h, tray.IDStart7d,
-	tray.IDStart30d, tray.IDExtend, tray.IDEnd, tray.IDSet, "", tray.IDOpen, tray.IDRead, "", tray.IDQuit}
+	tray.IDStart30d, tray.IDExtend, tray.IDEnd, tray.IDKeep, tray.IDSet, "", tray.IDOpen, tray.IDRead, "", tray.IDQuit}
 
 func (t *trayApp) onReady(ctx context.Context) {
 	systray.SetIcon(resources.TrayIdle)
@@ -98,6 +100,9 @@ func (t *trayApp) state() tray.State {
 	t.mu.Lock()
 	if time.Since(t.failedAt) < 2*time.Minute {
 		s.ExtendFailed = t.failed
+	}
+	if time.Since(t.keepAt) < 2*time.Minute {
+		s.KeepFailed = t.keepErr
 	}
 	t.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -218,6 +223,13 @@ func (t *trayApp) click(id string) {
 		cancel()
 		t.mu.Lock()
 		t.failed, t.failedAt = tray.Reason(err), time.Now()
+		t.mu.Unlock()
+	case tray.IDKeep:
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err := t.client.Unlock(ctx, api.UnlockCancel, "")
+		cancel()
+		t.mu.Lock()
+		t.keepErr, t.keepAt = tray.Reason(err), time.Now()
 		t.mu.Unlock()
 	case tray.IDRead:
 		t.launch("open", "read")

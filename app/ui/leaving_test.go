@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/daemontest"
+	"github.com/nocontact-app/nocontact/content"
+)
+
+// press sends a key as the desktop driver does: to the focused widget, or
+// to the window when nothing has the focus.
+func press(c fyne.Canvas, key fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: key}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// leavingSetup is a cool-down block of 30 days on a daemon whose clock the
+// test moves, a day of last contact 12 days ago and one journal entry.
+type leavingSetup struct {
+	m     *Main
+	c     *client.Client
+	v     *vault.Vault
+	dir   string
+	pass  func(time.Duration)
+	now   time.Time
+	ticks []func() bool
+}
+
+func newLeavingSetup(t *testing.T) *leavingSetup {
+	t.Helper()
+	sock, pass := daemontest.StartWithClock(t)
+	m, c, v := newMain(t, sock)
+	s := &leavingSetup{m: m, c: c, v: v, pass: pass, now: time.Date(2026, 5, 1, 14, 0, 0, 0, time.Local)}
+	m.Today.d.Now = func() time.Time { return s.now }
+	m.Today.d.Every = func(_ time.Duration, f func() bool) { s.ticks = append(s.ticks, f) }
+	addByPasting(t, m, "jane.substack.com")
+	v.Update(func(d *vault.Data) error {
+		day, _ := vault.ParseDate("2026-04-19")
+		d.LastContact = &day
+		d.Journal = append(d.Journal, vault.Entry{Time: s.now.Add(-48 * time.Hour), What: "Wanted to text her after the party", Motive: "loneliness"},
+			vault.Entry{Time: s.now.Add(-96 * time.Hour), What: "an older entry", Motive: "nostalgia"})
+		return nil
+	})
+	m.Today.Refresh()
+	m.Today.Duration.SetSelected("30 days")
+	m.Today.Lock.SetSelected("Cool-down")
+	test.Tap(m.Today.Start)
+	return s
+}
+
+func (s *leavingSetup) unlockState(t *testing.T) api.UnlockState {
+	t.Helper()
+	st, err := s.c.Status(context.Background())
+	if err != nil || st.Session == nil {
+		t.Fatalf("status %v, %v", st, err)
+	}
+	return st.Session.Unlock.State
+}
+
+// wait lets d pass on the pause's clock and ticks it as the UI would.
+func (s *leavingSetup) wait(d time.Duration) {
+	s.now = s.now.Add(d)
+	for _, f := range s.ticks {
+		f()
+	}
+}
+
+func TestPauseComesBeforeTheRequest(t *testing.T) {
+	s := newLeavingSetup(t)
+	today, canvas := s.m.Today, s.m.Keys.c
+	if today.EndEarly.Text != "End early…" {
+		t.Fatalf("end button %q", today.EndEarly.Text)
+	}
+	test.Tap(today.EndEarly)
+	p := today.Pause
+	if p == nil || !p.Dialog.Visible() {
+		t.Fatal("End early… opened no pause")
+	}
+	if st := s.unlockState(t); st != api.UnlockNone {
+		t.Errorf("the pause already asked the daemon: %q", st)
+	}
+	if !strings.HasPrefix(p.Breath.Text, "Breathe in slowly…  10") || !p.Go.Disabled() {
+		t.Errorf("breath %q, start enabled %v", p.Breath.Text, !p.Go.Disabled())
+	}
+	if p.Days.Text != "Day 12 without contact" || !strings.Contains(p.Own.Text, "“Wanted to text her after the party”") ||
+		p.Attempts.Text != "No attempts to open a blocked site today." || !strings.Contains(p.Served.Text, "of its 30 d") {
+		t.Errorf("days %q, own %q, attempts %q, served %q", p.Days.Text, p.Own.Text, p.Attempts.Text, p.Served.Text)
+	}
+	if p.Passage.Text == "" || !strings.Contains(content.Text(), p.Passage.Text) || !strings.Contains(p.Reason.Text, "ending your block early") {
+		t.Errorf("passage %q (%s) is not a quote for this moment", p.Passage.Text, p.Reason.Text)
+	}
+	press(canvas, fyne.KeyReturn) // Enter: the default, keep the block
+	if p.Dialog.Visible() || s.unlockState(t) != api.UnlockNone || !strings.Contains(today.Notice.Text, "You kept the block") {
+		t.Fatalf("Enter: pause open %v, notice %q", p.Dialog.Visible(), today.Notice.Text)
+	}
+
+	test.Tap(today.EndEarly)
+	p = today.Pause
+	test.Tap(p.Go)
+	s.wait(5 * time.Second)
+	if !p.Go.Disabled() || !strings.HasPrefix(p.Breath.Text, "…and let it go.  5") || s.unlockState(t) != api.UnlockNone {
+		t.Fatalf("after 5 s: start enabled %v, breath %q", !p.Go.Disabled(), p.Breath.Text)
+	}
+	s.wait(5 * time.Second)
+	if p.Go.Disabled() {
+		t.Fatalf("the cool-down cannot be started after the breath: %q", p.Breath.Text)
+	}
+	test.Tap(p.Go)
+	if st := s.unlockState(t); st != api.UnlockWaiting || p.Dialog.Visible() {
+		t.Fatalf("Start the cool-down: state %q", st)
+	}
+	if !today.KeepBlock.Visible() || !today.EndEarly.Disabled() || !today.Countdown.Visible() {
+		t.Errorf("during the cool-down: keep shown %v, end %q", today.KeepBlock.Visible(), today.EndEarly.Text)
+	}
+	test.Tap(today.KeepBlock)
+	if st := s.unlockState(t); st != api.UnlockNone || today.KeepBlock.Visible() || today.EndEarly.Text != "End early…" {
+		t.Errorf("Keep the block during the cool-down: state %q, end %q, %q", st, today.EndEarly.Text, today.Notice.Text)
+	}
+}
+
+func TestPauseEscapeKeepsTheBlock(t *testing.T) {
+	s := newLeavingSetup(t)
+	test.Tap(s.m.Today.EndEarly)
+	p := s.m.Today.Pause
+	test.FocusNext(s.m.Keys.c)
+	press(s.m.Keys.c, fyne.KeyEscape)
+	if p.Dialog.Visible() || s.unlockState(t) != api.UnlockNone || s.m.Today.EndEarly.Disabled() {
+		t.Errorf("Escape: pause open %v", p.Dialog.Visible())
+	}
+}
+
+// readyToConfirm requests the early end and lets the 30-minute cool-down
+// pass on the daemon's clock.
+func (s *leavingSetup) readyToConfirm(t *testing.T) {
+	t.Helper()
+	if _, err := s.c.Unlock(context.Background(), api.UnlockRequest, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.pass(31 * time.Minute)
+	s.m.Today.Refresh()
+	if s.m.Today.EndEarly.Text != "End the block now…" || !s.m.Today.KeepBlock.Visible() || !strings.Contains(s.m.Today.Countdown.Text, "cool-down is over") {
+		t.Fatalf("after the cool-down: end %q, countdown %q", s.m.Today.EndEarly.Text, s.m.Today.Countdown.Text)
+	}
+}
+
+func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
+	s := newLeavingSetup(t)
+	s.readyToConfirm(t)
+	test.Tap(s.m.Today.EndEarly)
+	cf := s.m.Today.Confirm
+	if cf == nil || !cf.Dialog.Visible() || !cf.End.Disabled() {
+		t.Fatal("the confirm step did not open, or ends without an answer")
+	}
+	if cf.Days.Text != "Day 12 without contact" || !strings.Contains(content.Text(), cf.Passage.Text) || cf.Passage.Text == "" {
+		t.Errorf("days %q, passage %q", cf.Days.Text, cf.Passage.Text)
+	}
+	press(s.m.Keys.c, fyne.KeyEscape) // Escape keeps the block: the request is withdrawn
+	if cf.Dialog.Visible() || s.unlockState(t) != api.UnlockNone {
+		t.Fatalf("Escape on the confirm step: open %v, state %q", cf.Dialog.Visible(), s.unlockState(t))
+	}
+
+	s.readyToConfirm(t)
+	test.Tap(s.m.Today.EndEarly)
+	cf = s.m.Today.Confirm
+	test.Type(cf.Why, "   ")
+	test.Tap(cf.End)
+	if st, _ := s.c.Status(context.Background()); st.Session == nil {
+		t.Fatal("blank words ended the block")
+	}
+	const why = "I keep thinking she might need me"
+	cf.Why.SetText("")
+	test.Type(cf.Why, why)
+	test.Tap(cf.End)
+	if st, _ := s.c.Status(context.Background()); st.Session != nil {
+		t.Fatalf("the block did not end: %s", s.m.Today.Notice.Text)
+	}
+	d, _ := s.v.Load()
+	last := d.Journal[len(d.Journal)-1]
+	if last.What != why || last.Kind != vault.KindEndedEarly || !strings.Contains(s.m.Today.Notice.Text, "Your words are in your journal") {
+		t.Errorf("journal %+v, notice %q", last, s.m.Today.Notice.Text)
+	}
+	assertEncrypted(t, s.v, why)
+}
+
+// assertEncrypted fails when text is readable in the vault's files.
+func assertEncrypted(t *testing.T, v *vault.Vault, text string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(v.Dir(), "*"))
+	if len(files) == 0 {
+		t.Fatal("no vault file")
+	}
+	for _, f := range files {
+		if b, _ := os.ReadFile(f); strings.Contains(string(b), text) || strings.Contains(string(b), "ended_early") {
+			t.Errorf("%s holds the answer in plain text", f)
+		}
+	}
+}
+
+func TestAttemptsTodayCountsTheDaemonsVisits(t *testing.T) {
+	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
+	events := []api.Event{{Kind: api.EventVisit, Count: 3, Time: now.Add(-time.Hour)}, {Kind: api.EventVisit, Time: now.Add(-20 * time.Hour)},
+		{Kind: api.EventTamper, Time: now}, {Kind: api.EventVisit, Time: now.Add(-2 * time.Hour)}}
+	if got := attemptsToday(events, now); got != "4 attempts to open a blocked site today." {
+		t.Errorf("%q", got)
+	}
+	if got := attemptsToday(events[3:], now); got != "1 attempt to open a blocked site today." {
+		t.Errorf("%q", got)
+	}
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# screenshots-leaving.sh BIN_DIR OUT_DIR: the moment of ending a block
+# early, against a sandboxed daemon under Xvfb (as screenshots.sh): the
+# pause (dark, light, and at the window's minimum size), the cool-down with
+# Keep the block, and the confirm step (dark and light). The cool-down is
+# real (15 minutes of the daemon's clock), so this takes about 17 minutes.
+# Run it inside dbus-run-session (make screenshots-leaving does).
+set -euo pipefail
+bin=$(cd "$1" && pwd) out=$2
+mkdir -p "$out"
+D=$(mktemp -d)
+export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock XDG_RUNTIME_DIR=$D/run
+mkdir -p "$HOME" "$D/run"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$D" 2>/dev/null || true; }
+trap cleanup EXIT
+printf '127.0.0.1 localhost\n' >"$D/hosts"
+http_port=$((20000 + RANDOM % 20000))
+"$bin/nocontactd" run --hosts-file "$D/hosts" --state-dir "$D/state" --socket "$D/d.sock" --http-port $http_port --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
+pids+=($!)
+echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+for _ in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
+"$bin/nocontact" profiles add https://www.instagram.com/jane.doe/ >/dev/null
+"$bin/nocontact" profiles add jane.substack.com >/dev/null
+"$bin/nocontact" contact --last "$(date -d '12 days ago' +%F)" >/dev/null
+"$bin/nocontact" journal add --motive loneliness "Wanted to text her after the party. I didn't, and by morning I was glad." >/dev/null
+"$bin/nocontact" start --for 30d --lock cooldown --cooldown 15m >/dev/null
+for _ in 1 2 3; do curl -s -o /dev/null -H 'Host: jane.substack.com' "http://127.78.0.1:$http_port/"; done
+
+d=70
+while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
+export DISPLAY=:$d
+Xvfb "$DISPLAY" -screen 0 900x620x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+gui=""
+open_gui() { # open_gui [THEME]: the main window, until close_gui
+	FYNE_THEME=${1:-dark} "$bin/nocontact" >"$D/gui.log" 2>&1 &
+	gui=$!
+	for _ in $(seq 120); do xdotool search --onlyvisible --name '^No Contact$' >/dev/null 2>&1 && break; sleep 0.25; done
+	sleep 2
+}
+close_gui() { kill "$gui"; wait "$gui" 2>/dev/null || true; }
+suffix() { [ "$1" = light ] && echo -light || true; }
+end_button() { xdotool mousemove 284 318 click 1; } # "End early…" / "End the block now…" on Today
+
+for theme in dark light; do
+	open_gui "$theme"
+	end_button
+	sleep 3 # three seconds into the breath
+	import -window root "$out/pause$(suffix "$theme").png"
+	if [ "$theme" = dark ]; then
+		win=$(xdotool search --onlyvisible --name '^No Contact$' | head -n1)
+		xdotool windowsize "$win" 200 200 # the window's minimum size
+		sleep 1.5
+		import -window root "$out/pause-minimum.png"
+		xdotool windowsize "$win" 900 620
+		sleep 1
+	fi
+	xdotool key Escape # keep the block: nothing was asked of the daemon
+	sleep 1
+	close_gui
+done
+
+open_gui dark
+end_button
+sleep 11 # the breath is over
+xdotool key shift+Tab Return # from Keep the block to Start the cool-down
+sleep 2
+import -window root "$out/cooldown.png"
+close_gui
+for _ in $(seq 1100); do "$bin/nocontact" status --json | grep -q '"state": "ready"' && break; sleep 1; done
+for theme in light dark; do
+	open_gui "$theme"
+	end_button
+	sleep 1
+	xdotool key Tab # from Keep the block to the answer
+	xdotool type --delay 20 "I miss her, and I keep thinking she might need me."
+	sleep 1
+	import -window root "$out/confirm$(suffix "$theme").png"
+	close_gui # closing keeps the request: the dark picture needs it again
+done
+echo "screenshots: $(ls "$out" | tr '\n' ' ')"
