@@ -2,11 +2,11 @@ package daemon
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"syscall"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 )
 
 // guardCheck restores the section if it differs from the session's and
@@ -84,9 +84,9 @@ func (d *Daemon) audit() {
 	names := d.mgr.Hostnames()
 	var found []string
 	if names != nil {
-		content, _ := os.ReadFile(d.cfg.HostsFile)
-		nss, _ := os.ReadFile(d.cfg.NSSwitch)
-		hc, _ := os.ReadFile(d.cfg.HostConf)
+		content, _ := atomicfile.ReadRegular(d.cfg.HostsFile) // never blocks on a FIFO
+		nss, _ := atomicfile.ReadRegular(d.cfg.NSSwitch)
+		hc, _ := atomicfile.ReadRegular(d.cfg.HostConf)
 		found = d.editor.Audit(content, nss, hc, names)
 	}
 	d.mu.Lock()

@@ -28,13 +28,16 @@ const (
 )
 
 // ReadFile reads the hosts file at path after finishing any interrupted
-// in-place rewrite (see Recover). A missing file reads as empty.
+// in-place rewrite (see Recover). A missing file reads as empty, and so
+// does something that is not a regular file (a FIFO put in its place,
+// which a plain read would wait on forever): writing the section then
+// replaces it with a file.
 func ReadFile(path string) ([]byte, error) {
 	if err := Recover(path); err != nil {
 		return nil, err
 	}
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	b, err := atomicfile.ReadRegular(path)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, atomicfile.ErrNotRegular) {
 		return nil, nil
 	}
 	if err != nil {
@@ -90,7 +93,7 @@ func writeTemp(dir, base string, data []byte, meta fileMeta) (string, error) {
 // writeInPlace backs up the current content, overwrites path and removes
 // the backup once the new content is synced.
 func writeInPlace(path string, data []byte, meta fileMeta) error {
-	old, err := os.ReadFile(path)
+	old, err := atomicfile.ReadRegular(path) // never a FIFO: overwrite would wait on it
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("hosts: read %s: %w", path, err)
 	}
