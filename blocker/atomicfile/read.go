@@ -35,5 +35,20 @@ func ReadRegular(path string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, fi.Mode().Type())
 	}
-	return io.ReadAll(f)
+	// Sized from the stat, as os.ReadFile does: a hosts file can be large,
+	// and growing a buffer step by step copies it many times over.
+	b := make([]byte, 0, fi.Size()+512)
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew while read
+		}
+	}
 }
