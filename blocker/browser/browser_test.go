@@ -122,10 +122,14 @@ func TestGuardRestoresDeletedAndEdited(t *testing.T) {
 	m.Apply(Want{Paths: paths})
 	os.Remove(filepath.Join(root, chromiumFile))
 	write(t, root, "/etc/firefox/policies/policies.json", `{"policies":{}}`)
-	_, restored, err := m.Apply(Want{Paths: paths})
-	slices.Sort(restored)
-	if err != nil || !slices.Equal(restored, []string{"Chromium", "Firefox"}) {
-		t.Fatalf("restored %v, %v", restored, err)
+	_, changes, err := m.Apply(Want{Paths: paths})
+	var lines []string
+	for _, c := range changes {
+		lines = append(lines, c.Line())
+	}
+	slices.Sort(lines)
+	if err != nil || !slices.Equal(lines, []string{"Chromium's policy was removed; restored", "Firefox's policy was edited; restored"}) {
+		t.Fatalf("changes %q, %v", lines, err)
 	}
 	if got, _ := read(root, "/etc/firefox/policies/policies.json"); !strings.Contains(got, "jane.doe") {
 		t.Fatalf("firefox not restored: %s", got)
@@ -306,5 +310,64 @@ func TestFirefoxQueryPath(t *testing.T) {
 	want := []string{"*://*.facebook.com/profile.php?id=4", "*://*.facebook.com/profile.php?id=4&*", "*://*.facebook.com/profile.php?*&id=4", "*://*.facebook.com/profile.php?*&id=4&*"}
 	if !slices.Equal(got, want) {
 		t.Errorf("patterns %q", got)
+	}
+}
+
+// Only another program's change is a change: a block that grows rewrites
+// the files without one; a file made unreadable or replaced by a
+// directory is put back and said so; one that cannot be put back is never
+// called restored.
+func TestChangesAreOtherProgramsOnly(t *testing.T) {
+	root := machine(t, "chromium")
+	m := newManager(t, root)
+	if _, ch, err := m.Apply(Want{Paths: []string{"instagram.com/jane.doe"}}); err != nil || len(ch) != 0 {
+		t.Fatalf("first write: %v %v", ch, err)
+	}
+	if _, ch, err := m.Apply(Want{Paths: []string{"instagram.com/jane.doe", "x.com/jane"}}); err != nil || len(ch) != 0 {
+		t.Fatalf("the block grew, and that was taken for tampering: %v %v", ch, err)
+	}
+	w := Want{Paths: []string{"instagram.com/jane.doe", "x.com/jane"}}
+	full := filepath.Join(root, chromiumFile)
+	if err := os.Chmod(full, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, ch, err := m.Apply(w)
+	if fi, _ := os.Stat(full); err != nil || len(ch) != 1 || ch[0].Line() != "Chromium's policy was made unreadable for the browsers (mode 0600); restored" || fi.Mode().Perm() != 0o644 {
+		t.Fatalf("chmod 600: %v %v", ch, err)
+	}
+	if err := os.Remove(full); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(full, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, ch, err = m.Apply(w)
+	if fi, _ := os.Stat(full); err != nil || len(ch) != 1 || !ch[0].Restored || ch[0].Found != "replaced by a directory" || !fi.Mode().IsRegular() {
+		t.Fatalf("a directory in its place: %v %v", ch, err)
+	}
+	if _, ch, _ = m.Apply(w); len(ch) != 0 {
+		t.Errorf("a check after the restore found changes: %v", ch)
+	}
+}
+
+// A file that begins to set our policies during a block is recorded: it
+// may override ours, and it is never touched.
+func TestAnOverridingFileIsRecorded(t *testing.T) {
+	root := machine(t, "chromium")
+	m := newManager(t, root)
+	w := Want{Paths: []string{"instagram.com/jane.doe"}}
+	if _, ch, err := m.Apply(w); err != nil || len(ch) != 0 {
+		t.Fatalf("%v %v", ch, err)
+	}
+	write(t, root, "/etc/chromium/policies/managed/zzz.json", `{"URLBlocklist": []}`)
+	_, ch, _ := m.Apply(w)
+	if len(ch) != 1 || ch[0].Restored || !strings.Contains(ch[0].Line(), "zzz.json also sets URLBlocklist") {
+		t.Fatalf("an overriding file: %v", ch)
+	}
+	if _, ch, _ = m.Apply(w); len(ch) != 0 {
+		t.Errorf("recorded twice: %v", ch)
+	}
+	if got, _ := read(root, "/etc/chromium/policies/managed/zzz.json"); got != `{"URLBlocklist": []}` {
+		t.Errorf("the other file was changed: %s", got)
 	}
 }

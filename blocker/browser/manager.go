@@ -2,6 +2,7 @@ package browser
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,12 +20,31 @@ import (
 // StateFile is where a Manager keeps what it changed, in the state dir.
 const StateFile = "browsers.json"
 
-// record is one file the manager changed: enough to undo it exactly.
+// record is one file the manager changed: enough to undo it exactly, and
+// to tell its own writes from another program's.
 type record struct {
 	Browser  string `json:"browser"`
 	Kind     Kind   `json:"kind"`
 	Existed  bool   `json:"existed"`
 	Original []byte `json:"original,omitempty"` // Firefox: the user's own content
+	Wrote    []byte `json:"wrote,omitempty"`    // SHA-256 of what was last written
+}
+
+// Change is a policy file another program changed during a block: what
+// was found, and whether it was put back.
+type Change struct {
+	Browser  string
+	Found    string // "edited or removed", "made unreadable (mode 0600)", "replaced by a directory"
+	Restored bool
+	Err      error // why it was not, when it was not
+}
+
+// Line says the change in a sentence for the journal.
+func (c Change) Line() string {
+	if c.Restored {
+		return fmt.Sprintf("%s's policy was %s; restored", c.Browser, c.Found)
+	}
+	return fmt.Sprintf("%s's policy was %s and could not be restored: %v", c.Browser, c.Found, c.Err)
 }
 
 type state struct {
@@ -42,6 +62,9 @@ type Manager struct {
 	root, statePath string
 	mu              sync.Mutex
 	st              state
+	// conflicts are the other files' overlapping policies seen in this run
+	// (nil before the first Apply): one that appears later is a change.
+	conflicts map[string]bool
 }
 
 // NewManager reads what an earlier run left in stateDir: after a crash the
@@ -66,10 +89,10 @@ func NewManager(root, stateDir string) (*Manager, error) {
 
 // Apply makes every installed browser's policy what a running session
 // asks: paths and names blocked, secure DNS off, private windows closed if
-// asked. It reports the browsers, and
-// the names of the browsers whose file had been written before and had to
-// be written again (tampered with).
-func (m *Manager) Apply(w Want) (report []api.BrowserStatus, restored []string, err error) {
+// asked. It reports the browsers, and the files another program changed
+// since they were written (its own rewrites, a block that grew, are not
+// changes).
+func (m *Manager) Apply(w Want) (report []api.BrowserStatus, changes []Change, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	found, notCovered := Installed(m.root)
@@ -84,25 +107,21 @@ func (m *Manager) Apply(w Want) (report []api.BrowserStatus, restored []string, 
 					continue
 				}
 				seen[dir] = true
-				f, rewrote, exact, notes, werr := m.applyChromium(t, dir, w)
+				f, ch, exact, notes, werr := m.applyChromium(t, dir, w)
 				files = append(files, f)
 				st.Notes = append(st.Notes, notes...)
 				st.Exact = st.Exact && exact // every directory it reads must be exact
-				if rewrote {
-					restored = append(restored, t.Name)
-				}
+				changes = append(changes, ch...)
 				if werr != nil {
 					st.Problem, err = werr.Error(), errors.Join(err, werr)
 				}
 			}
 		case Firefox:
-			f, rewrote, notes, werr := m.applyFirefox(t, w)
+			f, ch, notes, werr := m.applyFirefox(t, w)
 			files = append(files, f)
 			st.Notes = append(st.Notes, notes...)
 			st.Notes = append(st.Notes, firefoxNote(filepath.Join(m.root, f)))
-			if rewrote {
-				restored = append(restored, t.Name)
-			}
+			changes = append(changes, ch...)
 			if werr != nil {
 				st.Problem, err = werr.Error(), errors.Join(err, werr)
 			}
@@ -114,11 +133,11 @@ func (m *Manager) Apply(w Want) (report []api.BrowserStatus, restored []string, 
 		report = append(report, api.BrowserStatus{Name: n, Covered: false,
 			Problem: "its policies live inside its package, where No Contact cannot write"})
 	}
-	return report, restored, err
+	return report, changes, err
 }
 
 // applyChromium writes the family's own file in dir.
-func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, rewrote, exact bool, notes []string, err error) {
+func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, changes []Change, exact bool, notes []string, err error) {
 	full := filepath.Join(m.root, dir)
 	file = filepath.Join(dir, FileName)
 	others := map[string][]byte{}
@@ -136,28 +155,49 @@ func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, rewr
 	}
 	want, exact, more := chromiumPolicy(w, allowOK, m.Forcelist)
 	notes = append(notes, more...)
-	rewrote, err = m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
-	return file, rewrote, exact, notes, err
+	changes, err = m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
+	return file, append(changes, m.newConflicts(t, dir, conflicts)...), exact, notes, err
+}
+
+// newConflicts reports the other files in dir that began to set one of
+// our policies after the first Apply of this run: another program's file
+// that may override ours. Such a file is never changed (it may be an
+// employer's), so it is recorded, not undone.
+func (m *Manager) newConflicts(t Target, dir string, conflicts []string) []Change {
+	first := m.conflicts == nil
+	if first {
+		m.conflicts = map[string]bool{}
+	}
+	var out []Change
+	for _, c := range conflicts {
+		key := dir + ": " + c
+		if !m.conflicts[key] && !first {
+			out = append(out, Change{Browser: t.Name, Found: "overridden: in " + dir + ", " + c + ", and the browser uses one of the two",
+				Err: errors.New("No Contact never changes another program's policy file")})
+		}
+		m.conflicts[key] = true
+	}
+	return out
 }
 
 // applyFirefox merges into the policies.json Firefox reads.
-func (m *Manager) applyFirefox(t Target, w Want) (file string, rewrote bool, notes []string, err error) {
+func (m *Manager) applyFirefox(t Target, w Want) (file string, changes []Change, notes []string, err error) {
 	file = m.firefoxFile(t)
 	full := filepath.Join(m.root, file)
 	rec, known := m.st.Files[full]
 	if !known {
 		cur, rerr := os.ReadFile(full)
 		if rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			return file, false, nil, fmt.Errorf("%s cannot be read: %w", file, rerr)
+			return file, nil, nil, fmt.Errorf("%s cannot be read: %w", file, rerr)
 		}
 		rec = record{Browser: t.Name, Kind: Firefox, Existed: rerr == nil, Original: cur}
 	}
 	want, notes, merr := firefoxMerge(rec.Original, w)
 	if merr != nil {
-		return file, false, nil, fmt.Errorf("%s: %w", file, merr)
+		return file, nil, nil, fmt.Errorf("%s: %w", file, merr)
 	}
-	rewrote, err = m.ensure(t, full, want, rec)
-	return file, rewrote, notes, err
+	changes, err = m.ensure(t, full, want, rec)
+	return file, changes, notes, err
 }
 
 // firefoxFile is the file Firefox reads: the system-wide one when it
@@ -174,28 +214,73 @@ func (m *Manager) firefoxFile(t Target) string {
 	return t.SystemFile
 }
 
-// ensure writes want to path unless it holds it already, recording the
-// file first so that a crash between the two still undoes it. rewrote
-// reports a file written before that no longer held what was written.
-func (m *Manager) ensure(t Target, path string, want []byte, rec record) (rewrote bool, err error) {
-	cur, rerr := os.ReadFile(path)
-	if rerr == nil && bytes.Equal(cur, want) {
-		return false, nil
+// ensure makes path hold want, readable by every user, recording the file
+// first so that a crash between the two still undoes it. It reports what
+// another program had changed since the last write (nothing for a file
+// not written before, or one this manager rewrote for a grown block), and
+// whether that was put back.
+func (m *Manager) ensure(t Target, path string, want []byte, rec record) ([]Change, error) {
+	prev, known := m.st.Files[path]
+	found := m.foreignChange(path, prev, known)
+	cur, rerr := atomicfile.ReadRegular(path)
+	if found == "" && rerr == nil && bytes.Equal(cur, want) {
+		return nil, nil
 	}
-	_, known := m.st.Files[path]
-	if !known {
-		m.st.Files[path] = rec
-		if err := m.makeDir(filepath.Dir(path)); err != nil {
-			return false, err
+	err := m.write(t, path, want, rec, prev, known)
+	if found == "" {
+		return nil, err
+	}
+	return []Change{{Browser: t.Name, Found: found, Restored: err == nil, Err: err}}, err
+}
+
+// foreignChange says what another program did to a file written before,
+// or "" when it holds what was last written, as it was written.
+func (m *Manager) foreignChange(path string, prev record, known bool) string {
+	if !known || prev.Wrote == nil {
+		return ""
+	}
+	fi, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return "removed"
+	case fi.IsDir():
+		return "replaced by a directory"
+	case !fi.Mode().IsRegular():
+		return "replaced by something that is not a file"
+	case fi.Mode().Perm()&0o444 != 0o444:
+		return fmt.Sprintf("made unreadable for the browsers (mode %04o)", fi.Mode().Perm())
+	}
+	cur, err := atomicfile.ReadRegular(path)
+	if sum := sha256.Sum256(cur); err != nil || !bytes.Equal(sum[:], prev.Wrote) {
+		return "edited"
+	}
+	return ""
+}
+
+// write puts want at path (removing a directory or other non-file there
+// first) and remembers its digest.
+func (m *Manager) write(t Target, path string, want []byte, rec, prev record, known bool) error {
+	if known {
+		rec = prev
+	}
+	if err := m.makeDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		if err := os.RemoveAll(path); err != nil {
+			return fmt.Errorf("%s's policy: something else is at %s and cannot be removed: %w", t.Name, path, err)
 		}
-		if err := m.save(); err != nil {
-			return false, err
-		}
+	}
+	sum := sha256.Sum256(want)
+	rec.Wrote = sum[:]
+	m.st.Files[path] = rec
+	if err := m.save(); err != nil { // before the write: a crash still undoes it
+		return err
 	}
 	if err := atomicfile.Write(path, want, 0o644); err != nil {
-		return known, fmt.Errorf("%s's policy cannot be written: %w", t.Name, err)
+		return fmt.Errorf("%s's policy cannot be written: %w", t.Name, err)
 	}
-	return known, nil
+	return nil
 }
 
 // makeDir creates dir and its missing parents, remembering each.
@@ -243,6 +328,7 @@ func (m *Manager) Lift() error {
 		os.Remove(d) // only when empty
 	}
 	m.st.Created = nil
+	m.conflicts = nil
 	if err := os.Remove(m.statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

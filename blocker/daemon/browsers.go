@@ -21,14 +21,14 @@ func (d *Daemon) enforceBrowsers(ctx context.Context) {
 		return
 	}
 	d.browserMu.Lock()
-	report, restored, err := d.browsers.Apply(d.browserWant())
+	report, changes, err := d.browsers.Apply(d.browserWant())
 	d.browserReport = report
 	d.browserMu.Unlock()
 	if err != nil {
 		d.log.Warn("a browser policy could not be written", "err", err)
 	}
-	for _, name := range restored {
-		d.noteTamper(name + "'s policy was edited or removed; restored")
+	for _, c := range changes {
+		d.noteTamper(c.Line())
 	}
 	for _, f := range d.browsers.Files() {
 		d.guardFile(ctx, f)

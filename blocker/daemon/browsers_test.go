@@ -40,6 +40,17 @@ func TestBrowserPoliciesFollowTheSession(t *testing.T) {
 		t.Fatalf("status: %+v %+v", st.Browsers, st.Session)
 	}
 
+	policyTamper := func() (n int) {
+		for _, d := range e.tamperDetails(t) {
+			if strings.Contains(d, "policy") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := policyTamper(); n != 0 {
+		t.Errorf("the daemon's own write at the start was recorded as tampering %d times", n)
+	}
 	os.Remove(policy)
 	waitFor(t, "the deleted policy is restored", func() bool { return strings.Contains(read(), "jane.doe") })
 	waitFor(t, "the tamper is recorded", func() bool {
@@ -56,6 +67,9 @@ func TestBrowserPoliciesFollowTheSession(t *testing.T) {
 	}
 	if !strings.Contains(read(), "x.com/janedoe") {
 		t.Fatal("an added path did not reach the policy")
+	}
+	if n := policyTamper(); n != 1 {
+		t.Errorf("%d policy changes recorded; want only the removal (adding to the block is not tampering)", n)
 	}
 	if err := e.d.Cleanup(); err != nil {
 		t.Fatal(err)
