@@ -9,6 +9,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // tamperDetails returns the details of the tamper events recorded so far.
@@ -64,6 +65,29 @@ func TestRootTricksAreNoticed(t *testing.T) {
 		e.d.guardCheck()
 		e.wantTamper(t, "the only answer")
 	})
+	// Round two of the resolver tricks (issue 22.3): each is recorded by
+	// one guard check, in words, and shown in status.
+	for name, c := range map[string]struct{ nss, hostsAbove, phrase string }{
+		"a second hosts: line":           {nss: "hosts: files dns\nhosts: dns files\n", phrase: "asks DNS before"},
+		"SUCCESS=continue after files":   {nss: "hosts: files [SUCCESS=continue] dns\n", phrase: "goes on to DNS"},
+		"another loopback address above": {hostsAbove: "127.0.0.5 instagram.com\n", phrase: "another address"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := newEnv(t)
+			e.startSession(t, time.Hour, api.Lock{})
+			if c.nss != "" {
+				testutil.Must(t, os.WriteFile(e.cfg.NSSwitch, []byte(c.nss), 0o644))
+			}
+			if c.hostsAbove != "" {
+				testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(c.hostsAbove+e.hosts(t)), 0o644))
+			}
+			e.d.guardCheck()
+			e.wantTamper(t, c.phrase)
+			if st, err := e.client.Status(ctx); err != nil || len(st.Hosts.Bypasses) != 1 || !strings.Contains(st.Hosts.Bypasses[0], c.phrase) {
+				t.Fatalf("status does not show it: %+v %v", st.Hosts, err)
+			}
+		})
+	}
 	t.Run("a directory made at the backup's name", func(t *testing.T) {
 		e := newEnv(t)
 		e.startSession(t, time.Hour, api.Lock{})

@@ -17,20 +17,21 @@ const (
 )
 
 // Audit looks for ways around a section that is itself intact, and says
-// each in a sentence: the name service told to skip the hosts file or ask
-// DNS first (nsswitch), and lines outside the section that give a blocked
-// name a real address (which glibc returns beside, or with "multi off" in
-// host.conf instead of, the sinkhole). nsswitch and hostConf may be nil
+// each in a sentence: the name service told to skip the hosts file, ask
+// DNS first or go on to DNS after it (nsswitch), and lines outside the
+// section that give a blocked name another address (which glibc returns
+// beside, or first, or with "multi off" in host.conf instead of, the
+// sinkhole). nsswitch and hostConf may be nil
 // (no such file). It never names a blocked host: its findings are logged.
 func (e *Editor) Audit(content, nsswitch, hostConf []byte, names []string) []string {
 	var found []string
 	if p := nsswitchProblem(nsswitch); p != "" {
 		found = append(found, p)
 	}
-	if n := e.realAddresses(content, names); n > 0 {
-		what := "a line outside the block gives a blocked name a real address"
+	if n := e.otherAddresses(content, names); n > 0 {
+		what := "a line outside the block gives a blocked name another address"
 		if n > 1 {
-			what = fmt.Sprintf("%d lines outside the block give blocked names real addresses", n)
+			what = fmt.Sprintf("%d lines outside the block give blocked names other addresses", n)
 		}
 		if multiOff(hostConf) {
 			what += ", and /etc/host.conf (multi off) makes that address the only answer"
@@ -40,30 +41,68 @@ func (e *Editor) Audit(content, nsswitch, hostConf []byte, names []string) []str
 	return found
 }
 
-// nsswitchProblem reads the "hosts:" line: without "files", or with "dns"
-// or "resolve" before it, blocked names go to DNS.
+// nsswitchProblem reads the "hosts:" line as glibc does (the last one
+// counts; "[STATUS=action]" after a service changes what follows it):
+// without "files", with "dns" or "resolve" before it, or with an action
+// that goes on past an answer from the hosts file, blocked names go to DNS.
 func nsswitchProblem(conf []byte) string {
+	var last []string
 	for _, line := range lines(conf) {
-		f := strings.Fields(line)
-		if len(f) == 0 || f[0] != "hosts:" {
-			continue
+		if f := strings.Fields(line); len(f) > 0 && f[0] == "hosts:" {
+			last = f[1:]
 		}
-		var services []string
-		for _, s := range f[1:] {
-			if !strings.HasPrefix(s, "[") {
-				services = append(services, s)
-			}
-		}
-		files := slices.Index(services, "files")
-		switch {
-		case files < 0:
-			return "/etc/nsswitch.conf no longer reads the hosts file (its hosts: line has no \"files\")"
-		case slices.ContainsFunc(services[:files], func(s string) bool { return s == "dns" || s == "resolve" }):
-			return "/etc/nsswitch.conf asks DNS before the hosts file"
-		}
+	}
+	if last == nil {
 		return ""
 	}
+	services, actions := nssEntries(last)
+	files := slices.Index(services, "files")
+	switch {
+	case files < 0:
+		return "/etc/nsswitch.conf no longer reads the hosts file (its hosts: line has no \"files\")"
+	case slices.ContainsFunc(services[:files], func(s string) bool { return s == "dns" || s == "resolve" }):
+		return "/etc/nsswitch.conf asks DNS before the hosts file"
+	case files < len(services)-1 && continuesOnSuccess(actions[files]):
+		return "/etc/nsswitch.conf goes on to DNS even when the hosts file answers (" + actions[files] + " after files)"
+	}
 	return ""
+}
+
+// nssEntries splits a hosts: line into its services and, for each, the
+// action criteria written after it ("[SUCCESS=continue]", may be "").
+func nssEntries(fields []string) (services, actions []string) {
+	for i := 0; i < len(fields); i++ {
+		tok := fields[i]
+		if !strings.HasPrefix(tok, "[") {
+			services, actions = append(services, strings.ToLower(tok)), append(actions, "")
+			continue
+		}
+		crit := tok
+		for !strings.HasSuffix(crit, "]") && i+1 < len(fields) { // "[SUCCESS=continue NOTFOUND=return]"
+			i++
+			crit += " " + fields[i]
+		}
+		if n := len(actions); n > 0 {
+			actions[n-1] += crit
+		}
+	}
+	return services, actions
+}
+
+// continuesOnSuccess reports whether action criteria make glibc go on to
+// the next service after a success: SUCCESS=continue, or !STATUS=continue
+// for any status but SUCCESS.
+func continuesOnSuccess(criteria string) bool {
+	for _, c := range strings.Fields(strings.NewReplacer("[", " ", "]", " ").Replace(strings.ToLower(criteria))) {
+		status, action, ok := strings.Cut(c, "=")
+		if !ok || action != "continue" {
+			continue
+		}
+		if status == "success" || (strings.HasPrefix(status, "!") && status != "!success") {
+			return true
+		}
+	}
+	return false
 }
 
 // multiOff reports whether host.conf says "multi off".
@@ -76,9 +115,11 @@ func multiOff(conf []byte) bool {
 	return false
 }
 
-// realAddresses counts lines outside the section that map one of names to
-// an address that is neither loopback nor unspecified.
-func (e *Editor) realAddresses(content []byte, names []string) int {
+// otherAddresses counts lines outside the section that map one of names
+// to an address other than the sinkhole or an unspecified one (0.0.0.0,
+// ::, which block as well): a real address, or another loopback one
+// (127.0.0.5), where no passage answers and no attempt is seen.
+func (e *Editor) otherAddresses(content []byte, names []string) int {
 	_, body := splitBOM(content)
 	n := 0
 	for _, piece := range e.cut(body) {
@@ -88,7 +129,7 @@ func (e *Editor) realAddresses(content []byte, names []string) int {
 				continue
 			}
 			addr, err := netip.ParseAddr(f[0])
-			if err != nil || addr.IsLoopback() || addr.IsUnspecified() {
+			if err != nil || addr.String() == e.sinkhole || addr.IsUnspecified() {
 				continue
 			}
 			for _, h := range f[1:] {
