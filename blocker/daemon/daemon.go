@@ -36,6 +36,7 @@ type Daemon struct {
 	lastTamper *time.Time
 	bypasses   []string // ways around the intact section, last audited
 	unwritable string   // why a tampered file could not be restored, once recorded
+	forged     bool     // the state was found edited at start: an early end is tamper
 	lastGood   []byte   // the hosts file as last seen or written intact
 
 	browsers      *browser.Manager // nil: browser policies off (Config.BrowserRoot "")
@@ -139,6 +140,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 // startup re-applies a running session or lifts a stale section; with an
 // unreadable state it leaves the file alone.
 func (d *Daemon) startup() {
+	d.checkWitness()
 	switch {
 	case d.mgr.Broken() != nil:
 	case d.mgr.Active():
@@ -169,12 +171,34 @@ func (d *Daemon) noteAbsence() {
 // state file, yet a section in the hosts file. The block is lifted (there
 // is no session to say for how long), but never silently.
 func (d *Daemon) noteStateLoss() {
-	if session.HasState(d.cfg.StateDir) {
+	if session.HasState(d.cfg.StateDir) || len(d.mgr.Disagreements()) > 0 { // the witness said it already
 		return
 	}
 	content, err := hosts.ReadFile(d.cfg.HostsFile)
 	if err == nil && len(d.editor.Section(content)) > 0 {
 		d.noteTamper("the daemon's state was deleted while a block was in place; the block is lifted")
+	}
+}
+
+// checkWitness logs what the last run knew, and records each way the
+// state loaded weakens the block beyond what that and the clocks allow
+// (edited or deleted while the daemon was stopped). A session that then
+// ends early is recorded as tampered with, not as expired.
+func (d *Daemon) checkWitness() {
+	if w, ok := d.mgr.LastKnown(); ok {
+		d.log.Info("at its last save the daemon knew: " + w.Summary())
+	}
+	found := d.mgr.Disagreements()
+	for _, f := range found {
+		if !d.mgr.Active() {
+			f += "; the block is lifted, as the state no longer holds its names"
+		}
+		d.noteTamper(f)
+	}
+	if len(found) > 0 {
+		d.mu.Lock()
+		d.forged = true
+		d.mu.Unlock()
 	}
 }
 

@@ -54,8 +54,17 @@ func (d *Daemon) tick() {
 // sessionExpired runs (under the manager's lock) when a session's time ran
 // out: record it and have the section lifted.
 func (d *Daemon) sessionExpired() {
-	d.log.Info("session ended: its time ran out")
-	d.record(api.Event{Kind: api.EventSessionEnded, Detail: "expired"})
+	d.mu.Lock()
+	forged := d.forged
+	d.mu.Unlock()
+	if forged {
+		d.log.Warn("session ended early: its state was changed while the daemon was stopped")
+		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "ended early: its state was changed while the daemon was stopped"})
+		d.noteTamper("the block ended earlier than its credited time allows, because its state was changed while the daemon was stopped")
+	} else {
+		d.log.Info("session ended: its time ran out")
+		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "expired"})
+	}
 	d.requestLift()
 }
 

@@ -131,7 +131,8 @@ func TestDeletedStateIsRecorded(t *testing.T) {
 	e.stop()
 	os.RemoveAll(e.cfg.StateDir)
 	e.start(t)
-	e.wantTamper(t, "state was deleted while a block was in place")
+	e.wantTamper(t, "state was deleted while it was stopped; when it last ran it knew a strict block of 1 h")
+	e.wantTamper(t, "the block is lifted")
 }
 
 // TestStoppedServiceIsRecorded: a daemon stopped for hours while the

@@ -19,6 +19,9 @@ type Manager struct {
 	broken   error // the state could not be read: refuse new sessions
 	randSrc  func([]byte) error
 	onExpire func()
+
+	witness  Witness  // what the last save said, read beside the state at load
+	findings []string // how the state loaded disagrees with it, in words
 }
 
 // OnExpire sets a function called when a session ends because its credited
@@ -41,7 +44,28 @@ func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
 		st = State{Version: stateVersion}
 	}
 	m.st = st
+	if w, ok := readWitness(store.dir); ok && err == nil {
+		m.witness = w
+		m.findings = disagreements(st, HasState(store.dir), w, clock.Now(), clock.Boottime(), clock.BootID())
+	}
 	return m, fellBack
+}
+
+// LastKnown is what the state said at its last save, as its witness kept
+// it; ok is false without a witness.
+func (m *Manager) LastKnown() (w Witness, ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.witness, !m.witness.Wall.IsZero()
+}
+
+// Disagreements says, in words, how the state loaded at start weakens the
+// block beyond what its witness and the clocks allow: a state edited or
+// deleted while the daemon was stopped.
+func (m *Manager) Disagreements() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.findings)
 }
 
 // Broken returns the error that made the state unreadable, or nil.

@@ -94,7 +94,17 @@ func (s *Store) Save(st State) error {
 		return fmt.Errorf("session: save state: %w", err)
 	}
 	s.currentOK = true
+	s.saveWitness(st)
 	return nil
+}
+
+// saveWitness writes the witness of st beside the state directory. A
+// failure is not the state's: the state is saved, and a witness left
+// behind only ever looks older, which the comparison at start allows for.
+func (s *Store) saveWitness(st State) {
+	if b, err := json.Marshal(witnessOf(st)); err == nil {
+		s.write(witnessPath(s.dir), append(b, '\n'), stateMode)
+	}
 }
 
 // Reset removes both generations (after cleanup) so the next Load is fresh.
@@ -105,6 +115,7 @@ func (s *Store) Reset() error {
 		}
 	}
 	s.currentOK = false
+	s.saveWitness(State{Version: stateVersion})
 	return nil
 }
 

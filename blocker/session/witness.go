@@ -1,0 +1,146 @@
+package session
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// The witness is a copy of what the state said at its last save, kept
+// beside the state directory, not in it (/var/lib/nocontact.witness for
+// /var/lib/nocontact): a state edited or deleted while the daemon was
+// stopped then shows at the next start, in words. Root can edit both; the
+// point is that ending a block early takes deliberate work on two files,
+// and that a careless edit is recorded.
+
+// witnessSlack is how far the state may honestly run ahead of the witness
+// (a crash between the two writes) or the clocks disagree.
+const witnessSlack = 2 * time.Minute
+
+// Witness is the copy.
+type Witness struct {
+	Wall   time.Time     `json:"wall"`
+	Boot   time.Duration `json:"boot_ns"`
+	BootID string        `json:"boot_id"`
+	Block  *WitnessBlock `json:"block,omitempty"`
+}
+
+// WitnessBlock is what the witness keeps of a running block: no names.
+type WitnessBlock struct {
+	Started  time.Time     `json:"started"`
+	Duration time.Duration `json:"duration_ns"`
+	Credited time.Duration `json:"credited_ns"`
+	Lock     api.LockMode  `json:"lock"`
+	Names    int           `json:"names"`
+	Paths    int           `json:"paths"`
+}
+
+// witnessOf is the witness of a state.
+func witnessOf(st State) Witness {
+	w := Witness{Wall: st.Wall, Boot: st.Boot, BootID: st.BootID}
+	if r := st.Session; r != nil {
+		w.Block = &WitnessBlock{Started: r.Started, Duration: r.Duration, Credited: r.Credited, Lock: r.Lock.Mode,
+			Names: len(r.Hostnames), Paths: len(r.Paths)}
+	}
+	return w
+}
+
+// witnessPath is where the witness of the state in dir is kept.
+func witnessPath(dir string) string {
+	dir = filepath.Clean(dir)
+	return filepath.Join(filepath.Dir(dir), filepath.Base(dir)+".witness")
+}
+
+// readWitness reads the witness beside dir; ok is false when there is
+// none (a first start, or one deleted) or it cannot be read.
+func readWitness(dir string) (w Witness, ok bool) {
+	b, err := os.ReadFile(witnessPath(dir))
+	if err != nil || json.Unmarshal(b, &w) != nil {
+		return Witness{}, false
+	}
+	return w, true
+}
+
+// Summary says what the witness knew, for the log at start.
+func (w Witness) Summary() string {
+	if w.Block == nil {
+		return "no block was running"
+	}
+	return fmt.Sprintf("a %s block of %s, %s credited (at %s)", w.Block.Lock, api.HumanDuration(w.Block.Duration),
+		api.HumanDuration(w.Block.Credited), w.Wall.Format(time.RFC3339))
+}
+
+// disagreements compares a state just loaded with the witness of the last
+// save and says, in words, each way the state weakens the block beyond
+// what the time since then allows. hasState is false when no state file
+// was found at all. now and boot are the clocks at the start.
+func disagreements(st State, hasState bool, w Witness, now time.Time, boot time.Duration, bootID string) []string {
+	b := w.Block
+	if b == nil {
+		return nil
+	}
+	left := b.Duration - b.Credited - elapsedSince(w, now, boot, bootID)
+	r := st.Session
+	switch {
+	case r == nil && left > witnessSlack && !hasState:
+		return []string{fmt.Sprintf("the daemon's state was deleted while it was stopped; when it last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left))}
+	case r == nil && left > witnessSlack:
+		return []string{fmt.Sprintf("the daemon's state was changed while it was stopped: it holds no block, but when the daemon last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left))}
+	case r == nil || !r.Started.Equal(b.Started):
+		return nil // ended in time, or a later block
+	}
+	return blockDisagreements(st, w)
+}
+
+// blockDisagreements compares the same block in the state and witness.
+func blockDisagreements(st State, w Witness) []string {
+	r, b := st.Session, w.Block
+	var out []string
+	if st.Wall.Before(w.Wall.Add(-witnessSlack)) {
+		out = append(out, fmt.Sprintf("the time of its last credit was moved back by %s, which would count as time served", api.HumanDuration(w.Wall.Sub(st.Wall))))
+	}
+	allowed := st.Wall.Sub(w.Wall)
+	if st.BootID == w.BootID && st.BootID != "" {
+		allowed = st.Boot - w.Boot
+	}
+	if gain := r.Credited - b.Credited; gain > max(allowed, 0)+witnessSlack {
+		out = append(out, fmt.Sprintf("its credited time was raised from %s to %s, %s more than the clock allows",
+			api.HumanDuration(b.Credited), api.HumanDuration(r.Credited), api.HumanDuration(gain-max(allowed, 0))))
+	}
+	if r.Duration < b.Duration {
+		out = append(out, fmt.Sprintf("its length was cut from %s to %s", api.HumanDuration(b.Duration), api.HumanDuration(r.Duration)))
+	}
+	if lockRank(r.Lock.Mode) < lockRank(b.Lock) {
+		out = append(out, fmt.Sprintf("its lock was changed from %s to %s", b.Lock, r.Lock.Mode))
+	}
+	if len(r.Hostnames) < b.Names || len(r.Paths) < b.Paths {
+		out = append(out, "names were taken out of it")
+	}
+	for i, s := range out {
+		out[i] = "the daemon's state was changed while it was stopped: " + s
+	}
+	return out
+}
+
+// elapsedSince is the time that can be credited since the witness: by
+// the boot clock in the same boot, else by the wall clock.
+func elapsedSince(w Witness, now time.Time, boot time.Duration, bootID string) time.Duration {
+	if bootID == w.BootID && bootID != "" {
+		return max(boot-w.Boot, 0)
+	}
+	return max(now.Sub(w.Wall), 0)
+}
+
+func lockRank(m api.LockMode) int {
+	switch m {
+	case api.LockStrict:
+		return 2
+	case api.LockFriend:
+		return 1
+	}
+	return 0
+}
