@@ -144,27 +144,44 @@ func (d *Daemon) startup() {
 	switch {
 	case d.mgr.Broken() != nil:
 	case d.mgr.Active():
-		d.noteAbsence()
-		if _, err := d.enforce(); err != nil {
+		prev, wrote, err := d.enforceFrom()
+		d.enforceBrowsers(d.runCtx)
+		if err != nil {
 			d.log.Error("re-applying the session failed; the guard keeps trying", "err", err)
 		}
+		d.noteAbsence(wrote && len(d.editor.Section(prev)) == 0)
 	default:
 		d.noteStateLoss()
 		d.requestLift()
 	}
 }
 
-// noteAbsence records, at start during a block, that the daemon was not
-// running for a while although the computer was (the same boot): someone
-// stopped, disabled or masked the service. The block stayed in the hosts
-// file meanwhile, and the time is credited as the boot clock says.
-func (d *Daemon) noteAbsence() {
-	last, boot := d.mgr.LastSeen()
-	away := d.cfg.Clock.Now().Sub(last)
-	if last.IsZero() || boot != d.cfg.Clock.BootID() || away < 2*d.cfg.CreditEvery+time.Minute {
+// noteAbsence records, at start during a block, what happened while the
+// daemon was not running: the section taken out of the hosts file (put
+// back now), a long absence in the same boot (the service stopped,
+// disabled or masked), and a boot ID that changed although the boot
+// clock went on counting (a fake boot_id, which would make the gap count
+// as a reboot). removed says the section was missing at start.
+func (d *Daemon) noteAbsence(removed bool) {
+	last, bootID := d.mgr.LastSeen()
+	if last.IsZero() {
 		return
 	}
-	d.noteTamper(fmt.Sprintf("nocontactd was not running for %s while the computer was on (the service stopped, disabled or masked); the block stayed in place", api.HumanDuration(away)))
+	now, boot, id := d.cfg.Clock.Now(), d.cfg.Clock.Boottime(), d.cfg.Clock.BootID()
+	away := now.Sub(last)
+	if lastBoot := d.mgr.LastBoottime(); id != bootID && lastBoot > 0 && boot >= lastBoot+away-time.Minute {
+		d.noteTamper(fmt.Sprintf("the boot ID changed while nocontactd was not running, but the boot clock went on counting (%s since the last credit): not a reboot", api.HumanDuration(boot-lastBoot)))
+	}
+	found := "the block stayed in place"
+	if removed {
+		found = "meanwhile the block was taken out of the hosts file; it is back now"
+	}
+	switch {
+	case id == bootID && away >= 2*d.cfg.CreditEvery+time.Minute:
+		d.noteTamper(fmt.Sprintf("nocontactd was not running for %s while the computer was on (the service stopped, disabled or masked); %s", api.HumanDuration(away), found))
+	case removed:
+		d.noteTamper("the block was taken out of the hosts file while nocontactd was not running; it is back now")
+	}
 }
 
 // noteStateLoss records, at start, a block whose state was deleted: no

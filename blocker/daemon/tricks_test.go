@@ -149,3 +149,54 @@ func TestStoppedServiceIsRecorded(t *testing.T) {
 		t.Errorf("the time away was not credited: %s", got)
 	}
 }
+
+// TestDowntimeSaysWhatWasFound (issue 22.5): the section taken out while
+// the daemon was stopped for a minute is recorded, however short the gap;
+// a gap says what was found; a fake boot ID is not taken for a reboot.
+func TestDowntimeSaysWhatWasFound(t *testing.T) {
+	t.Run("killed, section removed, started within a minute", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, time.Hour, api.Lock{Mode: api.LockStrict})
+		e.stop()
+		testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644))
+		e.clock.Pass(time.Minute)
+		e.start(t)
+		e.wantTamper(t, "taken out of the hosts file while nocontactd was not running; it is back now")
+		if !strings.Contains(e.hosts(t), "127.78.0.1 instagram.com") {
+			t.Error("the section was not put back")
+		}
+	})
+	t.Run("stopped for hours with the section removed", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, 30*api.Day, api.Lock{Mode: api.LockStrict})
+		e.stop()
+		testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644))
+		e.clock.Pass(3 * time.Hour)
+		e.start(t)
+		e.wantTamper(t, "was not running for 3 h while the computer was on (the service stopped, disabled or masked); meanwhile the block was taken out")
+		for _, d := range e.tamperDetails(t) {
+			if strings.Contains(d, "stayed in place") {
+				t.Errorf("a gap says the block stayed in place though it was gone: %q", d)
+			}
+		}
+	})
+	t.Run("a fake boot ID", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, 30*api.Day, api.Lock{Mode: api.LockStrict})
+		e.stop()
+		e.clock.Pass(20 * time.Minute)
+		e.clock.FakeBootID("made-up")
+		e.start(t)
+		e.wantTamper(t, "the boot ID changed while nocontactd was not running, but the boot clock went on counting")
+	})
+	t.Run("a real reboot is not tampering", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, 30*api.Day, api.Lock{Mode: api.LockStrict})
+		e.stop()
+		e.clock.Reboot(8 * time.Hour)
+		e.start(t)
+		if d := e.tamperDetails(t); len(d) != 0 {
+			t.Errorf("a reboot recorded %q", d)
+		}
+	})
+}

@@ -110,6 +110,13 @@ func (m *Manager) LastSeen() (wall time.Time, bootID string) {
 	return m.st.Wall, m.st.BootID
 }
 
+// LastBoottime is the boot clock's reading at the last credit.
+func (m *Manager) LastBoottime() time.Duration {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.st.Boot
+}
+
 // Active reports whether a session runs.
 func (m *Manager) Active() bool {
 	m.mu.Lock()
