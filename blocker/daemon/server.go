@@ -53,7 +53,7 @@ func listen(path string, owner int) (net.Listener, error) {
 // but the owner must not be able to starve the guard of file descriptors by
 // holding thousands of connections open (issue 16.4).
 const (
-	maxConns    = 64               // open at once; more wait in the kernel's backlog
+	maxConns    = 64               // open at once per uid; more are closed at once
 	readTimeout = 10 * time.Second // a request, body included
 )
 
@@ -68,12 +68,9 @@ func (d *Daemon) server() *http.Server {
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
 			uid := -1
 			if lc, ok := c.(*limitedConn); ok {
-				c = lc.Conn
-			}
-			if uc, ok := c.(*net.UnixConn); ok {
-				if u, err := peerUID(uc); err == nil {
-					uid = u
-				}
+				uid = lc.uid
+			} else {
+				uid = connUID(c)
 			}
 			return context.WithValue(ctx, ctxKey{}, uid)
 		},
@@ -178,43 +175,64 @@ func writeError(w http.ResponseWriter, err error) {
 	writeJSON(w, status, map[string]*api.Error{"error": e})
 }
 
-// limitListener accepts at most n connections at once; Accept waits for one
-// to close. (golang.org/x/net/netutil's hides the *net.UnixConn the peer
-// credentials are read from.)
-func limitListener(ln net.Listener, n int) net.Listener {
-	return &limited{Listener: ln, sem: make(chan struct{}, n), closed: make(chan struct{})}
+// limitListener keeps at most perUID connections of each peer uid open:
+// a further one from a uid that holds its share is closed at once, so one
+// user's slow or held connections never keep another (root) waiting, and
+// the daemon's file descriptors stay bounded (the socket admits root, the
+// owner and the daemon's own uid only). (golang.org/x/net/netutil's
+// limit is global and hides the *net.UnixConn the peer credentials are
+// read from.)
+func limitListener(ln net.Listener, perUID int) net.Listener {
+	return &limited{Listener: ln, perUID: perUID, open: map[int]int{}, peer: connUID}
 }
 
 type limited struct {
 	net.Listener
-	sem       chan struct{}
-	closed    chan struct{}
-	closeOnce sync.Once
+	perUID int
+	peer   func(net.Conn) int // the peer's uid, -1 if unknown
+	mu     sync.Mutex
+	open   map[int]int // connections open, by uid
 }
 
 func (l *limited) Accept() (net.Conn, error) {
-	select {
-	case l.sem <- struct{}{}:
-	case <-l.closed:
-		return nil, net.ErrClosed
+	for {
+		c, err := l.Listener.Accept()
+		if err != nil {
+			return nil, err
+		}
+		uid := l.peer(c)
+		l.mu.Lock()
+		full := l.open[uid] >= l.perUID
+		if !full {
+			l.open[uid]++
+		}
+		l.mu.Unlock()
+		if full {
+			c.Close() // this uid holds its share already
+			continue
+		}
+		return &limitedConn{Conn: c, uid: uid, release: func() {
+			l.mu.Lock()
+			l.open[uid]--
+			l.mu.Unlock()
+		}}, nil
 	}
-	c, err := l.Listener.Accept()
-	if err != nil {
-		<-l.sem
-		return nil, err
-	}
-	return &limitedConn{Conn: c, release: func() { <-l.sem }}, nil
 }
 
-// Close stops Accept, also one waiting for a slot.
-func (l *limited) Close() error {
-	l.closeOnce.Do(func() { close(l.closed) })
-	return l.Listener.Close()
+// connUID is the uid of a Unix socket's peer, -1 for anything else.
+func connUID(c net.Conn) int {
+	if uc, ok := c.(*net.UnixConn); ok {
+		if u, err := peerUID(uc); err == nil {
+			return u
+		}
+	}
+	return -1
 }
 
-// limitedConn gives its slot back when closed, once.
+// limitedConn gives its place back when closed, once.
 type limitedConn struct {
 	net.Conn
+	uid     int
 	once    sync.Once
 	release func()
 }

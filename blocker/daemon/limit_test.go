@@ -1,0 +1,90 @@
+package daemon
+
+import (
+	"net"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fakeListener hands out the connections sent to it.
+type fakeListener struct {
+	conns chan net.Conn
+	addr  net.Addr
+}
+
+func (f *fakeListener) Accept() (net.Conn, error) {
+	c, ok := <-f.conns
+	if !ok {
+		return nil, net.ErrClosed
+	}
+	return c, nil
+}
+func (f *fakeListener) Close() error   { return nil }
+func (f *fakeListener) Addr() net.Addr { return f.addr }
+
+// TestOwnerCannotStarveRoot (issue 22.7): a user holding many connections
+// open keeps only its share; root's next connection is accepted at once,
+// and the user's extra ones are closed, not queued.
+func TestOwnerCannotStarveRoot(t *testing.T) {
+	fl := &fakeListener{conns: make(chan net.Conn, 10000)}
+	uids := map[net.Conn]int{}
+	var mu sync.Mutex
+	var peers []net.Conn // the far ends, to see which were closed
+	send := func(uid int) {
+		a, b := net.Pipe()
+		mu.Lock()
+		uids[a] = uid
+		peers = append(peers, b)
+		mu.Unlock()
+		fl.conns <- a
+	}
+	l := limitListener(fl, 8).(*limited)
+	l.peer = func(c net.Conn) int { mu.Lock(); defer mu.Unlock(); return uids[c] }
+	var accepted []net.Conn
+	for range 8 {
+		send(1000)
+		c, err := l.Accept()
+		if err != nil {
+			t.Fatal(err)
+		}
+		accepted = append(accepted, c)
+	}
+	for range 4000 {
+		send(1000)
+	}
+	send(0) // root, behind the owner's flood
+	done := make(chan net.Conn)
+	go func() { c, _ := l.Accept(); done <- c }()
+	select {
+	case c := <-done:
+		if l.peer(c.(*limitedConn).Conn) != 0 {
+			t.Fatal("a connection beyond the owner's share was accepted")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("root's connection was not accepted while the owner held its share")
+	}
+	closed := 0
+	for _, p := range peers[8:4008] {
+		p.SetReadDeadline(time.Now().Add(time.Second))
+		if _, err := p.Read(make([]byte, 1)); err != nil && !isTimeout(err) {
+			closed++
+		}
+	}
+	if closed != 4000 {
+		t.Errorf("%d of the owner's 4000 extra connections were closed; want all", closed)
+	}
+	accepted[0].Close()
+	send(1000)
+	go func() { c, _ := l.Accept(); done <- c }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a place given back was not taken again")
+	}
+}
+
+func isTimeout(err error) bool {
+	ne, ok := err.(net.Error)
+	return ok && ne.Timeout()
+}
