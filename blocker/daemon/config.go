@@ -1,12 +1,12 @@
 package daemon
 
 import (
+	"errors"
 	"log/slog"
 	"net/netip"
 	"os"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/hosts"
 	"github.com/nocontact-app/nocontact/blocker/session"
 )
@@ -34,21 +34,22 @@ type Config struct {
 	Heartbeat   time.Duration // event stream heartbeat; 30 s
 }
 
-func (c *Config) fill() {
-	if c.HostsFile == "" {
-		c.HostsFile = hosts.DefaultPath
+// check refuses a configuration without its paths: the production
+// defaults belong to cmd/nocontactd, so that a test or a caller that
+// forgot one never reaches the machine's real hosts file or state.
+func (c *Config) check() error {
+	if c.HostsFile == "" || c.StateDir == "" || c.Socket == "" {
+		return errors.New("daemon: the hosts file, the state directory and the socket must be given")
 	}
+	return nil
+}
+
+func (c *Config) fill() {
 	if c.NSSwitch == "" {
 		c.NSSwitch = hosts.DefaultNSSwitch
 	}
 	if c.HostConf == "" {
 		c.HostConf = hosts.DefaultHostConf
-	}
-	if c.StateDir == "" {
-		c.StateDir = DefaultStateDir
-	}
-	if c.Socket == "" {
-		c.Socket = api.DefaultSocket
 	}
 	if !c.Sinkhole.IsValid() {
 		c.Sinkhole = hosts.DefaultSinkhole

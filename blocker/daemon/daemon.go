@@ -28,6 +28,9 @@ type Daemon struct {
 	sink   *sinkhole.Sinkhole // nil when no port is configured
 	visits visits
 
+	// Lock order: opMu, then hostsMu, then the manager's own lock, then
+	// mu; browserMu and visits.mu are taken alone (or after opMu). No slow
+	// I/O under hostsMu or mu: the cache flush runs after hostsMu is let go.
 	opMu       sync.Mutex // a change of the session and its write, or a guard check
 	hostsMu    sync.Mutex // serialises every read-modify-write of the hosts file
 	mu         sync.Mutex // guards the fields below
@@ -52,6 +55,9 @@ type Daemon struct {
 // error: the daemon then keeps the hosts file as it is, refuses new
 // sessions and reports the problem in its status until cleanup.
 func New(cfg Config) (*Daemon, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
 	cfg.fill()
 	ed, err := hosts.NewEditor(cfg.Sinkhole)
 	if err != nil {
@@ -248,6 +254,14 @@ func (d *Daemon) enforce() (bool, error) {
 }
 
 func (d *Daemon) enforceFrom() (prev []byte, wrote bool, err error) {
+	prev, wrote, err = d.enforceLocked()
+	if wrote {
+		d.flush() // after the lock: it may wait seconds on resolvectl or nscd
+	}
+	return prev, wrote, err
+}
+
+func (d *Daemon) enforceLocked() (prev []byte, wrote bool, err error) {
 	d.hostsMu.Lock()
 	defer d.hostsMu.Unlock()
 	names := d.mgr.Hostnames()
@@ -278,32 +292,38 @@ func (d *Daemon) enforceFrom() (prev []byte, wrote bool, err error) {
 		return prev, false, d.noteHostsErr(err)
 	}
 	d.lastGood = next
-	d.flush()
 	return prev, true, d.noteHostsErr(nil)
 }
 
 // lift removes the section; it reports an error to be retried.
 func (d *Daemon) lift() error {
+	wrote, err := d.liftLocked()
+	if wrote {
+		d.flush() // after the lock, as in enforceFrom
+	}
+	return err
+}
+
+func (d *Daemon) liftLocked() (wrote bool, err error) {
 	d.hostsMu.Lock()
 	defer d.hostsMu.Unlock()
 	if d.mgr.Active() || d.mgr.Broken() != nil {
-		return nil
+		return false, nil
 	}
 	prev, err := hosts.ReadFile(d.cfg.HostsFile)
 	if err != nil {
-		return d.noteHostsErr(err)
+		return false, d.noteHostsErr(err)
 	}
 	next, changed := d.editor.Strip(prev)
 	if changed {
 		if _, err := hosts.WriteFile(d.cfg.HostsFile, next); err != nil {
-			return d.noteHostsErr(fmt.Errorf("lifting the block: %w", err))
+			return false, d.noteHostsErr(fmt.Errorf("lifting the block: %w", err))
 		}
-		d.flush()
 	}
 	if err := d.liftBrowsers(); err != nil {
-		return d.noteHostsErr(fmt.Errorf("lifting the browser policies: %w", err))
+		return changed, d.noteHostsErr(fmt.Errorf("lifting the browser policies: %w", err))
 	}
-	return d.noteHostsErr(nil)
+	return changed, d.noteHostsErr(nil)
 }
 
 func (d *Daemon) flush() {

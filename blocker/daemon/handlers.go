@@ -62,8 +62,11 @@ func (d *Daemon) hostsStatus() api.HostsStatus {
 		return hs
 	}
 	if names := d.mgr.Hostnames(); names != nil {
-		_, changed, _ := d.editor.Apply(content, names)
-		hs.Intact = !changed
+		_, changed, err := d.editor.Apply(content, names)
+		if err != nil {
+			hs.Error = err.Error() // never reported intact when it cannot be checked
+		}
+		hs.Intact = err == nil && !changed
 	} else {
 		hs.Intact = len(d.editor.Section(content)) == 0
 	}

@@ -88,3 +88,13 @@ func isTimeout(err error) bool {
 	ne, ok := err.(net.Error)
 	return ok && ne.Timeout()
 }
+
+// New refuses a configuration without its paths: the production defaults
+// are cmd/nocontactd's, so a forgotten field never reaches /etc/hosts.
+func TestNewRefusesMissingPaths(t *testing.T) {
+	for _, cfg := range []Config{{}, {HostsFile: "h", StateDir: "s"}, {StateDir: "s", Socket: "x"}, {HostsFile: "h", Socket: "x"}} {
+		if _, err := New(cfg); err == nil {
+			t.Errorf("New(%+v) accepted a configuration without all its paths", cfg)
+		}
+	}
+}
