@@ -78,7 +78,7 @@ func (d *Daemon) guardFile(ctx context.Context, path string) {
 			d.enforceBrowsers(ctx)
 			return false, nil // tamper is recorded by enforceBrowsers
 		}})
-	go func() {
+	d.spawn(func() {
 		for ctx.Err() == nil {
 			if err := g.Run(ctx); err != nil {
 				// The directory went away (the session ended and it was
@@ -89,6 +89,6 @@ func (d *Daemon) guardFile(ctx context.Context, path string) {
 				}
 			}
 		}
-	}()
+	})
 	d.log.Debug("guarding a browser policy", "dir", filepath.Dir(path))
 }

@@ -49,6 +49,14 @@ type Daemon struct {
 	ext           *ext            // the extension, when it is served
 	runCtx        context.Context // the context Run serves under, for the policy guards
 	wake          chan struct{}   // nudges the tick loop
+	bg            sync.WaitGroup  // every goroutine Run starts: Run returns after them all
+}
+
+// spawn runs f in a goroutine that Run waits for before it returns, so a
+// stopped daemon never leaves a guard writing the hosts file.
+func (d *Daemon) spawn(f func()) {
+	d.bg.Add(1)
+	go func() { defer d.bg.Done(); f() }()
 }
 
 // New loads the daemon's state. A state that cannot be read is not an
@@ -118,24 +126,22 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); d.runGuard(ctx) }()
-	go func() { defer wg.Done(); d.tickLoop(ctx) }()
-	go d.watchdog(ctx)
-	go d.watchClock(ctx)
-	go d.watchMounts(ctx, mounts)
-	go func() {
+	d.spawn(func() { d.runGuard(ctx) })
+	d.spawn(func() { d.tickLoop(ctx) })
+	d.spawn(func() { d.watchdog(ctx) })
+	d.spawn(func() { d.watchClock(ctx) })
+	d.spawn(func() { d.watchMounts(ctx, mounts) })
+	d.spawn(func() {
 		<-ctx.Done()
 		shut, stop := context.WithTimeout(context.Background(), 2*time.Second)
 		defer stop()
 		srv.Shutdown(shut)
-	}()
+	})
 	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", api.Version)
 	sdNotify("READY=1")
 	err = srv.Serve(limitListener(ln, maxConns))
 	cancel()
-	wg.Wait()
+	d.bg.Wait()
 	if errors.Is(err, errServerClosed) {
 		err = nil
 	}
