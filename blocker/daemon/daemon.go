@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -46,6 +47,11 @@ type Daemon struct {
 	ext           *ext            // the extension, when it is served
 	runCtx        context.Context // the context Run serves under, for the policy guards
 	wake          chan struct{}   // nudges the tick loop
+
+	// Work done so far, counted for tests to wait on instead of sleeping.
+	ticks     atomic.Int64 // tick-loop iterations completed
+	checks    atomic.Int64 // guard checks completed
+	clockArms atomic.Int64 // times the wall clock watch was armed
 }
 
 // New loads the daemon's state. A state that cannot be read is not an

@@ -71,6 +71,19 @@ func waitFor(t testing.TB, what string, ok func() bool) {
 	testutil.WaitFor(t, what, 5*time.Second, ok)
 }
 
+// waitTick nudges the tick loop and waits until an iteration begun after
+// the call has completed. The loop may be in the middle of one begun
+// earlier, so it waits for two completions, nudging again after the first
+// (a nudge made during an iteration is kept for the next one).
+func (e *env) waitTick(t testing.TB) {
+	t.Helper()
+	n := e.d.ticks.Load()
+	for i := int64(1); i <= 2; i++ {
+		e.d.nudge()
+		waitFor(t, "a tick", func() bool { return e.d.ticks.Load() >= n+i })
+	}
+}
+
 func (e *env) hosts(t testing.TB) string {
 	t.Helper()
 	b, _ := os.ReadFile(e.cfg.HostsFile)
@@ -117,8 +130,7 @@ func TestSessionLifecycle(t *testing.T) {
 	}
 
 	e.clock.SetWall(40 * api.Day) // the clock forward: nothing ends
-	e.d.nudge()
-	time.Sleep(100 * time.Millisecond)
+	e.waitTick(t)
 	if st, _ := e.client.Status(ctx); st.Session == nil {
 		t.Fatal("setting the clock forward ended the session")
 	}
@@ -249,7 +261,10 @@ func TestBrokenStateKeepsTheFile(t *testing.T) {
 				os.WriteFile(filepath.Join(e.cfg.StateDir, f), []byte("{truncated"), 0o600)
 			}
 			e.start(t)
-			time.Sleep(100 * time.Millisecond)
+			// Start-up is done once the socket answers; then the tick loop
+			// and the guard each do their first round.
+			e.waitTick(t)
+			waitFor(t, "the guard's first check", func() bool { return e.d.checks.Load() > 0 })
 			if e.hosts(t) != before {
 				t.Fatalf("the hosts file changed with an unreadable state:\n%s", e.hosts(t))
 			}
