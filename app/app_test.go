@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 func TestSetupTitleSaysWhenTheServiceDidNotAnswer(t *testing.T) {
@@ -28,13 +30,13 @@ func TestEmptyPreferencesAreDropped(t *testing.T) {
 	t.Setenv("HOME", dir)
 	base, _ := os.UserConfigDir()
 	path := filepath.Join(base, "fyne", ID, "preferences.json")
-	os.MkdirAll(filepath.Dir(path), 0o700)
-	os.WriteFile(path, nil, 0o600)
+	testutil.Must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	testutil.Must(t, os.WriteFile(path, nil, 0o600))
 	dropEmptyPreferences()
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("an empty preferences file is still there: %v", err)
 	}
-	os.WriteFile(path, []byte(`{"k":1}`+"\n"), 0o600)
+	testutil.Must(t, os.WriteFile(path, []byte(`{"k":1}`+"\n"), 0o600))
 	dropEmptyPreferences()
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("a preferences file with content was removed: %v", err)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 func TestSetupUserParts(t *testing.T) {
@@ -61,7 +63,7 @@ func TestSystemCommand(t *testing.T) {
 		t.Errorf("with pkexec: %s %q %v", name, argv, err)
 	}
 	bin := t.TempDir()
-	os.WriteFile(filepath.Join(bin, "nocontactd"), []byte("#!/bin/sh\n"), 0o755)
+	testutil.Must(t, os.WriteFile(filepath.Join(bin, "nocontactd"), []byte("#!/bin/sh\n"), 0o755))
 	if name, argv, _ := systemCommand(0, bin, none, args); name != filepath.Join(bin, "nocontactd") || argv[0] != "install" {
 		t.Errorf("as root: %s %q", name, argv)
 	}

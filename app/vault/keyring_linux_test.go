@@ -44,11 +44,11 @@ func TestNoSecretService(t *testing.T) {
 	}
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "bus.conf")
-	os.WriteFile(conf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+	testutil.Must(t, os.WriteFile(conf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig><type>session</type><listen>unix:dir=`+dir+`</listen>
 <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
-</busconfig>`), 0o644)
+</busconfig>`), 0o644))
 	cmd := exec.Command("dbus-daemon", "--config-file="+conf, "--nofork", "--print-address")
 	out, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
 
@@ -92,7 +93,7 @@ func TestTamperedFileIsDetectedAndKept(t *testing.T) {
 	json.Unmarshal(raw, &env)
 	env.Data[len(env.Data)/2] ^= 1 // one flipped bit
 	flipped, _ := json.Marshal(env)
-	os.WriteFile(path, flipped, fileMode)
+	testutil.Must(t, os.WriteFile(path, flipped, fileMode))
 	if _, err := v.Load(); !errors.Is(err, ErrTampered) {
 		t.Fatalf("load of a flipped byte: %v", err)
 	}
@@ -156,7 +157,7 @@ func TestMigrationFromV0(t *testing.T) {
 	dir := t.TempDir()
 	old := `{"version":0,"profiles":["https://www.instagram.com/jane.doe/","jane.substack.com"],"last_contact":"2026-01-15"}`
 	env, _ := json.Marshal(envelope{Format: formatTag, Cipher: cipherNo, Plain: json.RawMessage(old)})
-	os.WriteFile(filepath.Join(dir, fileName), env, fileMode)
+	testutil.Must(t, os.WriteFile(filepath.Join(dir, fileName), env, fileMode))
 	d, err := Open(dir, &memKeys{}).Load()
 	if err != nil {
 		t.Fatal(err)
@@ -169,7 +170,7 @@ func TestMigrationFromV0(t *testing.T) {
 func TestNewerSchemaIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	env, _ := json.Marshal(envelope{Format: formatTag, Cipher: cipherNo, Plain: json.RawMessage(`{"version":99}`)})
-	os.WriteFile(filepath.Join(dir, fileName), env, fileMode)
+	testutil.Must(t, os.WriteFile(filepath.Join(dir, fileName), env, fileMode))
 	if _, err := Open(dir, &memKeys{}).Load(); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Errorf("err = %v", err)
 	}

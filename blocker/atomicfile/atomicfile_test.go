@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 func TestWrite(t *testing.T) {
@@ -46,7 +48,7 @@ func TestRemoveStale(t *testing.T) {
 	path := filepath.Join(dir, "state.json")
 	keep := []string{"state.json", "state.prev.json", ".other" + TempPrefix + "1"}
 	for _, n := range append(keep, TempName(path)+"123", TempName(path)+"456") {
-		os.WriteFile(filepath.Join(dir, n), nil, 0o600)
+		testutil.Must(t, os.WriteFile(filepath.Join(dir, n), nil, 0o600))
 	}
 	if n, err := RemoveStale(dir, TempName(path)); n != 2 || err != nil {
 		t.Fatalf("removed %d, %v", n, err)

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // BenchmarkApplySixBrowsers times the policy write at a session's start:
@@ -22,8 +24,8 @@ func BenchmarkApplySixBrowsers(b *testing.B) {
 			for _, t := range Targets {
 				if t.ID == id {
 					p := filepath.Join(root, t.Binaries[0])
-					os.MkdirAll(filepath.Dir(p), 0o755)
-					os.WriteFile(p, nil, 0o755)
+					testutil.Must(b, os.MkdirAll(filepath.Dir(p), 0o755))
+					testutil.Must(b, os.WriteFile(p, nil, 0o755))
 				}
 			}
 		}

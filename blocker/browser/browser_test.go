@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // machine makes a root with the given browsers' binaries installed.
@@ -17,8 +19,8 @@ func machine(t *testing.T, ids ...string) string {
 	for _, tg := range Targets {
 		if slices.Contains(ids, tg.ID) {
 			p := filepath.Join(root, tg.Binaries[0])
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			os.WriteFile(p, nil, 0o755)
+			testutil.Must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+			testutil.Must(t, os.WriteFile(p, nil, 0o755))
 		}
 	}
 	return root
@@ -27,7 +29,7 @@ func machine(t *testing.T, ids ...string) string {
 func write(t *testing.T, root, path, content string) {
 	t.Helper()
 	p := filepath.Join(root, path)
-	os.MkdirAll(filepath.Dir(p), 0o755)
+	testutil.Must(t, os.MkdirAll(filepath.Dir(p), 0o755))
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +122,7 @@ func TestGuardRestoresDeletedAndEdited(t *testing.T) {
 	m := newManager(t, root)
 	paths := []string{"instagram.com/jane.doe"}
 	m.Apply(Want{Paths: paths})
-	os.Remove(filepath.Join(root, chromiumFile))
+	testutil.Must(t, os.Remove(filepath.Join(root, chromiumFile)))
 	write(t, root, "/etc/firefox/policies/policies.json", `{"policies":{}}`)
 	_, changes, err := m.Apply(Want{Paths: paths})
 	var lines []string
@@ -213,9 +215,9 @@ func TestReadOnlyDirectoryIsReported(t *testing.T) {
 	}
 	root := machine(t, "chromium")
 	dir := filepath.Join(root, "/etc/chromium/policies/managed")
-	os.MkdirAll(dir, 0o755)
-	os.Chmod(dir, 0o555)
-	defer os.Chmod(dir, 0o755)
+	testutil.Must(t, os.MkdirAll(dir, 0o755))
+	testutil.Must(t, os.Chmod(dir, 0o555))
+	defer os.Chmod(dir, 0o755) // best effort: if it fails, the TempDir clean-up says so
 	report, _, err := newManager(t, root).Apply(Want{})
 	if err == nil || report[0].Problem == "" {
 		t.Fatalf("%+v %v", report, err)
@@ -224,7 +226,7 @@ func TestReadOnlyDirectoryIsReported(t *testing.T) {
 
 func TestSandboxedBrowsersAreListed(t *testing.T) {
 	root := t.TempDir()
-	os.MkdirAll(filepath.Join(root, "/var/lib/flatpak/app/org.mozilla.firefox"), 0o755)
+	testutil.Must(t, os.MkdirAll(filepath.Join(root, "/var/lib/flatpak/app/org.mozilla.firefox"), 0o755))
 	report, _, _ := newManager(t, root).Apply(Want{})
 	if len(report) != 1 || report[0].Covered || report[0].Name != "Firefox (Flatpak)" {
 		t.Fatalf("%+v", report)
@@ -235,17 +237,17 @@ func TestRunningFirefoxIsAskedToRestart(t *testing.T) {
 	proc := t.TempDir()
 	defer func(old string) { procDir = old }(procDir)
 	procDir = proc
-	os.MkdirAll(filepath.Join(proc, "4242"), 0o755)
-	os.WriteFile(filepath.Join(proc, "4242", "comm"), []byte("firefox-esr\n"), 0o644)
+	testutil.Must(t, os.MkdirAll(filepath.Join(proc, "4242"), 0o755))
+	testutil.Must(t, os.WriteFile(filepath.Join(proc, "4242", "comm"), []byte("firefox-esr\n"), 0o644))
 	old := time.Now().Add(-time.Hour)
-	os.Chtimes(filepath.Join(proc, "4242"), old, old) // started an hour ago
+	testutil.Must(t, os.Chtimes(filepath.Join(proc, "4242"), old, old)) // started an hour ago
 	root := machine(t, "firefox")
 	report, _, _ := newManager(t, root).Apply(Want{})
 	if !slices.ContainsFunc(report[0].Notes, func(n string) bool { return strings.Contains(n, "restart Firefox") }) {
 		t.Fatalf("an open Firefox is not asked to restart: %+v", report[0].Notes)
 	}
 	now := time.Now().Add(time.Hour)
-	os.Chtimes(filepath.Join(proc, "4242"), now, now) // started after the policy
+	testutil.Must(t, os.Chtimes(filepath.Join(proc, "4242"), now, now)) // started after the policy
 	report, _, _ = newManager(t, root).Apply(Want{})
 	if slices.ContainsFunc(report[0].Notes, func(n string) bool { return strings.Contains(n, "restart Firefox") }) {
 		t.Fatalf("a Firefox started after the policy is asked to restart: %+v", report[0].Notes)

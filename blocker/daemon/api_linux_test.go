@@ -29,9 +29,9 @@ func TestOtherUIDOverTheSocket(t *testing.T) {
 		if !strings.HasPrefix(filepath.Base(dir), "Test") && dir != run && dir != filepath.Dir(run) {
 			t.Fatalf("refusing to chmod %s: not the test's own directory", dir)
 		}
-		os.Chmod(dir, 0o755)
+		testutil.Must(t, os.Chmod(dir, 0o755))
 	}
-	os.Chmod(e.cfg.Socket, 0o666)
+	testutil.Must(t, os.Chmod(e.cfg.Socket, 0o666))
 	cmd := exec.Command("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--unix-socket", e.cfg.Socket, "http://d/v1/status")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, err := cmd.Output()

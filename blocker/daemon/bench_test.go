@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // reportPercentiles reports p50 and p95 of ds in milliseconds.
@@ -43,7 +44,7 @@ func BenchmarkTamperRestore(b *testing.B) {
 	var took []time.Duration
 	for b.Loop() {
 		start := time.Now()
-		os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644)
+		testutil.Must(b, os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644))
 		for !strings.Contains(e.hosts(b), "instagram.com") {
 			time.Sleep(time.Millisecond)
 		}
@@ -149,8 +150,8 @@ func BenchmarkPolicyTamperRestore(b *testing.B) {
 	e.cfg.GuardSettle = 0 // the default settle, as shipped
 	e.stop()
 	root := b.TempDir()
-	os.MkdirAll(filepath.Join(root, "usr/bin"), 0o755)
-	os.WriteFile(filepath.Join(root, "usr/bin/chromium"), nil, 0o755)
+	testutil.Must(b, os.MkdirAll(filepath.Join(root, "usr/bin"), 0o755))
+	testutil.Must(b, os.WriteFile(filepath.Join(root, "usr/bin/chromium"), nil, 0o755))
 	e.cfg.BrowserRoot = root
 	e.start(b)
 	if _, err := e.client.Start(ctx, api.StartRequest{Paths: []string{"instagram.com/jane.doe"}, Duration: api.Duration(time.Hour)}); err != nil {
@@ -160,7 +161,7 @@ func BenchmarkPolicyTamperRestore(b *testing.B) {
 	var took []time.Duration
 	for b.Loop() {
 		start := time.Now()
-		os.Remove(policy)
+		testutil.Must(b, os.Remove(policy))
 		for {
 			if _, err := os.Stat(policy); err == nil {
 				break

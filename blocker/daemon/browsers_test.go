@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // TestBrowserPoliciesFollowTheSession: a session's profile paths reach an
@@ -18,8 +19,8 @@ func TestBrowserPoliciesFollowTheSession(t *testing.T) {
 	e.stop()
 	root := t.TempDir()
 	bin := filepath.Join(root, "usr/bin/chromium")
-	os.MkdirAll(filepath.Dir(bin), 0o755)
-	os.WriteFile(bin, nil, 0o755)
+	testutil.Must(t, os.MkdirAll(filepath.Dir(bin), 0o755))
+	testutil.Must(t, os.WriteFile(bin, nil, 0o755))
 	e.cfg.BrowserRoot = root
 	e.start(t)
 	policy := filepath.Join(root, "etc/chromium/policies/managed/nocontact.json")
@@ -51,7 +52,7 @@ func TestBrowserPoliciesFollowTheSession(t *testing.T) {
 	if n := policyTamper(); n != 0 {
 		t.Errorf("the daemon's own write at the start was recorded as tampering %d times", n)
 	}
-	os.Remove(policy)
+	testutil.Must(t, os.Remove(policy))
 	waitFor(t, "the deleted policy is restored", func() bool { return strings.Contains(read(), "jane.doe") })
 	waitFor(t, "the tamper is recorded", func() bool {
 		for _, d := range e.tamperDetails(t) {

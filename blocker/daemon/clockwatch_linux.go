@@ -26,6 +26,7 @@ func (d *Daemon) watchClock(ctx context.Context) {
 		if err := unix.TimerfdSettime(fd, unix.TFD_TIMER_ABSTIME|unix.TFD_TIMER_CANCEL_ON_SET, &far, nil); err != nil {
 			return
 		}
+		d.clockArms.Add(1)
 		if _, err := f.Read(buf); errors.Is(err, unix.ECANCELED) {
 			d.log.Info("the wall clock was set; crediting now")
 			d.nudge()

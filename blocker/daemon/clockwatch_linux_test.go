@@ -25,7 +25,7 @@ func TestClockSetWakesTheTick(t *testing.T) {
 	defer cancel()
 	d := &Daemon{log: e.d.log, wake: make(chan struct{}, 1)}
 	go d.watchClock(ctx)
-	time.Sleep(100 * time.Millisecond) // armed
+	testutil.WaitFor(t, "the clock watch is armed", 3*time.Second, func() bool { return d.clockArms.Load() > 0 })
 	var tv unix.Timeval
 	if err := unix.Gettimeofday(&tv); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -50,6 +51,11 @@ type Daemon struct {
 	runCtx        context.Context // the context Run serves under, for the policy guards
 	wake          chan struct{}   // nudges the tick loop
 	bg            sync.WaitGroup  // every goroutine Run starts: Run returns after them all
+
+	// Work done so far, counted for tests to wait on instead of sleeping.
+	ticks     atomic.Int64 // tick-loop iterations completed
+	checks    atomic.Int64 // guard checks completed
+	clockArms atomic.Int64 // times the wall clock watch was armed
 }
 
 // spawn runs f in a goroutine that Run waits for before it returns, so a

@@ -33,7 +33,7 @@ func newEnv(t testing.TB) *env {
 	t.Helper()
 	dir := t.TempDir()
 	hostsPath := filepath.Join(dir, "etc", "hosts")
-	os.MkdirAll(filepath.Dir(hostsPath), 0o755)
+	testutil.Must(t, os.MkdirAll(filepath.Dir(hostsPath), 0o755))
 	if err := os.WriteFile(hostsPath, []byte(userHosts), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +69,19 @@ func (e *env) start(t testing.TB) {
 func waitFor(t testing.TB, what string, ok func() bool) {
 	t.Helper()
 	testutil.WaitFor(t, what, 5*time.Second, ok)
+}
+
+// waitTick nudges the tick loop and waits until an iteration begun after
+// the call has completed. The loop may be in the middle of one begun
+// earlier, so it waits for two completions, nudging again after the first
+// (a nudge made during an iteration is kept for the next one).
+func (e *env) waitTick(t testing.TB) {
+	t.Helper()
+	n := e.d.ticks.Load()
+	for i := int64(1); i <= 2; i++ {
+		e.d.nudge()
+		waitFor(t, "a tick", func() bool { return e.d.ticks.Load() >= n+i })
+	}
 }
 
 func (e *env) hosts(t testing.TB) string {
@@ -117,8 +130,7 @@ func TestSessionLifecycle(t *testing.T) {
 	}
 
 	e.clock.SetWall(40 * api.Day) // the clock forward: nothing ends
-	e.d.nudge()
-	time.Sleep(100 * time.Millisecond)
+	e.waitTick(t)
 	if st, _ := e.client.Status(ctx); st.Session == nil {
 		t.Fatal("setting the clock forward ended the session")
 	}
@@ -195,7 +207,7 @@ func TestRestartKeepsTheBlock(t *testing.T) {
 	e.clock.Pass(10 * time.Minute)
 	e.stop()
 	// While the daemon is down someone strips the file; a restart re-applies.
-	os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644)
+	testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644))
 	e.clock.Pass(5 * time.Minute)
 	e.start(t)
 	waitFor(t, "the section is back", func() bool { return strings.Contains(e.hosts(t), "instagram.com") })
@@ -209,19 +221,21 @@ func TestTamperIsRestoredAndRecorded(t *testing.T) {
 	e := newEnv(t)
 	e.startSession(t, time.Hour, api.Lock{})
 	good := e.hosts(t)
-	tamper := map[string]func(){
-		"removed":       func() { os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644) },
-		"commented out": func() { os.WriteFile(e.cfg.HostsFile, []byte(strings.ReplaceAll(good, "127.78", "#127.78")), 0o644) },
-		"renamed over": func() {
-			tmp := e.cfg.HostsFile + ".new"
-			os.WriteFile(tmp, []byte(userHosts), 0o644)
-			os.Rename(tmp, e.cfg.HostsFile)
+	tamper := map[string]func(t *testing.T){
+		"removed": func(t *testing.T) { testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644)) },
+		"commented out": func(t *testing.T) {
+			testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(strings.ReplaceAll(good, "127.78", "#127.78")), 0o644))
 		},
-		"deleted": func() { os.Remove(e.cfg.HostsFile) },
+		"renamed over": func(t *testing.T) {
+			tmp := e.cfg.HostsFile + ".new"
+			testutil.Must(t, os.WriteFile(tmp, []byte(userHosts), 0o644))
+			testutil.Must(t, os.Rename(tmp, e.cfg.HostsFile))
+		},
+		"deleted": func(t *testing.T) { testutil.Must(t, os.Remove(e.cfg.HostsFile)) },
 	}
 	for name, do := range tamper {
 		before, _ := e.client.Events(ctx, 0)
-		do()
+		do(t)
 		waitFor(t, name+" is restored", func() bool { return e.hosts(t) == good })
 		waitFor(t, name+" is recorded", func() bool {
 			after, _ := e.client.Events(ctx, 0)
@@ -246,10 +260,13 @@ func TestBrokenStateKeepsTheFile(t *testing.T) {
 			before := e.hosts(t)
 			e.stop()
 			for _, f := range []string{"state.json", "state.prev.json"} {
-				os.WriteFile(filepath.Join(e.cfg.StateDir, f), []byte("{truncated"), 0o600)
+				testutil.Must(t, os.WriteFile(filepath.Join(e.cfg.StateDir, f), []byte("{truncated"), 0o600))
 			}
 			e.start(t)
-			time.Sleep(100 * time.Millisecond)
+			// Start-up is done once the socket answers; then the tick loop
+			// and the guard each do their first round.
+			e.waitTick(t)
+			waitFor(t, "the guard's first check", func() bool { return e.d.checks.Load() > 0 })
 			if e.hosts(t) != before {
 				t.Fatalf("the hosts file changed with an unreadable state:\n%s", e.hosts(t))
 			}

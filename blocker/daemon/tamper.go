@@ -13,6 +13,7 @@ import (
 // records how it had been tampered with, or why it could not be restored;
 // then it audits the resolver for ways around the section.
 func (d *Daemon) guardCheck() (bool, error) {
+	defer d.checks.Add(1)
 	d.opMu.Lock()
 	prev, restored, err := d.enforceFrom()
 	d.enforceBrowsers(d.runCtx)

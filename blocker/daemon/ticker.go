@@ -40,6 +40,7 @@ func (d *Daemon) tickLoop(ctx context.Context) {
 			}
 		}
 		timer.Reset(next)
+		d.ticks.Add(1)
 	}
 }
 

@@ -1,7 +1,11 @@
 package daemon
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -28,14 +32,13 @@ func (e *env) tamperDetails(t *testing.T) []string {
 	return out
 }
 
+// wantTamper waits for a tamper event saying phrase: the running guard may
+// have done the check the test made, and record it a moment later.
 func (e *env) wantTamper(t *testing.T, phrase string) {
 	t.Helper()
-	for _, d := range e.tamperDetails(t) {
-		if strings.Contains(d, phrase) {
-			return
-		}
-	}
-	t.Fatalf("no tamper event saying %q in %q", phrase, e.tamperDetails(t))
+	waitFor(t, fmt.Sprintf("a tamper event saying %q", phrase), func() bool {
+		return slices.ContainsFunc(e.tamperDetails(t), func(d string) bool { return strings.Contains(d, phrase) })
+	})
 }
 
 // TestRootTricksAreNoticed: what a person with sudo tries at 2 a.m. is
@@ -45,7 +48,7 @@ func TestRootTricksAreNoticed(t *testing.T) {
 	t.Run("nsswitch told to skip the hosts file", func(t *testing.T) {
 		e := newEnv(t)
 		e.startSession(t, time.Hour, api.Lock{})
-		os.WriteFile(e.cfg.NSSwitch, []byte("passwd: files\nhosts: dns\n"), 0o644)
+		testutil.Must(t, os.WriteFile(e.cfg.NSSwitch, []byte("passwd: files\nhosts: dns\n"), 0o644))
 		e.d.guardCheck()
 		e.wantTamper(t, "no longer reads the hosts file")
 		st, _ := e.client.Status(ctx)
@@ -60,8 +63,8 @@ func TestRootTricksAreNoticed(t *testing.T) {
 	t.Run("a real address above the section with multi off", func(t *testing.T) {
 		e := newEnv(t)
 		e.startSession(t, time.Hour, api.Lock{})
-		os.WriteFile(e.cfg.HostConf, []byte("multi off\n"), 0o644)
-		os.WriteFile(e.cfg.HostsFile, []byte("157.240.1.1 instagram.com\n"+e.hosts(t)), 0o644)
+		testutil.Must(t, os.WriteFile(e.cfg.HostConf, []byte("multi off\n"), 0o644))
+		testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte("157.240.1.1 instagram.com\n"+e.hosts(t)), 0o644))
 		e.d.guardCheck()
 		e.wantTamper(t, "the only answer")
 	})
@@ -91,8 +94,8 @@ func TestRootTricksAreNoticed(t *testing.T) {
 	t.Run("a directory made at the backup's name", func(t *testing.T) {
 		e := newEnv(t)
 		e.startSession(t, time.Hour, api.Lock{})
-		os.Mkdir(e.cfg.HostsFile+hosts.BackupSuffix, 0o755)
-		os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644)
+		testutil.Must(t, os.Mkdir(e.cfg.HostsFile+hosts.BackupSuffix, 0o755))
+		testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(userHosts), 0o644))
 		e.d.guardCheck()
 		if !strings.Contains(e.hosts(t), "127.78.0.1 instagram.com") {
 			t.Fatal("not restored")
@@ -102,8 +105,7 @@ func TestRootTricksAreNoticed(t *testing.T) {
 	t.Run("the hosts file replaced by a directory", func(t *testing.T) {
 		e := newEnv(t)
 		e.startSession(t, time.Hour, api.Lock{})
-		os.Remove(e.cfg.HostsFile)
-		os.Mkdir(e.cfg.HostsFile, 0o755)
+		e.replaceHostsByDir(t)
 		e.d.guardCheck()
 		if h := e.hosts(t); !strings.HasPrefix(h, userHosts) || !strings.Contains(h, "127.78.0.1 instagram.com") {
 			t.Fatalf("not restored: %q", h)
@@ -123,13 +125,30 @@ func TestRootTricksAreNoticed(t *testing.T) {
 	})
 }
 
+// replaceHostsByDir removes the hosts file and makes a directory in its
+// place; the running guard may restore the file between the two steps, so
+// it tries again until the directory is made.
+func (e *env) replaceHostsByDir(t *testing.T) {
+	t.Helper()
+	waitFor(t, "a directory in place of the hosts file", func() bool {
+		if err := os.Remove(e.cfg.HostsFile); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+		err := os.Mkdir(e.cfg.HostsFile, 0o755)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			t.Fatal(err)
+		}
+		return err == nil
+	})
+}
+
 // TestDeletedStateIsRecorded: deleting the state directory and restarting
 // the daemon lifts the block (no session says for how long) but records it.
 func TestDeletedStateIsRecorded(t *testing.T) {
 	e := newEnv(t)
 	e.startSession(t, time.Hour, api.Lock{Mode: api.LockStrict})
 	e.stop()
-	os.RemoveAll(e.cfg.StateDir)
+	testutil.Must(t, os.RemoveAll(e.cfg.StateDir))
 	e.start(t)
 	e.wantTamper(t, "state was deleted while it was stopped; when it last ran it knew a strict block of 1 h")
 	e.wantTamper(t, "the block is lifted")

@@ -14,6 +14,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 func testKey(t *testing.T) *rsa.PrivateKey {
@@ -39,7 +41,7 @@ func TestKeyIsKeptPrivate(t *testing.T) {
 	if !k1.Equal(k2) {
 		t.Error("a second load made a new key: the extension's ID would change")
 	}
-	os.WriteFile(filepath.Join(dir, KeyFile), []byte("junk"), 0o600)
+	testutil.Must(t, os.WriteFile(filepath.Join(dir, KeyFile), []byte("junk"), 0o600))
 	if _, err := LoadOrCreateKey(dir); err == nil {
 		t.Error("a damaged key was accepted")
 	}

@@ -46,7 +46,15 @@ type Config struct {
 	// OnConflict is called when restores keep being undone; the guard then
 	// waits backoff before it checks again. May be nil.
 	OnConflict func(backoff time.Duration)
-	Logger     *slog.Logger
+	// OnEvent, if set, is called from the guard's goroutine after each
+	// event in the directory, with the name of the file it concerned and
+	// whether a check is now pending (the event concerned the guarded
+	// file, or a check already was). Tests use a change to the guarded
+	// file as a barrier: events arrive in order, so once its event is seen
+	// every earlier one was handled, and none may have made a check
+	// pending. May be nil.
+	OnEvent func(name string, pending bool)
+	Logger  *slog.Logger
 }
 
 // Guard watches one file. Create it with New and run it with Run.
@@ -97,6 +105,9 @@ func (g *Guard) Run(ctx context.Context) error {
 			if filepath.Base(ev.Name) == base && !armed {
 				armed = true
 				settle.Reset(g.delay())
+			}
+			if g.cfg.OnEvent != nil {
+				g.cfg.OnEvent(ev.Name, armed)
 			}
 		case err, ok := <-w.Errors:
 			if !ok {

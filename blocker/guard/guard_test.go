@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 const marker = "# BEGIN NOCONTACT\n127.78.0.1 x.com\n# END NOCONTACT\n"
@@ -20,12 +22,21 @@ type fixture struct {
 	checks    atomic.Int64
 	restored  chan time.Time
 	conflicts atomic.Int64
+
+	mu     sync.Mutex
+	events []event // as OnEvent reported them
+}
+
+// event is one call of OnEvent.
+type event struct {
+	name    string
+	pending bool
 }
 
 func startGuard(t *testing.T) *fixture {
 	t.Helper()
 	f := &fixture{path: filepath.Join(t.TempDir(), "hosts"), restored: make(chan time.Time, 1000)}
-	os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"+marker), 0o644)
+	testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"+marker), 0o644))
 	g := New(Config{
 		Path: f.path,
 		Check: func() (bool, error) {
@@ -39,14 +50,33 @@ func startGuard(t *testing.T) *fixture {
 			return true, err
 		},
 		OnConflict: func(time.Duration) { f.conflicts.Add(1) },
+		OnEvent: func(name string, pending bool) {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			f.events = append(f.events, event{name, pending})
+		},
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); g.Run(ctx) }()
 	t.Cleanup(func() { cancel(); wg.Wait() })
-	time.Sleep(50 * time.Millisecond) // the watch is set up
+	// Run checks once at the start, after it set up the watch.
+	testutil.WaitFor(t, "the first check", 3*time.Second, func() bool { return f.checks.Load() > 0 })
 	return f
+}
+
+// eventsFor returns the events OnEvent reported for the file at path.
+func (f *fixture) eventsFor(path string) []event {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var evs []event
+	for _, e := range f.events {
+		if e.name == path {
+			evs = append(evs, e)
+		}
+	}
+	return evs
 }
 
 func (f *fixture) waitRestore(t *testing.T, since time.Time) time.Duration {
@@ -61,23 +91,25 @@ func (f *fixture) waitRestore(t *testing.T, since time.Time) time.Duration {
 }
 
 func TestRestores(t *testing.T) {
-	tamper := map[string]func(path string){
-		"section removed": func(p string) { os.WriteFile(p, []byte("127.0.0.1 localhost\n"), 0o644) },
-		"commented out": func(p string) {
-			os.WriteFile(p, []byte("127.0.0.1 localhost\n"+strings.ReplaceAll(marker, "127", "#127")), 0o644)
+	tamper := map[string]func(t *testing.T, path string){
+		"section removed": func(t *testing.T, p string) {
+			testutil.Must(t, os.WriteFile(p, []byte("127.0.0.1 localhost\n"), 0o644))
 		},
-		"replaced by rename": func(p string) {
+		"commented out": func(t *testing.T, p string) {
+			testutil.Must(t, os.WriteFile(p, []byte("127.0.0.1 localhost\n"+strings.ReplaceAll(marker, "127", "#127")), 0o644))
+		},
+		"replaced by rename": func(t *testing.T, p string) {
 			tmp := p + ".new"
-			os.WriteFile(tmp, []byte("127.0.0.1 localhost\n"), 0o644)
-			os.Rename(tmp, p)
+			testutil.Must(t, os.WriteFile(tmp, []byte("127.0.0.1 localhost\n"), 0o644))
+			testutil.Must(t, os.Rename(tmp, p))
 		},
-		"deleted": func(p string) { os.Remove(p) },
+		"deleted": func(t *testing.T, p string) { testutil.Must(t, os.Remove(p)) },
 	}
 	for name, do := range tamper {
 		t.Run(name, func(t *testing.T) {
 			f := startGuard(t)
 			at := time.Now()
-			do(f.path)
+			do(t, f.path)
 			took := f.waitRestore(t, at)
 			t.Logf("restored after %v", took)
 			if b, _ := os.ReadFile(f.path); !strings.Contains(string(b), marker) {
@@ -87,15 +119,28 @@ func TestRestores(t *testing.T) {
 	}
 }
 
+// TestOtherFilesInTheDirectoryAreIgnored changes another file in the
+// directory, then the guarded file as a barrier: once the barrier's event is
+// seen, every event of the other file was handled, and none may have made a
+// check pending; the barrier's own check shows the guard still listens.
 func TestOtherFilesInTheDirectoryAreIgnored(t *testing.T) {
 	f := startGuard(t)
 	before := f.checks.Load()
+	other := filepath.Join(filepath.Dir(f.path), "hostname")
 	for i := 0; i < 20; i++ {
-		os.WriteFile(filepath.Join(filepath.Dir(f.path), "hostname"), []byte("x"), 0o644)
+		testutil.Must(t, os.WriteFile(other, []byte("x"), 0o644))
 	}
-	time.Sleep(300 * time.Millisecond)
-	if n := f.checks.Load() - before; n != 0 {
-		t.Errorf("%d checks for changes to another file", n)
+	testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"+marker), 0o644))
+	testutil.WaitFor(t, "the guarded file's event", 3*time.Second, func() bool { return len(f.eventsFor(f.path)) > 0 })
+	testutil.WaitFor(t, "the guarded file's check", 3*time.Second, func() bool { return f.checks.Load() > before })
+	evs := f.eventsFor(other)
+	if len(evs) == 0 {
+		t.Fatal("no event for the other file was seen before the barrier")
+	}
+	for i, e := range evs {
+		if e.pending {
+			t.Fatalf("event %d of %d for another file made a check pending", i+1, len(evs))
+		}
 	}
 }
 
@@ -110,7 +155,7 @@ func TestFightingWriterBacksOff(t *testing.T) {
 	stop := time.Now().Add(3 * time.Second)
 	writes := 0
 	for time.Now().Before(stop) {
-		os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644)
+		testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644))
 		writes++
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -137,7 +182,7 @@ func TestEditLoopCannotKeepTheSectionOff(t *testing.T) {
 	lastRemove := time.Time{}
 	for stop := time.Now().Add(6 * time.Second); time.Now().Before(stop); time.Sleep(20 * time.Millisecond) {
 		if time.Since(lastRemove) >= 300*time.Millisecond {
-			os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644)
+			testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644))
 			lastRemove = time.Now()
 		}
 		b, _ := os.ReadFile(f.path)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 func TestWriteFileReplacesAndKeepsMode(t *testing.T) {
@@ -55,7 +57,7 @@ func TestWriteFileRemovesStaleTemps(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "hosts")
 	stale := filepath.Join(dir, tempPrefix+"hosts-123")
-	os.WriteFile(stale, []byte("half"), 0o600)
+	testutil.Must(t, os.WriteFile(stale, []byte("half"), 0o600))
 	if _, err := WriteFile(path, []byte("x")); err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +67,7 @@ func TestWriteFileRemovesStaleTemps(t *testing.T) {
 func TestWriteInPlaceAndRecover(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "hosts")
-	os.WriteFile(path, []byte("old content that is long\n"), 0o644)
+	testutil.Must(t, os.WriteFile(path, []byte("old content that is long\n"), 0o644))
 	before, _ := os.Stat(path)
 	meta, _ := statMeta(path)
 	if err := writeInPlace(path, []byte("new\n"), meta); err != nil {
@@ -78,8 +80,8 @@ func TestWriteInPlaceAndRecover(t *testing.T) {
 	assertOnly(t, dir, "hosts")
 
 	// An interrupted rewrite leaves the backup: Recover puts it back.
-	os.WriteFile(path+BackupSuffix, []byte("old\n"), 0o644)
-	os.WriteFile(path, []byte("ne"), 0o644) // torn
+	testutil.Must(t, os.WriteFile(path+BackupSuffix, []byte("old\n"), 0o644))
+	testutil.Must(t, os.WriteFile(path, []byte("ne"), 0o644)) // torn
 	got, err := ReadFile(path)
 	if err != nil || string(got) != "old\n" {
 		t.Errorf("ReadFile after interruption = %q, %v", got, err)

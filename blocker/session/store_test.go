@@ -8,18 +8,25 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // TestStateSurvivesDamage writes two generations, damages them in every
 // combination and checks what a new manager sees.
 func TestStateSurvivesDamage(t *testing.T) {
-	damage := map[string]func(path string){
-		"intact":    func(string) {},
-		"missing":   func(p string) { os.Remove(p) },
-		"truncated": func(p string) { b, _ := os.ReadFile(p); os.WriteFile(p, b[:len(b)/2], 0o600) },
-		"garbage":   func(p string) { os.WriteFile(p, []byte("\x00\xffnot json"), 0o600) },
-		"nonsense":  func(p string) { os.WriteFile(p, []byte(`{"version":1,"session":{"hostnames":["a b"]}}`), 0o600) },
-		"empty":     func(p string) { os.WriteFile(p, nil, 0o600) },
+	damage := map[string]func(t *testing.T, path string){
+		"intact":  func(*testing.T, string) {},
+		"missing": func(t *testing.T, p string) { testutil.Must(t, os.Remove(p)) },
+		"truncated": func(t *testing.T, p string) {
+			b, err := os.ReadFile(p)
+			testutil.Must(t, err)
+			testutil.Must(t, os.WriteFile(p, b[:len(b)/2], 0o600))
+		},
+		"garbage": func(t *testing.T, p string) { testutil.Must(t, os.WriteFile(p, []byte("\x00\xffnot json"), 0o600)) },
+		"nonsense": func(t *testing.T, p string) {
+			testutil.Must(t, os.WriteFile(p, []byte(`{"version":1,"session":{"hostnames":["a b"]}}`), 0o600))
+		},
+		"empty": func(t *testing.T, p string) { testutil.Must(t, os.WriteFile(p, nil, 0o600)) },
 	}
 	for curName, cur := range damage {
 		for prevName, prev := range damage {
@@ -28,8 +35,8 @@ func TestStateSurvivesDamage(t *testing.T) {
 				start(t, m, 10*time.Hour, api.Lock{})
 				clock.Pass(time.Hour)
 				m.Add([]string{"x.com"}, nil) // second generation: with x.com; previous: without
-				cur(filepath.Join(dir, currentFile))
-				prev(filepath.Join(dir, previousFile))
+				cur(t, filepath.Join(dir, currentFile))
+				prev(t, filepath.Join(dir, previousFile))
 
 				store, _ := NewStore(dir)
 				m2, fellBack := NewManager(store, clock)
@@ -79,7 +86,7 @@ func TestSaveKeepsGoodPreviousWhenCurrentIsDamaged(t *testing.T) {
 	start(t, m, 10*time.Hour, api.Lock{})
 	clock.Pass(time.Hour)
 	m.Tick()
-	os.WriteFile(filepath.Join(dir, currentFile), []byte("{"), 0o600)
+	testutil.Must(t, os.WriteFile(filepath.Join(dir, currentFile), []byte("{"), 0o600))
 	store, _ := NewStore(dir)
 	m2, _ := NewManager(store, clock) // falls back to previous (0 credited)
 	clock.Pass(time.Minute)

@@ -1,7 +1,8 @@
 // Package testutil holds what the tests of several packages need: a free
-// port, and waiting for a condition instead of sleeping. It imports nothing
-// of the module, so any package's tests can use it (the in-process daemon
-// for the user side's tests is blocker/daemontest).
+// port, waiting for a condition instead of sleeping, and checking the
+// errors of a test's own set-up. It imports nothing of the module, so any
+// package's tests can use it (the in-process daemon for the user side's
+// tests is blocker/daemontest).
 package testutil
 
 import (

@@ -12,6 +12,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // BenchmarkIdleDaemon runs nocontactd as a process with a session running
@@ -24,7 +25,7 @@ func BenchmarkIdleDaemon(b *testing.B) {
 	}
 	dir := b.TempDir()
 	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	os.WriteFile(p.hosts, []byte(userHosts), 0o644)
+	testutil.Must(b, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
 	p.start(&testing.T{})
 	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
 	c := &client.Client{Socket: p.socket}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // daemonUp starts a namespace script: nocontactd on the namespace's
@@ -56,14 +58,9 @@ func serve(t testing.TB, h http.HandlerFunc) string {
 	return fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
 }
 
-// freePort is a port of 127.0.0.1 free at the time of the call (for
-// Chromium's DevTools).
+// freePort is a port of 127.0.0.1 free at the time of the call, in the
+// form a script's environment takes (for Chromium's DevTools).
 func freePort(t testing.TB) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
+	return fmt.Sprint(testutil.FreePort(t, "127.0.0.1"))
 }

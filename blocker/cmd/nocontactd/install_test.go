@@ -10,6 +10,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 func TestInstallIntoRoot(t *testing.T) {
@@ -69,7 +70,7 @@ func verifyUnit(t *testing.T, unit, bin string) {
 		return
 	}
 	p := filepath.Join(t.TempDir(), "nocontactd.service")
-	os.WriteFile(p, []byte(strings.ReplaceAll(unit, libexecDir+"/nocontactd", bin)), 0o644)
+	testutil.Must(t, os.WriteFile(p, []byte(strings.ReplaceAll(unit, libexecDir+"/nocontactd", bin)), 0o644))
 	out, err := exec.Command("systemd-analyze", "verify", p).CombinedOutput()
 	for _, line := range strings.Split(string(out), "\n") {
 		// Without a running systemd it complains about the system, not the unit.

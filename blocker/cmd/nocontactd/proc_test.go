@@ -11,6 +11,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // procDaemon runs nocontactd (this test binary standing in for it) on
@@ -47,7 +48,7 @@ func (p *procDaemon) start(t *testing.T) {
 func TestKill9KeepsTheBlock(t *testing.T) {
 	dir := t.TempDir()
 	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	os.WriteFile(p.hosts, []byte(userHosts), 0o644)
+	testutil.Must(t, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
 	p.start(t)
 	c := &client.Client{Socket: p.socket}
 	ctx := context.Background()
@@ -81,7 +82,7 @@ func TestKill9KeepsTheBlock(t *testing.T) {
 func TestCleanupWithoutDaemon(t *testing.T) {
 	dir := t.TempDir()
 	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	os.WriteFile(p.hosts, []byte(userHosts), 0o644)
+	testutil.Must(t, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
 	p.start(t)
 	c := &client.Client{Socket: p.socket}
 	c.Start(context.Background(), api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour), Lock: api.Lock{Mode: api.LockStrict}})
