@@ -86,6 +86,7 @@ screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxe
 bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon and tray are watched for 60 s each)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
 	./scripts/bench-apply.sh $(BIN)
+	$(GO) test -run '^$$' -bench 'EditLoopOffTime' -benchtime 1x ./blocker/guard | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench '^BenchmarkTamperRestore$$|StatusRoundTrip' -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'PolicyTamperRestore' -benchtime 20x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'ApplySixBrowsers' -benchtime 20x ./blocker/browser | grep -vE '^(goos|goarch|pkg|cpu)'

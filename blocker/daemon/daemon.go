@@ -242,8 +242,8 @@ func (d *Daemon) runGuard(ctx context.Context) {
 	g := guard.New(guard.Config{
 		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log,
 		Check: d.guardCheck,
-		OnConflict: func(backoff time.Duration) {
-			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; retrying in " + api.FormatDuration(backoff)})
+		OnConflict: func(time.Duration) {
+			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; the block is put back at each change"})
 		},
 	})
 	for ctx.Err() == nil {

@@ -32,10 +32,21 @@ func (d *Daemon) watchMounts(ctx context.Context, f *os.File) {
 		return
 	}
 	defer f.Close()
+	// A pipe closed when ctx is done wakes the poll at once, so that Run
+	// returns without waiting out the second.
+	var stop [2]int
+	if err := unix.Pipe2(stop[:], unix.O_CLOEXEC); err != nil {
+		return
+	}
+	defer unix.Close(stop[0])
+	go func() { <-ctx.Done(); unix.Close(stop[1]) }()
 	last := readAll(f)
 	for ctx.Err() == nil {
-		fds := []unix.PollFd{{Fd: int32(f.Fd()), Events: unix.POLLPRI | unix.POLLERR}}
+		fds := []unix.PollFd{{Fd: int32(f.Fd()), Events: unix.POLLPRI | unix.POLLERR}, {Fd: int32(stop[0]), Events: unix.POLLIN}}
 		if _, err := unix.Poll(fds, 1000); err != nil && err != unix.EINTR {
+			return
+		}
+		if ctx.Err() != nil {
 			return
 		}
 		if !d.mgr.Active() {

@@ -2,8 +2,8 @@
 // checked whenever it may have changed: on every change in its directory
 // (editors replace files by rename, so the directory is watched, not the
 // file), after a short settle, and every minute in case a notification was
-// missed. When another program keeps rewriting the file, the guard backs off
-// exponentially instead of fighting it in a loop.
+// missed. When tampering repeats, the guard checks on the event itself
+// (at most once per 20 ms), so a loop of edits cannot keep the block off.
 package guard
 
 import (
@@ -25,10 +25,12 @@ const (
 	// person.
 	conflictRestores = 5
 	conflictWindow   = 5 * time.Second
-	// maxBackoff bounds how long the section can stay missing while
-	// another program keeps removing it: backing off longer would let a
-	// loop of edits keep the block off most of the time (issue 16.5).
-	maxBackoff = 2 * time.Second
+	// hotGap is the least time between checks while tampering repeats:
+	// the check then runs on the event itself, not after a settle, so a
+	// loop of edits cannot keep the block off (issues 16.5, 22.6), and a
+	// program that rewrites the file without pause costs at most one check
+	// per gap.
+	hotGap = 20 * time.Millisecond
 	// retryAfterError is how soon a check that failed (out of file
 	// descriptors, say) is tried again, rather than at the next interval.
 	retryAfterError = time.Second
@@ -43,9 +45,10 @@ type Config struct {
 	// Check looks at the file and restores it if needed, reporting whether
 	// it did. It is called from the guard's goroutine only.
 	Check func() (restored bool, err error)
-	// OnConflict is called when restores keep being undone; the guard then
-	// waits backoff before it checks again. May be nil.
-	OnConflict func(backoff time.Duration)
+	// OnConflict is called when restores keep being undone (once, until
+	// the file is left alone again); the guard then restores at each
+	// change, at most once per gap, instead of after a settle. May be nil.
+	OnConflict func(gap time.Duration)
 	// OnEvent, if set, is called from the guard's goroutine after each
 	// event in the directory, with the name of the file it concerned and
 	// whether a check is now pending (the event concerned the guarded
@@ -59,10 +62,10 @@ type Config struct {
 
 // Guard watches one file. Create it with New and run it with Run.
 type Guard struct {
-	cfg      Config
-	restores []time.Time // recent restores, for conflict detection
-	backoff  time.Duration
-	calmAt   time.Time // when the current backoff ends
+	cfg       Config
+	restores  []time.Time // recent restores, for conflict detection
+	lastCheck time.Time
+	conflict  bool // a conflict was reported and the file is not yet left alone
 }
 
 // New returns a guard with defaults filled in.
@@ -133,9 +136,13 @@ func (g *Guard) Run(ctx context.Context) error {
 	}
 }
 
-// delay is the settle time, or longer while backing off.
+// delay is the settle time, or, while tampering repeats, none beyond the
+// gap since the last check.
 func (g *Guard) delay() time.Duration {
-	return max(g.cfg.Settle, time.Until(g.calmAt))
+	if len(g.restores) > 0 && time.Since(g.restores[len(g.restores)-1]) < conflictWindow {
+		return max(0, hotGap-time.Since(g.lastCheck))
+	}
+	return g.cfg.Settle
 }
 
 // check runs Check and tracks restores to detect a fight. It reports
@@ -146,30 +153,29 @@ func (g *Guard) check() bool {
 		g.cfg.Logger.Error("guard: check failed; retrying", "err", err, "in", retryAfterError)
 	}
 	now := time.Now()
-	if g.backoff > 0 && now.Sub(g.calmAt) > conflictWindow {
-		g.backoff = 0 // calm again since the last backoff
-	}
+	g.lastCheck = now
 	if restored {
 		g.noteRestore(now)
 	}
 	return err == nil
 }
 
-// noteRestore counts a restore; restores undone again and again make a
-// conflict, and the guard backs off (briefly: see maxBackoff).
+// noteRestore counts a restore; restores undone again and again are a
+// conflict, reported once until the file is left alone for a window.
 func (g *Guard) noteRestore(now time.Time) {
+	if len(g.restores) > 0 && now.Sub(g.restores[len(g.restores)-1]) > conflictWindow {
+		g.conflict = false // calm since the last restore
+	}
 	g.restores = append(g.restores, now)
 	for len(g.restores) > 0 && now.Sub(g.restores[0]) > conflictWindow {
 		g.restores = g.restores[1:]
 	}
-	if len(g.restores) < conflictRestores {
+	if len(g.restores) < conflictRestores || g.conflict {
 		return
 	}
-	g.restores = g.restores[:0]
-	g.backoff = min(maxBackoff, max(time.Second, 2*g.backoff))
-	g.calmAt = now.Add(g.backoff)
-	g.cfg.Logger.Warn("guard: another program keeps rewriting the hosts file; backing off", "backoff", g.backoff)
+	g.conflict = true
+	g.cfg.Logger.Warn("guard: another program keeps rewriting the hosts file; restoring at each change")
 	if g.cfg.OnConflict != nil {
-		g.cfg.OnConflict(g.backoff)
+		g.cfg.OnConflict(hotGap)
 	}
 }

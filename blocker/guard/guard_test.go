@@ -33,7 +33,7 @@ type event struct {
 	pending bool
 }
 
-func startGuard(t *testing.T) *fixture {
+func startGuard(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{path: filepath.Join(t.TempDir(), "hosts"), restored: make(chan time.Time, 1000)}
 	testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"+marker), 0o644))
@@ -45,8 +45,16 @@ func startGuard(t *testing.T) *fixture {
 			if strings.Contains(string(b), marker) {
 				return false, nil
 			}
-			err := os.WriteFile(f.path, append(b, marker...), 0o644)
-			f.restored <- time.Now()
+			// Atomically, as the daemon writes: a reader never sees it half done.
+			tmp := f.path + ".new"
+			err := os.WriteFile(tmp, append(b, marker...), 0o644)
+			if err == nil {
+				err = os.Rename(tmp, f.path)
+			}
+			select {
+			case f.restored <- time.Now():
+			default: // a long fight: nobody waits for these
+			}
 			return true, err
 		},
 		OnConflict: func(time.Duration) { f.conflicts.Add(1) },
@@ -144,15 +152,17 @@ func TestOtherFilesInTheDirectoryAreIgnored(t *testing.T) {
 	}
 }
 
-// TestFightingWriterBacksOff rewrites the file every 10 ms for 3 s: the
-// guard must report a conflict and check far less often than the writer
-// writes.
-func TestFightingWriterBacksOff(t *testing.T) {
+// TestFightingWriterIsBounded rewrites the file every 10 ms for 3 s: the
+// guard reports the conflict once, and restores at each change without
+// spinning: no more checks than the writer's writes, and at most one per
+// hotGap.
+func TestFightingWriterIsBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("takes 3 s")
 	}
 	f := startGuard(t)
-	stop := time.Now().Add(3 * time.Second)
+	start := time.Now()
+	stop := start.Add(3 * time.Second)
 	writes := 0
 	for time.Now().Before(stop) {
 		testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644))
@@ -161,45 +171,57 @@ func TestFightingWriterBacksOff(t *testing.T) {
 	}
 	checks := f.checks.Load()
 	t.Logf("%d writes, %d checks, %d conflicts", writes, checks, f.conflicts.Load())
-	if f.conflicts.Load() == 0 {
-		t.Error("no conflict reported")
+	if f.conflicts.Load() != 1 {
+		t.Errorf("%d conflicts reported; want one", f.conflicts.Load())
 	}
-	if checks > 30 {
-		t.Errorf("%d checks in 3 s: the guard fights instead of backing off", checks)
+	if limit := int64(time.Since(start)/hotGap) + 5; checks > int64(writes)+5 || checks > limit {
+		t.Errorf("%d checks for %d writes: the guard spins (at most one check per %v)", checks, writes, hotGap)
 	}
 }
 
 // TestEditLoopCannotKeepTheSectionOff: a loop that removes the section
-// every 300 ms (the sed loop of issue 16.5) must never keep it missing for
-// longer than the capped backoff and a settle.
+// every 100 ms (the sed loop of issues 16.5 and 22.6) never keeps it
+// missing for long: once tampering repeats, the guard restores on the
+// event itself. (make bench measures the time off.)
 func TestEditLoopCannotKeepTheSectionOff(t *testing.T) {
 	if testing.Short() {
-		t.Skip("takes 6 s")
+		t.Skip("takes 3 s")
 	}
 	f := startGuard(t)
-	var longest, missingFor time.Duration
-	var missingSince time.Time
-	lastRemove := time.Time{}
-	for stop := time.Now().Add(6 * time.Second); time.Now().Before(stop); time.Sleep(20 * time.Millisecond) {
-		if time.Since(lastRemove) >= 300*time.Millisecond {
-			testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644))
+	off, longest := editLoop(t, f, 100*time.Millisecond, 3*time.Second)
+	t.Logf("off %.1f%% of the time, longest %v (%d conflicts)", 100*off, longest, f.conflicts.Load())
+	if longest > time.Second {
+		t.Errorf("the section stayed missing for %v under a 100 ms loop", longest)
+	}
+}
+
+// editLoop removes the section every period for d, sampling every
+// millisecond whether it is there; it returns the fraction of samples
+// without it and the longest time it was missing.
+func editLoop(tb testing.TB, f *fixture, period, d time.Duration) (off float64, longest time.Duration) {
+	var missingSince, lastRemove time.Time
+	samples, missing := 0, 0
+	for stop := time.Now().Add(d); time.Now().Before(stop); time.Sleep(time.Millisecond) {
+		if time.Since(lastRemove) >= period {
+			if err := os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644); err != nil {
+				tb.Fatal(err)
+			}
 			lastRemove = time.Now()
 		}
 		b, _ := os.ReadFile(f.path)
+		samples++
 		switch {
 		case strings.Contains(string(b), marker):
 			missingSince = time.Time{}
 		case missingSince.IsZero():
+			missing++
 			missingSince = time.Now()
 		default:
-			missingFor = time.Since(missingSince)
-			longest = max(longest, missingFor)
+			missing++
+			longest = max(longest, time.Since(missingSince))
 		}
 	}
-	t.Logf("longest time without the section: %v (%d conflicts)", longest, f.conflicts.Load())
-	if longest > maxBackoff+time.Second {
-		t.Errorf("the section stayed missing for %v; the backoff must keep it under %v", longest, maxBackoff+time.Second)
-	}
+	return float64(missing) / float64(samples), longest
 }
 
 // TestFailedCheckIsRetriedSoon: a check that fails (out of file descriptors)
