@@ -173,7 +173,7 @@ func (m *Manager) newConflicts(t Target, dir string, conflicts []string) []Chang
 		key := dir + ": " + c
 		if !m.conflicts[key] && !first {
 			out = append(out, Change{Browser: t.Name, Found: "overridden: in " + dir + ", " + c + ", and the browser uses one of the two",
-				Err: errors.New("No Contact never changes another program's policy file")})
+				Err: errors.New("another program's policy file is never changed")})
 		}
 		m.conflicts[key] = true
 	}

@@ -66,11 +66,9 @@ func (d *Daemon) server() *http.Server {
 		IdleTimeout:       30 * time.Second,
 		ErrorLog:          nil,
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
-			uid := -1
+			uid := connUID(c)
 			if lc, ok := c.(*limitedConn); ok {
 				uid = lc.uid
-			} else {
-				uid = connUID(c)
 			}
 			return context.WithValue(ctx, ctxKey{}, uid)
 		},
