@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -222,5 +223,24 @@ func TestAttemptsTodayCountsTheDaemonsVisits(t *testing.T) {
 	}
 	if got := attemptsToday(events[3:], now); got != "1 attempt to open a blocked site today." {
 		t.Errorf("%q", got)
+	}
+}
+
+// TestOneCountOfAttempts: Progress and the pause say the same number for
+// today as the pop-up and the page in the tab (api.CountVisits over the
+// daemon's events), coalesced visits counted with their counts.
+func TestOneCountOfAttempts(t *testing.T) {
+	m, _, _ := newMain(t, "")
+	now := time.Date(2026, 3, 10, 0, 30, 0, 0, time.Local)
+	events := []api.Event{{Kind: api.EventVisit, Count: 5, Time: now.Add(-10 * time.Minute)}, {Kind: api.EventVisit, Time: now.Add(-50 * time.Minute)},
+		{Kind: api.EventVisit, Count: 2, Time: now.Add(-time.Minute)}}
+	_, want := api.CountVisits(events, now)
+	m.Progress.d.Now = func() time.Time { return now }
+	m.Progress.render(events, nil, &vault.Data{}, nil)
+	if !strings.HasSuffix(m.Progress.ChartCaption.Text, fmt.Sprintf("Today: %d.", want)) || want != 7 {
+		t.Errorf("Progress says %q, the pop-up %d", m.Progress.ChartCaption.Text, want)
+	}
+	if got := attemptsToday(events, now); got != fmt.Sprintf("%d attempts to open a blocked site today.", want) {
+		t.Errorf("the pause says %q, the pop-up %d", got, want)
 	}
 }
