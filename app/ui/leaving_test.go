@@ -38,7 +38,6 @@ type leavingSetup struct {
 	m     *Main
 	c     *client.Client
 	v     *vault.Vault
-	dir   string
 	pass  func(time.Duration)
 	now   time.Time
 	ticks []func() bool
