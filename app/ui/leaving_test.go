@@ -163,6 +163,8 @@ func (s *leavingSetup) readyToConfirm(t *testing.T) {
 func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
 	s := newLeavingSetup(t)
 	s.readyToConfirm(t)
+	ws := fyne.CurrentApp().Driver().AllWindows()
+	ws[len(ws)-1].Resize(s.m.Tabs.MinSize()) // the smallest the window gets
 	test.Tap(s.m.Today.EndEarly)
 	cf := s.m.Today.Confirm
 	if cf == nil || !cf.Dialog.Visible() || !cf.End.Disabled() {
@@ -171,6 +173,7 @@ func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
 	if cf.Days.Text != "Day 12 without contact" || !strings.Contains(content.Text(), cf.Passage.Text) || cf.Passage.Text == "" {
 		t.Errorf("days %q, passage %q", cf.Days.Text, cf.Passage.Text)
 	}
+	inView(t, s.m.Keys.c, cf.Why, cf.End, cf.Keep)
 	press(s.m.Keys.c, fyne.KeyEscape) // Escape keeps the block: the request is withdrawn
 	if cf.Dialog.Visible() || s.unlockState(t) != api.UnlockNone {
 		t.Fatalf("Escape on the confirm step: open %v, state %q", cf.Dialog.Visible(), s.unlockState(t))
@@ -197,6 +200,18 @@ func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
 		t.Errorf("journal %+v, notice %q", last, s.m.Today.Notice.Text)
 	}
 	assertEncrypted(t, s.v, why)
+}
+
+// inView fails unless each object is drawn whole inside the window: the
+// question and its answer must not need scrolling to be found.
+func inView(t *testing.T, c fyne.Canvas, objs ...fyne.CanvasObject) {
+	t.Helper()
+	for _, o := range objs {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		if o.Size().Height < 1 || pos.Y < 0 || pos.Y+o.Size().Height > c.Size().Height {
+			t.Errorf("%T at %v, %v: not whole in the %v window", o, pos, o.Size(), c.Size())
+		}
+	}
 }
 
 // assertEncrypted fails when text is readable in the vault's files.
