@@ -64,7 +64,7 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 	p := &Popup{d: d, info: info,
 		Heading: widget.NewLabel(info.Heading()), Count: widget.NewLabel(countText(info)),
 		Title: widget.NewLabel(info.Excerpt.Title), Text: widget.NewLabel(info.Excerpt.Text),
-		Reason: widget.NewLabel("Why this passage: " + info.Excerpt.Reason), Notice: widget.NewLabel(""),
+		Reason: widget.NewLabel("Why this passage now: " + info.Excerpt.Reason), Notice: widget.NewLabel(""),
 		Note: newEntry(false), OnResize: func(fyne.Size) {}}
 	p.Heading.TextStyle, p.Heading.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.Title.TextStyle = fyne.TextStyle{Bold: true}

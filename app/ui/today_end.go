@@ -107,7 +107,7 @@ func (t *Today) endButton(s *api.Session) {
 	t.KeepBlock.Hide()
 	switch {
 	case s.Lock.Mode == api.LockStrict:
-		t.EndEarly.SetText("Strict lock: no early end")
+		t.EndEarly.SetText("Strict lock: this block runs its course")
 		t.EndEarly.Disable()
 	case s.Lock.Mode == api.LockFriend:
 		t.EndEarly.SetText("End with friend's code")
