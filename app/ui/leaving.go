@@ -95,7 +95,11 @@ func servedLine(s *api.Session) string {
 	if s == nil {
 		return ""
 	}
-	return fmt.Sprintf("You have kept this block for %s of its %s.", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)))
+	total := api.HumanDuration(time.Duration(s.Duration))
+	if time.Duration(s.Credited) < time.Minute {
+		return "You started this block a moment ago. It is set for " + total + "."
+	}
+	return fmt.Sprintf("You have kept this block for %s of its %s.", api.HumanDuration(time.Duration(s.Credited)), total)
 }
 
 // attemptsToday says how many times today a blocked site was opened, the

@@ -100,7 +100,7 @@ func TestPauseComesBeforeTheRequest(t *testing.T) {
 		t.Errorf("breath %q, start enabled %v", p.Breath.Text, !p.Go.Disabled())
 	}
 	if p.Days.Text != "Day 12 without contact" || !strings.Contains(p.Own.Text, "“Wanted to text her after the party”") ||
-		p.Attempts.Text != "No attempts to open a blocked site today." || !strings.Contains(p.Served.Text, "of its 30 d") {
+		p.Attempts.Text != "No attempts to open a blocked site today." || !strings.Contains(p.Served.Text, "It is set for 30 d") {
 		t.Errorf("days %q, own %q, attempts %q, served %q", p.Days.Text, p.Own.Text, p.Attempts.Text, p.Served.Text)
 	}
 	if p.Passage.Text == "" || !strings.Contains(content.Text(), p.Passage.Text) || !strings.Contains(p.Reason.Text, "ending your block early") {
@@ -225,6 +225,17 @@ func assertEncrypted(t *testing.T, v *vault.Vault, text string) {
 		if b, _ := os.ReadFile(f); strings.Contains(string(b), text) || strings.Contains(string(b), "ended_early") {
 			t.Errorf("%s holds the answer in plain text", f)
 		}
+	}
+}
+
+func TestServedLine(t *testing.T) {
+	s := &api.Session{Duration: api.Duration(30 * api.Day), Credited: api.Duration(20 * time.Second)}
+	if got := servedLine(s); got != "You started this block a moment ago. It is set for 30 d." {
+		t.Errorf("%q", got)
+	}
+	s.Credited = api.Duration(4*api.Day + 3*time.Hour)
+	if got := servedLine(s); got != "You have kept this block for 4 d 3 h of its 30 d." {
+		t.Errorf("%q", got)
 	}
 }
 
