@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -179,6 +180,20 @@ func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
 		t.Fatalf("Escape on the confirm step: open %v, state %q", cf.Dialog.Visible(), s.unlockState(t))
 	}
 
+	// Ten minutes to confirm: past them the block goes on, and the words
+	// of an end that did not happen are not kept as if it had.
+	s.readyToConfirm(t)
+	test.Tap(s.m.Today.EndEarly)
+	test.Type(s.m.Today.Confirm.Why, "too late")
+	s.pass(11 * time.Minute)
+	test.Tap(s.m.Today.Confirm.End)
+	if st, _ := s.c.Status(context.Background()); st.Session == nil || !strings.Contains(s.m.Today.Notice.Text, "did not end") {
+		t.Fatalf("a lapsed confirmation: session %v, %q", st.Session, s.m.Today.Notice.Text)
+	}
+	if d, _ := s.v.Load(); d.Journal[len(d.Journal)-1].What == "too late" {
+		t.Error("the words of an end that did not happen went into the journal")
+	}
+
 	s.readyToConfirm(t)
 	test.Tap(s.m.Today.EndEarly)
 	cf = s.m.Today.Confirm
@@ -224,6 +239,22 @@ func assertEncrypted(t *testing.T, v *vault.Vault, text string) {
 	for _, f := range files {
 		if b, _ := os.ReadFile(f); strings.Contains(string(b), text) || strings.Contains(string(b), "ended_early") {
 			t.Errorf("%s holds the answer in plain text", f)
+		}
+	}
+}
+
+func TestEndedText(t *testing.T) {
+	lapsed, locked := errors.New("the confirmation lapsed"), errors.New("keyring locked")
+	for _, tc := range []struct {
+		err, jerr error
+		want      string
+	}{
+		{nil, nil, "Your words are in your journal"},
+		{lapsed, nil, "did not end: the confirmation lapsed. It goes on; your words were not saved"},
+		{nil, locked, "has ended. Your words could not be saved to the journal: keyring locked"},
+	} {
+		if got := endedText(tc.err, tc.jerr); !strings.Contains(got, tc.want) {
+			t.Errorf("%v, %v: %q", tc.err, tc.jerr, got)
 		}
 	}
 }
