@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test screenshots validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
+.PHONY: help deps build run test screenshots screenshots-leaving validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -82,6 +82,9 @@ demo: build ## The whole app without root or touching the machine: sandboxed dae
 
 screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxed daemon, private keyring, Xvfb)
 	dbus-run-session -- ./scripts/screenshots.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
+
+screenshots-leaving: build ## Save the pause and the confirm step of an early end into docs/screenshots (about 17 minutes: a real cool-down)
+	dbus-run-session -- ./scripts/screenshots-leaving.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 
 bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon and tray are watched for 60 s each)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'

@@ -43,7 +43,7 @@ open_gui() { # open_gui [THEME]: the main window, until close_gui
 }
 close_gui() { kill "$gui"; wait "$gui" 2>/dev/null || true; }
 suffix() { [ "$1" = light ] && echo -light || true; }
-end_button() { xdotool mousemove 284 318 click 1; } # "End early…" / "End the block now…" on Today
+end_button() { xdotool mousemove 284 293 click 1; } # "End early…" / "End the block now…" on Today
 
 for theme in dark light; do
 	open_gui "$theme"

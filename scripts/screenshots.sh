@@ -41,7 +41,7 @@ shoot() { # shoot NAME: open the window, take one picture, close it
 	sleep 2
 	import -window root "$out/$1.png"
 	for tab in "${@:2}"; do
-		xdotool mousemove 34 "${tab%%:*}" click 1
+		xdotool key "ctrl+${tab%%:*}" # the rail's shortcut: Ctrl+2 is Profiles
 		sleep 1.5
 		import -window root "$out/${tab#*:}.png"
 	done
@@ -53,8 +53,8 @@ shoot today-idle
 for i in 1 2 3; do curl -s -o /dev/null -H 'Host: x.com' "http://127.78.0.1:$http_port/janedoe"; done
 "$bin/nocontact" journal add --motive loneliness "Wanted to text her after the party" >/dev/null
 "$bin/nocontact" journal add --motive nostalgia "Looked for our old photos" >/dev/null
-shoot today 130:profiles 212:read 295:progress
-FYNE_THEME=light shoot today-light 130:profiles-light
+shoot today 2:profiles 3:read 4:progress
+FYNE_THEME=light shoot today-light 2:profiles-light
 
 # The pop-up for the last attempt.
 seq=$("$bin/nocontact" events --json | grep '"kind":"visit"' | tail -n1 | sed 's/.*"seq":\([0-9]*\).*/\1/')

@@ -23,7 +23,7 @@ func newAsk(k *Keys, heading, text, yesLabel, noLabel string, yes, no func()) *A
 	a.No.Importance = widget.HighImportance
 	a.Yes = newButton(yesLabel, func() { a.Dialog.Close(); yes() })
 	a.Yes.Importance = widget.DangerImportance
-	a.Dialog = k.openDialog(dialogBox(k, []fyne.CanvasObject{a.Heading, a.Text}, a.Yes, a.No), a.No, no)
+	a.Dialog = k.openDialog(dialogBox(k, dialogParts{top: []fyne.CanvasObject{a.Heading}, body: []fyne.CanvasObject{a.Text}}, a.Yes, a.No), a.No, no)
 	return a
 }
 
@@ -34,7 +34,7 @@ func (k *Keys) Message(heading, text, details string) *Dialog {
 	h, body := widget.NewLabel(heading), widget.NewLabel(text)
 	h.TextStyle, h.SizeName = fyne.TextStyle{Bold: true}, "subHeadingText"
 	h.Wrapping, body.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	objs := []fyne.CanvasObject{h, body}
+	objs := []fyne.CanvasObject{body}
 	if details != "" {
 		more := widget.NewLabel(details)
 		more.Wrapping = fyne.TextWrapWord
@@ -43,6 +43,6 @@ func (k *Keys) Message(heading, text, details string) *Dialog {
 	var d *Dialog
 	closeB := newButton("Close", func() { d.Close() })
 	closeB.Importance = widget.HighImportance
-	d = k.openDialog(dialogBox(k, objs, closeB), closeB, nil)
+	d = k.openDialog(dialogBox(k, dialogParts{top: []fyne.CanvasObject{h}, body: objs}, closeB), closeB, nil)
 	return d
 }

@@ -50,7 +50,8 @@ func newConfirm(k *Keys, f leavingFacts, onKeep func(), onEnd func(why string)) 
 			c.End.Enable()
 		}
 	}
-	body := append(c.objects(), widget.NewSeparator(), c.Ask, c.Why)
-	c.Dialog = k.openDialog(dialogBox(k, body, c.End, c.Keep), c.Keep, onKeep)
+	objs := c.objects()
+	parts := dialogParts{top: objs[:1], body: objs[1:], bottom: []fyne.CanvasObject{widget.NewSeparator(), c.Ask, c.Why}}
+	c.Dialog = k.openDialog(dialogBox(k, parts, c.End, c.Keep), c.Keep, onKeep)
 	return c
 }

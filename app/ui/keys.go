@@ -226,9 +226,9 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 func (e *Entry) TypedShortcut(sc fyne.Shortcut) {
 	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && len(cs.KeyName) == 1 &&
 		cs.KeyName[0] >= '1' && cs.KeyName[0] <= '9' {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
-			c.Unfocus()
-			c.(fyne.Shortcutable).TypedShortcut(sc)
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.(fyne.Canvas).Unfocus()
+			c.TypedShortcut(sc)
 		}
 		return
 	}

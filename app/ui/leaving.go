@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
@@ -94,7 +95,11 @@ func servedLine(s *api.Session) string {
 	if s == nil {
 		return ""
 	}
-	return fmt.Sprintf("You have kept this block for %s of its %s.", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)))
+	total := api.HumanDuration(time.Duration(s.Duration))
+	if time.Duration(s.Credited) < time.Minute {
+		return "You started this block a moment ago. It is set for " + total + "."
+	}
+	return fmt.Sprintf("You have kept this block for %s of its %s.", api.HumanDuration(time.Duration(s.Credited)), total)
 }
 
 // attemptsToday says how many times today a blocked site was opened, the
@@ -121,20 +126,29 @@ func ownWords(data *vault.Data) string {
 	return fmt.Sprintf("What you wrote in your journal on %s:\n“%s”", e.Time.Local().Format("Mon 2 Jan"), words)
 }
 
-// dialogBox lays out a dialog of width w: body scrolls when the window is
-// too short, the buttons stay at the bottom.
-func dialogBox(k *Keys, body []fyne.CanvasObject, buttons ...fyne.CanvasObject) fyne.CanvasObject {
-	inner := container.NewVBox(body...)
-	row := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
-	width := float32(560)
-	maxH := float32(600)
+// dialogParts are a dialog's contents: top and bottom always show, the
+// body between them scrolls when the window is too short for it all.
+type dialogParts struct {
+	top, body, bottom []fyne.CanvasObject
+}
+
+// dialogBox lays out a dialog at most 560 wide, the buttons at the bottom
+// right.
+func dialogBox(k *Keys, parts dialogParts, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	width, maxH := float32(560), float32(600)
 	if k.c != nil {
 		width = min(width, k.c.Size().Width-40)
 		maxH = k.c.Size().Height - 60
 	}
-	inner.Resize(fyne.NewSize(width, inner.MinSize().Height))
-	h := min(maxH-row.MinSize().Height, inner.MinSize().Height)
+	row := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
+	top := container.NewVBox(parts.top...)
+	bottom := container.NewVBox(append(parts.bottom, row)...)
+	inner := container.NewVBox(parts.body...)
+	for _, b := range []*fyne.Container{top, bottom, inner} {
+		b.Resize(fyne.NewSize(width, b.MinSize().Height)) // wrapped labels take their height at this width
+	}
+	fixed := top.MinSize().Height + bottom.MinSize().Height + 2*theme.Padding()
 	scroll := container.NewVScroll(inner)
-	scroll.SetMinSize(fyne.NewSize(width, h))
-	return container.NewBorder(nil, row, nil, nil, scroll)
+	scroll.SetMinSize(fyne.NewSize(width, max(60, min(maxH-fixed, inner.MinSize().Height))))
+	return container.NewBorder(top, bottom, nil, nil, scroll)
 }

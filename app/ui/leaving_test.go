@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +39,6 @@ type leavingSetup struct {
 	m     *Main
 	c     *client.Client
 	v     *vault.Vault
-	dir   string
 	pass  func(time.Duration)
 	now   time.Time
 	ticks []func() bool
@@ -100,7 +101,7 @@ func TestPauseComesBeforeTheRequest(t *testing.T) {
 		t.Errorf("breath %q, start enabled %v", p.Breath.Text, !p.Go.Disabled())
 	}
 	if p.Days.Text != "Day 12 without contact" || !strings.Contains(p.Own.Text, "“Wanted to text her after the party”") ||
-		p.Attempts.Text != "No attempts to open a blocked site today." || !strings.Contains(p.Served.Text, "of its 30 d") {
+		p.Attempts.Text != "No attempts to open a blocked site today." || !strings.Contains(p.Served.Text, "It is set for 30 d") {
 		t.Errorf("days %q, own %q, attempts %q, served %q", p.Days.Text, p.Own.Text, p.Attempts.Text, p.Served.Text)
 	}
 	if p.Passage.Text == "" || !strings.Contains(content.Text(), p.Passage.Text) || !strings.Contains(p.Reason.Text, "ending your block early") {
@@ -163,6 +164,8 @@ func (s *leavingSetup) readyToConfirm(t *testing.T) {
 func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
 	s := newLeavingSetup(t)
 	s.readyToConfirm(t)
+	ws := fyne.CurrentApp().Driver().AllWindows()
+	ws[len(ws)-1].Resize(s.m.Tabs.MinSize()) // the smallest the window gets
 	test.Tap(s.m.Today.EndEarly)
 	cf := s.m.Today.Confirm
 	if cf == nil || !cf.Dialog.Visible() || !cf.End.Disabled() {
@@ -171,9 +174,24 @@ func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
 	if cf.Days.Text != "Day 12 without contact" || !strings.Contains(content.Text(), cf.Passage.Text) || cf.Passage.Text == "" {
 		t.Errorf("days %q, passage %q", cf.Days.Text, cf.Passage.Text)
 	}
+	inView(t, s.m.Keys.c, cf.Why, cf.End, cf.Keep)
 	press(s.m.Keys.c, fyne.KeyEscape) // Escape keeps the block: the request is withdrawn
 	if cf.Dialog.Visible() || s.unlockState(t) != api.UnlockNone {
 		t.Fatalf("Escape on the confirm step: open %v, state %q", cf.Dialog.Visible(), s.unlockState(t))
+	}
+
+	// Ten minutes to confirm: past them the block goes on, and the words
+	// of an end that did not happen are not kept as if it had.
+	s.readyToConfirm(t)
+	test.Tap(s.m.Today.EndEarly)
+	test.Type(s.m.Today.Confirm.Why, "too late")
+	s.pass(11 * time.Minute)
+	test.Tap(s.m.Today.Confirm.End)
+	if st, _ := s.c.Status(context.Background()); st.Session == nil || !strings.Contains(s.m.Today.Notice.Text, "did not end") {
+		t.Fatalf("a lapsed confirmation: session %v, %q", st.Session, s.m.Today.Notice.Text)
+	}
+	if d, _ := s.v.Load(); d.Journal[len(d.Journal)-1].What == "too late" {
+		t.Error("the words of an end that did not happen went into the journal")
 	}
 
 	s.readyToConfirm(t)
@@ -199,6 +217,18 @@ func TestConfirmAsksWhyAndKeepsTheAnswer(t *testing.T) {
 	assertEncrypted(t, s.v, why)
 }
 
+// inView fails unless each object is drawn whole inside the window: the
+// question and its answer must not need scrolling to be found.
+func inView(t *testing.T, c fyne.Canvas, objs ...fyne.CanvasObject) {
+	t.Helper()
+	for _, o := range objs {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		if o.Size().Height < 1 || pos.Y < 0 || pos.Y+o.Size().Height > c.Size().Height {
+			t.Errorf("%T at %v, %v: not whole in the %v window", o, pos, o.Size(), c.Size())
+		}
+	}
+}
+
 // assertEncrypted fails when text is readable in the vault's files.
 func assertEncrypted(t *testing.T, v *vault.Vault, text string) {
 	t.Helper()
@@ -213,6 +243,33 @@ func assertEncrypted(t *testing.T, v *vault.Vault, text string) {
 	}
 }
 
+func TestEndedText(t *testing.T) {
+	lapsed, locked := errors.New("the confirmation lapsed"), errors.New("keyring locked")
+	for _, tc := range []struct {
+		err, jerr error
+		want      string
+	}{
+		{nil, nil, "Your words are in your journal"},
+		{lapsed, nil, "did not end: the confirmation lapsed. It goes on; your words were not saved"},
+		{nil, locked, "has ended. Your words could not be saved to the journal: keyring locked"},
+	} {
+		if got := endedText(tc.err, tc.jerr); !strings.Contains(got, tc.want) {
+			t.Errorf("%v, %v: %q", tc.err, tc.jerr, got)
+		}
+	}
+}
+
+func TestServedLine(t *testing.T) {
+	s := &api.Session{Duration: api.Duration(30 * api.Day), Credited: api.Duration(20 * time.Second)}
+	if got := servedLine(s); got != "You started this block a moment ago. It is set for 30 d." {
+		t.Errorf("%q", got)
+	}
+	s.Credited = api.Duration(4*api.Day + 3*time.Hour)
+	if got := servedLine(s); got != "You have kept this block for 4 d 3 h of its 30 d." {
+		t.Errorf("%q", got)
+	}
+}
+
 func TestAttemptsTodayCountsTheDaemonsVisits(t *testing.T) {
 	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
 	events := []api.Event{{Kind: api.EventVisit, Count: 3, Time: now.Add(-time.Hour)}, {Kind: api.EventVisit, Time: now.Add(-20 * time.Hour)},
@@ -222,5 +279,24 @@ func TestAttemptsTodayCountsTheDaemonsVisits(t *testing.T) {
 	}
 	if got := attemptsToday(events[3:], now); got != "1 attempt to open a blocked site today." {
 		t.Errorf("%q", got)
+	}
+}
+
+// TestOneCountOfAttempts: Progress and the pause say the same number for
+// today as the pop-up and the page in the tab (api.CountVisits over the
+// daemon's events), coalesced visits counted with their counts.
+func TestOneCountOfAttempts(t *testing.T) {
+	m, _, _ := newMain(t, "")
+	now := time.Date(2026, 3, 10, 0, 30, 0, 0, time.Local)
+	events := []api.Event{{Kind: api.EventVisit, Count: 5, Time: now.Add(-10 * time.Minute)}, {Kind: api.EventVisit, Time: now.Add(-50 * time.Minute)},
+		{Kind: api.EventVisit, Count: 2, Time: now.Add(-time.Minute)}}
+	_, want := api.CountVisits(events, now)
+	m.Progress.d.Now = func() time.Time { return now }
+	m.Progress.render(events, nil, &vault.Data{}, nil)
+	if !strings.HasSuffix(m.Progress.ChartCaption.Text, fmt.Sprintf("Today: %d.", want)) || want != 7 {
+		t.Errorf("Progress says %q, the pop-up %d", m.Progress.ChartCaption.Text, want)
+	}
+	if got := attemptsToday(events, now); got != fmt.Sprintf("%d attempts to open a blocked site today.", want) {
+		t.Errorf("the pause says %q, the pop-up %d", got, want)
 	}
 }

@@ -41,8 +41,8 @@ func newPause(d Deps, k *Keys, f leavingFacts, onKeep, onGo func()) *Pause {
 	p.Go = newButton("Start the cool-down", func() { p.Dialog.Close(); onGo() })
 	p.Go.Disable()
 	p.Tick()
-	body := append([]fyne.CanvasObject{p.Heading, p.Breath}, p.objects()[1:]...)
-	p.Dialog = k.openDialog(dialogBox(k, body, p.Go, p.Keep), p.Keep, onKeep)
+	parts := dialogParts{top: []fyne.CanvasObject{p.Heading, p.Breath}, body: p.objects()[1:]}
+	p.Dialog = k.openDialog(dialogBox(k, parts, p.Go, p.Keep), p.Keep, onKeep)
 	d.Every(time.Second, p.Tick)
 	return p
 }

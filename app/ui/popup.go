@@ -40,6 +40,7 @@ type Popup struct {
 
 	Heading, Count, Title, Text, Reason *widget.Label
 	ReadSection, LogUrge, Close         *Button
+	Keep                                *Button // for an early-end request: withdraws it
 	Motive                              *widget.Select
 	Note                                *Entry
 	SaveUrge                            *Button
@@ -64,7 +65,7 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 	p := &Popup{d: d, info: info,
 		Heading: widget.NewLabel(info.Heading()), Count: widget.NewLabel(countText(info)),
 		Title: widget.NewLabel(info.Excerpt.Title), Text: widget.NewLabel(info.Excerpt.Text),
-		Reason: widget.NewLabel("Why this passage: " + info.Excerpt.Reason), Notice: widget.NewLabel(""),
+		Reason: widget.NewLabel("Why this passage now: " + info.Excerpt.Reason), Notice: widget.NewLabel(""),
 		Note: newEntry(false), OnResize: func(fyne.Size) {}}
 	p.Heading.TextStyle, p.Heading.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.Title.TextStyle = fyne.TextStyle{Bold: true}
@@ -84,6 +85,11 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 	p.logBox = container.NewVBox(p.Motive, p.Note, p.SaveUrge)
 	p.logBox.Hide()
 	buttons := container.NewHBox(p.ReadSection, p.LogUrge, layout.NewSpacer(), p.Close)
+	if info.Event.Kind == api.EventUnlockRequested && d.Daemon != nil {
+		p.Keep = newButton("Keep the block", p.onKeep)
+		p.Keep.Importance, p.Close.Importance = widget.HighImportance, widget.MediumImportance
+		buttons = container.NewHBox(p.ReadSection, layout.NewSpacer(), p.Close, p.Keep)
+	}
 	p.top, p.bottom = container.NewVBox(p.Heading, p.Count), container.NewVBox(p.logBox, p.Notice, buttons)
 	p.passage = container.NewVBox(p.Title, p.Text, p.Reason)
 	p.scroll = container.NewVScroll(p.passage)
@@ -134,6 +140,25 @@ func (p *Popup) defaultNote() string {
 		return fmt.Sprintf("Tried to open %s", p.info.Event.Host)
 	}
 	return p.info.Heading()
+}
+
+// onKeep withdraws the early-end request the pop-up was opened for.
+func (p *Popup) onKeep() {
+	p.Keep.Disable()
+	p.d.Async(func() {
+		c, cancel := ctx()
+		_, err := p.d.Daemon.Unlock(c, api.UnlockCancel, "")
+		cancel()
+		fyne.Do(func() {
+			if err != nil {
+				showText(p.Notice, "Not withdrawn: "+err.Error())
+				p.Keep.Enable()
+			} else {
+				showText(p.Notice, "You kept the block. The early end is withdrawn.")
+			}
+			p.fit()
+		})
+	})
 }
 
 func (p *Popup) onSaveUrge() {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -9,8 +10,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
+	"fyne.io/fyne/v2/widget"
 	"github.com/nocontact-app/nocontact/app/vault"
+
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/daemontest"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -101,5 +106,38 @@ func TestPopupJournalFormAndKeys(t *testing.T) {
 	press(w.Canvas(), fyne.KeyReturn)
 	if closed != 2 {
 		t.Errorf("Escape and Enter closed the pop-up %d times, want 2", closed)
+	}
+}
+
+// TestPopupForAnEarlyEndOffersToKeepTheBlock: the pop-up the tray opens
+// for an early-end request withdraws it with Keep the block.
+func TestPopupForAnEarlyEndOffersToKeepTheBlock(t *testing.T) {
+	test.NewTempApp(t)
+	keyring.MockInit()
+	sock, _ := daemontest.Start(t)
+	c := &client.Client{Socket: sock}
+	ctx := context.Background()
+	if _, err := c.Start(ctx, api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(api.Day)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Unlock(ctx, api.UnlockRequest, ""); err != nil {
+		t.Fatal(err)
+	}
+	ev := api.Event{Seq: 2, Kind: api.EventUnlockRequested, Time: time.Now()}
+	ex := content.MustLoad().Pick(content.Moment{Trigger: content.UnlockRequested, Time: ev.Time})
+	p := NewPopup(Deps{Daemon: c, Vault: vault.Open(t.TempDir(), vault.Keyring{}), Async: func(f func()) { f() }}, PopupInfo{Event: ev, Excerpt: ex},
+		func(string) {}, func() {})
+	test.NewTempWindow(t, p.Content())
+	if p.Keep == nil || p.Keep.Importance != widget.HighImportance {
+		t.Fatal("no Keep the block in the pop-up for an early-end request")
+	}
+	test.Tap(p.Keep)
+	st, _ := c.Status(ctx)
+	if st.Session.Unlock.State != api.UnlockNone || !strings.Contains(p.Notice.Text, "You kept the block") {
+		t.Errorf("after Keep the block: %q, %q", st.Session.Unlock.State, p.Notice.Text)
+	}
+	visit := NewPopup(Deps{Daemon: c}, PopupInfo{Event: api.Event{Kind: api.EventVisit, Host: "x.com"}, Excerpt: ex}, func(string) {}, func() {})
+	if visit.Keep != nil {
+		t.Error("a visit's pop-up offers Keep the block")
 	}
 }

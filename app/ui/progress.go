@@ -111,7 +111,8 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 		p.ChartCaption.SetText("No attempts noticed in the last 30 days.")
 	default:
 		day := now.AddDate(0, 0, mostDay-(chartDays-1)).Format("Mon 2 Jan")
-		p.ChartCaption.SetText(fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, p.Counts[chartDays-1]))
+		_, today := api.CountVisits(events, now) // the count the pop-up, the pause and the page in the tab say
+		p.ChartCaption.SetText(fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, today))
 	}
 	p.renderVault(data, verr, now)
 }

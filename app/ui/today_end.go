@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -64,32 +63,34 @@ func (t *Today) onKeep() {
 	t.unlock(api.UnlockCancel, "", "You kept the block. The early end is withdrawn and the block runs to its end.")
 }
 
-// endNow writes the person's answer to the journal, then ends the block.
-// A journal that cannot be written does not keep them in a block they
-// chose to end: the notice says their words were not saved.
+// endNow ends the block, then writes the person's answer to the journal
+// (only then: an entry "why you ended a block early" for a block that did
+// not end would be untrue). A journal that cannot be written does not
+// undo an end they chose: the notice says their words were not saved.
 func (t *Today) endNow(why string) {
 	e := vault.Entry{Time: t.d.Now(), What: why, Kind: vault.KindEndedEarly}
 	t.d.Async(func() {
-		jerr := t.d.Vault.Update(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil })
 		c, cancel := ctx()
 		_, err := t.d.Daemon.Unlock(c, api.UnlockConfirm, "")
 		cancel()
-		fyne.Do(func() {
-			var msg []string
-			if err != nil {
-				msg = append(msg, "The block did not end: "+err.Error())
-			} else {
-				msg = append(msg, "The block has ended. Be gentle with yourself; you can start a new one any time.")
-			}
-			if jerr != nil {
-				msg = append(msg, "Your words could not be saved to the journal: "+jerr.Error())
-			} else {
-				msg = append(msg, "Your words are in your journal.")
-			}
-			showText(t.Notice, strings.Join(msg, " "))
-		})
+		var jerr error
+		if err == nil {
+			jerr = t.d.Vault.Update(func(d *vault.Data) error { d.Journal = append(d.Journal, e); return nil })
+		}
+		fyne.Do(func() { showText(t.Notice, endedText(err, jerr)) })
 		t.Refresh()
 	})
+}
+
+// endedText says how an early end went, and where the person's words are.
+func endedText(err, jerr error) string {
+	switch {
+	case err != nil:
+		return "The block did not end: " + err.Error() + ". It goes on; your words were not saved."
+	case jerr != nil:
+		return "The block has ended. Your words could not be saved to the journal: " + jerr.Error()
+	}
+	return "The block has ended. Your words are in your journal. Be gentle with yourself; you can start a new block any time."
 }
 
 // unlock sends one unlock action, then shows ok or the error.
@@ -107,7 +108,7 @@ func (t *Today) endButton(s *api.Session) {
 	t.KeepBlock.Hide()
 	switch {
 	case s.Lock.Mode == api.LockStrict:
-		t.EndEarly.SetText("Strict lock: no early end")
+		t.EndEarly.SetText("Strict lock: this block runs its course")
 		t.EndEarly.Disable()
 	case s.Lock.Mode == api.LockFriend:
 		t.EndEarly.SetText("End with friend's code")

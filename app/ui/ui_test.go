@@ -119,7 +119,7 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 	}{
 		{"Cool-down", "End early…", false},
 		{"Friend's code", "End with friend's code", false},
-		{"Strict", "Strict lock: no early end", true},
+		{"Strict", "Strict lock: this block runs its course", true},
 	} {
 		t.Run(tc.lock, func(t *testing.T) {
 			sock, _ := daemontest.Start(t)
