@@ -22,6 +22,10 @@ type Manager struct {
 
 	witness  Witness  // what the last save said, read beside the state at load
 	findings []string // how the state loaded disagrees with it, in words
+
+	loc        *time.Location     // the zone schedules are read in; nil: time.Local
+	onSchedule func(detail string) // told of scheduled starts and schedule changes
+	notes      []string            // such news of the change under way, told once it is saved
 }
 
 // OnExpire sets a function called when a session ends because its credited
@@ -141,13 +145,26 @@ func (m *Manager) Tick() (ended bool, err error) {
 // ends here (and OnExpire's function is called). It reports whether that
 // happened. It also lapses an unconfirmed cool-down.
 func (m *Manager) creditLocked() (expired bool) {
+	prev := m.st
 	now, boot, id := m.clock.Now(), m.clock.Boottime(), m.clock.BootID()
 	d := credit(m.st.Wall, m.st.Boot, m.st.BootID, now, boot, id)
 	m.st.Wall, m.st.Boot, m.st.BootID = now, boot, id
-	r := m.st.Session
-	if r == nil {
-		return false
+	if r := m.st.Session; r != nil {
+		expired = m.creditSessionLocked(r, d)
 	}
+	m.scheduleLocked(prev, now, boot, id) // after an end: a window may start the next block
+	if expired {
+		m.saveLocked()
+		if m.onExpire != nil {
+			m.onExpire()
+		}
+	}
+	return expired
+}
+
+// creditSessionLocked credits d to the running session, lapses an
+// unconfirmed cool-down and ends the session when its time has run out.
+func (m *Manager) creditSessionLocked(r *Record, d time.Duration) (expired bool) {
 	r.Credited += d
 	if r.UnlockRequestedAt != nil && r.Credited >= *r.UnlockRequestedAt+time.Duration(r.Lock.Cooldown)+api.ConfirmWindow {
 		r.UnlockRequestedAt, r.UnlockWall = nil, time.Time{}
@@ -156,10 +173,6 @@ func (m *Manager) creditLocked() (expired bool) {
 		return false
 	}
 	m.st.Session = nil
-	m.saveLocked()
-	if m.onExpire != nil {
-		m.onExpire()
-	}
 	return true
 }
 
@@ -167,7 +180,11 @@ func (m *Manager) saveLocked() error {
 	if m.broken != nil {
 		return nil // never overwrite what could not be read, except by Cleanup
 	}
-	return m.store.Save(m.st)
+	err := m.store.Save(m.st)
+	if err == nil {
+		m.flushNotesLocked()
+	}
+	return err
 }
 
 // Start begins a session. It returns the friend code for the friend lock,

@@ -19,6 +19,9 @@ type State struct {
 	Wall    time.Time     `json:"wall"`    // wall clock at the last credit
 	Boot    time.Duration `json:"boot_ns"` // boot time at the last credit
 	BootID  string        `json:"boot_id"`
+
+	Schedules []ScheduleRecord `json:"schedules,omitempty"`
+	Zone      string           `json:"zone,omitempty"` // the time zone at the last credit, to see it change
 }
 
 // Record is a running session.
@@ -29,6 +32,7 @@ type Record struct {
 	// block (false in records saved before the choice existed).
 	ClosePrivate bool          `json:"close_private,omitempty"`
 	Started      time.Time     `json:"started"`
+	Schedule     string        `json:"schedule,omitempty"` // the schedule that started it, if one did
 	Duration     time.Duration `json:"duration_ns"`
 	Credited     time.Duration `json:"credited_ns"`
 	Lock         api.Lock      `json:"lock"`
@@ -56,6 +60,9 @@ func (s *State) validate() error {
 	if s.Version != stateVersion {
 		return fmt.Errorf("state version %d, want %d", s.Version, stateVersion)
 	}
+	if err := validSchedules(s.Schedules); err != nil {
+		return err
+	}
 	r := s.Session
 	if r == nil {
 		return nil
@@ -81,6 +88,31 @@ func (s *State) validate() error {
 	for _, p := range r.Paths {
 		if n, err := api.NormalizePath(p); err != nil || n != p {
 			return fmt.Errorf("session holds an invalid path")
+		}
+	}
+	return nil
+}
+
+// validSchedules checks the schedules of a state read from disk.
+func validSchedules(ss []ScheduleRecord) error {
+	if len(ss) > api.MaxSchedules {
+		return fmt.Errorf("%d schedules", len(ss))
+	}
+	for _, s := range ss {
+		_, err1 := api.ParseClock(s.From)
+		_, err2 := api.ParseClock(s.To)
+		if err1 != nil || err2 != nil || len(s.Days) == 0 || len(s.Hostnames)+len(s.Paths) == 0 || s.Lock.Mode == api.LockFriend {
+			return errors.New("a schedule that cannot be read")
+		}
+		for _, h := range s.Hostnames {
+			if n, err := api.NormalizeHostname(h); err != nil || n != h {
+				return errors.New("a schedule holds an invalid hostname")
+			}
+		}
+		for _, p := range s.Paths {
+			if n, err := api.NormalizePath(p); err != nil || n != p {
+				return errors.New("a schedule holds an invalid path")
+			}
 		}
 	}
 	return nil

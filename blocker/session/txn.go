@@ -47,6 +47,7 @@ func (tx *txn) commit() error {
 func (tx *txn) end() {
 	if !tx.done {
 		tx.m.st, tx.done = tx.before, true
+		tx.m.dropNotesLocked()
 	}
 }
 
@@ -58,5 +59,6 @@ func (m *Manager) snapshotLocked() State {
 		c.Hostnames, c.Paths = slices.Clone(r.Hostnames), slices.Clone(r.Paths)
 		st.Session = &c
 	}
+	st.Schedules = slices.Clone(m.st.Schedules) // their fields are replaced, never changed in place
 	return st
 }

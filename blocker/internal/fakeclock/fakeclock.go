@@ -53,3 +53,8 @@ func (c *Clock) FakeBootID(id string) {
 	defer c.mu.Unlock()
 	c.id = id
 }
+
+// NewAt returns a clock at t, an hour after boot.
+func NewAt(t time.Time) *Clock {
+	return &Clock{wall: t, boot: time.Hour, id: "boot-1"}
+}

@@ -1,0 +1,126 @@
+package session
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// jumpSlack is how far the wall clock may run ahead of the boot clock
+// between two credits before it counts as set forward.
+const jumpSlack = time.Minute
+
+// scheduleLocked runs after each credit: it notes a change of time zone,
+// drops schedules whose removal is due, and starts the block of a window
+// that began since (a window the wall clock was set forward across starts
+// too, with its whole length, and the jump is recorded). prev is the
+// state before the credit.
+func (m *Manager) scheduleLocked(prev State, now time.Time, boot time.Duration, bootID string) {
+	loc := m.location()
+	name, off := now.In(loc).Zone()
+	zone := fmt.Sprintf("%s (UTC%+03d:%02d)", name, off/3600, abs(off%3600)/60)
+	if m.st.Zone != "" && m.st.Zone != zone && len(m.st.Schedules) > 0 {
+		m.notes = append(m.notes, fmt.Sprintf("the time zone changed from %s to %s; schedules follow the machine's zone", m.st.Zone, zone))
+	}
+	m.st.Zone = zone
+	m.dropRemovedLocked(now)
+	jumped := !prev.Wall.IsZero() && prev.BootID == bootID && now.Sub(prev.Wall)-(boot-prev.Boot) > jumpSlack
+	m.runSchedulesLocked(now, false)
+	if jumped {
+		m.runSkippedLocked(prev.Wall, now)
+	}
+}
+
+// runSchedulesLocked starts the block of every window now falls in that
+// has not started yet.
+func (m *Manager) runSchedulesLocked(now time.Time, _ bool) {
+	for i := range m.st.Schedules {
+		s := &m.st.Schedules[i]
+		start, end, ok := windowAt(s.Schedule, now, m.location())
+		if !ok || s.LastStart.Equal(start) || (s.RemoveAt != nil && !start.Before(*s.RemoveAt)) {
+			continue
+		}
+		s.LastStart = start
+		m.blockForLocked(s.Schedule, end.Sub(now), now)
+		m.notes = append(m.notes, fmt.Sprintf("scheduled block started: %s, until %s", s.Text(), end.In(m.location()).Format("Mon 15:04")))
+	}
+}
+
+// runSkippedLocked starts, with their whole length, the windows the wall
+// clock was set forward across (between the last credit and now).
+func (m *Manager) runSkippedLocked(from, now time.Time) {
+	for i := range m.st.Schedules {
+		s := &m.st.Schedules[i]
+		starts, ends := windowsStarting(s.Schedule, from, now, m.location())
+		for j, start := range starts {
+			if !s.LastStart.Before(start) || !ends[j].Before(now) {
+				continue // started already, or running now (started above)
+			}
+			s.LastStart = start
+			m.blockForLocked(s.Schedule, ends[j].Sub(start), now)
+			m.notes = append(m.notes, fmt.Sprintf("the clock was set forward across the scheduled start of %s at %s; its block runs its whole %s from now",
+				s.Text(), start.In(m.location()).Format("Mon 15:04"), api.HumanDuration(ends[j].Sub(start))))
+		}
+	}
+}
+
+// blockForLocked makes the session block s's names for at least d from
+// now: a new block, or the running one with s's names added and its end
+// moved later if need be (a block is never shortened).
+func (m *Manager) blockForLocked(s api.Schedule, d time.Duration, now time.Time) {
+	d = min(max(d, api.MinSessionDuration), api.MaxSessionDuration)
+	r := m.st.Session
+	if r == nil {
+		m.st.Session = &Record{Hostnames: slices.Clone(s.Hostnames), Paths: slices.Clone(s.Paths), ClosePrivate: !s.AllowPrivate,
+			Started: now, Duration: d, Lock: s.Lock, Schedule: s.ID}
+		return
+	}
+	names, paths := missing(r.Hostnames, s.Hostnames), missing(r.Paths, s.Paths)
+	if len(r.Hostnames)+len(names) <= api.MaxHostnames && len(r.Paths)+len(paths) <= api.MaxPaths {
+		r.Hostnames = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, names)))
+		if ps := slices.Sorted(slices.Values(slices.Concat(r.Paths, paths))); len(ps) > 0 {
+			r.Paths = ps
+		}
+	}
+	if left := r.Remaining(); left < d && r.Duration+d-left <= maxStoredDuration {
+		r.Duration += d - left
+	}
+}
+
+// dropRemovedLocked removes the schedules whose removal is due, unless
+// one of their windows runs now (it ends first).
+func (m *Manager) dropRemovedLocked(now time.Time) {
+	m.st.Schedules = slices.DeleteFunc(m.st.Schedules, func(s ScheduleRecord) bool {
+		if s.RemoveAt == nil || now.Before(*s.RemoveAt) {
+			return false
+		}
+		if _, _, running := windowAt(s.Schedule, now, m.location()); running && s.LastStart.Before(*s.RemoveAt) && !s.LastStart.IsZero() {
+			return false
+		}
+		m.notes = append(m.notes, "schedule removed, as asked 24 h before: "+s.Text())
+		return true
+	})
+}
+
+// flushNotesLocked hands the notes of a saved change to OnSchedule's
+// function; dropNotesLocked forgets those of a change put back.
+func (m *Manager) flushNotesLocked() {
+	notes := m.notes
+	m.notes = nil
+	if m.onSchedule != nil {
+		for _, n := range notes {
+			m.onSchedule(n)
+		}
+	}
+}
+
+func (m *Manager) dropNotesLocked() { m.notes = nil }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

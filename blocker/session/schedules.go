@@ -1,0 +1,170 @@
+package session
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// ScheduleRecord is a schedule as the state keeps it.
+type ScheduleRecord struct {
+	api.Schedule
+	// LastStart is the window last started: a window starts its block
+	// once, so an early end (a cool-down lock) is not undone by the next
+	// tick.
+	LastStart time.Time `json:"last_start,omitzero"`
+}
+
+// SetLocation sets the zone schedules are read in (time.Local unless a
+// test says otherwise).
+func (m *Manager) SetLocation(loc *time.Location) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.loc = loc
+}
+
+// OnSchedule sets a function called, with the manager's lock held, for
+// each scheduled start, schedule change, clock jump across a start or
+// zone change, in words, once the state that holds it is saved.
+func (m *Manager) OnSchedule(f func(detail string)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.onSchedule = f
+}
+
+// AddSchedule validates and adds a schedule. Adding tightens, so it
+// applies at once: inside one of its windows, its block starts now.
+func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.broken != nil {
+		return api.Schedule{}, api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no schedule can be added; run `sudo nocontactd cleanup` (%v)", m.broken)
+	}
+	s, err := newSchedule(req, m.clock.Now())
+	if err != nil {
+		return api.Schedule{}, err
+	}
+	tx := m.beginLocked()
+	defer tx.end()
+	if len(m.st.Schedules) >= api.MaxSchedules {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "at most %d schedules", api.MaxSchedules)
+	}
+	m.st.Schedules = append(m.st.Schedules, ScheduleRecord{Schedule: s})
+	m.notes = append(m.notes, "schedule added: "+s.Text())
+	m.runSchedulesLocked(m.clock.Now(), false)
+	if err := tx.commit(); err != nil {
+		return api.Schedule{}, err
+	}
+	return m.scheduleView(m.st.Schedules[len(m.st.Schedules)-1]), nil
+}
+
+// RemoveSchedule asks for a schedule's removal. Removing loosens, so it
+// applies only after api.LoosenDelay; a window that runs then keeps its
+// block (no block is ever shortened).
+func (m *Manager) RemoveSchedule(id string) (api.Schedule, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	tx := m.beginLocked()
+	defer tx.end()
+	i := slices.IndexFunc(m.st.Schedules, func(s ScheduleRecord) bool { return s.ID == id })
+	if i < 0 {
+		return api.Schedule{}, api.Errorf(api.CodeNotFound, "no schedule %q; `nocontact schedule list` shows them", id)
+	}
+	s := &m.st.Schedules[i]
+	if s.RemoveAt == nil {
+		at := m.clock.Now().Add(api.LoosenDelay).Truncate(time.Second)
+		s.RemoveAt = &at
+		m.notes = append(m.notes, fmt.Sprintf("schedule %s will be removed at %s, 24 h after it was asked", s.Text(), at.In(m.location()).Format("Mon 2 Jan 15:04")))
+	}
+	if err := tx.commit(); err != nil {
+		return api.Schedule{}, err
+	}
+	return m.scheduleView(*s), nil
+}
+
+// Schedules returns the schedules, each with its next start.
+func (m *Manager) Schedules() []api.Schedule {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]api.Schedule, 0, len(m.st.Schedules))
+	for _, s := range m.st.Schedules {
+		out = append(out, m.scheduleView(s))
+	}
+	return out
+}
+
+// NextScheduled returns the earliest next start of any schedule, or nil.
+func (m *Manager) NextScheduled() *time.Time {
+	var next *time.Time
+	for _, s := range m.Schedules() {
+		if s.Next != nil && (next == nil || s.Next.Before(*next)) {
+			next = s.Next
+		}
+	}
+	return next
+}
+
+func (m *Manager) scheduleView(s ScheduleRecord) api.Schedule {
+	v := s.Schedule
+	v.Days, v.Hostnames, v.Paths = slices.Clone(v.Days), slices.Clone(v.Hostnames), slices.Clone(v.Paths)
+	if next, ok := nextStart(v, m.clock.Now(), m.location()); ok && (v.RemoveAt == nil || next.Before(*v.RemoveAt)) {
+		v.Next = &next
+	}
+	return v
+}
+
+func (m *Manager) location() *time.Location {
+	if m.loc == nil {
+		return time.Local
+	}
+	return m.loc
+}
+
+// newSchedule validates a request into a schedule.
+func newSchedule(req api.ScheduleRequest, now time.Time) (api.Schedule, error) {
+	days, err := api.ParseDays(req.Days)
+	if err != nil {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "%v", err)
+	}
+	from, err := api.ParseClock(req.From)
+	if err != nil {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "from: %v", err)
+	}
+	to, err := api.ParseClock(req.To)
+	if err != nil {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "to: %v", err)
+	}
+	if from == to {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "from and to are both %s: a window needs a length", api.FormatClock(from))
+	}
+	names, err := validNames(req.Hostnames)
+	if err != nil {
+		return api.Schedule{}, err
+	}
+	paths, err := validPaths(req.Paths)
+	if err != nil {
+		return api.Schedule{}, err
+	}
+	if len(names)+len(paths) == 0 {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "no hostnames or profile paths to block")
+	}
+	lock := req.Lock
+	if err := lock.Normalize(); err != nil {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "%v", err)
+	}
+	if lock.Mode == api.LockFriend {
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "a schedule takes the cooldown or strict lock: a friend's code is given once, and a schedule starts many blocks")
+	}
+	return api.Schedule{ID: newScheduleID(), Days: days, From: api.FormatClock(from), To: api.FormatClock(to),
+		Hostnames: names, Paths: paths, Lock: lock, AllowPrivate: req.AllowPrivate, Added: now.Truncate(time.Second)}, nil
+}
+
+func newScheduleID() string {
+	b := make([]byte, 3)
+	rand.Read(b)
+	return "s" + hex.EncodeToString(b)
+}
