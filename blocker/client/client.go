@@ -146,6 +146,32 @@ func (c *Client) Unlock(ctx context.Context, action api.UnlockAction, code strin
 	return &out, c.do(ctx, http.MethodPost, "/v1/session/unlock", api.UnlockRequestBody{Action: action, Code: code}, &out)
 }
 
+// Schedules lists the schedules, each with its next start.
+func (c *Client) Schedules(ctx context.Context) ([]api.Schedule, error) {
+	var out []api.Schedule
+	err := c.do(ctx, http.MethodGet, "/v1/schedules", nil, &out)
+	return out, err
+}
+
+// AddSchedule adds a schedule; it applies at once.
+func (c *Client) AddSchedule(ctx context.Context, req api.ScheduleRequest) (*api.Schedule, error) {
+	var out api.Schedule
+	if err := c.do(ctx, http.MethodPost, "/v1/schedules", req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// RemoveSchedule asks for a schedule's removal, which applies after
+// api.LoosenDelay.
+func (c *Client) RemoveSchedule(ctx context.Context, id string) (*api.Schedule, error) {
+	var out api.Schedule
+	if err := c.do(ctx, http.MethodDelete, "/v1/schedules/"+url.PathEscape(id), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Cleanup ends everything (root only).
 func (c *Client) Cleanup(ctx context.Context) error {
 	return c.do(ctx, http.MethodPost, "/v1/cleanup", struct{}{}, nil)

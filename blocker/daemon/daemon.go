@@ -56,6 +56,8 @@ type Daemon struct {
 	ticks     atomic.Int64 // tick-loop iterations completed
 	checks    atomic.Int64 // guard checks completed
 	clockArms atomic.Int64 // times the wall clock watch was armed
+
+	scheduleChanged atomic.Bool // a schedule started or grew the block: write it
 }
 
 // spawn runs f in a goroutine that Run waits for before it returns, so a
@@ -93,6 +95,7 @@ func New(cfg Config) (*Daemon, error) {
 		}
 	}
 	mgr.OnExpire(d.sessionExpired)
+	mgr.OnSchedule(d.onSchedule)
 	if err := d.setupExtension(); err != nil {
 		d.log.Error("the extension could not be packed; blocked tabs show the browser's own page", "err", err)
 	}

@@ -86,6 +86,9 @@ func (d *Daemon) Handler() http.Handler {
 	mux.HandleFunc("GET /v1/events", d.handleEvents)
 	mux.HandleFunc("GET /v1/events/stream", d.handleStream)
 	mux.HandleFunc("POST /v1/cleanup", d.handleCleanup)
+	mux.HandleFunc("GET /v1/schedules", d.handleSchedules)
+	mux.HandleFunc("POST /v1/schedules", d.handleAddSchedule)
+	mux.HandleFunc("DELETE /v1/schedules/{id}", d.handleRemoveSchedule)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, api.Errorf(api.CodeNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})

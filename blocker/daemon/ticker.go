@@ -25,9 +25,15 @@ func (d *Daemon) tickLoop(ctx context.Context) {
 		case <-d.wake:
 		}
 		d.tick()
+		d.opMu.Lock()
+		d.applySchedules()
+		d.opMu.Unlock()
 		next := d.cfg.CreditEvery
 		if v := d.mgr.View(); v != nil {
 			next = min(next, time.Duration(v.Remaining)+50*time.Millisecond)
+		}
+		if at := d.mgr.NextScheduled(); at != nil {
+			next = min(next, max(0, at.Sub(d.cfg.Clock.Now()))+50*time.Millisecond)
 		}
 		if d.liftPending() {
 			if err := d.lift(); err != nil {

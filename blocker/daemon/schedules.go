@@ -1,0 +1,62 @@
+package daemon
+
+import (
+	"net/http"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// The schedules' API: listed, added (at once: adding tightens) and
+// removed (after api.LoosenDelay: removing loosens). Each is validated by
+// the session manager, which keeps them in its state and starts their
+// blocks from the tick.
+
+func (d *Daemon) handleSchedules(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, d.mgr.Schedules())
+}
+
+func (d *Daemon) handleAddSchedule(w http.ResponseWriter, r *http.Request) {
+	var req api.ScheduleRequest
+	if err := decode(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	d.opMu.Lock()
+	defer d.opMu.Unlock()
+	s, err := d.mgr.AddSchedule(req)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	d.applySchedules()
+	d.nudge() // the tick loop wakes for the next start
+	writeJSON(w, http.StatusOK, s)
+}
+
+func (d *Daemon) handleRemoveSchedule(w http.ResponseWriter, r *http.Request) {
+	s, err := d.mgr.RemoveSchedule(r.PathValue("id"))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s)
+}
+
+// onSchedule records what the scheduler did (under the manager's lock: it
+// must not call the manager) and has the tick loop apply it.
+func (d *Daemon) onSchedule(detail string) {
+	d.log.Info("schedule: " + detail)
+	d.record(api.Event{Kind: api.EventScheduled, Detail: detail})
+	d.scheduleChanged.Store(true)
+	d.nudge()
+}
+
+// applySchedules writes a block a schedule started or grew.
+func (d *Daemon) applySchedules() {
+	if !d.scheduleChanged.Swap(false) || !d.mgr.Active() {
+		return
+	}
+	if _, err := d.enforce(); err != nil {
+		d.log.Error("writing a scheduled block failed; the guard keeps trying", "err", err)
+	}
+}
