@@ -29,6 +29,9 @@ func statusText(st *api.Status, now time.Time) string {
 		b.WriteString(s.PrivateLine() + "\n")
 	}
 	b.WriteString(st.Hosts.Line(st.Session != nil, now) + "\n")
+	if st.NextScheduled != nil {
+		b.WriteString("Next scheduled block: " + api.WhenText(*st.NextScheduled, now) + "\n")
+	}
 	for _, br := range st.Browsers {
 		b.WriteString(br.Line(st.Session != nil && len(st.Session.Paths) > 0) + "\n")
 	}

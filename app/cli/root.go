@@ -44,6 +44,11 @@ func commands() []command {
 			args: cobra.ArbitraryArgs, flags: addCommand},
 		{use: "end", short: "End early as the lock allows: request, wait out the cool-down, confirm", args: noArgs, flags: endCommand},
 		{use: "events", short: "What happened: attempts, edits, starts and ends", args: noArgs, flags: eventsCommand},
+		{use: "schedule", short: "Blocks that start themselves: nights, weekends (without a command: list them)", args: noArgs, flags: scheduleList, subs: []command{
+			{use: "list", short: "The schedules and their next start", args: noArgs, flags: scheduleList},
+			{use: "add", short: "Block every --days from --from to --to (local time), your saved profiles or --host names", args: noArgs, flags: scheduleAdd},
+			{use: "remove ID", short: "Remove a schedule (it applies after 24 hours)", args: cobra.ExactArgs(1), flags: scheduleRemove},
+		}},
 		{use: "profiles", short: "The profiles to block (without a command: list them)", args: noArgs, flags: profilesList, subs: []command{
 			{use: "list", short: "The saved profiles and their reach", args: noArgs, flags: profilesList},
 			{use: "add [LINK]", short: "Save a profile from its link, or --platform and --handle", args: cobra.MaximumNArgs(1), flags: profilesAdd},

@@ -138,3 +138,29 @@ func TestJournalAndContactAsJSON(t *testing.T) {
 		t.Errorf("contact --json: %d %q", code, out)
 	}
 }
+
+func TestScheduleCommands(t *testing.T) {
+	useTempVault(t)
+	sock, _ := startDaemon(t)
+	runCLI("profiles", "add", "--reach", "platform", "https://x.com/janedoe")
+	if code, _, errs := runCLI("schedule", "add", "--socket", sock, "--days", "someday", "--from", "22:00", "--to", "07:00"); code != ExitUsage || !strings.Contains(errs, "mon-fri") {
+		t.Errorf("bad days: %d %q", code, errs)
+	}
+	if code, _, errs := runCLI("schedule", "add", "--socket", sock, "--days", "daily", "--from", "22:00", "--to", "07:00", "--lock", "friend"); code != ExitUsage || !strings.Contains(errs, "cooldown or strict") {
+		t.Errorf("friend lock: %d %q", code, errs)
+	}
+	code, out, errs := runCLI("schedule", "add", "--socket", sock, "--days", "mon-fri", "--from", "22:00", "--to", "07:00", "--lock", "strict")
+	if code != ExitOK || !strings.Contains(out, "mon-fri 22:00 to 07:00, lock strict") || !strings.Contains(out, "Next block:") {
+		t.Fatalf("add: %d %q %q", code, out, errs)
+	}
+	id := strings.Fields(strings.TrimPrefix(out, "Schedule "))[0]
+	if code, out, _ := runCLI("schedule", "list", "--socket", sock); code != ExitOK || !strings.Contains(out, id+"  mon-fri 22:00 to 07:00") || !strings.Contains(out, "9 names") {
+		t.Errorf("list: %d %q", code, out)
+	}
+	if code, out, _ := runCLI("status", "--socket", sock); code != ExitOK || !strings.Contains(out, "Next scheduled block:") {
+		t.Errorf("status: %d %q", code, out)
+	}
+	if code, out, _ := runCLI("schedule", "remove", "--socket", sock, id); code != ExitOK || !strings.Contains(out, "will be removed") {
+		t.Errorf("remove: %d %q", code, out)
+	}
+}

@@ -167,6 +167,8 @@ type Status struct {
 	Sinkhole SinkholeStatus  `json:"sinkhole"`
 	Browsers []BrowserStatus `json:"browsers,omitempty"` // during a session: each installed browser's policy
 	Daemon   DaemonInfo      `json:"daemon"`
+	// NextScheduled is the next start of a schedule, if any.
+	NextScheduled *time.Time `json:"next_scheduled,omitempty"`
 }
 
 // StartRequest is POST /v1/session.

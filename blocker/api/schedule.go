@@ -142,3 +142,26 @@ func DaysText(days []string) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// WhenText says a moment soon as a person would: "tonight 22:00" (after
+// 18:00 today), "today 14:00", "tomorrow 07:00", "Mon 22:00", or a date
+// further away.
+func WhenText(t, now time.Time) string {
+	t = t.In(now.Location())
+	y, m, d := now.Date()
+	midnight := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	clock := t.Format("15:04")
+	switch days := int(t.Sub(midnight).Hours() / 24); {
+	case t.Before(midnight):
+		return t.Format("Mon 2 Jan 15:04")
+	case days == 0 && t.Hour() >= 18:
+		return "tonight " + clock
+	case days == 0:
+		return "today " + clock
+	case days == 1:
+		return "tomorrow " + clock
+	case days < 7:
+		return t.Format("Mon") + " " + clock
+	}
+	return t.Format("Mon 2 Jan 15:04")
+}

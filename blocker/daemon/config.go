@@ -28,10 +28,11 @@ type Config struct {
 	HTTPSPort   int // (nocontactd run: 443)
 	Clock       session.Clock
 	Logger      *slog.Logger
-	CreditEvery time.Duration // credit tick; 30 s
-	GuardSettle time.Duration // 100 ms
-	GuardEvery  time.Duration // 60 s
-	Heartbeat   time.Duration // event stream heartbeat; 30 s
+	CreditEvery time.Duration  // credit tick; 30 s
+	GuardSettle time.Duration  // 100 ms
+	GuardEvery  time.Duration  // 60 s
+	Heartbeat   time.Duration  // event stream heartbeat; 30 s
+	Location    *time.Location // the zone schedules are read in; nil: the machine's (time.Local)
 }
 
 // check refuses a configuration without its paths: the production

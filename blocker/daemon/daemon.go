@@ -96,6 +96,9 @@ func New(cfg Config) (*Daemon, error) {
 	}
 	mgr.OnExpire(d.sessionExpired)
 	mgr.OnSchedule(d.onSchedule)
+	if cfg.Location != nil {
+		mgr.SetLocation(cfg.Location)
+	}
 	if err := d.setupExtension(); err != nil {
 		d.log.Error("the extension could not be packed; blocked tabs show the browser's own page", "err", err)
 	}

@@ -21,6 +21,8 @@ func (d *Daemon) Status() api.Status {
 		Hosts:    d.hostsStatus(),
 		Sinkhole: d.sinkholeStatus(),
 		Daemon:   api.DaemonInfo{Version: api.Version},
+
+		NextScheduled: d.mgr.NextScheduled(),
 	}
 	if st.Session != nil {
 		st.Browsers = d.browserStatus()
