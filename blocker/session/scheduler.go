@@ -44,7 +44,7 @@ func (m *Manager) runSchedulesLocked(now time.Time, _ bool) {
 		}
 		s.LastStart = start
 		m.blockForLocked(s.Schedule, end.Sub(now), now)
-		m.notes = append(m.notes, fmt.Sprintf("scheduled block started: %s, until %s", s.Text(), end.In(m.location()).Format("Mon 15:04")))
+		m.notes = append(m.notes, fmt.Sprintf("scheduled block started: %s, until %s", s.Text(), end.In(m.location()).Format("Mon 2 Jan 15:04")))
 	}
 }
 
