@@ -112,7 +112,11 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 	default:
 		day := now.AddDate(0, 0, mostDay-(chartDays-1)).Format("Mon 2 Jan")
 		_, today := api.CountVisits(events, now) // the count the pop-up, the pause and the page in the tab say
-		p.ChartCaption.SetText(fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, today))
+		caption := fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, today)
+		if n := scheduledVisits(events, now.AddDate(0, 0, -chartDays)); n > 0 {
+			caption += fmt.Sprintf(" %d of them in scheduled blocks.", n)
+		}
+		p.ChartCaption.SetText(caption)
 	}
 	p.renderVault(data, verr, now)
 }
@@ -139,6 +143,18 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	if len(entries) == 0 {
 		p.Journal.Add(widget.NewLabel("No entries yet. Logging an urge, and why, makes the next one easier to see coming."))
 	}
+}
+
+// scheduledVisits counts the attempts since during blocks a schedule
+// started (the risky hours the person named).
+func scheduledVisits(events []api.Event, since time.Time) int {
+	n := 0
+	for _, e := range events {
+		if e.Kind == api.EventVisit && e.Scheduled && e.Time.After(since) {
+			n += max(1, e.Count)
+		}
+	}
+	return n
 }
 
 // plural writes "1 attempt", "2 attempts".

@@ -37,6 +37,15 @@ func TestProgressChartAndJournal(t *testing.T) {
 		t.Errorf("bar heights %v %v", p.bars[27].Size(), p.bars[29].Size())
 	}
 
+	if strings.Contains(p.ChartCaption.Text, "scheduled") {
+		t.Errorf("scheduled blocks named without any: %q", p.ChartCaption.Text)
+	}
+	events[1].Scheduled = true
+	p.render(events, nil, data, nil)
+	if !strings.HasSuffix(p.ChartCaption.Text, "Today: 4. 9 of them in scheduled blocks.") {
+		t.Errorf("attempts in scheduled blocks not told apart: %q", p.ChartCaption.Text)
+	}
+	events[1].Scheduled = false
 	p.render(events[:1], nil, data, nil)
 	if !strings.HasPrefix(p.ChartCaption.Text, "4 attempts") {
 		t.Errorf("caption %q", p.ChartCaption.Text)

@@ -30,6 +30,9 @@ type Event struct {
 	Scheme string    `json:"scheme,omitempty"`
 	Count  int       `json:"count,omitempty"`
 	Detail string    `json:"detail,omitempty"` // e.g. how a session ended: "expired", "unlocked", "cleanup"
+	// Scheduled marks a visit during a block a schedule started (or in a
+	// schedule's window), so attempts in the risky hours can be told apart.
+	Scheduled bool `json:"scheduled,omitempty"`
 }
 
 // CountVisits sums the visits (with their coalesced counts) among events in

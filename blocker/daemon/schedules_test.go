@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/sinkhole"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
@@ -37,6 +38,10 @@ func TestScheduleOverTheAPI(t *testing.T) {
 	testutil.Must(t, err)
 	if !hasEvent(events, api.EventScheduled, "scheduled block started") {
 		t.Errorf("no event for the scheduled start: %+v", events)
+	}
+	e.d.onHit(sinkhole.Hit{Host: "instagram.com", Scheme: "https", Time: e.clock.Now()})
+	if v := e.visits(t, "instagram.com", "https"); len(v) != 1 || !v[0].Scheduled {
+		t.Errorf("a visit in a scheduled block is not marked: %+v", v)
 	}
 	r, err := e.client.RemoveSchedule(ctx, s.ID)
 	if err != nil || r.RemoveAt == nil {

@@ -46,7 +46,7 @@ func (d *Daemon) onHit(h sinkhole.Hit) {
 			return
 		}
 	}
-	e := d.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: d.cfg.Clock.Now()})
+	e := d.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: d.cfg.Clock.Now(), Scheduled: d.mgr.InScheduledBlock()})
 	d.visits.open[key] = openVisit{seq: e.Seq, first: h.Time}
 	for k, v := range d.visits.open {
 		if h.Time.Sub(v.first) >= coalesceWindow {

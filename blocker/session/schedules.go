@@ -97,6 +97,24 @@ func (m *Manager) Schedules() []api.Schedule {
 	return out
 }
 
+// InScheduledBlock reports whether the running block was started by a
+// schedule, or now falls in a schedule's window.
+func (m *Manager) InScheduledBlock() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if r := m.st.Session; r == nil {
+		return false
+	} else if r.Schedule != "" {
+		return true
+	}
+	for _, s := range m.st.Schedules {
+		if _, _, in := windowAt(s.Schedule, m.clock.Now(), m.location()); in {
+			return true
+		}
+	}
+	return false
+}
+
 // NextScheduled returns the earliest next start of any schedule, or nil.
 func (m *Manager) NextScheduled() *time.Time {
 	var next *time.Time
