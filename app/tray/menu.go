@@ -40,7 +40,7 @@ const (
 	IDDay, IDBlock, IDHosts, IDLast        = "day", "block", "hosts", "last"
 	IDStart24h, IDStart7d, IDStart30d      = "start-24h", "start-7d", "start-30d"
 	IDExtend, IDEnd, IDOpen, IDRead, IDSet = "extend", "end", "open", "read", "setup"
-	IDKeep, IDQuit                         = "keep", "quit"
+	IDKeep, IDQuit, IDNext                 = "keep", "quit", "next"
 )
 
 // Icons.
@@ -67,7 +67,11 @@ func Menu(s State) []Item {
 	items = append(items,
 		Item{ID: IDBlock, Label: sess.Short()},
 		Item{ID: IDHosts, Label: hostsLabel(s)},
-		Item{ID: IDLast, Label: lastLabel(s)},
+		Item{ID: IDLast, Label: lastLabel(s)})
+	if next := s.Status.NextScheduled; next != nil {
+		items = append(items, Item{ID: IDNext, Label: "Next block: " + api.WhenText(*next, s.Now)})
+	}
+	items = append(items,
 		Item{ID: IDStart24h, Label: "Start block: 24 h", Enabled: !running && s.HasProfiles},
 		Item{ID: IDStart7d, Label: "Start block: 7 days", Enabled: !running && s.HasProfiles},
 		Item{ID: IDStart30d, Label: "Start block: 30 days", Enabled: !running && s.HasProfiles},

@@ -110,3 +110,24 @@ func TestFailedExtendIsShown(t *testing.T) {
 		t.Error("reasons")
 	}
 }
+
+func TestMenuSaysTheNextScheduledBlock(t *testing.T) {
+	now := time.Date(2026, 11, 30, 17, 0, 0, 0, time.Local)
+	next := time.Date(2026, 11, 30, 22, 0, 0, 0, time.Local)
+	s := State{Status: &api.Status{NextScheduled: &next}, Now: now}
+	found := false
+	for _, it := range Menu(s) {
+		if it.ID == IDNext {
+			found = it.Label == "Next block: tonight 22:00" && !it.Enabled
+		}
+	}
+	if !found {
+		t.Errorf("no 'Next block: tonight 22:00' line: %+v", Menu(s))
+	}
+	s.Status.NextScheduled = nil
+	for _, it := range Menu(s) {
+		if it.ID == IDNext {
+			t.Errorf("a next-block line without a schedule: %+v", it)
+		}
+	}
+}

@@ -63,6 +63,7 @@ type Today struct {
 	Setup          *Button
 	Notice         *widget.Label
 	FriendCode     *widget.Label // shown from the start of a friend-locked block until it ends
+	Sched          *Schedules    // blocks that start themselves
 
 	startBox, runBox, setupBox *fyne.Container
 	content                    fyne.CanvasObject
@@ -121,6 +122,7 @@ func newToday(d Deps, k *Keys) *Today {
 	t.KeepBlock.Importance = widget.HighImportance
 	t.Code.SetPlaceHolder("Friend's code")
 	t.Setup = newButton("Set up blocking", func() { t.d.Setup() })
+	t.Sched = newSchedules(d, k, t.Refresh)
 	t.layout()
 	t.Notice.Hide()
 	return t
@@ -134,7 +136,7 @@ func (t *Today) layout() {
 	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		t.Day, dayRow, t.DayHelp, widget.NewSeparator(),
-		t.Status, t.Detail, t.Problem, t.FriendCode, t.startBox, t.runBox, t.setupBox, t.Notice)))
+		t.Status, t.Detail, t.Problem, t.FriendCode, t.startBox, t.runBox, t.setupBox, t.Notice, t.Sched.content)))
 }
 
 // Refresh reads the vault and the daemon off the UI thread and shows them.
@@ -143,8 +145,17 @@ func (t *Today) Refresh() {
 		data, verr := t.d.Vault.Load()
 		c, cancel := ctx()
 		st, derr := t.d.Daemon.Status(c)
+		var list []api.Schedule
+		serr := derr
+		if derr == nil {
+			list, serr = t.d.Daemon.Schedules(c)
+		}
 		cancel()
-		fyne.Do(func() { t.render(data, verr, st, derr) })
+		fyne.Do(func() {
+			t.render(data, verr, st, derr)
+			t.Sched.render(list, serr, t.names, t.paths)
+			t.content.Refresh() // the schedules' place shows or hides
+		})
 	})
 }
 

@@ -24,6 +24,9 @@ type Daemon interface {
 	Add(ctx context.Context, names, paths []string) (*api.Session, error)
 	Unlock(ctx context.Context, action api.UnlockAction, code string) (*api.UnlockResponse, error)
 	Events(ctx context.Context, after uint64) ([]api.Event, error)
+	Schedules(ctx context.Context) ([]api.Schedule, error)
+	AddSchedule(ctx context.Context, req api.ScheduleRequest) (*api.Schedule, error)
+	RemoveSchedule(ctx context.Context, id string) (*api.Schedule, error)
 }
 
 // Store is the vault; *vault.Vault has it.

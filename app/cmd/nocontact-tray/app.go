@@ -47,7 +47,7 @@ func newTrayApp() *trayApp {
 }
 
 // allItems is every item in menu order; Menu decides which show.
-var allItems = []string{tray.IDDay, tray.IDBlock, tray.IDHosts, tray.IDLast, "", tray.IDStart24h, tray.IDStart7d,
+var allItems = []string{tray.IDDay, tray.IDBlock, tray.IDHosts, tray.IDLast, tray.IDNext, "", tray.IDStart24h, tray.IDStart7d,
 	tray.IDStart30d, tray.IDExtend, tray.IDEnd, tray.IDKeep, tray.IDSet, "", tray.IDOpen, tray.IDRead, "", tray.IDQuit}
 
 func (t *trayApp) onReady(ctx context.Context) {

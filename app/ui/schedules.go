@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+)
+
+// Schedules is Today's place for blocks that start themselves: the
+// schedules with their next start, a way to add one (the saved profiles,
+// on chosen days, in a local time window) and to remove one, which asks
+// first and applies only after 24 hours.
+type Schedules struct {
+	d    Deps
+	keys *Keys
+
+	Next   *widget.Label // "Next scheduled block: tonight 22:00"
+	List   *fyne.Container
+	Days   *widget.Select
+	From   *Entry
+	To     *Entry
+	Lock   *widget.Select
+	Add    *Button
+	Notice *widget.Label
+	Ask    *Ask // the last removal asked, for tests
+
+	names, paths []string // what a new schedule blocks: the saved profiles'
+	onChange     func()
+	content      fyne.CanvasObject
+}
+
+// dayChoices are the days a schedule can run, in words and as the API
+// reads them.
+var dayChoices = []struct{ label, days string }{
+	{"Weeknights (Mon to Fri)", "mon-fri"},
+	{"Every day", "daily"},
+	{"Weekends (Sat and Sun)", "weekends"},
+}
+
+func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
+	s := &Schedules{d: d, keys: k, Next: widget.NewLabel(""), List: container.NewVBox(), From: newEntry(false), To: newEntry(false),
+		Notice: widget.NewLabel(""), onChange: onChange}
+	var labels []string
+	for _, c := range dayChoices {
+		labels = append(labels, c.label)
+	}
+	s.Days = widget.NewSelect(labels, nil)
+	s.Days.SetSelected(dayChoices[0].label)
+	s.From.SetText("22:00")
+	s.To.SetText("07:00")
+	s.Lock = widget.NewSelect([]string{"Cool-down", "Strict"}, nil)
+	s.Lock.SetSelected("Cool-down")
+	s.Add = newButton("Add schedule", s.onAdd)
+	s.Next.TextStyle = fyne.TextStyle{Bold: true}
+	s.Next.Wrapping, s.Notice.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	head := widget.NewLabel("Blocks that start themselves")
+	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "subHeadingText"
+	help := widget.NewLabel("For the hours you know are hard: late at night, the weekend. Each block blocks your saved profiles. Removing a schedule takes 24 hours, so the night you decide in keeps its block.")
+	help.Wrapping = fyne.TextWrapWord
+	times := container.NewGridWithColumns(4, widget.NewLabel("From"), s.From, widget.NewLabel("to"), s.To)
+	s.content = container.NewVBox(widget.NewSeparator(), head, help, s.Next, s.List,
+		container.NewGridWithColumns(2, s.Days, s.Lock), times, s.Add, s.Notice)
+	s.Notice.Hide()
+	return s
+}
+
+// render shows the schedules (nil err) and what a new one would block.
+func (s *Schedules) render(list []api.Schedule, err error, names, paths []string) {
+	s.names, s.paths = names, paths
+	s.List.RemoveAll()
+	if len(names)+len(paths) == 0 {
+		s.Add.Disable()
+	} else {
+		s.Add.Enable()
+	}
+	if err != nil { // no daemon: nothing here can work, and Today says why
+		s.content.Hide()
+		return
+	}
+	s.content.Show()
+	switch {
+	case len(list) == 0:
+		showText(s.Next, "No schedules yet.")
+		return
+	}
+	var next *time.Time
+	now := s.d.Now()
+	for _, sc := range list {
+		if sc.Next != nil && (next == nil || sc.Next.Before(*next)) {
+			next = sc.Next
+		}
+		s.List.Add(s.row(sc, now))
+	}
+	if next != nil {
+		showText(s.Next, "Next scheduled block: "+api.WhenText(*next, now))
+	} else {
+		showText(s.Next, "")
+	}
+}
+
+// row is one schedule: when it runs, its lock, and Remove (or when its
+// removal applies).
+func (s *Schedules) row(sc api.Schedule, now time.Time) fyne.CanvasObject {
+	text := fmt.Sprintf("%s · lock: %s", scheduleWords(sc), sc.Lock.Text())
+	if sc.RemoveAt != nil {
+		l := wrapped(text + " · removed " + api.WhenText(*sc.RemoveAt, now))
+		return l
+	}
+	remove := newButton("Remove…", func() { s.askRemove(sc) })
+	return container.NewBorder(nil, nil, nil, remove, wrapped(text))
+}
+
+// scheduleWords says a schedule as a person would: "Weeknights, 22:00 to
+// 07:00".
+func scheduleWords(sc api.Schedule) string {
+	days := api.DaysText(sc.Days)
+	for _, c := range dayChoices {
+		if d, err := api.ParseDays(c.days); err == nil && api.DaysText(d) == days {
+			days = c.label
+		}
+	}
+	return fmt.Sprintf("%s, %s to %s", days, sc.From, sc.To)
+}
+
+func (s *Schedules) onAdd() {
+	req := api.ScheduleRequest{From: s.From.Text, To: s.To.Text, Hostnames: s.names, Paths: s.paths, Lock: api.Lock{Mode: api.LockCooldown}}
+	for _, c := range dayChoices {
+		if c.label == s.Days.Selected {
+			req.Days = c.days
+		}
+	}
+	if s.Lock.Selected == "Strict" {
+		req.Lock.Mode = api.LockStrict
+	}
+	for _, t := range []string{req.From, req.To} {
+		if _, err := api.ParseClock(t); err != nil {
+			showText(s.Notice, "Write the times as HH:MM, such as 22:00 and 07:00.")
+			return
+		}
+	}
+	s.d.Async(func() {
+		c, cancel := ctx()
+		sc, err := s.d.Daemon.AddSchedule(c, req)
+		cancel()
+		fyne.Do(func() {
+			if err != nil {
+				showText(s.Notice, "The schedule was not added: "+err.Error())
+				return
+			}
+			showText(s.Notice, "Added: "+scheduleWords(*sc)+".")
+			s.onChange()
+		})
+	})
+}
+
+// askRemove asks before a removal, saying when it applies.
+func (s *Schedules) askRemove(sc api.Schedule) {
+	s.Ask = newAsk(s.keys, "Remove this schedule?",
+		scheduleWords(sc)+". It stays in force for 24 hours, and a block it has started runs to its end. Tonight keeps its block.",
+		"Remove in 24 hours", "Keep it", func() { s.remove(sc.ID) }, func() {})
+}
+
+func (s *Schedules) remove(id string) {
+	s.d.Async(func() {
+		c, cancel := ctx()
+		sc, err := s.d.Daemon.RemoveSchedule(c, id)
+		cancel()
+		fyne.Do(func() {
+			if err != nil {
+				showText(s.Notice, "The schedule was not removed: "+err.Error())
+				return
+			}
+			showText(s.Notice, fmt.Sprintf("%s will be removed %s.", scheduleWords(*sc), api.WhenText(*sc.RemoveAt, s.d.Now())))
+			s.onChange()
+		})
+	})
+}
