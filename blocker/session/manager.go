@@ -23,7 +23,7 @@ type Manager struct {
 	witness  Witness  // what the last save said, read beside the state at load
 	findings []string // how the state loaded disagrees with it, in words
 
-	loc        *time.Location     // the zone schedules are read in; nil: time.Local
+	loc        *time.Location      // the zone schedules are read in; nil: time.Local
 	onSchedule func(detail string) // told of scheduled starts and schedule changes
 	notes      []string            // such news of the change under way, told once it is saved
 }
