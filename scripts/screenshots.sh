@@ -34,20 +34,27 @@ Xvfb "$DISPLAY" -screen 0 900x620x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-shoot() { # shoot NAME: open the window, take one picture, close it
+shoot() { # shoot NAME [N:NAME | end:NAME]...: open the window, take pictures, close it
 	"$bin/nocontact" >"$D/gui.log" 2>&1 &
 	local gui=$!
 	for _ in $(seq 120); do xdotool search --onlyvisible --name '^No Contact$' >/dev/null 2>&1 && break; sleep 0.25; done
 	sleep 2
 	import -window root "$out/$1.png"
 	for tab in "${@:2}"; do
-		xdotool key "ctrl+${tab%%:*}" # the rail's shortcut: Ctrl+2 is Profiles
+		if [ "${tab%%:*}" = end ]; then # the bottom of the screen: the wheel over its middle
+			xdotool mousemove 500 400 click --repeat 30 --delay 30 5
+		else
+			xdotool key "ctrl+${tab%%:*}" # the rail's shortcut: Ctrl+2 is Profiles
+		fi
 		sleep 1.5
 		import -window root "$out/${tab#*:}.png"
 	done
 	kill "$gui"; wait "$gui" 2>/dev/null || true
 }
-shoot today-idle
+"$bin/nocontact" schedule add --days mon-fri --from 22:00 --to 07:00 --lock strict >/dev/null
+"$bin/nocontact" schedule add --days weekends --from 13:00 --to 18:00 >/dev/null
+shoot today-idle end:schedules
+FYNE_THEME=light shoot today-idle-light end:schedules-light
 "$bin/nocontact" start --for 30d --lock cooldown >/dev/null
 # Attempts on a blocked site, and an urge in the journal.
 for i in 1 2 3; do curl -s -o /dev/null -H 'Host: x.com' "http://127.78.0.1:$http_port/janedoe"; done

@@ -62,7 +62,8 @@ func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
 	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "subHeadingText"
 	help := widget.NewLabel("For the hours you know are hard: late at night, the weekend. Each block blocks your saved profiles. Removing a schedule takes 24 hours, so the night you decide in keeps its block.")
 	help.Wrapping = fyne.TextWrapWord
-	times := container.NewGridWithColumns(4, widget.NewLabel("From"), s.From, widget.NewLabel("to"), s.To)
+	times := container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("From"), nil, s.From),
+		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, s.To))
 	s.content = container.NewVBox(widget.NewSeparator(), head, help, s.Next, s.List,
 		container.NewGridWithColumns(2, s.Days, s.Lock), times, s.Add, s.Notice)
 	s.Notice.Hide()
