@@ -56,7 +56,7 @@ keyring: ## The vault against a real Secret Service (a private D-Bus session and
 	rc=$${PIPESTATUS[0]}; rm -rf $$home; exit $$rc
 
 soak: ## A long simulated-month soak of the session's credited time (500 seeded months; make test runs 4)
-	$(GO) test -run '^TestSoakMonth$$' -count=1 ./blocker/session -soak.seeds 500 -soak.steps 20000
+	$(GO) test -run '^TestSoakMonth$$|^TestScheduleSoakMonth$$' -count=1 ./blocker/session -soak.seeds 500 -soak.steps 20000
 
 fuzz: ## Explore with each fuzz test for FUZZTIME (default 15s); make test replays the corpora in testdata/
 	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts
