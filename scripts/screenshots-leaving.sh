@@ -8,18 +8,8 @@
 set -euo pipefail
 bin=$(cd "$1" && pwd) out=$2
 mkdir -p "$out"
-D=$(mktemp -d)
-export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock XDG_RUNTIME_DIR=$D/run
-mkdir -p "$HOME" "$D/run"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$D" 2>/dev/null || true; }
-trap cleanup EXIT
-printf '127.0.0.1 localhost\n' >"$D/hosts"
-http_port=$((20000 + RANDOM % 20000))
-"$bin/nocontactd" run --hosts-file "$D/hosts" --state-dir "$D/state" --socket "$D/d.sock" --http-port $http_port --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
-pids+=($!)
-echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-for _ in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
+. "$(dirname "$0")/sandbox.sh"
+sandbox_daemon
 "$bin/nocontact" profiles add https://www.instagram.com/jane.doe/ >/dev/null
 "$bin/nocontact" profiles add jane.substack.com >/dev/null
 "$bin/nocontact" contact --last "$(date -d '12 days ago' +%F)" >/dev/null
@@ -27,12 +17,7 @@ for _ in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0
 "$bin/nocontact" start --for 30d --lock cooldown --cooldown 15m >/dev/null
 for _ in 1 2 3; do curl -s -o /dev/null -H 'Host: jane.substack.com' "http://127.78.0.1:$http_port/"; done
 
-d=70
-while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
-export DISPLAY=:$d
-Xvfb "$DISPLAY" -screen 0 900x620x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+sandbox_xvfb
 
 gui=""
 open_gui() { # open_gui [THEME]: the main window, until close_gui

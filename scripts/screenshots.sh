@@ -7,32 +7,17 @@
 set -euo pipefail
 bin=$(cd "$1" && pwd) out=$2
 mkdir -p "$out"
-D=$(mktemp -d)
-export HOME=$D/home XDG_CONFIG_HOME=$D/home/.config XDG_DATA_HOME=$D/home/data NOCONTACT_SOCKET=$D/d.sock XDG_RUNTIME_DIR=$D/run
-mkdir -p "$HOME" "$D/run"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$D" 2>/dev/null || true; }
-trap cleanup EXIT
-printf '127.0.0.1 localhost\n' >"$D/hosts"
-http_port=$((20000 + RANDOM % 20000))
+. "$(dirname "$0")/sandbox.sh"
 # Two browsers "installed" under a private root, so the browser layer shows.
 mkdir -p "$D/root/usr/bin" "$D/root/usr/lib/firefox-esr"
 touch "$D/root/usr/bin/chromium" "$D/root/usr/lib/firefox-esr/firefox-esr"
-"$bin/nocontactd" run --hosts-file "$D/hosts" --browser-root "$D/root" --state-dir "$D/state" --socket "$D/d.sock" --http-port $http_port --https-port $((40001 + RANDOM % 20000)) 2>"$D/daemon.log" &
-pids+=($!)
-echo -n demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-for i in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
+sandbox_daemon --browser-root "$D/root"
 "$bin/nocontact" profiles add https://www.instagram.com/jane.doe/ >/dev/null
 "$bin/nocontact" profiles add jane.substack.com >/dev/null
 "$bin/nocontact" profiles add --reach platform https://x.com/janedoe >/dev/null
 "$bin/nocontact" contact --last "$(date -d '12 days ago' +%F)" >/dev/null
 
-d=70
-while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
-export DISPLAY=:$d
-Xvfb "$DISPLAY" -screen 0 900x620x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+sandbox_xvfb
 
 shoot() { # shoot NAME [N:NAME | end:NAME]...: open the window, take pictures, close it
 	"$bin/nocontact" >"$D/gui.log" 2>&1 &
