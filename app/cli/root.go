@@ -148,7 +148,8 @@ func build(c command, env Env) *cobra.Command {
 		}
 	}
 	if cc.Flags().Lookup("host") != nil {
-		cc.RegisterFlagCompletionFunc("host", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		// It fails only for a flag that does not exist, and the flag was just looked up.
+		_ = cc.RegisterFlagCompletionFunc("host", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return runningHostnames(), cobra.ShellCompDirectiveNoFileComp
 		})
 	}

@@ -70,7 +70,10 @@ func Listen(path string, handle func(Request)) (func(), error) {
 	if err != nil {
 		return nil, err
 	}
-	os.Chmod(path, 0o600)
+	if err := os.Chmod(path, 0o600); err != nil { // only this user may hand over
+		ln.Close()
+		return nil, err
+	}
 	go serve(ln, handle)
 	return func() { ln.Close(); os.Remove(path) }, nil
 }

@@ -52,7 +52,7 @@ func newReader(d Deps) *Reader {
 	r.Size.Step, r.Size.Value = 0.1, 1
 	r.Size.OnChanged = r.setScale
 	r.Size.OnChangeEnded = func(v float64) {
-		r.d.Async(func() { r.d.Vault.Update(func(d *vault.Data) error { d.Settings.TextScale = v; return nil }) })
+		r.d.Async(func() { _ = r.d.Vault.Update(func(d *vault.Data) error { d.Settings.TextScale = v; return nil }) }) // a preference: lost, not harmful
 	}
 	sizeRow := container.NewBorder(nil, nil, widget.NewLabel("Text size"), nil, r.Size)
 	r.NoMatch = widget.NewLabel("No matches. Try another word, or fewer words.")
@@ -93,7 +93,7 @@ func (r *Reader) Show(s *content.Section) {
 	r.scroll.Refresh()
 	title := s.Title
 	r.d.Async(func() {
-		r.d.Vault.Update(func(d *vault.Data) error { d.Settings.ReadSection = title; return nil })
+		_ = r.d.Vault.Update(func(d *vault.Data) error { d.Settings.ReadSection = title; return nil }) // where reading resumes: a preference
 	})
 }
 

@@ -19,5 +19,5 @@ func lockFile(path string) (func(), error) {
 		f.Close()
 		return nil, err
 	}
-	return func() { unix.Flock(int(f.Fd()), unix.LOCK_UN); f.Close() }, nil
+	return func() { _ = unix.Flock(int(f.Fd()), unix.LOCK_UN); f.Close() }, nil // closing unlocks too
 }

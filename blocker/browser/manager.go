@@ -321,7 +321,9 @@ func (m *Manager) Lift() error {
 		delete(m.st.Files, path)
 	}
 	if len(errs) > 0 {
-		m.save()
+		if err := m.save(); err != nil {
+			errs = append(errs, err)
+		}
 		return errors.Join(errs...)
 	}
 	for _, d := range m.st.Created {

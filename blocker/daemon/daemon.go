@@ -147,7 +147,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		<-ctx.Done()
 		shut, stop := context.WithTimeout(context.Background(), 2*time.Second)
 		defer stop()
-		srv.Shutdown(shut)
+		_ = srv.Shutdown(shut) // past the timeout, Serve has returned anyway
 	})
 	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", api.Version)
 	sdNotify("READY=1")

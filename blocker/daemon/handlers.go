@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -89,7 +90,9 @@ func (d *Daemon) handleStart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := d.enforce(); err != nil {
-		d.mgr.Cleanup()
+		if _, cerr := d.mgr.Cleanup(); cerr != nil { // undo the start: the state must not hold a block the file lacks
+			err = errors.Join(err, fmt.Errorf("and the start could not be undone, so the block will be applied when the file can be written: %w", cerr))
+		}
 		writeError(w, fmt.Errorf("the hosts file could not be written, so no session started: %w", err))
 		return
 	}

@@ -22,8 +22,8 @@ func sdNotify(state string) {
 	if err != nil {
 		return
 	}
-	defer c.Close()
-	c.Write([]byte(state))
+	defer func() { _ = c.Close() }()
+	_, _ = c.Write([]byte(state)) // systemd gone or not listening: nothing to tell
 }
 
 // watchdog tells systemd the daemon is alive every half of WatchdogSec

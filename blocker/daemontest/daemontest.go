@@ -51,7 +51,7 @@ func start(t testing.TB, clock session.Clock) (socket, hostsFile string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); d.Run(ctx) }()
+	go func() { defer wg.Done(); _ = d.Run(ctx) }() // a daemon that cannot serve fails the first request
 	t.Cleanup(func() { cancel(); wg.Wait() })
 	c := &client.Client{Socket: socket}
 	testutil.WaitFor(t, "the daemon answers", 5*time.Second, func() bool { _, err := c.Status(ctx); return err == nil })

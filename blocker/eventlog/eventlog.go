@@ -44,7 +44,7 @@ type Log struct {
 // events no older than maxAge.
 func Open(path string, max int, maxAge time.Duration, now func() time.Time) (*Log, error) {
 	l := &Log{path: path, max: max, maxAge: maxAge, now: now, next: 1, subs: map[chan api.Event]struct{}{}}
-	atomicfile.RemoveStale(filepath.Dir(path), atomicfile.TempName(path)) // of compactions cut short
+	_, _ = atomicfile.RemoveStale(filepath.Dir(path), atomicfile.TempName(path)) // of compactions cut short
 	b, err := os.ReadFile(path)
 	if err != nil && !os.IsNotExist(err) {
 		return nil, fmt.Errorf("eventlog: %w", err)
@@ -157,9 +157,13 @@ func (l *Log) compactLocked() error {
 	// The next seq first: when every event has aged out, a restart must
 	// not number from 1 again, or a stream client resuming from its last
 	// seq would miss what follows.
-	enc.Encode(map[string]uint64{"next_seq": l.next})
+	if err := enc.Encode(map[string]uint64{"next_seq": l.next}); err != nil {
+		return fmt.Errorf("eventlog: compact: %w", err)
+	}
 	for _, e := range l.events {
-		enc.Encode(e)
+		if err := enc.Encode(e); err != nil {
+			return fmt.Errorf("eventlog: compact: %w", err)
+		}
 	}
 	if err := atomicfile.Write(l.path, b.Bytes(), fileMode); err != nil {
 		return fmt.Errorf("eventlog: compact: %w", err)

@@ -47,12 +47,15 @@ func ID(pub *rsa.PublicKey) (string, error) {
 // time (sorted names, fixed times).
 func Zip() ([]byte, error) {
 	var names []string
-	fs.WalkDir(src, "src", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(src, "src", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			names = append(names, p)
 		}
 		return err
 	})
+	if err != nil {
+		return nil, err
+	}
 	slices.Sort(names)
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
@@ -65,7 +68,9 @@ func Zip() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		w.Write(data)
+		if _, err := w.Write(data); err != nil {
+			return nil, err
+		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err

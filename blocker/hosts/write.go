@@ -58,7 +58,7 @@ func ReadFile(path string) ([]byte, error) {
 func WriteFile(path string, data []byte) (WriteMethod, error) {
 	dir := filepath.Dir(path)
 	base := filepath.Base(path)
-	atomicfile.RemoveStale(dir, tempPrefix+base+"-", tempPrefix+base+BackupSuffix+"-") // of writes cut short
+	_, _ = atomicfile.RemoveStale(dir, tempPrefix+base+"-", tempPrefix+base+BackupSuffix+"-") // of writes cut short
 	meta, err := statMeta(path)
 	if err != nil {
 		return "", err
@@ -106,7 +106,9 @@ func writeInPlace(path string, data []byte, meta fileMeta) error {
 		os.Remove(tmp)
 		return fmt.Errorf("hosts: back up %s: %w", path, err)
 	}
-	atomicfile.SyncDir(filepath.Dir(path))
+	if err := atomicfile.SyncDir(filepath.Dir(path)); err != nil {
+		return fmt.Errorf("hosts: sync the backup of %s: %w", path, err) // a crash could lose the backup
+	}
 	if err := overwrite(path, data); err != nil {
 		return err
 	}

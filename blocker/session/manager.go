@@ -154,7 +154,10 @@ func (m *Manager) creditLocked() (expired bool) {
 	}
 	m.scheduleLocked(prev, now, boot, id) // after an end: a window may start the next block
 	if expired {
-		m.saveLocked()
+		// A failed save here is made good by the next commit; until then the
+		// state on disk still holds the block, which a restart ends again as
+		// its credited time says.
+		_ = m.saveLocked()
 		if m.onExpire != nil {
 			m.onExpire()
 		}

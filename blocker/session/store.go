@@ -39,7 +39,7 @@ func NewStore(dir string) (*Store, error) {
 	}
 	// Temporary files of writes cut short (a crash, a full disk) are
 	// never read; they would only fill the disk further.
-	atomicfile.RemoveStale(dir, atomicfile.TempName(currentFile))
+	_, _ = atomicfile.RemoveStale(dir, atomicfile.TempName(currentFile)) // best effort: they are never read
 	return &Store{dir: dir, write: atomicfile.Write}, nil
 }
 
@@ -103,7 +103,7 @@ func (s *Store) Save(st State) error {
 // behind only ever looks older, which the comparison at start allows for.
 func (s *Store) saveWitness(st State) {
 	if b, err := json.Marshal(witnessOf(st)); err == nil {
-		s.write(witnessPath(s.dir), append(b, '\n'), stateMode)
+		_ = s.write(witnessPath(s.dir), append(b, '\n'), stateMode)
 	}
 }
 

@@ -88,7 +88,9 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 		return errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontactd cleanup`)")
 	}
 	if f.root == "/" && !f.noStart {
-		systemctl(stdout, "disable", "--now", unitName)
+		if err := systemctl(stdout, "disable", "--now", unitName); err != nil {
+			fmt.Fprintf(stdout, "uninstall: stopping the service failed (%v); its files are removed anyway\n", err)
+		}
 	}
 	for _, p := range []string{filepath.Join(f.root, unitPath), filepath.Join(f.root, policyPath), filepath.Join(f.root, libexecDir, "nocontactd")} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
