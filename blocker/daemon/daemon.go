@@ -243,10 +243,22 @@ func (d *Daemon) checkWitness() {
 	}
 }
 
+// resolverFilesBeside names the resolver files the audit reads that sit in
+// the hosts file's directory: a change to them calls for a check too.
+func (d *Daemon) resolverFilesBeside() []string {
+	var out []string
+	for _, f := range []string{d.cfg.NSSwitch, d.cfg.HostConf} {
+		if filepath.Dir(f) == filepath.Dir(d.cfg.HostsFile) {
+			out = append(out, filepath.Base(f))
+		}
+	}
+	return out
+}
+
 // runGuard runs the tamper guard; its check restores and records tampering.
 func (d *Daemon) runGuard(ctx context.Context) {
 	g := guard.New(guard.Config{
-		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log,
+		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log, Also: d.resolverFilesBeside(),
 		Check: d.guardCheck,
 		OnConflict: func(time.Duration) {
 			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; the block is put back at each change"})

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -39,6 +40,9 @@ const (
 // Config configures a Guard.
 type Config struct {
 	Path     string        // the file to guard
+	// Also are other files in its directory whose change calls for a
+	// check too (nsswitch.conf and host.conf beside /etc/hosts), by name.
+	Also []string
 	Settle   time.Duration // wait after a change before checking
 	Interval time.Duration // check this often regardless
 
@@ -105,7 +109,7 @@ func (g *Guard) Run(ctx context.Context) error {
 			if !ok {
 				return errors.New("guard: watcher closed")
 			}
-			if filepath.Base(ev.Name) == base && !armed {
+			if name := filepath.Base(ev.Name); (name == base || slices.Contains(g.cfg.Also, name)) && !armed {
 				armed = true
 				settle.Reset(g.delay())
 			}

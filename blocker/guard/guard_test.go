@@ -245,3 +245,19 @@ func TestFailedCheckIsRetriedSoon(t *testing.T) {
 		t.Fatalf("after %d failed checks, no retry within 10 s", calls.Load())
 	}
 }
+
+// A change to a file named in Also (nsswitch.conf beside the hosts file)
+// calls for a check too.
+func TestAlsoFilesCallForACheck(t *testing.T) {
+	dir := t.TempDir()
+	var checks atomic.Int64
+	g := New(Config{Path: filepath.Join(dir, "hosts"), Also: []string{"nsswitch.conf"}, Interval: time.Hour,
+		Check: func() (bool, error) { checks.Add(1); return false, nil }})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); g.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	testutil.WaitFor(t, "the first check", 3*time.Second, func() bool { return checks.Load() == 1 })
+	testutil.Must(t, os.WriteFile(filepath.Join(dir, "nsswitch.conf"), []byte("hosts: dns\n"), 0o644))
+	testutil.WaitFor(t, "a check for nsswitch.conf", 3*time.Second, func() bool { return checks.Load() == 2 })
+}
