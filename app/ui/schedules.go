@@ -84,8 +84,7 @@ func (s *Schedules) render(list []api.Schedule, err error, names, paths []string
 		return
 	}
 	s.content.Show()
-	switch {
-	case len(list) == 0:
+	if len(list) == 0 {
 		showText(s.Next, "No schedules yet.")
 		return
 	}
@@ -109,8 +108,7 @@ func (s *Schedules) render(list []api.Schedule, err error, names, paths []string
 func (s *Schedules) row(sc api.Schedule, now time.Time) fyne.CanvasObject {
 	text := fmt.Sprintf("%s · lock: %s", scheduleWords(sc), sc.Lock.Text())
 	if sc.RemoveAt != nil {
-		l := wrapped(text + " · removed " + api.WhenText(*sc.RemoveAt, now))
-		return l
+		return wrapped(text + " · removed " + api.WhenText(*sc.RemoveAt, now))
 	}
 	remove := newButton("Remove…", func() { s.askRemove(sc) })
 	return container.NewBorder(nil, nil, nil, remove, wrapped(text))
@@ -144,11 +142,13 @@ func (s *Schedules) onAdd() {
 			return
 		}
 	}
+	s.Add.Disable() // one schedule per tap: each takes 24 hours to remove
 	s.d.Async(func() {
 		c, cancel := ctx()
 		sc, err := s.d.Daemon.AddSchedule(c, req)
 		cancel()
 		fyne.Do(func() {
+			s.Add.Enable()
 			if err != nil {
 				showText(s.Notice, "The schedule was not added: "+err.Error())
 				return
@@ -162,7 +162,7 @@ func (s *Schedules) onAdd() {
 // askRemove asks before a removal, saying when it applies.
 func (s *Schedules) askRemove(sc api.Schedule) {
 	s.Ask = newAsk(s.keys, "Remove this schedule?",
-		scheduleWords(sc)+". It stays in force for 24 hours, and a block it has started runs to its end. Tonight keeps its block.",
+		scheduleWords(sc)+". It stays in force for 24 hours, and a block it has started runs to its end.",
 		"Remove in 24 hours", "Keep it", func() { s.remove(sc.ID) }, func() {})
 }
 

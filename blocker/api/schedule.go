@@ -110,7 +110,7 @@ func ParseClock(s string) (int, error) {
 }
 
 // FormatClock writes minutes after midnight as "07:00".
-func FormatClock(min int) string { return fmt.Sprintf("%02d:%02d", min/60, min%60) }
+func FormatClock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 
 // Text says the schedule as a person would: "mon-fri 22:00 to 07:00".
 func (s Schedule) Text() string {
@@ -148,11 +148,9 @@ func DaysText(days []string) string {
 // further away.
 func WhenText(t, now time.Time) string {
 	t = t.In(now.Location())
-	y, m, d := now.Date()
-	midnight := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
 	clock := t.Format("15:04")
-	switch days := int(t.Sub(midnight).Hours() / 24); {
-	case t.Before(midnight):
+	switch days := calendarDays(now, t); {
+	case days < 0:
 		return t.Format("Mon 2 Jan 15:04")
 	case days == 0 && t.Hour() >= 18:
 		return "tonight " + clock
@@ -164,4 +162,12 @@ func WhenText(t, now time.Time) string {
 		return t.Format("Mon") + " " + clock
 	}
 	return t.Format("Mon 2 Jan 15:04")
+}
+
+// calendarDays counts the dates from a to b, whatever the length of the
+// days between (23 or 25 hours when the clocks change).
+func calendarDays(a, b time.Time) int {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return int(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC).Sub(time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 }

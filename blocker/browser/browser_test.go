@@ -358,3 +358,14 @@ func TestAnOverridingFileIsRecorded(t *testing.T) {
 		t.Errorf("the other file was changed: %s", got)
 	}
 }
+
+// Conflicts already there at the first Apply of a run are notes, in every
+// directory, not changes made during the block.
+func TestConflictsAtStartAreNotChanges(t *testing.T) {
+	root := machine(t, "chromium", "chrome")
+	write(t, root, "/etc/opt/chrome/policies/managed/corp.json", `{"URLBlocklist": ["example.com"]}`)
+	_, ch, _ := newManager(t, root).Apply(Want{Paths: []string{"instagram.com/jane.doe"}})
+	if len(ch) != 0 {
+		t.Errorf("an employer's file present at the start taken for a change: %v", ch)
+	}
+}

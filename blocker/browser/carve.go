@@ -14,19 +14,20 @@ import (
 // only /jane.doe itself, /jane.doe/... and /jane.doe?... stay blocked.
 const nextChars = "abcdefghijklmnopqrstuvwxyz0123456789._-"
 
-// Chromium picks, for a URL, the filters of the longest host that has one
+// Chromium picks, for a URL, an exact-host filter (".host") over any that
+// matches subdomains, then the filters of the longest host that has one
 // matching, then the longest path, then the most query tokens, and an
 // allow filter wins a tie (chromium.org/administrators/url-blocklist-
-// filter-format). So an allow entry c can unblock a blocked path b in two
-// ways, and carveOuts never writes such an entry:
+// filter-format; FilterTakesPrecedence). So an allow entry c can unblock a
+// blocked path b in two ways, and carveOuts never writes such an entry:
 //   - on the same host, when c's path begins with b's: equal, it ties,
 //     which allow wins; longer, it beats b where b's own carve-outs do not
 //     reach (an upper-case letter, a "/" after b's path);
 //   - on a subdomain of b's host, when either path begins with the other
 //     (c's host is tried first, and c matches there).
 //
-// A carve-out on a host blocked whole is dropped too: it would be longer
-// than the host's own entry.
+// A carve-out on a host blocked whole is dropped too: that host is blocked
+// in every path, so there is nothing to keep open.
 
 // carveOuts returns the allow entries that keep names beginning with a
 // blocked one open, none of which unblocks a URL that paths or whole
@@ -77,8 +78,9 @@ const (
 	conflictLonger                 // it would, but entries below it may not
 )
 
-// unblocks says whether an allow entry host+path would unblock one of the
-// blocked paths.
+// unblocks tells what an allow entry host+path would do to the blocked
+// paths: nothing, unblock one (drop it), or unblock one only through the
+// names below it (try those instead).
 func unblocks(host, path string, blocked []string) conflict {
 	worst := conflictNone
 	for _, b := range blocked {

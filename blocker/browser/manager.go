@@ -64,7 +64,8 @@ type Manager struct {
 	st              state
 	// conflicts are the other files' overlapping policies seen in this run
 	// (nil before the first Apply): one that appears later is a change.
-	conflicts map[string]bool
+	conflicts  map[string]bool
+	firstApply bool // during the first Apply of this run
 }
 
 // NewManager reads what an earlier run left in stateDir: after a crash the
@@ -97,6 +98,10 @@ func (m *Manager) Apply(w Want) (report []api.BrowserStatus, changes []Change, e
 	defer m.mu.Unlock()
 	found, notCovered := Installed(m.root)
 	seen := map[string]bool{}
+	if m.conflicts == nil { // the first Apply of this run: conflicts found now were there before
+		m.conflicts, m.firstApply = map[string]bool{}, true
+	}
+	defer func() { m.firstApply = false }()
 	for _, t := range found {
 		st := api.BrowserStatus{Name: t.Name, Covered: true, Exact: true}
 		var files []string
@@ -164,14 +169,10 @@ func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, chan
 // that may override ours. Such a file is never changed (it may be an
 // employer's), so it is recorded, not undone.
 func (m *Manager) newConflicts(t Target, dir string, conflicts []string) []Change {
-	first := m.conflicts == nil
-	if first {
-		m.conflicts = map[string]bool{}
-	}
 	var out []Change
 	for _, c := range conflicts {
 		key := dir + ": " + c
-		if !m.conflicts[key] && !first {
+		if !m.conflicts[key] && !m.firstApply {
 			out = append(out, Change{Browser: t.Name, Found: "overridden: in " + dir + ", " + c + ", and the browser uses one of the two",
 				Err: errors.New("another program's policy file is never changed")})
 		}
@@ -223,7 +224,7 @@ func (m *Manager) ensure(t Target, path string, want []byte, rec record) ([]Chan
 	prev, known := m.st.Files[path]
 	found := m.foreignChange(path, prev, known)
 	cur, rerr := atomicfile.ReadRegular(path)
-	if found == "" && rerr == nil && bytes.Equal(cur, want) {
+	if known && found == "" && rerr == nil && bytes.Equal(cur, want) { // a file never recorded is recorded, to be lifted
 		return nil, nil
 	}
 	err := m.write(t, path, want, rec, prev, known)

@@ -193,7 +193,10 @@ func (d *Daemon) noteAbsence(removed bool) {
 	}
 	now, boot, id := d.cfg.Clock.Now(), d.cfg.Clock.Boottime(), d.cfg.Clock.BootID()
 	away := now.Sub(last)
-	if lastBoot := d.mgr.LastBoottime(); id != bootID && lastBoot > 0 && boot >= lastBoot+away-time.Minute {
+	// A real reboot came after the last credit, so its boot clock is below
+	// the time since: one that went on from the last credit was not one.
+	lastBoot := d.mgr.LastBoottime()
+	if id != bootID && lastBoot > 0 && boot > away && boot >= lastBoot+away-time.Minute {
 		d.noteTamper(fmt.Sprintf("the boot ID changed while nocontactd was not running, but the boot clock went on counting (%s since the last credit): not a reboot", api.HumanDuration(boot-lastBoot)))
 	}
 	found := "the block stayed in place"
@@ -201,8 +204,8 @@ func (d *Daemon) noteAbsence(removed bool) {
 		found = "meanwhile the block was taken out of the hosts file; it is back now"
 	}
 	switch {
-	case id == bootID && away >= 2*d.cfg.CreditEvery+time.Minute:
-		d.noteTamper(fmt.Sprintf("nocontactd was not running for %s while the computer was on (the service stopped, disabled or masked); %s", api.HumanDuration(away), found))
+	case id == bootID && boot-lastBoot >= 2*d.cfg.CreditEvery+time.Minute: // by the boot clock: a wall clock step is not an absence
+		d.noteTamper(fmt.Sprintf("nocontactd was not running for %s while the computer was on (the service stopped, disabled or masked); %s", api.HumanDuration(boot-lastBoot), found))
 	case removed:
 		d.noteTamper("the block was taken out of the hosts file while nocontactd was not running; it is back now")
 	}

@@ -39,10 +39,10 @@ const (
 
 // Config configures a Guard.
 type Config struct {
-	Path     string        // the file to guard
+	Path string // the file to guard
 	// Also are other files in its directory whose change calls for a
 	// check too (nsswitch.conf and host.conf beside /etc/hosts), by name.
-	Also []string
+	Also     []string
 	Settle   time.Duration // wait after a change before checking
 	Interval time.Duration // check this often regardless
 
@@ -56,7 +56,7 @@ type Config struct {
 	// OnEvent, if set, is called from the guard's goroutine after each
 	// event in the directory, with the name of the file it concerned and
 	// whether a check is now pending (the event concerned the guarded
-	// file, or a check already was). Tests use a change to the guarded
+	// file or one in Also, or a check already was). Tests use a change to the guarded
 	// file as a barrier: events arrive in order, so once its event is seen
 	// every earlier one was handled, and none may have made a check
 	// pending. May be nil.
@@ -140,8 +140,8 @@ func (g *Guard) Run(ctx context.Context) error {
 	}
 }
 
-// delay is the settle time, or, while tampering repeats, none beyond the
-// gap since the last check.
+// delay is the settle time, or, within a conflict window of a restore
+// (tampering seen), none beyond the gap since the last check.
 func (g *Guard) delay() time.Duration {
 	if len(g.restores) > 0 && time.Since(g.restores[len(g.restores)-1]) < conflictWindow {
 		return max(0, hotGap-time.Since(g.lastCheck))

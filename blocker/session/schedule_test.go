@@ -186,3 +186,39 @@ func TestAddingInsideAWindowStartsNow(t *testing.T) {
 		t.Fatalf("added at 23:00 inside the window: %+v", v)
 	}
 }
+
+// A window's terms hold within a running block: a stronger lock, and
+// private windows closed.
+func TestWindowStrengthensARunningBlock(t *testing.T) {
+	m, clock, _ := newScheduleManager(t, time.Date(2026, 11, 30, 21, 0, 0, 0, berlin))
+	if _, _, err := m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(2 * time.Hour), AllowPrivate: true}); err != nil {
+		t.Fatal(err)
+	}
+	addNights(t, m, api.LockStrict)
+	clock.Pass(61 * time.Minute)
+	m.Tick()
+	v := m.View()
+	if v == nil || v.Lock.Mode != api.LockStrict || !v.ClosePrivate || len(v.Hostnames) != 2 || time.Duration(v.Remaining) < 8*time.Hour {
+		t.Fatalf("the running block after a strict window began: %+v", v)
+	}
+}
+
+func TestWhenTextOnDSTDays(t *testing.T) {
+	now := time.Date(2026, 10, 25, 10, 0, 0, 0, berlin) // a 25-hour day
+	if got := api.WhenText(time.Date(2026, 10, 25, 23, 0, 0, 0, berlin), now); got != "tonight 23:00" {
+		t.Errorf("fall back: %q", got)
+	}
+	now = time.Date(2026, 3, 29, 10, 0, 0, 0, berlin) // a 23-hour day
+	if got := api.WhenText(time.Date(2026, 3, 30, 0, 30, 0, 0, berlin), now); got != "tomorrow 00:30" {
+		t.Errorf("spring forward: %q", got)
+	}
+}
+
+func TestZoneIdentityIgnoresDST(t *testing.T) {
+	if zoneIdentity(time.Date(2026, 1, 5, 0, 0, 0, 0, berlin), berlin) != zoneIdentity(time.Date(2026, 7, 5, 0, 0, 0, 0, berlin), berlin) {
+		t.Error("the clocks going forward taken for a change of zone")
+	}
+	if zoneIdentity(time.Date(2026, 1, 5, 0, 0, 0, 0, berlin), berlin) == zoneIdentity(time.Date(2026, 1, 5, 0, 0, 0, 0, berlin), mustZone("America/New_York")) {
+		t.Error("a change of zone not seen")
+	}
+}

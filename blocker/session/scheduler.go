@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -18,16 +19,14 @@ const jumpSlack = time.Minute
 // too, with its whole length, and the jump is recorded). prev is the
 // state before the credit.
 func (m *Manager) scheduleLocked(prev State, now time.Time, boot time.Duration, bootID string) {
-	loc := m.location()
-	name, off := now.In(loc).Zone()
-	zone := fmt.Sprintf("%s (UTC%+03d:%02d)", name, off/3600, abs(off%3600)/60)
+	zone := zoneIdentity(now, m.location())
 	if m.st.Zone != "" && m.st.Zone != zone && len(m.st.Schedules) > 0 {
 		m.notes = append(m.notes, fmt.Sprintf("the time zone changed from %s to %s; schedules follow the machine's zone", m.st.Zone, zone))
 	}
 	m.st.Zone = zone
 	m.dropRemovedLocked(now)
 	jumped := !prev.Wall.IsZero() && prev.BootID == bootID && now.Sub(prev.Wall)-(boot-prev.Boot) > jumpSlack
-	m.runSchedulesLocked(now, false)
+	m.runSchedulesLocked(now)
 	if jumped {
 		m.runSkippedLocked(prev.Wall, now)
 	}
@@ -35,7 +34,7 @@ func (m *Manager) scheduleLocked(prev State, now time.Time, boot time.Duration, 
 
 // runSchedulesLocked starts the block of every window now falls in that
 // has not started yet.
-func (m *Manager) runSchedulesLocked(now time.Time, _ bool) {
+func (m *Manager) runSchedulesLocked(now time.Time) {
 	for i := range m.st.Schedules {
 		s := &m.st.Schedules[i]
 		start, end, ok := windowAt(s.Schedule, now, m.location())
@@ -83,10 +82,21 @@ func (m *Manager) blockForLocked(s api.Schedule, d time.Duration, now time.Time)
 		if ps := slices.Sorted(slices.Values(slices.Concat(r.Paths, paths))); len(ps) > 0 {
 			r.Paths = ps
 		}
+	} else {
+		m.notes = append(m.notes, fmt.Sprintf("the running block is full (at most %d names and %d profile pages): %s's names were not added", api.MaxHostnames, api.MaxPaths, s.Text()))
 	}
 	if left := r.Remaining(); left < d && r.Duration+d-left <= maxStoredDuration {
 		r.Duration += d - left
+	} else if left < d {
+		m.notes = append(m.notes, "the running block is as long as a block can be: it was not made longer for "+s.Text())
 	}
+	// The window's terms hold within the running block: its lock if
+	// stronger (a pending early end is withdrawn), private windows closed
+	// if it closes them.
+	if lockRank(s.Lock.Mode) > lockRank(r.Lock.Mode) {
+		r.Lock, r.UnlockRequestedAt, r.UnlockWall = s.Lock, nil, time.Time{}
+	}
+	r.ClosePrivate = r.ClosePrivate || !s.AllowPrivate
 }
 
 // dropRemovedLocked removes the schedules whose removal is due, unless
@@ -117,6 +127,20 @@ func (m *Manager) flushNotesLocked() {
 }
 
 func (m *Manager) dropNotesLocked() { m.notes = nil }
+
+// zoneIdentity names a zone by its winter and summer time this year, so
+// that the clocks going forward or back is not taken for a change of zone:
+// "CET (UTC+01:00) / CEST (UTC+02:00)".
+func zoneIdentity(now time.Time, loc *time.Location) string {
+	var parts []string
+	for _, month := range []time.Month{time.January, time.July} {
+		name, off := time.Date(now.Year(), month, 1, 12, 0, 0, 0, loc).Zone()
+		if p := fmt.Sprintf("%s (UTC%+03d:%02d)", name, off/3600, abs(off%3600)/60); !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " / ")
+}
 
 func abs(n int) int {
 	if n < 0 {

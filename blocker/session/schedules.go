@@ -55,7 +55,7 @@ func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
 	}
 	m.st.Schedules = append(m.st.Schedules, ScheduleRecord{Schedule: s})
 	m.notes = append(m.notes, "schedule added: "+s.Text())
-	m.runSchedulesLocked(m.clock.Now(), false)
+	m.runSchedulesLocked(m.clock.Now())
 	if err := tx.commit(); err != nil {
 		return api.Schedule{}, err
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,5 +95,25 @@ func TestSaveKeepsGoodPreviousWhenCurrentIsDamaged(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, previousFile))
 	if len(b) < 10 {
 		t.Fatalf("previous generation lost: %q", b)
+	}
+}
+
+func TestWitnessSeesABlockReplacedAndTimeMoved(t *testing.T) {
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	w := Witness{Wall: now, Boot: time.Hour, BootID: "b", Block: &WitnessBlock{Started: now.Add(-time.Hour), Duration: 30 * 24 * time.Hour, Credited: time.Hour, Lock: api.LockStrict},
+		Schedules: []string{"s1", "s2"}}
+	st := State{Wall: now, Boot: time.Hour, BootID: "b", Session: &Record{Started: now.Add(-time.Minute), Duration: time.Hour, Credited: time.Minute, Lock: api.Lock{Mode: api.LockStrict}},
+		Schedules: []ScheduleRecord{{Schedule: api.Schedule{ID: "s1"}}}}
+	got := strings.Join(disagreements(st, true, w, now.Add(time.Minute), time.Hour+time.Minute, "b"), "\n")
+	for _, want := range []string{"its block was replaced by another", "1 of its schedules were taken out"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in %q", want, got)
+		}
+	}
+	st.Session.Started, st.Session.Duration, st.Session.Credited = w.Block.Started, w.Block.Duration, w.Block.Credited+6*time.Hour
+	st.Wall, st.Boot = now.Add(6*time.Hour), 7*time.Hour // the state's own clocks moved on to cover the credit
+	got = strings.Join(disagreements(st, true, w, now.Add(time.Minute), time.Hour+time.Minute, "b"), "\n")
+	if !strings.Contains(got, "its credited time was raised") || !strings.Contains(got, "into the future") {
+		t.Errorf("a credit covered by clocks moved forward in the state itself: %q", got)
 	}
 }

@@ -55,9 +55,12 @@ func nextStart(s api.Schedule, t time.Time, loc *time.Location) (time.Time, bool
 }
 
 // windowsStarting returns the windows of s that start in (a, b], oldest
-// first (at most two weeks of them).
+// first (those of the last 15 days at most).
 func windowsStarting(s api.Schedule, a, b time.Time, loc *time.Location) (starts, ends []time.Time) {
-	if !b.After(a) || b.Sub(a) > 15*24*time.Hour {
+	if !b.After(a) {
+		return nil, nil
+	}
+	if b.Sub(a) > 15*24*time.Hour {
 		a = b.Add(-15 * 24 * time.Hour)
 	}
 	for day := a.In(loc).AddDate(0, 0, -1); !day.After(b.In(loc).AddDate(0, 0, 1)); day = day.AddDate(0, 0, 1) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -27,6 +28,9 @@ type Witness struct {
 	Boot   time.Duration `json:"boot_ns"`
 	BootID string        `json:"boot_id"`
 	Block  *WitnessBlock `json:"block,omitempty"`
+	// Schedules are the schedules' IDs: one gone at start was deleted
+	// without its 24 hours' wait.
+	Schedules []string `json:"schedules,omitempty"`
 }
 
 // WitnessBlock is what the witness keeps of a running block: no names.
@@ -42,6 +46,9 @@ type WitnessBlock struct {
 // witnessOf is the witness of a state.
 func witnessOf(st State) Witness {
 	w := Witness{Wall: st.Wall, Boot: st.Boot, BootID: st.BootID}
+	for _, s := range st.Schedules {
+		w.Schedules = append(w.Schedules, s.ID)
+	}
 	if r := st.Session; r != nil {
 		w.Block = &WitnessBlock{Started: r.Started, Duration: r.Duration, Credited: r.Credited, Lock: r.Lock.Mode,
 			Names: len(r.Hostnames), Paths: len(r.Paths)}
@@ -79,37 +86,60 @@ func (w Witness) Summary() string {
 // what the time since then allows. hasState is false when no state file
 // was found at all. now and boot are the clocks at the start.
 func disagreements(st State, hasState bool, w Witness, now time.Time, boot time.Duration, bootID string) []string {
+	out := scheduleDisagreements(st, w)
 	b := w.Block
 	if b == nil {
-		return nil
+		return out
 	}
-	left := b.Duration - b.Credited - elapsedSince(w, now, boot, bootID)
+	elapsed := elapsedSince(w, now, boot, bootID)
+	left := b.Duration - b.Credited - elapsed
 	r := st.Session
 	switch {
 	case r == nil && left > witnessSlack && !hasState:
-		return []string{fmt.Sprintf("the daemon's state was deleted while it was stopped; when it last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left))}
+		return append(out, fmt.Sprintf("the daemon's state was deleted while it was stopped; when it last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left)))
 	case r == nil && left > witnessSlack:
-		return []string{fmt.Sprintf("the daemon's state was changed while it was stopped: it holds no block, but when the daemon last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left))}
-	case r == nil || !r.Started.Equal(b.Started):
-		return nil // ended in time, or a later block
+		return append(out, fmt.Sprintf("the daemon's state was changed while it was stopped: it holds no block, but when the daemon last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left)))
+	case r == nil:
+		return out // ended in time
+	case !r.Started.Equal(b.Started) && left > witnessSlack:
+		return append(out, fmt.Sprintf("the daemon's state was changed while it was stopped: its block was replaced by another, but when the daemon last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left)))
+	case !r.Started.Equal(b.Started):
+		return out // a later block
 	}
-	return blockDisagreements(st, w)
+	return append(out, blockDisagreements(st, w, now, elapsed)...)
+}
+
+// scheduleDisagreements reports schedules gone from the state that the
+// witness knew: removing one takes 24 hours, and it is dropped at a credit
+// the witness sees.
+func scheduleDisagreements(st State, w Witness) []string {
+	gone := 0
+	for _, id := range w.Schedules {
+		if !slices.ContainsFunc(st.Schedules, func(s ScheduleRecord) bool { return s.ID == id }) {
+			gone++
+		}
+	}
+	if gone == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("the daemon's state was changed while it was stopped: %d of its schedules were taken out without the 24 hours' wait", gone)}
 }
 
 // blockDisagreements compares the same block in the state and witness.
-func blockDisagreements(st State, w Witness) []string {
+// The credit it allows is what the clocks of this start say has passed
+// since the witness (elapsed), never what the state itself claims.
+func blockDisagreements(st State, w Witness, now time.Time, elapsed time.Duration) []string {
 	r, b := st.Session, w.Block
 	var out []string
-	if st.Wall.Before(w.Wall.Add(-witnessSlack)) {
+	switch {
+	case st.Wall.Before(w.Wall.Add(-witnessSlack)):
 		out = append(out, fmt.Sprintf("the time of its last credit was moved back by %s, which would count as time served", api.HumanDuration(w.Wall.Sub(st.Wall))))
+	case st.Wall.After(now.Add(witnessSlack)):
+		out = append(out, fmt.Sprintf("the time of its last credit was moved %s into the future", api.HumanDuration(st.Wall.Sub(now))))
 	}
-	allowed := st.Wall.Sub(w.Wall)
-	if st.BootID == w.BootID && st.BootID != "" {
-		allowed = st.Boot - w.Boot
-	}
-	if gain := r.Credited - b.Credited; gain > max(allowed, 0)+witnessSlack {
+	if gain := r.Credited - b.Credited; gain > elapsed+witnessSlack {
 		out = append(out, fmt.Sprintf("its credited time was raised from %s to %s, %s more than the clock allows",
-			api.HumanDuration(b.Credited), api.HumanDuration(r.Credited), api.HumanDuration(gain-max(allowed, 0))))
+			api.HumanDuration(b.Credited), api.HumanDuration(r.Credited), api.HumanDuration(gain-elapsed)))
 	}
 	if r.Duration < b.Duration {
 		out = append(out, fmt.Sprintf("its length was cut from %s to %s", api.HumanDuration(b.Duration), api.HumanDuration(r.Duration)))

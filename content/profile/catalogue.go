@@ -1,10 +1,11 @@
 package profile
 
-// The platform catalogue: the one place that says, per platform, the
-// hostnames a browser uses for it (site, www., mobile, short links, API
-// hosts the web app calls: blocking a platform blocks all of them) and
-// every URL form that shows one person (blocking the person blocks every
-// form; any link in one of them resolves to the person). Source says where
+// catalogue is the one place that says, per platform, the hostnames a
+// browser uses for it (site, www., mobile, short links, API hosts the web
+// app calls: blocking a platform blocks all of them) and every URL form
+// that shows one person: any link in one of them resolves to the person,
+// and blocking the person blocks every form that a browser's list can say
+// (not the read-only {_} ones, such as facebook.com/people/Name/ID). Source says where
 // the forms come from: the platform's own help pages, and links it makes
 // when a person shares a profile, read on the web.
 var catalogue = []*Platform{

@@ -46,7 +46,8 @@ func (p Profile) EffectiveReach() Reach {
 }
 
 // Paths returns the browser paths ("instagram.com/jane.doe") that block
-// every page form of the profile on every domain of its platform,
+// every page form of the profile a browser's list can say (not the {_}
+// ones) on every domain of its platform,
 // validated: the handle as written and in lower case (a browser's URL list
 // matches paths case by case; every platform here reads names in any
 // case).
