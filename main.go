@@ -20,7 +20,7 @@ func main() {
 		return
 	}
 	if tab, ok := cli.OpenTab(args); ok {
-		app.Run(single.Request{Open: "main", Tab: tab})
+		app.Run(single.Request{Open: "main", Tab: tab, EndEarly: args[len(args)-1] == cli.EndEarlyArg})
 		return
 	}
 	if len(args) > 0 {

@@ -61,6 +61,9 @@ func (g *gui) handle(r single.Request) {
 		return
 	}
 	g.openMain(r.Tab)
+	if r.EndEarly {
+		g.m.Today.EndEarlyWhenReady()
+	}
 }
 
 // openMain shows the main window, opening it if needed.

@@ -33,11 +33,19 @@ type usageError struct{ error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
+// EndEarlyArg opens Today's pause before an early end: `nocontact open
+// end-early` (the tray's "End early…").
+const EndEarlyArg = "end-early"
+
 // OpenTab reports whether args ask for the main window at a tab
-// (`nocontact open [TAB]`), and which.
+// (`nocontact open [TAB]`, or `open end-early` for Today's pause), and
+// which.
 func OpenTab(args []string) (string, bool) {
 	if len(args) == 0 || args[0] != "open" || len(args) > 2 {
 		return "", false
+	}
+	if len(args) == 2 && args[1] == EndEarlyArg {
+		return "today", true
 	}
 	if len(args) == 1 {
 		return "today", true

@@ -114,7 +114,7 @@ func TestPopupEvent(t *testing.T) {
 }
 
 func TestOpenTab(t *testing.T) {
-	for args, want := range map[string]string{"open": "today", "open read": "read", "open progress": "progress"} {
+	for args, want := range map[string]string{"open": "today", "open read": "read", "open progress": "progress", "open end-early": "today"} {
 		if tab, ok := OpenTab(strings.Fields(args)); !ok || tab != want {
 			t.Errorf("%q: %q %v", args, tab, ok)
 		}

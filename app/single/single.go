@@ -24,6 +24,9 @@ type Request struct {
 	Open  string `json:"open"`            // "main" or "popup"
 	Event uint64 `json:"event,omitempty"` // for "popup"
 	Tab   string `json:"tab,omitempty"`   // for "main": "today", "read"...
+	// EndEarly opens Today's pause before an early end (the tray's "End
+	// early…"), for "main".
+	EndEarly bool `json:"end_early,omitempty"`
 }
 
 // Path is the socket: $XDG_RUNTIME_DIR/nocontact/gui.sock, or a per-user

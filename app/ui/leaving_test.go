@@ -300,3 +300,22 @@ func TestOneCountOfAttempts(t *testing.T) {
 		t.Errorf("the pause says %q, the pop-up %d", got, want)
 	}
 }
+
+// The tray's "End early…" opens the pause itself, also when the window is
+// still reading the block.
+func TestEndEarlyFromTheTrayOpensThePause(t *testing.T) {
+	s := newLeavingSetup(t)
+	today := s.m.Today
+	today.session = nil // as a window just opened: the block not read yet
+	today.EndEarlyWhenReady()
+	if today.Pause != nil {
+		t.Fatal("a pause opened before the block was known")
+	}
+	today.Refresh()
+	if today.Pause == nil || !today.Pause.Dialog.Visible() {
+		t.Fatal("the tray's End early… did not open the pause once the block was read")
+	}
+	if st := s.unlockState(t); st != api.UnlockNone {
+		t.Errorf("the pause asked the daemon: %q", st)
+	}
+}

@@ -73,7 +73,9 @@ type Today struct {
 	names       []string          // what Start would block: hostnames
 	paths       []string          // and profile pages in browsers
 	cooldownSeq int               // bumped on every render: stops an older countdown
-	keys        *Keys
+	// endEarlyPending: the tray asked for the pause before the block was read.
+	endEarlyPending bool
+	keys            *Keys
 }
 
 func newToday(d Deps, k *Keys) *Today {
@@ -245,6 +247,12 @@ func (t *Today) renderRunning(st *api.Status) {
 	t.renderAddSaved(s)
 	t.renderCooldown(s)
 	t.endButton(s)
+	if t.endEarlyPending {
+		t.endEarlyPending = false
+		if !t.EndEarly.Disabled() {
+			t.onEndEarly()
+		}
+	}
 }
 
 func sinkholeLine(st *api.Status) string {

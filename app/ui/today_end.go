@@ -13,6 +13,17 @@ import (
 // cool-down lock it opens the pause (no request yet) or, once the
 // cool-down is over, the confirm step; with the friend lock it tries the
 // code.
+// EndEarlyWhenReady opens the pause before an early end as soon as the
+// running block is known (the window may still be reading it): the tray's
+// "End early…" meets the person, not a button.
+func (t *Today) EndEarlyWhenReady() {
+	if t.session != nil && !t.EndEarly.Disabled() {
+		t.onEndEarly()
+		return
+	}
+	t.endEarlyPending = true
+}
+
 func (t *Today) onEndEarly() {
 	s := t.session
 	if s == nil {

@@ -233,7 +233,9 @@ func (t *trayApp) click(id string) {
 		t.mu.Unlock()
 	case tray.IDRead:
 		t.launch("open", "read")
-	case tray.IDOpen, tray.IDEnd, tray.IDSet:
+	case tray.IDEnd:
+		t.launch("open", "end-early") // straight to the pause, not a button away
+	case tray.IDOpen, tray.IDSet:
 		t.launch("open", "today")
 	case tray.IDQuit:
 		systray.Quit()
