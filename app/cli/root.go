@@ -67,7 +67,7 @@ func commands() []command {
 		{use: "setup", short: "Install the blocking service (asks for your password), the tray's autostart and the launcher", args: noArgs, flags: setupCommand},
 		{use: "read [N | TITLE...]", short: "The article, offline: all of it, one section, the list, or a search", args: cobra.ArbitraryArgs, flags: readCommand},
 		{use: "excerpt", short: "What the pop-up shows for an attempt (--print), or the pop-up for an event (--event SEQ)", args: noArgs, flags: excerptCommand},
-		{use: "open [TAB]", short: "Open the window at a tab: " + strings.Join(single.Tabs, ", "), args: tabArg, run: func([]string, Env) error { return nil },
+		{use: "open [TAB]", short: "Open the window at a tab: " + strings.Join(single.Tabs, ", ") + "; " + EndEarlyArg + " opens the pause before ending a block early", args: tabArg, run: func([]string, Env) error { return nil },
 			complete: func(Env) []string { return single.Tabs }},
 		{use: "version", short: "The version", args: noArgs, run: versionCommand},
 	}
@@ -78,7 +78,7 @@ func tabArg(_ *cobra.Command, args []string) error {
 	switch {
 	case len(args) > 1:
 		return fmt.Errorf("open takes one tab")
-	case len(args) == 1 && !slices.Contains(single.Tabs, args[0]):
+	case len(args) == 1 && !slices.Contains(single.Tabs, args[0]) && args[0] != EndEarlyArg:
 		return fmt.Errorf("open: there is no tab %q; the tabs are %s", args[0], strings.Join(single.Tabs, ", "))
 	}
 	return nil
