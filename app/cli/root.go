@@ -48,6 +48,7 @@ func commands() []command {
 			{use: "list", short: "The schedules and their next start", args: noArgs, flags: scheduleList},
 			{use: "add", short: "Block every --days from --from to --to (local time), your saved profiles or --host names", args: noArgs, flags: scheduleAdd},
 			{use: "remove ID", short: "Remove a schedule (it applies after 24 hours)", args: cobra.ExactArgs(1), flags: scheduleRemove},
+			{use: "keep ID", short: "Keep a schedule whose removal was asked for (at once)", args: cobra.ExactArgs(1), flags: scheduleKeep},
 		}},
 		{use: "profiles", short: "The profiles to block (without a command: list them)", args: noArgs, flags: profilesList, subs: []command{
 			{use: "list", short: "The saved profiles and their reach", args: noArgs, flags: profilesList},

@@ -98,6 +98,21 @@ func scheduleList(fs *pflag.FlagSet) runFunc {
 	}
 }
 
+func scheduleKeep(fs *pflag.FlagSet) runFunc {
+	connect, asJSON := daemonFlags(fs)
+	return func(args []string, env Env) error {
+		s, err := connect().KeepSchedule(context.Background(), args[0])
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env, s)
+		}
+		fmt.Fprintf(env.Stdout, "Schedule %s (%s) is kept.\n", s.ID, s.Text())
+		return nil
+	}
+}
+
 func scheduleRemove(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	return func(args []string, env Env) error {

@@ -163,4 +163,10 @@ func TestScheduleCommands(t *testing.T) {
 	if code, out, _ := runCLI("schedule", "remove", "--socket", sock, id); code != ExitOK || !strings.Contains(out, "will be removed") {
 		t.Errorf("remove: %d %q", code, out)
 	}
+	if code, out, _ := runCLI("schedule", "keep", "--socket", sock, id); code != ExitOK || !strings.Contains(out, "is kept") {
+		t.Errorf("keep: %d %q", code, out)
+	}
+	if code, out, _ := runCLI("schedule", "list", "--socket", sock); code != ExitOK || strings.Contains(out, "removed") {
+		t.Errorf("list after keep: %d %q", code, out)
+	}
 }

@@ -62,6 +62,7 @@ func newProfiles(d Deps, k *Keys) *Profiles {
 func (p *Profiles) onLinkChanged(s string) {
 	p.parsed = nil
 	p.Save.Disable()
+	showText(p.Notice, "") // what the last save said is not about this link
 	p.Platform.Hide()
 	p.Reach.Hide()
 	if strings.TrimSpace(s) == "" {
@@ -363,9 +364,9 @@ func (p *Profiles) render(data *vault.Data, err error) {
 			}
 			reach = sel
 		}
-		details := widget.NewAccordion(widget.NewAccordionItem("Details", wrapped(blocksWords(pr))))
+		details := widget.NewAccordion(widget.NewAccordionItem("Details", wrapped("Blocks "+blocksWords(pr))))
 		rm := newButton("Remove", func() { p.onRemove(pr) })
-		p.List.Add(container.NewBorder(nil, nil, container.NewVBox(platformMark(pr.Platform)), rm, container.NewVBox(name, reach, details)))
+		p.List.Add(container.NewBorder(nil, nil, container.NewVBox(platformMark(pr.Platform)), container.NewVBox(rm), container.NewVBox(name, reach, details)))
 	}
 }
 

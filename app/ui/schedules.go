@@ -37,9 +37,9 @@ type Schedules struct {
 // dayChoices are the days a schedule can run, in words and as the API
 // reads them.
 var dayChoices = []struct{ label, days string }{
-	{"Weeknights (Mon to Fri)", "mon-fri"},
+	{"Mon to Fri", "mon-fri"},
 	{"Every day", "daily"},
-	{"Weekends (Sat and Sun)", "weekends"},
+	{"Sat and Sun", "weekends"},
 }
 
 func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
@@ -70,12 +70,14 @@ func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
 	return s
 }
 
-// render shows the schedules (nil err) and what a new one would block.
-func (s *Schedules) render(list []api.Schedule, err error, names, paths []string) {
+// render shows the schedules (nil err), what a new one would block, and
+// the next start, said against the running block (session, may be nil).
+func (s *Schedules) render(list []api.Schedule, err error, names, paths []string, session *api.Session) {
 	s.names, s.paths = names, paths
 	s.List.RemoveAll()
 	if len(names)+len(paths) == 0 {
 		s.Add.Disable()
+		showText(s.Notice, "Save a profile first (on Profiles): a schedule blocks your saved profiles.")
 	} else {
 		s.Add.Enable()
 	}
@@ -96,9 +98,12 @@ func (s *Schedules) render(list []api.Schedule, err error, names, paths []string
 		}
 		s.List.Add(s.row(sc, now))
 	}
-	if next != nil {
+	switch {
+	case next != nil && session != nil && next.Before(now.Add(time.Duration(session.Remaining))):
+		showText(s.Next, "Next scheduled block: "+api.WhenText(*next, now)+", within the block running now")
+	case next != nil:
 		showText(s.Next, "Next scheduled block: "+api.WhenText(*next, now))
-	} else {
+	default:
 		showText(s.Next, "")
 	}
 }
@@ -108,10 +113,11 @@ func (s *Schedules) render(list []api.Schedule, err error, names, paths []string
 func (s *Schedules) row(sc api.Schedule, now time.Time) fyne.CanvasObject {
 	text := fmt.Sprintf("%s · lock: %s", scheduleWords(sc), sc.Lock.Text())
 	if sc.RemoveAt != nil {
-		return wrapped(text + " · removed " + api.WhenText(*sc.RemoveAt, now))
+		keep := newButton("Keep it", func() { s.keep(sc.ID) })
+		return container.NewBorder(nil, nil, nil, container.NewVBox(keep), wrapped(text+" · removed "+api.WhenText(*sc.RemoveAt, now)))
 	}
 	remove := newButton("Remove…", func() { s.askRemove(sc) })
-	return container.NewBorder(nil, nil, nil, remove, wrapped(text))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(remove), wrapped(text))
 }
 
 // scheduleWords says a schedule as a person would: "Weeknights, 22:00 to
@@ -164,6 +170,23 @@ func (s *Schedules) askRemove(sc api.Schedule) {
 	s.Ask = newAsk(s.keys, "Remove this schedule?",
 		scheduleWords(sc)+". It stays in force for 24 hours, and a block it has started runs to its end.",
 		"Remove in 24 hours", "Keep it", func() { s.remove(sc.ID) }, func() {})
+}
+
+// keep withdraws a removal; it applies at once.
+func (s *Schedules) keep(id string) {
+	s.d.Async(func() {
+		c, cancel := ctx()
+		sc, err := s.d.Daemon.KeepSchedule(c, id)
+		cancel()
+		fyne.Do(func() {
+			if err != nil {
+				showText(s.Notice, "The schedule was not kept: "+err.Error())
+				return
+			}
+			showText(s.Notice, "Kept: "+scheduleWords(*sc)+".")
+			s.onChange()
+		})
+	})
 }
 
 func (s *Schedules) remove(id string) {

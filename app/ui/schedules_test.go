@@ -17,8 +17,8 @@ func TestSchedulesOnToday(t *testing.T) {
 	sock, _ := daemontest.Start(t)
 	m, _, _ := newMain(t, sock)
 	s := m.Today.Sched
-	if !s.Add.Disabled() {
-		t.Error("a schedule can be added with nothing saved to block")
+	if !s.Add.Disabled() || !strings.Contains(s.Notice.Text, "Save a profile first") {
+		t.Errorf("with nothing saved to block: add disabled %v, %q", s.Add.Disabled(), s.Notice.Text)
 	}
 	addByPasting(t, m, "https://www.instagram.com/jane.doe/")
 	m.Refresh()
@@ -33,20 +33,13 @@ func TestSchedulesOnToday(t *testing.T) {
 	s.From.SetText("22:00")
 	s.Lock.SetSelected("Strict")
 	test.Tap(s.Add)
-	if !strings.Contains(s.Notice.Text, "Added: Weeknights (Mon to Fri), 22:00 to 07:00") {
+	if !strings.Contains(s.Notice.Text, "Added: Mon to Fri, 22:00 to 07:00") {
 		t.Fatalf("add: %q", s.Notice.Text)
 	}
 	if len(s.List.Objects) != 1 || !strings.HasPrefix(s.Next.Text, "Next scheduled block: ") {
 		t.Fatalf("list %d rows, next %q", len(s.List.Objects), s.Next.Text)
 	}
-	row := s.List.Objects[0].(*fyne.Container)
-	var remove *Button
-	for _, o := range row.Objects {
-		if b, ok := o.(*Button); ok {
-			remove = b
-		}
-	}
-	test.Tap(remove)
+	test.Tap(findButton(s.List.Objects[0], "Remove…"))
 	if s.Ask == nil || !strings.Contains(s.Ask.Text.Text, "stays in force for 24 hours") {
 		t.Fatal("removing did not ask first")
 	}
@@ -54,4 +47,31 @@ func TestSchedulesOnToday(t *testing.T) {
 	if !strings.Contains(s.Notice.Text, "will be removed") {
 		t.Errorf("remove: %q", s.Notice.Text)
 	}
+	keep := findButton(s.List.Objects[0], "Keep it")
+	if keep == nil {
+		t.Fatal("a removed schedule offers no Keep it")
+	}
+	test.Tap(keep)
+	if !strings.Contains(s.Notice.Text, "Kept: Mon to Fri") || len(s.List.Objects) != 1 {
+		t.Errorf("keep: %q, %d rows", s.Notice.Text, len(s.List.Objects))
+	}
+	test.Tap(s.Add)
+	if !strings.Contains(s.Notice.Text, "exists already") || len(s.List.Objects) != 1 {
+		t.Errorf("a second identical schedule: %q, %d rows", s.Notice.Text, len(s.List.Objects))
+	}
+}
+
+// findButton finds the button labelled text in o and what it holds.
+func findButton(o fyne.CanvasObject, text string) *Button {
+	if b, ok := o.(*Button); ok && b.Text == text {
+		return b
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			if b := findButton(child, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }

@@ -112,7 +112,7 @@ func newToday(d Deps, k *Keys) *Today {
 	}
 	t.Lock = widget.NewSelect(locks, t.onLock)
 	t.Lock.SetSelected("Cool-down")
-	t.ClosePrivate = widget.NewCheck("Close private windows during the block (they would show no passage and count no attempt)", nil)
+	t.ClosePrivate = widget.NewCheck("Close private windows during the block", nil)
 	t.ClosePrivate.SetChecked(true)
 	t.Start = newButton("Start block", t.onStart)
 	t.Start.Importance = widget.HighImportance
@@ -131,7 +131,8 @@ func newToday(d Deps, k *Keys) *Today {
 }
 
 func (t *Today) layout() {
-	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate, t.Hosts,
+	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate,
+		wrapped("Private windows keep the block, but show no passage and count no attempt."), t.Hosts,
 		widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails)), t.Start)
 	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
@@ -155,7 +156,7 @@ func (t *Today) Refresh() {
 		cancel()
 		fyne.Do(func() {
 			t.render(data, verr, st, derr)
-			t.Sched.render(list, serr, t.names, t.paths)
+			t.Sched.render(list, serr, t.names, t.paths, t.session)
 			t.content.Refresh() // the schedules' place shows or hides
 		})
 	})

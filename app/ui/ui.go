@@ -27,6 +27,7 @@ type Daemon interface {
 	Schedules(ctx context.Context) ([]api.Schedule, error)
 	AddSchedule(ctx context.Context, req api.ScheduleRequest) (*api.Schedule, error)
 	RemoveSchedule(ctx context.Context, id string) (*api.Schedule, error)
+	KeepSchedule(ctx context.Context, id string) (*api.Schedule, error)
 }
 
 // Store is the vault; *vault.Vault has it.

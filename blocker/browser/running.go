@@ -27,5 +27,5 @@ func firefoxNote(file string) string {
 	if err == nil && startedBefore(firefoxNames, fi.ModTime()) {
 		return "Firefox was already open: restart Firefox to apply the block"
 	}
-	return "Firefox applies a change at its next start"
+	return "Firefox applies the block when it next starts: restart it if it is open"
 }

@@ -162,6 +162,15 @@ func (c *Client) AddSchedule(ctx context.Context, req api.ScheduleRequest) (*api
 	return &out, nil
 }
 
+// KeepSchedule withdraws a schedule's removal; it applies at once.
+func (c *Client) KeepSchedule(ctx context.Context, id string) (*api.Schedule, error) {
+	var out api.Schedule
+	if err := c.do(ctx, http.MethodPost, "/v1/schedules/"+url.PathEscape(id)+"/keep", nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // RemoveSchedule asks for a schedule's removal, which applies after
 // api.LoosenDelay.
 func (c *Client) RemoveSchedule(ctx context.Context, id string) (*api.Schedule, error) {

@@ -33,6 +33,15 @@ func (d *Daemon) handleAddSchedule(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s)
 }
 
+func (d *Daemon) handleKeepSchedule(w http.ResponseWriter, r *http.Request) {
+	s, err := d.mgr.KeepSchedule(r.PathValue("id"))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s)
+}
+
 func (d *Daemon) handleRemoveSchedule(w http.ResponseWriter, r *http.Request) {
 	s, err := d.mgr.RemoveSchedule(r.PathValue("id"))
 	if err != nil {

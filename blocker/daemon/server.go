@@ -89,6 +89,7 @@ func (d *Daemon) Handler() http.Handler {
 	mux.HandleFunc("GET /v1/schedules", d.handleSchedules)
 	mux.HandleFunc("POST /v1/schedules", d.handleAddSchedule)
 	mux.HandleFunc("DELETE /v1/schedules/{id}", d.handleRemoveSchedule)
+	mux.HandleFunc("POST /v1/schedules/{id}/keep", d.handleKeepSchedule)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, api.Errorf(api.CodeNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})

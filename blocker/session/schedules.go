@@ -50,6 +50,18 @@ func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
 	}
 	tx := m.beginLocked()
 	defer tx.end()
+	if i := slices.IndexFunc(m.st.Schedules, func(r ScheduleRecord) bool { return sameSchedule(r.Schedule, s) }); i >= 0 {
+		old := &m.st.Schedules[i]
+		if old.RemoveAt == nil {
+			return api.Schedule{}, api.Errorf(api.CodeInvalid, "that schedule exists already (%s)", old.Text())
+		}
+		old.RemoveAt = nil // adding it again keeps it: tightening applies at once
+		m.notes = append(m.notes, "schedule kept: "+old.Text())
+		if err := tx.commit(); err != nil {
+			return api.Schedule{}, err
+		}
+		return m.scheduleView(*old), nil
+	}
 	if len(m.st.Schedules) >= api.MaxSchedules {
 		return api.Schedule{}, api.Errorf(api.CodeInvalid, "at most %d schedules", api.MaxSchedules)
 	}
@@ -60,6 +72,35 @@ func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
 		return api.Schedule{}, err
 	}
 	return m.scheduleView(m.st.Schedules[len(m.st.Schedules)-1]), nil
+}
+
+// KeepSchedule withdraws a removal asked for: keeping tightens, so it
+// applies at once.
+func (m *Manager) KeepSchedule(id string) (api.Schedule, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	tx := m.beginLocked()
+	defer tx.end()
+	i := slices.IndexFunc(m.st.Schedules, func(s ScheduleRecord) bool { return s.ID == id })
+	if i < 0 {
+		return api.Schedule{}, api.Errorf(api.CodeNotFound, "no schedule %q; `nocontact schedule list` shows them", id)
+	}
+	s := &m.st.Schedules[i]
+	if s.RemoveAt != nil {
+		s.RemoveAt = nil
+		m.notes = append(m.notes, "schedule kept: "+s.Text())
+	}
+	if err := tx.commit(); err != nil {
+		return api.Schedule{}, err
+	}
+	return m.scheduleView(*s), nil
+}
+
+// sameSchedule reports whether two schedules block the same names on the
+// same days and hours with the same lock.
+func sameSchedule(a, b api.Schedule) bool {
+	return slices.Equal(a.Days, b.Days) && a.From == b.From && a.To == b.To && slices.Equal(a.Hostnames, b.Hostnames) &&
+		slices.Equal(a.Paths, b.Paths) && a.Lock.Mode == b.Lock.Mode && a.AllowPrivate == b.AllowPrivate
 }
 
 // RemoveSchedule asks for a schedule's removal. Removing loosens, so it
