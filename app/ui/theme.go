@@ -10,7 +10,8 @@ import (
 // Theme is No Contact's look: Fyne's default (light and dark following the
 // system, its type scale and spacing, its blue accent) with every text role
 // readable at 4.5:1 or more against its background in both variants (a
-// test measures the rendered pixels): secondary text (low-importance
+// test measures the rendered pixels), controls' outlines visible at 3:1,
+// and: secondary text (low-importance
 // labels, which Fyne draws in its "disabled" colour, 1.6:1 in dark and 1.3:1
 // in light), placeholders, and the semantic colours for ok, warning and
 // blocked, which Fyne draws too light on white.
@@ -29,6 +30,10 @@ var roleColors = map[fyne.ThemeColorName][2]color.NRGBA{
 	theme.ColorNameSuccess:     {{0x43, 0xf4, 0x36, 0xff}, {0x1b, 0x7a, 0x2e, 0xff}}, // ok
 	theme.ColorNameWarning:     {{0xff, 0x98, 0x00, 0xff}, {0x9a, 0x58, 0x00, 0xff}},
 	theme.ColorNameError:       {{0xf4, 0x43, 0x36, 0xff}, {0xc0, 0x26, 0x26, 0xff}}, // blocked, problems
+	// The outline of radio buttons, check boxes and fields: Fyne's is all
+	// but invisible on white (an unchosen "24 h" read as plain text); 3:1
+	// or more against the background, as controls need.
+	theme.ColorNameInputBorder: {{0x8e, 0x8e, 0x93, 0xff}, {0x86, 0x86, 0x8b, 0xff}},
 }
 
 // Color returns the readable colour of a text role, Fyne's for the rest.

@@ -91,3 +91,15 @@ func luminance(c color.Color) float64 {
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
+
+// TestControlOutlines: the outline of an unchosen radio button or an
+// empty check box stands out from the background by 3:1 or more (WCAG
+// 1.4.11), in both variants; Fyne's own light one was about 1.3:1.
+func TestControlOutlines(t *testing.T) {
+	th := NewTheme()
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		if c := contrast(th.Color(theme.ColorNameInputBorder, v), th.Color(theme.ColorNameBackground, v)); c < 3 {
+			t.Errorf("variant %d: control outlines %.1f:1 against the background", v, c)
+		}
+	}
+}
