@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"image/color"
 
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/content"
@@ -60,7 +62,11 @@ func newReader(d Deps) *Reader {
 	r.NoMatch.Hide()
 	left := container.NewBorder(r.Search, sizeRow, nil, nil, container.NewStack(r.Sections, container.NewVBox(r.NoMatch)))
 	r.scroll = container.NewVScroll(r.override)
-	split := container.NewHSplit(left, r.scroll)
+	// The article keeps a readable measure however narrow the window: the
+	// window's minimum grows with it rather than breaking words.
+	measure := canvas.NewRectangle(color.Transparent)
+	measure.SetMinSize(fyne.NewSize(320, 0))
+	split := container.NewHSplit(left, container.NewStack(measure, r.scroll))
 	split.Offset = 0.32
 	r.content = split
 	return r
