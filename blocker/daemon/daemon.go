@@ -30,8 +30,10 @@ type Daemon struct {
 	visits visits
 
 	// Lock order: opMu, then hostsMu, then the manager's own lock, then
-	// mu; browserMu and visits.mu are taken alone (or after opMu). No slow
-	// I/O under hostsMu or mu: the cache flush runs after hostsMu is let go.
+	// mu; browserMu is taken alone (or after opMu); visits.writeMu before
+	// visits.mu, which guards fields only. No slow I/O under hostsMu, mu or
+	// visits.mu: the cache flush runs after hostsMu is let go, the event
+	// log is written under visits.writeMu.
 	opMu       sync.Mutex // a change of the session and its write, or a guard check
 	hostsMu    sync.Mutex // serialises every read-modify-write of the hosts file
 	mu         sync.Mutex // guards the fields below

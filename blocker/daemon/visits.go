@@ -14,11 +14,14 @@ import (
 // visit event with a count.
 const coalesceWindow = 30 * time.Second
 
-// visits turns sinkhole hits into coalesced visit events.
+// visits turns sinkhole hits into coalesced visit events. writeMu
+// serialises hits, event log writes included; mu guards the fields only,
+// briefly, so that status and the page in the tab never wait on a write.
 type visits struct {
-	mu     sync.Mutex
-	open   map[string]openVisit // by host + scheme
-	others int                  // hits on names outside the session
+	writeMu sync.Mutex
+	mu      sync.Mutex
+	open    map[string]openVisit // by host + scheme
+	others  int                  // hits on names outside the session
 }
 
 type openVisit struct {
@@ -36,17 +39,22 @@ func (d *Daemon) onHit(h sinkhole.Hit) {
 		return
 	}
 	key := h.Scheme + "://" + h.Host
+	d.visits.writeMu.Lock()
+	defer d.visits.writeMu.Unlock()
 	d.visits.mu.Lock()
-	defer d.visits.mu.Unlock()
-	if d.visits.open == nil {
-		d.visits.open = map[string]openVisit{}
-	}
-	if v, ok := d.visits.open[key]; ok && h.Time.Sub(v.first) < coalesceWindow {
+	v, ok := d.visits.open[key]
+	d.visits.mu.Unlock()
+	if ok && h.Time.Sub(v.first) < coalesceWindow {
 		if _, found, err := d.events.Update(v.seq, func(e *api.Event) { e.Count++ }); found || err != nil {
 			return
 		}
 	}
 	e := d.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: d.cfg.Clock.Now(), Scheduled: d.mgr.InScheduledBlock()})
+	d.visits.mu.Lock()
+	defer d.visits.mu.Unlock()
+	if d.visits.open == nil {
+		d.visits.open = map[string]openVisit{}
+	}
 	d.visits.open[key] = openVisit{seq: e.Seq, first: h.Time}
 	for k, v := range d.visits.open {
 		if h.Time.Sub(v.first) >= coalesceWindow {
