@@ -124,7 +124,7 @@ func newToday(d Deps, k *Keys) *Today {
 	t.KeepBlock.Importance = widget.HighImportance
 	t.Code.SetPlaceHolder("Friend's code")
 	t.Setup = newButton("Set up blocking", func() { t.d.Setup() })
-	t.Sched = newSchedules(d, k, t.Refresh)
+	t.Sched = newSchedules(d, k, func() { showText(t.Notice, ""); t.Refresh() }) // the last start's notice is old news
 	t.layout()
 	t.Notice.Hide()
 	return t
