@@ -77,23 +77,12 @@ func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
 // KeepSchedule withdraws a removal asked for: keeping tightens, so it
 // applies at once.
 func (m *Manager) KeepSchedule(id string) (api.Schedule, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	tx := m.beginLocked()
-	defer tx.end()
-	i := slices.IndexFunc(m.st.Schedules, func(s ScheduleRecord) bool { return s.ID == id })
-	if i < 0 {
-		return api.Schedule{}, api.Errorf(api.CodeNotFound, "no schedule %q; `nocontact schedule list` shows them", id)
-	}
-	s := &m.st.Schedules[i]
-	if s.RemoveAt != nil {
-		s.RemoveAt = nil
-		m.notes = append(m.notes, "schedule kept: "+s.Text())
-	}
-	if err := tx.commit(); err != nil {
-		return api.Schedule{}, err
-	}
-	return m.scheduleView(*s), nil
+	return m.changeSchedule(id, func(s *ScheduleRecord) {
+		if s.RemoveAt != nil {
+			s.RemoveAt = nil
+			m.notes = append(m.notes, "schedule kept: "+s.Text())
+		}
+	})
 }
 
 // sameSchedule reports whether two schedules block the same names on the
@@ -107,6 +96,17 @@ func sameSchedule(a, b api.Schedule) bool {
 // applies only after api.LoosenDelay; a window that runs then keeps its
 // block (no block is ever shortened).
 func (m *Manager) RemoveSchedule(id string) (api.Schedule, error) {
+	return m.changeSchedule(id, func(s *ScheduleRecord) {
+		if s.RemoveAt == nil {
+			at := m.clock.Now().Add(api.LoosenDelay).Truncate(time.Second)
+			s.RemoveAt = &at
+			m.notes = append(m.notes, fmt.Sprintf("schedule %s will be removed at %s, 24 h after it was asked", s.Text(), at.In(m.location()).Format("Mon 2 Jan 15:04")))
+		}
+	})
+}
+
+// changeSchedule applies change to the schedule id in one saved change.
+func (m *Manager) changeSchedule(id string, change func(*ScheduleRecord)) (api.Schedule, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	tx := m.beginLocked()
@@ -116,11 +116,7 @@ func (m *Manager) RemoveSchedule(id string) (api.Schedule, error) {
 		return api.Schedule{}, api.Errorf(api.CodeNotFound, "no schedule %q; `nocontact schedule list` shows them", id)
 	}
 	s := &m.st.Schedules[i]
-	if s.RemoveAt == nil {
-		at := m.clock.Now().Add(api.LoosenDelay).Truncate(time.Second)
-		s.RemoveAt = &at
-		m.notes = append(m.notes, fmt.Sprintf("schedule %s will be removed at %s, 24 h after it was asked", s.Text(), at.In(m.location()).Format("Mon 2 Jan 15:04")))
-	}
+	change(s)
 	if err := tx.commit(); err != nil {
 		return api.Schedule{}, err
 	}
