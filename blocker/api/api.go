@@ -301,14 +301,6 @@ func (s *Session) Short() string {
 	return fmt.Sprintf("Blocking %s · %s left", strings.Join(what, " and "), HumanDuration(time.Duration(s.Remaining)))
 }
 
-// PrivateLine says in a sentence what the block does to private windows.
-func (s *Session) PrivateLine() string {
-	if s.ClosePrivate {
-		return "Private windows: closed in your browsers during the block"
-	}
-	return "Private windows: open (they keep the blocks, but show no passage and count no attempt)"
-}
-
 // plural writes "1 hostname", "3 hostnames".
 func plural(n int, noun string) string {
 	if n == 1 {

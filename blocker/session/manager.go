@@ -55,23 +55,6 @@ func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
 	return m, fellBack
 }
 
-// LastKnown is what the state said at its last save, as its witness kept
-// it; ok is false without a witness.
-func (m *Manager) LastKnown() (w Witness, ok bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.witness, !m.witness.Wall.IsZero()
-}
-
-// Disagreements says, in words, how the state loaded at start weakens the
-// block beyond what its witness and the clocks allow: a state edited or
-// deleted while the daemon was stopped.
-func (m *Manager) Disagreements() []string {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return slices.Clone(m.findings)
-}
-
 // Broken returns the error that made the state unreadable, or nil.
 func (m *Manager) Broken() error {
 	m.mu.Lock()
@@ -139,44 +122,6 @@ func (m *Manager) Tick() (ended bool, err error) {
 		return true, nil
 	}
 	return false, tx.commit()
-}
-
-// creditLocked credits elapsed time; a session that has run its course
-// ends here (and OnExpire's function is called). It reports whether that
-// happened. It also lapses an unconfirmed cool-down.
-func (m *Manager) creditLocked() (expired bool) {
-	prev := m.st
-	now, boot, id := m.clock.Now(), m.clock.Boottime(), m.clock.BootID()
-	d := credit(m.st.Wall, m.st.Boot, m.st.BootID, now, boot, id)
-	m.st.Wall, m.st.Boot, m.st.BootID = now, boot, id
-	if r := m.st.Session; r != nil {
-		expired = m.creditSessionLocked(r, d)
-	}
-	m.scheduleLocked(prev, now, boot, id) // after an end: a window may start the next block
-	if expired {
-		// A failed save here is made good by the next commit; until then the
-		// state on disk still holds the block, which a restart ends again as
-		// its credited time says.
-		_ = m.saveLocked()
-		if m.onExpire != nil {
-			m.onExpire()
-		}
-	}
-	return expired
-}
-
-// creditSessionLocked credits d to the running session, lapses an
-// unconfirmed cool-down and ends the session when its time has run out.
-func (m *Manager) creditSessionLocked(r *Record, d time.Duration) (expired bool) {
-	r.Credited += d
-	if r.UnlockRequestedAt != nil && r.Credited >= *r.UnlockRequestedAt+time.Duration(r.Lock.Cooldown)+api.ConfirmWindow {
-		r.UnlockRequestedAt, r.UnlockWall = nil, time.Time{}
-	}
-	if r.Credited < r.Duration {
-		return false
-	}
-	m.st.Session = nil
-	return true
 }
 
 func (m *Manager) saveLocked() error {
