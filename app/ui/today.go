@@ -48,7 +48,8 @@ type Today struct {
 	LockHelp       *widget.Label
 	ClosePrivate   *widget.Check // private windows closed during the block (on by default)
 	Hosts          *widget.Label
-	HostsDetails   *widget.Label // behind a Details disclosure
+	HostsDetails   *widget.Label     // behind a Details disclosure
+	details        *widget.Accordion // shown when there is something to detail
 	Start          *Button
 	Extend         *Button
 	AddSaved       *Button       // add saved profiles' names to the running block
@@ -131,9 +132,10 @@ func newToday(d Deps, k *Keys) *Today {
 }
 
 func (t *Today) layout() {
+	t.details = widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails))
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate,
 		wrapped("Private windows keep the block, but show no passage and count no attempt."), t.Hosts,
-		widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails)), t.Start)
+		t.details, t.Start)
 	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
 	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
@@ -212,6 +214,11 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 			t.profiles, t.names, t.paths = data.Profiles, profile.Names(entries), profile.Paths(data.Profiles)
 			t.Hosts.SetText(hostsText(data.Profiles))
 			t.HostsDetails.SetText(hostsDetails(entries, t.paths))
+			if len(t.names)+len(t.paths) == 0 {
+				t.details.Hide() // nothing saved: Details would open onto nothing
+			} else {
+				t.details.Show()
+			}
 		}
 	}
 }

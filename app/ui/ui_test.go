@@ -382,3 +382,18 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// With nothing saved, Today's Details is not offered (it opened onto
+// nothing); with a profile, it is.
+func TestTodayDetailsOnlyWithSomethingToDetail(t *testing.T) {
+	sock, _ := daemontest.Start(t)
+	m, _, _ := newMain(t, sock)
+	if m.Today.details.Visible() {
+		t.Error("Details offered with nothing saved")
+	}
+	addByPasting(t, m, "https://www.instagram.com/jane.doe/")
+	m.Refresh()
+	if !m.Today.details.Visible() {
+		t.Error("Details hidden with a saved profile")
+	}
+}
