@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -38,10 +37,7 @@ func (d *Daemon) setupExtension() error {
 	if err != nil {
 		return err
 	}
-	base := "http://" + d.cfg.Sinkhole.String()
-	if d.cfg.HTTPPort != 80 {
-		base += fmt.Sprintf(":%d", d.cfg.HTTPPort)
-	}
+	base := d.localBase()
 	d.ext = &ext{id: id, base: base, crx: crx}
 	d.browsers.Forcelist = []string{id + ";" + base + "/nocontact/updates.xml"}
 	return nil

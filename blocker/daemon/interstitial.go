@@ -75,11 +75,17 @@ func (d *Daemon) articleURL() string {
 	if d.cfg.HTTPPort == 0 {
 		return ""
 	}
+	return d.localBase() + "/nocontact/article"
+}
+
+// localBase is where the sinkhole serves its own pages: "http://127.78.0.1"
+// (with the port if not 80).
+func (d *Daemon) localBase() string {
 	base := "http://" + d.cfg.Sinkhole.String()
 	if d.cfg.HTTPPort != 80 {
 		base += fmt.Sprintf(":%d", d.cfg.HTTPPort)
 	}
-	return base + "/nocontact/article"
+	return base
 }
 
 // articlePage is the whole article as a page, offline.

@@ -64,3 +64,19 @@ func freePort(t testing.TB) string {
 	t.Helper()
 	return fmt.Sprint(testutil.FreePort(t, "127.0.0.1"))
 }
+
+// checkSinkholePorts skips (fails in CI) when the real sinkhole ports are
+// taken on this machine, saying so.
+func checkSinkholePorts(t *testing.T) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return // inNamespace says why
+	}
+	for _, port := range []string{"80", "443"} {
+		ln, err := net.Listen("tcp", "127.78.0.1:"+port)
+		if err != nil {
+			testutil.Missing(t, "port %s on 127.78.0.1 is already taken on this machine (%v): stop what holds it to run this test", port, err)
+		}
+		ln.Close()
+	}
+}

@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"html"
-	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -55,15 +53,7 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 	if _, err := exec.LookPath("chromium"); err != nil {
 		testutil.Missing(t, "needs chromium (make deps installs it)")
 	}
-	for _, port := range []string{"80", "443"} {
-		if ln, err := net.Listen("tcp", "127.78.0.1:"+port); err != nil {
-			if os.Geteuid() == 0 {
-				testutil.Missing(t, "port %s on 127.78.0.1 is already taken on this machine (%v): stop what holds it to run this test", port, err)
-			}
-		} else {
-			ln.Close()
-		}
-	}
+	checkSinkholePorts(t)
 	port := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/feed" { // a single-page app moving to a profile without a load
 			fmt.Fprint(w, `<p>feed</p><script>setTimeout(() => history.pushState({}, "", "/jane.doe"), 500)</script>`)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"net"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -49,21 +47,3 @@ func TestFirstNavigationAfterABrowserStart(t *testing.T) {
 		t.Errorf("the first navigation after a restart was not answered with the passage:\n%s", got)
 	}
 }
-
-// checkSinkholePorts skips (fails in CI) when the real sinkhole ports are
-// taken on this machine, saying so.
-func checkSinkholePorts(t *testing.T) {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		return // inNamespace says why
-	}
-	for _, port := range []string{"80", "443"} {
-		ln, err := listenTCP("127.78.0.1:" + port)
-		if err != nil {
-			testutil.Missing(t, "port %s on 127.78.0.1 is already taken on this machine (%v): stop what holds it to run this test", port, err)
-		}
-		ln.Close()
-	}
-}
-
-func listenTCP(addr string) (interface{ Close() error }, error) { return net.Listen("tcp", addr) }
