@@ -33,13 +33,17 @@ const nextChars = "abcdefghijklmnopqrstuvwxyz0123456789._-"
 // blocked one open, none of which unblocks a URL that paths or whole
 // block, or ok=false when they would hold more than max entries.
 func carveOuts(paths, whole []string, max int) (allow []string, ok bool) {
+	blocked := make([]hostPath, len(paths)) // split once: unblocks is the inner loop
+	for i, p := range paths {
+		blocked[i].host, blocked[i].path, blocked[i].query = api.SplitPath(p)
+		blocked[i].dotHost = "." + blocked[i].host
+	}
 	seen := map[string]bool{}
-	for _, p := range paths {
-		host, path, query := api.SplitPath(p)
-		if query != "" || slices.Contains(whole, host) {
+	for _, b := range blocked {
+		if b.query != "" || slices.Contains(whole, b.host) {
 			continue // a query entry names one page; nothing begins with it
 		}
-		if !addCarveOuts(host, path, paths, seen, &allow, max) {
+		if !addCarveOuts(b.host, b.path, blocked, seen, &allow, max) {
 			return nil, false
 		}
 	}
@@ -49,7 +53,7 @@ func carveOuts(paths, whole []string, max int) (allow []string, ok bool) {
 
 // addCarveOuts adds host+path+c for each next character c, or, where that
 // would unblock a blocked path, the safe entries below it.
-func addCarveOuts(host, path string, blocked []string, seen map[string]bool, allow *[]string, max int) bool {
+func addCarveOuts(host, path string, blocked []hostPath, seen map[string]bool, allow *[]string, max int) bool {
 	for _, c := range nextChars {
 		cand := path + string(c)
 		switch unblocks(host, cand, blocked) {
@@ -70,6 +74,9 @@ func addCarveOuts(host, path string, blocked []string, seen map[string]bool, all
 	return true
 }
 
+// hostPath is a blocked path split as api.SplitPath splits it.
+type hostPath struct{ host, path, query, dotHost string }
+
 type conflict int
 
 const (
@@ -81,16 +88,16 @@ const (
 // unblocks tells what an allow entry host+path would do to the blocked
 // paths: nothing, unblock one (drop it), or unblock one only through the
 // names below it (try those instead).
-func unblocks(host, path string, blocked []string) conflict {
+func unblocks(host, path string, blocked []hostPath) conflict {
 	worst := conflictNone
 	for _, b := range blocked {
-		bh, bp, _ := api.SplitPath(b)
+		sub := strings.HasSuffix(host, b.dotHost) // host is a subdomain of b's
 		switch {
-		case bh == host && strings.HasPrefix(path, bp) && !carvedBelow(path, bp):
+		case b.host == host && strings.HasPrefix(path, b.path) && !carvedBelow(path, b.path):
 			return conflictDrop
-		case bh != host && strings.HasSuffix(host, "."+bh) && strings.HasPrefix(path, bp):
+		case sub && strings.HasPrefix(path, b.path):
 			return conflictDrop
-		case bh != host && strings.HasSuffix(host, "."+bh) && strings.HasPrefix(bp, path):
+		case sub && strings.HasPrefix(b.path, path):
 			worst = conflictLonger
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // clock went on counting (a fake boot_id, which would make the gap count
 // as a reboot). removed says the section was missing at start.
 func (d *Daemon) noteAbsence(removed bool) {
-	last, bootID := d.mgr.LastSeen()
+	last, lastBoot, bootID := d.mgr.LastSeen()
 	if last.IsZero() {
 		return
 	}
@@ -27,7 +27,6 @@ func (d *Daemon) noteAbsence(removed bool) {
 	away := now.Sub(last)
 	// A real reboot came after the last credit, so its boot clock is below
 	// the time since: one that went on from the last credit was not one.
-	lastBoot := d.mgr.LastBoottime()
 	if id != bootID && lastBoot > 0 && boot > away && boot >= lastBoot+away-time.Minute {
 		d.noteTamper(fmt.Sprintf("the boot ID changed while nocontactd was not running, but the boot clock went on counting (%s since the last credit): not a reboot", api.HumanDuration(boot-lastBoot)))
 	}

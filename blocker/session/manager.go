@@ -90,18 +90,12 @@ func (m *Manager) Paths() []string {
 	return slices.Clone(m.st.Session.Paths)
 }
 
-// LastSeen is when time was last credited (saved), and in which boot.
-func (m *Manager) LastSeen() (wall time.Time, bootID string) {
+// LastSeen is when time was last credited (saved): the wall clock, the
+// boot clock, and which boot.
+func (m *Manager) LastSeen() (wall time.Time, boot time.Duration, bootID string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.st.Wall, m.st.BootID
-}
-
-// LastBoottime is the boot clock's reading at the last credit.
-func (m *Manager) LastBoottime() time.Duration {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.st.Boot
+	return m.st.Wall, m.st.Boot, m.st.BootID
 }
 
 // Active reports whether a session runs.

@@ -78,7 +78,7 @@ func matchSegment(t, seg string) (string, bool) {
 		h, ok := strings.CutPrefix(seg, "@")
 		return h, ok && validHandle(h)
 	case "{n}":
-		return seg, seg != "" && strings.Trim(seg, "0123456789") == ""
+		return seg, allDigits(seg)
 	}
 	return "", strings.EqualFold(t, seg)
 }
@@ -90,13 +90,16 @@ func (f form) fill(h string) (string, bool) {
 		return "", false
 	}
 	if strings.Contains(string(f), "{n}") {
-		if strings.Trim(h, "0123456789") != "" {
+		if !allDigits(h) {
 			return "", false
 		}
 		return strings.ReplaceAll(string(f), "{n}", h), true
 	}
 	return strings.ReplaceAll(string(f), "{h}", h), true
 }
+
+// allDigits reports whether s is a number: a {n} handle.
+func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // readForms returns the handle the first of the platform's forms that
 // matches the link reads.
