@@ -64,11 +64,17 @@ func checkQuery(s, q string) error {
 		return badPath(s, "the query must be one key=value")
 	}
 	for _, c := range k + v {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("._-", c)) {
+		if !NameChar(c) {
 			return badPath(s, fmt.Sprintf("the character %q in the query", c))
 		}
 	}
 	return nil
+}
+
+// NameChar reports whether c may be in a handle on every platform the
+// catalogue knows, and so in a query value: a letter, a digit, . _ or -.
+func NameChar(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("._-", c)
 }
 
 // SplitPath splits a normalised path into its host, its path (from the

@@ -223,7 +223,7 @@ func validHandle(h string) bool {
 		return false
 	}
 	for _, r := range h {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-", r)) {
+		if !api.NameChar(r) {
 			return false
 		}
 	}
