@@ -42,7 +42,6 @@ type Daemon struct {
 	lastTamper *time.Time
 	bypasses   []string // ways around the intact section, last audited
 	unwritable string   // why a tampered file could not be restored, once recorded
-	forged     bool     // the state was found edited at start: an early end is tamper
 	lastGood   []byte   // the hosts file as last seen or written intact
 
 	browsers      *browser.Manager // nil: browser policies off (Config.BrowserRoot "")

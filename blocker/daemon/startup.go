@@ -70,11 +70,6 @@ func (d *Daemon) checkWitness() {
 		}
 		d.noteTamper(f)
 	}
-	if len(found) > 0 {
-		d.mu.Lock()
-		d.forged = true
-		d.mu.Unlock()
-	}
 }
 
 // resolverFilesBeside names the resolver files the audit reads that sit in

@@ -59,11 +59,9 @@ func (d *Daemon) tick() {
 }
 
 // sessionExpired runs (under the manager's lock) when a session's time ran
-// out: record it and have the section lifted.
-func (d *Daemon) sessionExpired() {
-	d.mu.Lock()
-	forged := d.forged
-	d.mu.Unlock()
+// out: record it (as tampering when it was the block loaded from a state
+// found edited) and have the section lifted.
+func (d *Daemon) sessionExpired(forged bool) {
 	if forged {
 		d.log.Warn("session ended early: its state was changed while the daemon was stopped")
 		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "ended early: its state was changed while the daemon was stopped"})

@@ -68,6 +68,15 @@ func TestStateEditedWhileStopped(t *testing.T) {
 			t.Errorf("the forged end was recorded as %q", d)
 		}
 		e.wantTamper(t, "ended earlier than its credited time allows")
+		// The next block of the same run ends as blocks do.
+		waitFor(t, "the forged block lifted", func() bool { return !strings.Contains(e.hosts(t), "instagram.com") })
+		e.startSession(t, time.Minute, api.Lock{})
+		e.clock.Pass(2 * time.Minute)
+		e.d.nudge()
+		waitFor(t, "the next block to end", func() bool { return len(e.endedDetails(t)) == 2 })
+		if d := e.endedDetails(t); d[1] != "expired" {
+			t.Errorf("a later honest block's end was recorded as %q", d[1])
+		}
 	})
 	t.Run("the last credit moved six hours back in another boot", func(t *testing.T) {
 		e := newEnv(t)

@@ -34,8 +34,10 @@ func (m *Manager) creditLocked() (expired bool) {
 	now, boot, id := m.clock.Now(), m.clock.Boottime(), m.clock.BootID()
 	d := credit(m.st.Wall, m.st.Boot, m.st.BootID, now, boot, id)
 	m.st.Wall, m.st.Boot, m.st.BootID = now, boot, id
+	forged := false
 	if r := m.st.Session; r != nil {
 		expired = m.creditSessionLocked(r, d)
+		forged = expired && !m.forgedStart.IsZero() && r.Started.Equal(m.forgedStart)
 	}
 	m.scheduleLocked(prev, now, boot, id) // after an end: a window may start the next block
 	if expired {
@@ -44,7 +46,7 @@ func (m *Manager) creditLocked() (expired bool) {
 		// its credited time says.
 		_ = m.saveLocked()
 		if m.onExpire != nil {
-			m.onExpire()
+			m.onExpire(forged)
 		}
 	}
 	return expired

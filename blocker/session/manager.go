@@ -18,10 +18,13 @@ type Manager struct {
 	st       State
 	broken   error // the state could not be read: refuse new sessions
 	randSrc  func([]byte) error
-	onExpire func()
+	onExpire func(forged bool)
 
 	witness  Witness  // what the last save said, read beside the state at load
 	findings []string // how the state loaded disagrees with it, in words
+	// forgedStart is the start of the block loaded with disagreements:
+	// its end, if it comes by expiry, is tampering, not its time run out.
+	forgedStart time.Time
 
 	loc        *time.Location      // the zone schedules are read in; nil: time.Local
 	onSchedule func(detail string) // told of scheduled starts and schedule changes
@@ -29,9 +32,10 @@ type Manager struct {
 }
 
 // OnExpire sets a function called when a session ends because its credited
-// time ran out, whichever method noticed. It is called with the manager's
-// lock held: it must not call the manager.
-func (m *Manager) OnExpire(f func()) {
+// time ran out, whichever method noticed; forged says the session was the
+// one loaded at start from a state found edited (its end came early). It is
+// called with the manager's lock held: it must not call the manager.
+func (m *Manager) OnExpire(f func(forged bool)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.onExpire = f
@@ -51,6 +55,9 @@ func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
 	if w, ok := readWitness(store.dir); ok && err == nil {
 		m.witness = w
 		m.findings = disagreements(st, HasState(store.dir), w, clock.Now(), clock.Boottime(), clock.BootID())
+		if len(m.findings) > 0 && st.Session != nil {
+			m.forgedStart = st.Session.Started
+		}
 	}
 	return m, fellBack
 }
