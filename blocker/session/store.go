@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 )
@@ -30,6 +31,9 @@ type Store struct {
 
 	// write is atomicfile.Write; tests put a full disk in its place.
 	write func(path string, data []byte, perm os.FileMode) error
+	// witnessed is what the witness last written says but its clocks and
+	// credit ("" before the first write of this run).
+	witnessed string
 }
 
 // NewStore returns a Store in dir, creating dir (mode 0700) if needed.
@@ -98,12 +102,26 @@ func (s *Store) Save(st State) error {
 	return nil
 }
 
-// saveWitness writes the witness of st beside the state directory. A
-// failure is not the state's: the state is saved, and a witness left
-// behind only ever looks older, which the comparison at start allows for.
+// saveWitness writes the witness of st beside the state directory when
+// the block or the schedules changed, not at every credit: the comparison
+// at start allows a credit by the time the clocks say has passed since the
+// witness, so an older witness only looks older, never wrong. A failed
+// write is not the state's, for the same reason.
 func (s *Store) saveWitness(st State) {
-	if b, err := json.Marshal(witnessOf(st)); err == nil {
-		_ = s.write(witnessPath(s.dir), append(b, '\n'), stateMode)
+	w := witnessOf(st)
+	key := w
+	key.Wall, key.Boot, key.BootID = time.Time{}, 0, ""
+	if key.Block != nil {
+		b := *key.Block
+		b.Credited, key.Block = 0, &b
+	}
+	kb, err1 := json.Marshal(key)
+	b, err2 := json.Marshal(w)
+	if err1 != nil || err2 != nil || string(kb) == s.witnessed {
+		return
+	}
+	if s.write(witnessPath(s.dir), append(b, '\n'), stateMode) == nil {
+		s.witnessed = string(kb)
 	}
 }
 

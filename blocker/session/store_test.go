@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
@@ -115,5 +116,34 @@ func TestWitnessSeesABlockReplacedAndTimeMoved(t *testing.T) {
 	got = strings.Join(disagreements(st, true, w, now.Add(time.Minute), time.Hour+time.Minute, "b"), "\n")
 	if !strings.Contains(got, "its credited time was raised") || !strings.Contains(got, "into the future") {
 		t.Errorf("a credit covered by clocks moved forward in the state itself: %q", got)
+	}
+}
+
+// The witness is written when the block or the schedules change, not at
+// every credit (the state is).
+func TestWitnessIsNotRewrittenAtEveryCredit(t *testing.T) {
+	s, err := NewStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	writes := map[string]int{}
+	s.write = func(path string, data []byte, perm os.FileMode) error {
+		writes[filepath.Base(path)]++
+		return atomicfile.Write(path, data, perm)
+	}
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	r := &Record{Hostnames: []string{"x.com"}, Started: now, Duration: time.Hour, Lock: api.Lock{Mode: api.LockStrict}}
+	for i := range 3 {
+		r.Credited = time.Duration(i) * time.Minute
+		if err := s.Save(State{Wall: now.Add(r.Credited), Session: r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Duration = 2 * time.Hour // extended: the witness follows
+	if err := s.Save(State{Wall: now.Add(3 * time.Minute), Session: r}); err != nil {
+		t.Fatal(err)
+	}
+	if writes["state.json"] != 4 || writes[filepath.Base(witnessPath(s.dir))] != 2 {
+		t.Errorf("writes %v: the state at every save, the witness when the block changed", writes)
 	}
 }
