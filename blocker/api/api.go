@@ -7,16 +7,6 @@ import (
 	"time"
 )
 
-// LockMode is how a running session may end early.
-type LockMode string
-
-// Lock modes.
-const (
-	LockCooldown LockMode = "cooldown" // request, wait out a cool-down, confirm within 10 minutes
-	LockFriend   LockMode = "friend"   // a code given to a friend ends it
-	LockStrict   LockMode = "strict"   // no early end
-)
-
 // Limits of sessions and locks.
 const (
 	MinSessionDuration = time.Minute
@@ -27,35 +17,6 @@ const (
 	ConfirmWindow      = 10 * time.Minute // after a cool-down, to confirm
 	MaxHostnames       = 1000
 )
-
-// Lock is chosen when a session starts.
-type Lock struct {
-	Mode     LockMode `json:"mode"`
-	Cooldown Duration `json:"cooldown,omitempty"` // for LockCooldown
-}
-
-// Normalize checks the mode and fills in the default mode and cool-down.
-func (l *Lock) Normalize() error {
-	switch l.Mode {
-	case "":
-		l.Mode = LockCooldown
-		fallthrough
-	case LockCooldown:
-		if l.Cooldown == 0 {
-			l.Cooldown = Duration(DefaultCooldown)
-		}
-		if c := time.Duration(l.Cooldown); c < MinCooldown || c > MaxCooldown {
-			return fmt.Errorf("cool-down %s: choose between 15m and 24h", FormatDuration(c))
-		}
-	case LockFriend, LockStrict:
-		if l.Cooldown != 0 {
-			return fmt.Errorf("a cool-down applies to the cooldown lock only, not %q", l.Mode)
-		}
-	default:
-		return fmt.Errorf("lock %q: choose cooldown, friend or strict", l.Mode)
-	}
-	return nil
-}
 
 // UnlockState is where a cool-down lock's early end stands.
 type UnlockState string
@@ -307,18 +268,6 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// Text names the lock for people: "cool-down 30 min", "friend's code",
-// "strict".
-func (l Lock) Text() string {
-	switch l.Mode {
-	case LockFriend:
-		return "friend's code"
-	case LockStrict:
-		return "strict"
-	}
-	return "cool-down " + HumanDuration(time.Duration(l.Cooldown))
 }
 
 // Line says in one sentence whether the block holds: "The block is in

@@ -143,15 +143,18 @@ func (e *env) replaceHostsByDir(t *testing.T) {
 }
 
 // TestDeletedStateIsRecorded: deleting the state directory and restarting
-// the daemon lifts the block (no session says for how long) but records it.
+// the daemon does not lift the block: the witness puts it back, and the
+// deletion is recorded (issue 29.6).
 func TestDeletedStateIsRecorded(t *testing.T) {
 	e := newEnv(t)
 	e.startSession(t, time.Hour, api.Lock{Mode: api.LockStrict})
 	e.stop()
 	testutil.Must(t, os.RemoveAll(e.cfg.StateDir))
 	e.start(t)
-	e.wantTamper(t, "state was deleted while it was stopped; when it last ran it knew a strict block of 1 h")
-	e.wantTamper(t, "the block is lifted")
+	e.wantTamper(t, "it was deleted; the block it knew (a strict block of 1 h")
+	if st, err := e.client.Status(ctx); err != nil || st.Session == nil || st.Session.Lock.Mode != api.LockStrict || !strings.Contains(e.hosts(t), "instagram.com") {
+		t.Fatalf("the block is not back: %+v %v\n%s", st, err, e.hosts(t))
+	}
 }
 
 // TestStoppedServiceIsRecorded: a daemon stopped for hours while the

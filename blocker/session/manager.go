@@ -51,14 +51,16 @@ func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
 		m.broken = err
 		st = State{Version: stateVersion}
 	}
-	m.st = st
 	if w, ok := readWitness(store.dir); ok && err == nil {
+		now, boot, id := clock.Now(), clock.Boottime(), clock.BootID()
 		m.witness = w
-		m.findings = disagreements(st, HasState(store.dir), w, clock.Now(), clock.Boottime(), clock.BootID())
+		m.findings = disagreements(st, HasState(store.dir), w, now, boot, id)
 		if len(m.findings) > 0 && st.Session != nil {
 			m.forgedStart = st.Session.Started
 		}
+		m.findings = append(m.findings, restore(&st, HasState(store.dir), w, now, boot, id, elapsedSince(w, now, boot, id))...)
 	}
+	m.st = st
 	return m, fellBack
 }
 
@@ -153,6 +155,9 @@ func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode str
 	if err != nil {
 		return nil, "", err
 	}
+	if err := m.roomLocked(r.Hostnames, r.Paths, nil); err != nil {
+		return nil, "", err
+	}
 	if r.Lock.Mode == api.LockFriend {
 		if friendCode, r.FriendSalt, r.FriendHash, err = newFriendCode(m.randSrc); err != nil {
 			return nil, "", err
@@ -232,8 +237,8 @@ func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {
 		return nil, err
 	}
 	newNames, newPaths := missing(r.Hostnames, names), missing(r.Paths, ps)
-	if len(r.Hostnames)+len(newNames) > api.MaxHostnames || len(r.Paths)+len(newPaths) > api.MaxPaths {
-		return nil, api.Errorf(api.CodeInvalid, "at most %d hostnames and %d profile paths in a session", api.MaxHostnames, api.MaxPaths)
+	if err := m.roomLocked(slices.Concat(r.Hostnames, newNames), slices.Concat(r.Paths, newPaths), nil); err != nil {
+		return nil, err
 	}
 	r.Hostnames, r.Paths = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, newNames))), slices.Sorted(slices.Values(slices.Concat(r.Paths, newPaths)))
 	if len(r.Paths) == 0 {

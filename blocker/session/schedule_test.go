@@ -1,6 +1,8 @@
 package session
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -220,5 +222,81 @@ func TestZoneIdentityIgnoresDST(t *testing.T) {
 	}
 	if zoneIdentity(time.Date(2026, 1, 5, 0, 0, 0, 0, berlin), berlin) == zoneIdentity(time.Date(2026, 1, 5, 0, 0, 0, 0, berlin), mustZone("America/New_York")) {
 		t.Error("a change of zone not seen")
+	}
+}
+
+// A window that begins within a running block makes it at least as strong
+// as the schedule in every term (issue 29): a friend's code, a shorter
+// cool-down and an early end asked for do not survive it.
+func TestWindowHoldsEveryTermOfItsSchedule(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		lock    api.Lock
+		request bool
+	}{
+		{"friend lock", api.Lock{Mode: api.LockFriend}, false},
+		{"shorter cool-down", api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(15 * time.Minute)}, false},
+		{"early end asked for", api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(24 * time.Hour)}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m, clock, notes := newScheduleManager(t, time.Date(2026, 11, 30, 21, 55, 0, 0, berlin))
+			if _, err := m.AddSchedule(api.ScheduleRequest{Days: "daily", From: "22:00", To: "07:00", Paths: []string{"instagram.com/jane.doe"},
+				Lock: api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(24 * time.Hour)}}); err != nil {
+				t.Fatal(err)
+			}
+			_, code, err := m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(10 * time.Minute), Lock: c.lock, AllowPrivate: true})
+			testutil.Must(t, err)
+			if c.request {
+				_, err := m.Unlock(api.UnlockRequest, "")
+				testutil.Must(t, err)
+			}
+			clock.Pass(6 * time.Minute) // 22:01, inside the window; the manual block has 4 min left
+			m.Tick()
+			if _, err := m.Unlock(api.UnlockConfirm, code); err == nil {
+				t.Fatal("the block ended early, inside a window of a schedule with a 24 h cool-down")
+			}
+			v := m.View()
+			if v == nil || v.Lock.Mode != api.LockCooldown || time.Duration(v.Lock.Cooldown) != 24*time.Hour || v.Unlock.RequestedAt != nil ||
+				!v.ClosePrivate || !slices.Contains(v.Paths, "instagram.com/jane.doe") {
+				t.Fatalf("the running block inside the window: %+v", v)
+			}
+			if !strings.Contains(strings.Join(*notes, "\n"), "now holds as the schedule does") {
+				t.Errorf("what changed is not recorded: %q", *notes)
+			}
+		})
+	}
+}
+
+// A block cannot be filled to keep a schedule's person out (issue 29): the
+// limits keep room for every schedule's paths and names, and a window adds
+// them always.
+func TestAFullBlockCannotKeepAScheduleOut(t *testing.T) {
+	m, clock, _ := newScheduleManager(t, time.Date(2026, 11, 30, 21, 55, 0, 0, berlin))
+	_, err := m.AddSchedule(api.ScheduleRequest{Days: "daily", From: "22:00", To: "07:00", Paths: []string{"instagram.com/jane.doe"}, Lock: api.Lock{Mode: api.LockStrict}})
+	testutil.Must(t, err)
+	junk := func(n int) []string {
+		var out []string
+		for i := range n {
+			out = append(out, fmt.Sprintf("example.net/junk%d", i))
+		}
+		return out
+	}
+	_, _, err = m.Start(api.StartRequest{Paths: junk(api.MaxPaths), Duration: api.Duration(10 * time.Minute)})
+	if err == nil || !strings.Contains(err.Error(), "kept for the people your schedules block") {
+		t.Fatalf("a start of %d paths beside a schedule's: %v", api.MaxPaths, err)
+	}
+	_, _, err = m.Start(api.StartRequest{Paths: junk(api.MaxPaths - 1), Duration: api.Duration(10 * time.Minute)})
+	testutil.Must(t, err)
+	if _, err := m.Add(nil, []string{"example.net/more"}); err == nil {
+		t.Fatal("the block was filled past the schedule's room")
+	}
+	if _, err := m.AddSchedule(api.ScheduleRequest{Days: "daily", From: "23:00", To: "07:00", Paths: []string{"x.com/jane.doe"}}); err == nil {
+		t.Fatal("a schedule was added that does not fit beside the running block")
+	}
+	clock.Pass(6 * time.Minute)
+	m.Tick()
+	v := m.View()
+	if v == nil || v.Lock.Mode != api.LockStrict || !slices.Contains(v.Paths, "instagram.com/jane.doe") {
+		t.Fatalf("the full block inside the strict window: %+v", v)
 	}
 }

@@ -66,8 +66,9 @@ func (m *Manager) runSkippedLocked(from, now time.Time) {
 }
 
 // blockForLocked makes the session block s's names for at least d from
-// now: a new block, or the running one with s's names added and its end
-// moved later if need be (a block is never shortened).
+// now: a new block, or the running one made at least as strong as s's
+// window in every term (holdTermsLocked) and its end moved later if need
+// be (a block is never shortened).
 func (m *Manager) blockForLocked(s api.Schedule, d time.Duration, now time.Time) {
 	d = min(max(d, api.MinSessionDuration), api.MaxSessionDuration)
 	r := m.st.Session
@@ -76,27 +77,48 @@ func (m *Manager) blockForLocked(s api.Schedule, d time.Duration, now time.Time)
 			Started: now, Duration: d, Lock: s.Lock, Schedule: s.ID}
 		return
 	}
-	names, paths := missing(r.Hostnames, s.Hostnames), missing(r.Paths, s.Paths)
-	if len(r.Hostnames)+len(names) <= api.MaxHostnames && len(r.Paths)+len(paths) <= api.MaxPaths {
-		r.Hostnames = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, names)))
-		if ps := slices.Sorted(slices.Values(slices.Concat(r.Paths, paths))); len(ps) > 0 {
-			r.Paths = ps
-		}
-	} else {
-		m.notes = append(m.notes, fmt.Sprintf("the running block is full (at most %d names and %d profile pages): %s's names were not added", api.MaxHostnames, api.MaxPaths, s.Text()))
-	}
 	if left := r.Remaining(); left < d && r.Duration+d-left <= maxStoredDuration {
 		r.Duration += d - left
 	} else if left < d {
 		m.notes = append(m.notes, "the running block is as long as a block can be: it was not made longer for "+s.Text())
 	}
-	// The window's terms hold within the running block: its lock if
-	// stronger (a pending early end is withdrawn), private windows closed
-	// if it closes them.
-	if lockRank(s.Lock.Mode) > lockRank(r.Lock.Mode) {
-		r.Lock, r.UnlockRequestedAt, r.UnlockWall = s.Lock, nil, time.Time{}
+	m.holdTermsLocked(r, s)
+}
+
+// holdTermsLocked makes the running block r at least as strong as the
+// window of s in every term, and records what changed in words: s's names
+// and paths are added (the limits keep room for them: roomLocked), its
+// lock holds if the block's is weaker (a friend's code never survives a
+// schedule, a shorter cool-down takes the schedule's), an early end asked
+// for is withdrawn, and private windows close if s closes them.
+func (m *Manager) holdTermsLocked(r *Record, s api.Schedule) {
+	var changed []string
+	if names, paths := missing(r.Hostnames, s.Hostnames), missing(r.Paths, s.Paths); len(names)+len(paths) > 0 {
+		r.Hostnames = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, names)))
+		if ps := slices.Sorted(slices.Values(slices.Concat(r.Paths, paths))); len(ps) > 0 {
+			r.Paths = ps
+		}
+		changed = append(changed, fmt.Sprintf("its %d names and profile pages were added", len(names)+len(paths)))
 	}
-	r.ClosePrivate = r.ClosePrivate || !s.AllowPrivate
+	if !r.Lock.AtLeast(s.Lock) {
+		if r.Lock.Mode == api.LockFriend {
+			changed = append(changed, "the friend's code no longer ends it")
+		}
+		r.Lock = s.Lock
+		r.FriendSalt, r.FriendHash, r.WrongCodes, r.RetryAfterCredited = nil, nil, 0, 0
+		changed = append(changed, "its lock is now the schedule's ("+s.Lock.Text()+")")
+	}
+	if r.UnlockRequestedAt != nil {
+		r.UnlockRequestedAt, r.UnlockWall = nil, time.Time{}
+		changed = append(changed, "the early end that was asked for is withdrawn")
+	}
+	if !s.AllowPrivate && !r.ClosePrivate {
+		r.ClosePrivate = true
+		changed = append(changed, "private windows are closed")
+	}
+	if len(changed) > 0 {
+		m.notes = append(m.notes, fmt.Sprintf("the window of %s began within the running block, which now holds as the schedule does: %s", s.Text(), strings.Join(changed, "; ")))
+	}
 }
 
 // dropRemovedLocked removes the schedules whose removal is due, unless

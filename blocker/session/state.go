@@ -51,6 +51,16 @@ type Record struct {
 // durations could overflow: a state file edited to hold more is damaged.
 const maxStoredDuration = 100 * api.MaxSessionDuration
 
+// maxStoredNames and maxStoredPaths bound a stored block's names and
+// paths: a block within the limits, with every schedule's merged in. New
+// blocks keep room for the schedules' (roomLocked); one saved before that
+// rule may go beyond the limits once the windows add their people, and
+// must still load.
+const (
+	maxStoredNames = (1 + api.MaxSchedules) * api.MaxHostnames
+	maxStoredPaths = (1 + api.MaxSchedules) * api.MaxPaths
+)
+
 // Remaining returns the credited time still to run.
 func (r *Record) Remaining() time.Duration { return max(0, r.Duration-r.Credited) }
 
@@ -68,7 +78,7 @@ func (s *State) validate() error {
 		return nil
 	}
 	switch {
-	case len(r.Hostnames)+len(r.Paths) == 0 || len(r.Hostnames) > api.MaxHostnames || len(r.Paths) > api.MaxPaths:
+	case len(r.Hostnames)+len(r.Paths) == 0 || len(r.Hostnames) > maxStoredNames || len(r.Paths) > maxStoredPaths:
 		return fmt.Errorf("session with %d hostnames and %d paths", len(r.Hostnames), len(r.Paths))
 	case r.Duration < api.MinSessionDuration || r.Duration > maxStoredDuration || r.Credited < 0 || r.Credited > maxStoredDuration ||
 		r.RetryAfterCredited < 0 || r.RetryAfterCredited > maxStoredDuration || (r.UnlockRequestedAt != nil && (*r.UnlockRequestedAt < 0 || *r.UnlockRequestedAt > maxStoredDuration)) ||

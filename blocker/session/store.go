@@ -33,7 +33,8 @@ type Store struct {
 	write func(path string, data []byte, perm os.FileMode) error
 	// witnessed is what the witness last written says but its clocks and
 	// credit ("" before the first write of this run).
-	witnessed string
+	witnessed   string
+	witnessedAt time.Time // the state's wall clock at that write
 }
 
 // NewStore returns a Store in dir, creating dir (mode 0700) if needed.
@@ -103,7 +104,8 @@ func (s *Store) Save(st State) error {
 }
 
 // saveWitness writes the witness of st beside the state directory when
-// the block or the schedules changed, not at every credit: the comparison
+// the block or the schedules changed, and every witnessRefresh besides,
+// not at every credit: the comparison
 // at start allows a credit by the time the clocks say has passed since the
 // witness, so an older witness only looks older, never wrong. A failed
 // write is not the state's, for the same reason.
@@ -117,11 +119,11 @@ func (s *Store) saveWitness(st State) {
 	}
 	kb, err1 := json.Marshal(key)
 	b, err2 := json.Marshal(w)
-	if err1 != nil || err2 != nil || string(kb) == s.witnessed {
+	if err1 != nil || err2 != nil || (string(kb) == s.witnessed && st.Wall.Sub(s.witnessedAt) < witnessRefresh) {
 		return
 	}
 	if s.write(witnessPath(s.dir), append(b, '\n'), stateMode) == nil {
-		s.witnessed = string(kb)
+		s.witnessed, s.witnessedAt = string(kb), st.Wall
 	}
 }
 

@@ -51,13 +51,15 @@ func TestStateSurvivesDamage(t *testing.T) {
 					}
 				case prevOK:
 					// The previous generation lacks x.com, but the hour since
-					// it is credited all the same.
-					if v := m2.View(); v == nil || len(v.Hostnames) != 2 || time.Duration(v.Credited) != time.Hour || fellBack == (curName == "missing") {
+					// it is credited all the same, and the witness puts x.com
+					// back (and says so).
+					if v := m2.View(); v == nil || len(v.Hostnames) != 3 || time.Duration(v.Credited) != time.Hour || fellBack == (curName == "missing") || len(m2.Disagreements()) == 0 {
 						t.Fatalf("previous generation not used: %+v fellBack=%v", v, fellBack)
 					}
 				case bothGone:
-					if m2.Broken() != nil || m2.Active() {
-						t.Fatal("no files should be a fresh state")
+					// No state, but the witness: its block is back, recorded.
+					if v := m2.View(); m2.Broken() != nil || v == nil || len(v.Hostnames) != 3 || len(m2.Disagreements()) == 0 {
+						t.Fatalf("the block the witness knew is not back: %+v %q", v, m2.Disagreements())
 					}
 				default:
 					if !errors.Is(m2.Broken(), ErrUnreadable) {

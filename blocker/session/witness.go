@@ -14,9 +14,12 @@ import (
 // The witness is a copy of what the state said at its last save, kept
 // beside the state directory, not in it (/var/lib/nocontact.witness for
 // /var/lib/nocontact): a state edited or deleted while the daemon was
-// stopped then shows at the next start, in words. Root can edit both; the
-// point is that ending a block early takes deliberate work on two files,
-// and that a careless edit is recorded.
+// stopped then shows at the next start, in words, and every term of the
+// block and of each schedule that the edit weakened is put back from the
+// copy (restore). Root can edit both; the point is that ending a block
+// early takes deliberate work on two files, and that a careless edit is
+// recorded and undone. The witness holds the same names as the state,
+// with the same mode (0600, root's).
 
 // witnessSlack is how far the state may honestly run ahead of the witness
 // (a crash between the two writes) or the clocks disagree.
@@ -31,6 +34,9 @@ type Witness struct {
 	// Schedules are the schedules' IDs: one gone at start was deleted
 	// without its 24 hours' wait.
 	Schedules []string `json:"schedules,omitempty"`
+	// Records are the schedules' terms, as saved (none in a witness of a
+	// daemon before round four: only the IDs are compared then).
+	Records []ScheduleRecord `json:"schedule_records,omitempty"`
 }
 
 // WitnessBlock is what the witness keeps of a running block: no names.
@@ -41,6 +47,9 @@ type WitnessBlock struct {
 	Lock     api.LockMode  `json:"lock"`
 	Names    int           `json:"names"`
 	Paths    int           `json:"paths"`
+	// Terms is the block's record but its credited time (nil in a witness
+	// of a daemon before round four).
+	Terms *Record `json:"terms,omitempty"`
 }
 
 // witnessOf is the witness of a state.
@@ -49,9 +58,12 @@ func witnessOf(st State) Witness {
 	for _, s := range st.Schedules {
 		w.Schedules = append(w.Schedules, s.ID)
 	}
+	w.Records = slices.Clone(st.Schedules)
 	if r := st.Session; r != nil {
+		terms := *r
+		terms.Credited = 0
 		w.Block = &WitnessBlock{Started: r.Started, Duration: r.Duration, Credited: r.Credited, Lock: r.Lock.Mode,
-			Names: len(r.Hostnames), Paths: len(r.Paths)}
+			Names: len(r.Hostnames), Paths: len(r.Paths), Terms: &terms}
 	}
 	return w
 }
@@ -86,7 +98,10 @@ func (w Witness) Summary() string {
 // what the time since then allows. hasState is false when no state file
 // was found at all. now and boot are the clocks at the start.
 func disagreements(st State, hasState bool, w Witness, now time.Time, boot time.Duration, bootID string) []string {
-	out := scheduleDisagreements(st, w)
+	var out []string
+	if w.Records == nil {
+		out = scheduleDisagreements(st, w) // restore compares the records
+	}
 	b := w.Block
 	if b == nil {
 		return out
@@ -95,6 +110,8 @@ func disagreements(st State, hasState bool, w Witness, now time.Time, boot time.
 	left := b.Duration - b.Credited - elapsed
 	r := st.Session
 	switch {
+	case b.Terms != nil && (r == nil || !r.Started.Equal(b.Started)):
+		return out // restore puts the block back, and says so
 	case r == nil && left > witnessSlack && !hasState:
 		return append(out, fmt.Sprintf("the daemon's state was deleted while it was stopped; when it last ran it knew %s, about %s left", w.Summary(), api.HumanDuration(left)))
 	case r == nil && left > witnessSlack:
@@ -106,7 +123,30 @@ func disagreements(st State, hasState bool, w Witness, now time.Time, boot time.
 	case !r.Started.Equal(b.Started):
 		return out // a later block
 	}
-	return append(out, blockDisagreements(st, w, now, elapsed)...)
+	if b.Terms != nil { // restore compares the terms, and puts them back
+		return append(out, prefixed(wallDisagreements(st, w, now))...)
+	}
+	return append(out, prefixed(append(wallDisagreements(st, w, now), blockDisagreements(st, w, elapsed)...))...)
+}
+
+// wallDisagreements says how the wall clock of the state's last credit
+// was moved: back, it would count as time served; forward, it would hide
+// time.
+func wallDisagreements(st State, w Witness, now time.Time) []string {
+	switch {
+	case st.Wall.Before(w.Wall.Add(-witnessSlack)):
+		return []string{fmt.Sprintf("the time of its last credit was moved back by %s, which would count as time served", api.HumanDuration(w.Wall.Sub(st.Wall)))}
+	case st.Wall.After(now.Add(witnessSlack)):
+		return []string{fmt.Sprintf("the time of its last credit was moved %s into the future", api.HumanDuration(st.Wall.Sub(now)))}
+	}
+	return nil
+}
+
+func prefixed(found []string) []string {
+	for i, s := range found {
+		found[i] = "the daemon's state was changed while it was stopped: " + s
+	}
+	return found
 }
 
 // scheduleDisagreements reports schedules gone from the state that the
@@ -128,15 +168,9 @@ func scheduleDisagreements(st State, w Witness) []string {
 // blockDisagreements compares the same block in the state and witness.
 // The credit it allows is what the clocks of this start say has passed
 // since the witness (elapsed), never what the state itself claims.
-func blockDisagreements(st State, w Witness, now time.Time, elapsed time.Duration) []string {
+func blockDisagreements(st State, w Witness, elapsed time.Duration) []string {
 	r, b := st.Session, w.Block
 	var out []string
-	switch {
-	case st.Wall.Before(w.Wall.Add(-witnessSlack)):
-		out = append(out, fmt.Sprintf("the time of its last credit was moved back by %s, which would count as time served", api.HumanDuration(w.Wall.Sub(st.Wall))))
-	case st.Wall.After(now.Add(witnessSlack)):
-		out = append(out, fmt.Sprintf("the time of its last credit was moved %s into the future", api.HumanDuration(st.Wall.Sub(now))))
-	}
 	if gain := r.Credited - b.Credited; gain > elapsed+witnessSlack {
 		out = append(out, fmt.Sprintf("its credited time was raised from %s to %s, %s more than the clock allows",
 			api.HumanDuration(b.Credited), api.HumanDuration(r.Credited), api.HumanDuration(gain-elapsed)))
@@ -144,14 +178,11 @@ func blockDisagreements(st State, w Witness, now time.Time, elapsed time.Duratio
 	if r.Duration < b.Duration {
 		out = append(out, fmt.Sprintf("its length was cut from %s to %s", api.HumanDuration(b.Duration), api.HumanDuration(r.Duration)))
 	}
-	if lockRank(r.Lock.Mode) < lockRank(b.Lock) {
+	if !r.Lock.AtLeast(api.Lock{Mode: b.Lock}) {
 		out = append(out, fmt.Sprintf("its lock was changed from %s to %s", b.Lock, r.Lock.Mode))
 	}
 	if len(r.Hostnames) < b.Names || len(r.Paths) < b.Paths {
 		out = append(out, "names were taken out of it")
-	}
-	for i, s := range out {
-		out[i] = "the daemon's state was changed while it was stopped: " + s
 	}
 	return out
 }
@@ -163,14 +194,4 @@ func elapsedSince(w Witness, now time.Time, boot time.Duration, bootID string) t
 		return max(boot-w.Boot, 0)
 	}
 	return max(now.Sub(w.Wall), 0)
-}
-
-func lockRank(m api.LockMode) int {
-	switch m {
-	case api.LockStrict:
-		return 2
-	case api.LockFriend:
-		return 1
-	}
-	return 0
 }
