@@ -63,12 +63,16 @@ func TestEveryTermIsWitnessed(t *testing.T) {
 		}, func(v *api.Session, _ []api.Schedule) bool { return v.Unlock.RequestedAt == nil }, "an early end was written into it"},
 		{"last start set to tonight", api.Lock{}, func(st *State) {
 			st.Schedules[0].LastStart = time.Date(2026, 11, 30, 22, 0, 0, 0, berlin)
-		}, func(_ *api.Session, s []api.Schedule) bool { return s[0].Next != nil && s[0].Next.Hour() == 22 && s[0].Next.Day() == 30 }, "its last start was moved"},
+		}, func(_ *api.Session, s []api.Schedule) bool {
+			return s[0].Next != nil && s[0].Next.Hour() == 22 && s[0].Next.Day() == 30
+		}, "its last start was moved"},
 		{"removal brought into the past", api.Lock{}, func(st *State) {
 			past := st.Wall.Add(-time.Hour)
 			st.Schedules[0].RemoveAt = &past
 		}, func(_ *api.Session, s []api.Schedule) bool { return len(s) == 1 && s[0].RemoveAt == nil }, "its removal was brought forward"},
-		{"schedule's lock cut to 15 min", api.Lock{}, func(st *State) { st.Schedules[0].Lock = api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(15 * time.Minute)} },
+		{"schedule's lock cut to 15 min", api.Lock{}, func(st *State) {
+			st.Schedules[0].Lock = api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(15 * time.Minute)}
+		},
 			func(_ *api.Session, s []api.Schedule) bool { return s[0].Lock.Mode == api.LockStrict }, "its days, hours, sites, lock or private windows were changed"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
