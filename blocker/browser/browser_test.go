@@ -67,7 +67,8 @@ func TestChromiumPolicy(t *testing.T) {
 	if err := json.Unmarshal([]byte(got), &p); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(p.URLBlocklist, []string{"instagram.com/jane.doe", "x.com/janedoe"}) || p.DnsOverHttpsMode != "off" ||
+	if !slices.Equal(p.URLBlocklist, []string{"instagram.com/jane.doe", "x.com/janedoe",
+		"instagram.com/JANE.DOE", "instagram.com/Jane.Doe", "instagram.com/Jane.doe", "x.com/JANEDOE", "x.com/Janedoe"}) || p.DnsOverHttpsMode != "off" ||
 		!slices.Contains(p.URLAllowlist, "instagram.com/jane.doe.") || !slices.Contains(p.URLAllowlist, "x.com/janedoe2") ||
 		slices.Contains(p.URLAllowlist, "instagram.com/jane.doe/") {
 		t.Fatalf("policy %s", got)
@@ -270,7 +271,8 @@ func TestWholeNamesAndPrivateWindows(t *testing.T) {
 	if err := json.Unmarshal([]byte(got), &p); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(p.URLBlocklist, []string{"example.net/jane.doe", ".instagram.com", ".www.instagram.com"}) || p.IncognitoModeAvailability != 1 {
+	if !slices.Equal(p.URLBlocklist, []string{"example.net/jane.doe", ".instagram.com", ".www.instagram.com",
+		"example.net/JANE.DOE", "example.net/Jane.Doe", "example.net/Jane.doe"}) || p.IncognitoModeAvailability != 1 {
 		t.Errorf("chromium policy %s", got)
 	}
 	ff, _ := read(root, "/etc/firefox/policies/policies.json")

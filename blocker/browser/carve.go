@@ -30,16 +30,20 @@ const nextChars = "abcdefghijklmnopqrstuvwxyz0123456789._-"
 // in every path, so there is nothing to keep open.
 
 // carveOuts returns the allow entries that keep names beginning with a
-// blocked one open, none of which unblocks a URL that paths or whole
-// block, or ok=false when they would hold more than max entries.
-func carveOuts(paths, whole []string, max int) (allow []string, ok bool) {
-	blocked := make([]hostPath, len(paths)) // split once: unblocks is the inner loop
-	for i, p := range paths {
+// blocked one open, none of which unblocks a URL that paths, variants (the
+// case variants the list also blocks, which get no carve-outs of their
+// own) or whole block, or ok=false when they would hold more than max
+// entries.
+func carveOuts(paths, variants, whole []string, max int) (allow []string, ok bool) {
+	all := slices.Concat(paths, variants)
+	blocked := make([]hostPath, len(all)) // split once: unblocks is the inner loop
+	for i, p := range all {
 		blocked[i].host, blocked[i].path, blocked[i].query = api.SplitPath(p)
 		blocked[i].dotHost = "." + blocked[i].host
+		blocked[i].variant = i >= len(paths)
 	}
 	seen := map[string]bool{}
-	for _, b := range blocked {
+	for _, b := range blocked[:len(paths)] {
 		if b.query != "" || slices.Contains(whole, b.host) {
 			continue // a query entry names one page; nothing begins with it
 		}
@@ -75,7 +79,10 @@ func addCarveOuts(host, path string, blocked []hostPath, seen map[string]bool, a
 }
 
 // hostPath is a blocked path split as api.SplitPath splits it.
-type hostPath struct{ host, path, query, dotHost string }
+type hostPath struct {
+	host, path, query, dotHost string
+	variant                    bool // a case variant: no carve-outs of its own
+}
 
 type conflict int
 
@@ -93,7 +100,7 @@ func unblocks(host, path string, blocked []hostPath) conflict {
 	for _, b := range blocked {
 		sub := strings.HasSuffix(host, b.dotHost) // host is a subdomain of b's
 		switch {
-		case b.host == host && strings.HasPrefix(path, b.path) && !carvedBelow(path, b.path):
+		case b.host == host && strings.HasPrefix(path, b.path) && (b.variant || !carvedBelow(path, b.path)):
 			return conflictDrop
 		case sub && strings.HasPrefix(path, b.path):
 			return conflictDrop

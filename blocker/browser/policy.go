@@ -51,12 +51,18 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 	} else if len(w.Hosts) > 0 {
 		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its URL list; the hosts file still blocks them", len(w.Hosts)))
 	}
+	n := len(block)
+	block, all := withCaseVariants(block, w.Paths, MaxListEntries-len(block))
+	variants := block[n:]
+	if !all {
+		notes = append(notes, "its URL list has no room for every profile name in upper and title case; the extension still matches any case")
+	}
 	exact = true
 	if len(block) > 0 {
 		p["URLBlocklist"] = block
 	}
 	if len(w.Paths) > 0 {
-		allow, fits := carveOuts(w.Paths, w.Hosts, MaxListEntries)
+		allow, fits := carveOuts(w.Paths, variants, w.Hosts, MaxListEntries)
 		if allowOK && fits && len(allow) > 0 {
 			p["URLAllowlist"] = allow
 		} else if !allowOK || !fits {
@@ -68,7 +74,8 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 }
 
 // firefoxPatterns are the WebsiteFilter match patterns for one path: the
-// page itself, anything below it and the page with a query, on the host
+// page itself, anything below it, the page with a query and with a ";"
+// parameter, on the host
 // and every subdomain; for a path with a query, the page with that
 // key=value among its parameters.
 func firefoxPatterns(path string) []string {
@@ -77,7 +84,7 @@ func firefoxPatterns(path string) []string {
 	if q != "" {
 		return []string{base + "?" + q, base + "?" + q + "&*", base + "?*&" + q, base + "?*&" + q + "&*"}
 	}
-	return []string{base, base + "/*", base + "?*"}
+	return []string{base, base + "/*", base + "?*", base + ";*"} // ;x: a parameter the platform ignores
 }
 
 // firefoxMerge returns orig (a policies.json, or nil) with the session's

@@ -90,7 +90,7 @@ func TestPackedCRXVerifies(t *testing.T) {
 	for _, f := range zr.File {
 		names = append(names, f.Name)
 	}
-	if strings.Join(names, " ") != "background.js manifest.json" {
+	if strings.Join(names, " ") != "background.js canon.js manifest.json" {
 		t.Errorf("archive holds %v", names)
 	}
 	id, _ := ID(&key.PublicKey)
@@ -183,6 +183,12 @@ func TestRules(t *testing.T) {
 		"https://notinstagram.com/jane.doe":           false,
 		"https://instagram.com.evil.example/jane.doe": false,
 		"https://www.instagram.com/friend/jane.doe":   false,
+		"https://www.instagram.com//jane.doe":         true, // issue 29.3: as the platform serves it
+		"https://www.instagram.com///jane.doe/":       true,
+		"https://www.instagram.com/jane.doe;x":        true,
+		"https://www.instagram.com/JANE.DOE":          true,
+		"https://www.instagram.com/jane.doe;x/tagged": true,
+		"https://www.instagram.com/jane.doex;x":       false,
 	} {
 		if re.MatchString(url) != want {
 			t.Errorf("%s: match %v, want %v", url, !want, want)

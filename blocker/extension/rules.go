@@ -58,15 +58,27 @@ func BlockedURL(sinkhole, host, path string) string {
 // and its subdomains, any port, and nothing but the profile itself, pages
 // below it, a query or a fragment: never /jane.doe.other. A path with a
 // query ("facebook.com/profile.php?id=4") matches that page with the
-// key=value among its parameters, never id=45. Rules are applied without
-// regard to case.
+// key=value among its parameters, never id=45. It matches the path as the
+// platforms serve it, not only the bytes typed: repeated slashes
+// (//jane.doe) and ";" parameters after a segment (/jane.doe;x) are
+// ignored, and rules are applied without regard to case. Percent-escapes
+// of unreserved characters (/jane%2Edoe) are decoded before a URL is
+// matched by the extension's canonical (src/canon.js); a
+// declarativeNetRequest rule sees the URL as typed, so such a URL reaches
+// the page, where the extension sends the tab to the passage.
 func PathRegex(path string) string {
 	host, p, q := api.SplitPath(path)
-	prefix := `^https?://([^/?#]+\.)?` + regexp.QuoteMeta(host) + `(:[0-9]+)?` + regexp.QuoteMeta(p)
-	if q != "" {
-		return prefix + `/?\?([^#]*&)?` + regexp.QuoteMeta(q) + `(&|#|$)`
+	var b strings.Builder
+	b.WriteString(`^https?://([^/?#]+\.)?` + regexp.QuoteMeta(host) + `(:[0-9]+)?`)
+	for _, seg := range strings.Split(strings.TrimPrefix(p, "/"), "/") {
+		b.WriteString(`/+` + regexp.QuoteMeta(seg) + `(;[^/?#]*)?`)
 	}
-	return prefix + `([/?#]|$)`
+	if q != "" {
+		b.WriteString(`/*\?([^#]*&)?` + regexp.QuoteMeta(q) + `(&|#|$)`)
+	} else {
+		b.WriteString(`([/?#]|$)`)
+	}
+	return b.String()
 }
 
 // RulesFor turns a session's hostnames and profile paths (validated by

@@ -12,14 +12,15 @@ import (
 // that are not a person.
 var formCases = map[string]formCase{
 	"instagram": {[]string{"https://www.instagram.com/jane.doe/", "https://www.instagram.com/stories/jane.doe/3141592653/", "https://www.instagram.com/jane.doe/tagged/",
-		"https://www.instagram.com/jane.doe/reels/", "https://instagr.am/jane.doe", "https://m.instagram.com/Jane.Doe"},
+		"https://www.instagram.com/jane.doe/reels/", "https://instagr.am/jane.doe", "https://m.instagram.com/Jane.Doe",
+		"https://www.instagram.com/api/v1/users/web_profile_info/?username=jane.doe"},
 		[]string{"https://www.instagram.com/p/Cabc123/", "https://www.instagram.com/explore/"}, nil},
 	"facebook": {[]string{"https://www.facebook.com/jane.doe", "https://m.facebook.com/jane.doe/about", "https://fb.com/jane.doe"},
 		[]string{"https://www.facebook.com/groups/123", "https://www.facebook.com/profile.php"}, nil},
 	"messenger": {[]string{"https://www.messenger.com/t/jane.doe", "https://m.me/jane.doe"}, []string{"https://www.messenger.com/"}, nil},
 	"x":         {[]string{"https://x.com/jane.doe", "https://twitter.com/jane.doe/status/1", "https://mobile.x.com/jane.doe", "https://mobile.twitter.com/Jane.Doe"}, []string{"https://x.com/home", "https://x.com/i/flow/login"}, nil},
 	"threads":   {[]string{"https://www.threads.net/@jane.doe", "https://www.threads.com/@jane.doe/post/1"}, []string{"https://www.threads.net/search"}, nil},
-	"tiktok":    {[]string{"https://www.tiktok.com/@jane.doe", "https://m.tiktok.com/@jane.doe/video/1"}, []string{"https://www.tiktok.com/foryou"}, nil},
+	"tiktok":    {[]string{"https://www.tiktok.com/@jane.doe", "https://m.tiktok.com/@jane.doe/video/1", "https://www.tiktok.com/api/user/detail/?uniqueId=jane.doe"}, []string{"https://www.tiktok.com/foryou"}, nil},
 	"snapchat":  {[]string{"https://www.snapchat.com/add/jane.doe", "https://www.snapchat.com/@jane.doe", "https://story.snapchat.com/@jane.doe"}, []string{"https://www.snapchat.com/download"}, nil},
 	"linkedin":  {[]string{"https://www.linkedin.com/in/jane.doe/", "https://m.linkedin.com/in/jane.doe"}, []string{"https://www.linkedin.com/feed/"}, nil},
 	"reddit":    {[]string{"https://www.reddit.com/user/jane.doe/", "https://www.reddit.com/u/jane.doe", "https://old.reddit.com/user/jane.doe/comments"}, []string{"https://www.reddit.com/r/breakups"}, nil},
@@ -32,12 +33,12 @@ var formCases = map[string]formCase{
 	"venmo":     {[]string{"https://venmo.com/u/jane.doe", "https://account.venmo.com/u/jane.doe", "https://venmo.com/jane.doe"}, []string{"https://venmo.com/signup"}, nil},
 	"spotify":   {[]string{"https://open.spotify.com/user/jane.doe", "https://open.spotify.com/user/jane.doe/playlists"}, []string{"https://open.spotify.com/track/abc"}, nil},
 	"twitch":    {[]string{"https://www.twitch.tv/jane.doe", "https://m.twitch.tv/jane.doe/videos"}, []string{"https://www.twitch.tv/directory"}, nil},
-	"bluesky":   {[]string{"https://bsky.app/profile/jane.doe"}, []string{"https://bsky.app/search"}, nil},
+	"bluesky":   {[]string{"https://bsky.app/profile/jane.doe", "https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.doe"}, []string{"https://bsky.app/search"}, nil},
 	// On a server not known to be Mastodon, /users/NAME is too common a
 	// path to take for a person; blocking one blocks it all the same.
-	"mastodon":     {[]string{"https://tiny.town/@jane.doe", "https://tiny.town/@jane.doe/1098765"}, []string{"https://tiny.town/about"}, []string{"https://tiny.town/users/jane.doe"}},
+	"mastodon":     {[]string{"https://tiny.town/@jane.doe", "https://tiny.town/@jane.doe/1098765"}, []string{"https://tiny.town/about"}, []string{"https://tiny.town/users/jane.doe", "https://tiny.town/api/v1/accounts/lookup?acct=jane.doe"}},
 	"substack":     {[]string{"https://substack.com/@jane.doe"}, []string{"https://substack.com/inbox"}, nil},
-	"medium":       {[]string{"https://medium.com/@jane.doe", "https://medium.com/@jane.doe/a-post-1"}, []string{"https://medium.com/tag/love"}, nil},
+	"medium":       {[]string{"https://medium.com/@jane.doe", "https://medium.com/@jane.doe/a-post-1", "https://medium.com/feed/@jane.doe"}, []string{"https://medium.com/tag/love"}, nil},
 	"whatsapp":     {[]string{"https://wa.me/15551234567", "https://api.whatsapp.com/send?phone=15551234567"}, []string{"https://www.whatsapp.com/download"}, nil},
 	"telegram":     {[]string{"https://t.me/jane.doe", "https://telegram.me/jane.doe"}, []string{"https://t.me/joinchat/abc"}, nil},
 	"discord":      {[]string{"https://discord.com/users/123456789012345678"}, []string{"https://discord.com/channels/1/2"}, nil},

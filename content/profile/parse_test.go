@@ -87,8 +87,8 @@ func TestParse(t *testing.T) {
 		{"https://www.twitch.tv/janedoe", "twitch", "janedoe", ScopePlatform, ""},
 		{"https://m.twitch.tv/janedoe/videos", "twitch", "janedoe", ScopePlatform, ""},
 		// Bluesky
-		{"https://bsky.app/profile/jane.bsky.social", "bluesky", "jane.bsky.social", ScopePlatform, "bsky.app www.bsky.app"},
-		{"https://bsky.app/profile/jane.example.com", "bluesky", "jane.example.com", ScopePlatform, "bsky.app www.bsky.app jane.example.com"},
+		{"https://bsky.app/profile/jane.bsky.social", "bluesky", "jane.bsky.social", ScopePlatform, "bsky.app www.bsky.app public.api.bsky.app"},
+		{"https://bsky.app/profile/jane.example.com", "bluesky", "jane.example.com", ScopePlatform, "bsky.app www.bsky.app public.api.bsky.app jane.example.com"},
 		// Mastodon and the fediverse
 		{"https://mastodon.social/@jane", "mastodon", "jane", ScopePlatform, "mastodon.social"},
 		{"https://tiny.town/@jane/1098765", "mastodon", "jane", ScopePlatform, "tiny.town"},
@@ -259,8 +259,10 @@ func TestReach(t *testing.T) {
 		paths string
 	}{
 		{"https://www.instagram.com/Jane.Doe/", ReachProfile, "instagram.com/Jane.Doe instagram.com/jane.doe instagr.am/Jane.Doe instagr.am/jane.doe " +
-			"instagram.com/stories/Jane.Doe instagram.com/stories/jane.doe instagr.am/stories/Jane.Doe instagr.am/stories/jane.doe"},
-		{"https://www.tiktok.com/@jane", ReachProfile, "tiktok.com/@jane"},
+			"instagram.com/stories/Jane.Doe instagram.com/stories/jane.doe instagr.am/stories/Jane.Doe instagr.am/stories/jane.doe " +
+			"instagram.com/api/v1/users/web_profile_info?username=Jane.Doe instagram.com/api/v1/users/web_profile_info?username=jane.doe " +
+			"instagr.am/api/v1/users/web_profile_info?username=Jane.Doe instagr.am/api/v1/users/web_profile_info?username=jane.doe"},
+		{"https://www.tiktok.com/@jane", ReachProfile, "tiktok.com/@jane tiktok.com/api/user/detail?uniqueId=jane"},
 		{"https://www.reddit.com/user/jane_doe", ReachProfile, "reddit.com/user/jane_doe reddit.com/u/jane_doe"},
 		{"https://www.linkedin.com/in/jane-doe", ReachProfile, "linkedin.com/in/jane-doe"},
 		{"fb.com/profile.php?id=100012345678901", ReachProfile, "facebook.com/profile.php?id=100012345678901 fb.com/profile.php?id=100012345678901 fb.me/profile.php?id=100012345678901 " +

@@ -6,6 +6,8 @@
 // same passage.
 "use strict";
 
+importScripts("canon.js"); // canonical(url)
+
 const SINKHOLE = "http://127.78.0.1";
 let pathRules = null; // [{re, redirect}] from the last sync
 let hostRules = []; // [{domain, redirect}]: names blocked whole
@@ -44,8 +46,9 @@ function blockedName(url) {
 async function inPage(details) {
   if (details.frameId !== 0) return;
   if (pathRules === null) await sync();
+  const canon = canonical(details.url);
   for (const p of pathRules || []) {
-    if (p.re.test(details.url)) {
+    if (p.re.test(details.url) || p.re.test(canon)) {
       chrome.tabs.update(details.tabId, {url: p.redirect});
       return;
     }
@@ -59,6 +62,11 @@ chrome.runtime.onStartup.addListener(sync);
 chrome.alarms.create("sync", {periodInMinutes: 0.5});
 chrome.alarms.onAlarm.addListener(sync);
 chrome.webNavigation.onHistoryStateUpdated.addListener(inPage);
+// A URL that names a blocked profile only once decoded (/jane%2Edoe) is
+// not matched by the redirect rules, which see it as typed: it is sent to
+// the passage as its navigation begins, and again when it commits.
+chrome.webNavigation.onBeforeNavigate.addListener(inPage);
+chrome.webNavigation.onCommitted.addListener(inPage);
 // A profile path, and a name blocked whole, are also in the browser's URL
 // blocklist (the layer that holds even without this extension), which
 // stops the load before any redirect rule: its error page is replaced by
