@@ -28,7 +28,9 @@ for i in $(seq 120); do dev /json/list | grep -q 'chrome-extension://.*backgroun
 dev /json/list >"$T/targets-before.json"
 sleep 2 # the extension fetches its rules
 for u in https://x.com/ https://www.instagram.com/jane.doe/ https://www.instagram.com/other/ https://www.instagram.com/stories/jane.doe/3141/ \
-    "http://www.pathbook.example:$PORT/feed" "http://www.pathbook.example:$PORT/jane.doe.other"; do
+    "http://www.pathbook.example:$PORT/feed" "http://www.pathbook.example:$PORT/jane.doe.other" \
+    https://www.instagram.com/jane%2Edoe/ https://www.instagram.com/%6Aane.doe https://www.instagram.com//jane.doe \
+    "http://www.pathbook.example:$PORT/%6Aane.doe" "http://www.pathbook.example:$PORT//jane.doe;x" "http://www.pathbook.example:$PORT/JANE.DOE"; do
   dev "/json/new?$u" -X PUT >/dev/null
 done
 sleep 5
@@ -85,6 +87,14 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 	} {
 		if !strings.Contains(targets, `"url": "`+want) && !strings.Contains(targets, want+`"`) {
 			t.Errorf("no tab at %s", want)
+		}
+	}
+	// Issue 29.3: escaped letters, doubled slashes, a ";" parameter and
+	// capitals reach the passage too, on a page that fails to load (the
+	// platform's own name, without DNS here) and on one that is served.
+	for want, n := range map[string]int{"host=instagram.com\u0026path=%2Fjane.doe\"": 4, "host=pathbook.example\u0026path=%2Fjane.doe\"": 4} {
+		if got := strings.Count(targets, want); got < n {
+			t.Errorf("%d tabs at %s, want %d (one per form of the profile)", got, want, n)
 		}
 	}
 	if t.Failed() {
