@@ -43,12 +43,29 @@ func (c *Client) httpClient(timeout time.Duration) *http.Client {
 	return &http.Client{
 		Timeout: timeout,
 		Transport: &http.Transport{
-			DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-				var d net.Dialer
-				return d.DialContext(ctx, "unix", sock)
-			},
+			DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) { return dial(ctx, sock) },
 			DisableKeepAlives: true,
 		},
+	}
+}
+
+// dial connects to the socket, and tries again while its queue is full
+// (EAGAIN: another process opens connections faster than the daemon
+// takes them, which the daemon answers by closing them), until ctx ends.
+func dial(ctx context.Context, sock string) (net.Conn, error) {
+	var d net.Dialer
+	wait := time.Millisecond
+	for {
+		c, err := d.DialContext(ctx, "unix", sock)
+		if err == nil || !errors.Is(err, syscall.EAGAIN) {
+			return c, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 50*time.Millisecond)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
@@ -21,17 +22,7 @@ func TestOtherUIDOverTheSocket(t *testing.T) {
 		testutil.Missing(t, "needs root to run a client as another uid; CI runs as root")
 	}
 	e := newEnv(t)
-	// The socket is 0600: let nobody reach it, to test the uid check itself.
-	// Only the test's own directories are opened up: the run dir, the
-	// TempDir and the per-test directory the testing package made for it.
-	run := filepath.Dir(e.cfg.Socket)
-	for _, dir := range []string{run, filepath.Dir(run), filepath.Dir(filepath.Dir(run))} {
-		if !strings.HasPrefix(filepath.Base(dir), "Test") && dir != run && dir != filepath.Dir(run) {
-			t.Fatalf("refusing to chmod %s: not the test's own directory", dir)
-		}
-		testutil.Must(t, os.Chmod(dir, 0o755))
-	}
-	testutil.Must(t, os.Chmod(e.cfg.Socket, 0o666))
+	openSocket(t, e)
 	cmd := exec.Command("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--unix-socket", e.cfg.Socket, "http://d/v1/status")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, err := cmd.Output()
@@ -54,5 +45,62 @@ func TestOtherUIDOverTheSocket(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 403 {
 		t.Errorf("Origin over the socket: %v", resp.Status)
+	}
+}
+
+// openSocket lets nobody reach the 0600 socket, to test the uid checks
+// themselves. Only the test's own directories are opened up: the run dir,
+// the TempDir and the per-test directory the testing package made for it.
+func openSocket(t *testing.T, e *env) {
+	t.Helper()
+	run := filepath.Dir(e.cfg.Socket)
+	for _, dir := range []string{run, filepath.Dir(run), filepath.Dir(filepath.Dir(run))} {
+		if !strings.HasPrefix(filepath.Base(dir), "Test") && dir != run && dir != filepath.Dir(run) {
+			t.Fatalf("refusing to chmod %s: not the test's own directory", dir)
+		}
+		testutil.Must(t, os.Chmod(dir, 0o755))
+	}
+	testutil.Must(t, os.Chmod(e.cfg.Socket, 0o666))
+}
+
+// TestChurnDoesNotStarveRoot needs root (issue 29.4): two processes of
+// another uid opening and closing connections as fast as they can do not
+// keep root's calls from being answered.
+func TestChurnDoesNotStarveRoot(t *testing.T) {
+	if os.Geteuid() != 0 {
+		testutil.Missing(t, "needs root to run clients as another uid; CI runs as root")
+	}
+	e := newEnv(t)
+	openSocket(t, e)
+	bin := filepath.Join(filepath.Dir(e.cfg.Socket), "churn")
+	b, err := os.ReadFile(os.Args[0])
+	testutil.Must(t, err)
+	testutil.Must(t, os.WriteFile(bin, b, 0o755))
+	var churners []*exec.Cmd
+	var outs []*strings.Builder
+	for range 2 {
+		cmd := exec.Command(bin)
+		cmd.Env = append(os.Environ(), "NOCONTACT_CHURN_SOCKET="+e.cfg.Socket, "NOCONTACT_CHURN_FOR=6s")
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		out := &strings.Builder{}
+		cmd.Stdout = out
+		testutil.Must(t, cmd.Start())
+		churners, outs = append(churners, cmd), append(outs, out)
+	}
+	time.Sleep(time.Second)
+	failed := 0
+	for range 20 {
+		if _, err := e.client.Status(context.Background()); err != nil {
+			failed++
+			t.Logf("root's status: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	for i, c := range churners {
+		testutil.Must(t, c.Wait())
+		t.Logf("churner %d opened %s connections", i, strings.TrimSpace(outs[i].String()))
+	}
+	if failed > 0 {
+		t.Errorf("%d of root's 20 calls failed during the churn", failed)
 	}
 }

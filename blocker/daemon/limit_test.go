@@ -98,3 +98,59 @@ func TestNewRefusesMissingPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestChurnIsLimitedOverTime (issue 29.4): a uid that opens and closes
+// connections gets connBurst at once and connRate a second after that;
+// the rest are closed at once, and root's are never counted.
+func TestChurnIsLimitedOverTime(t *testing.T) {
+	fl := &fakeListener{conns: make(chan net.Conn, 10000)}
+	uids := map[net.Conn]int{}
+	var mu sync.Mutex
+	now := time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC)
+	l := limitListener(fl, 8).(*limited)
+	l.peer = func(c net.Conn) int { mu.Lock(); defer mu.Unlock(); return uids[c] }
+	l.now = func() time.Time { return now }
+	churn := func(uid, n int) (accepted int) {
+		for range n {
+			a, _ := net.Pipe()
+			mu.Lock()
+			uids[a] = uid
+			mu.Unlock()
+			fl.conns <- a
+		}
+		fl.conns <- sentinel(t, uids, &mu)
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.peer(c.(*limitedConn).Conn) == -2 {
+				c.Close()
+				return accepted
+			}
+			accepted++
+			c.Close() // opened and closed: churn
+		}
+	}
+	if n := churn(1000, 1000); n != connBurst {
+		t.Errorf("a burst of 1000: %d accepted, want %d", n, connBurst)
+	}
+	if n := churn(0, 1000); n != 1000 {
+		t.Errorf("root's 1000: %d accepted", n)
+	}
+	now = now.Add(time.Second)
+	if n := churn(1000, 1000); n != int(connRate) {
+		t.Errorf("a second later: %d accepted, want %d", n, int(connRate))
+	}
+}
+
+// sentinel is a connection of uid -2 that ends a churn: it is accepted
+// whatever the others' counts (a uid of its own).
+func sentinel(t *testing.T, uids map[net.Conn]int, mu *sync.Mutex) net.Conn {
+	t.Helper()
+	a, _ := net.Pipe()
+	mu.Lock()
+	uids[a] = -2
+	mu.Unlock()
+	return a
+}

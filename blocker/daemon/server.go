@@ -177,23 +177,36 @@ func writeError(w http.ResponseWriter, err error) {
 	writeJSON(w, status, map[string]*api.Error{"error": e})
 }
 
-// limitListener keeps at most perUID connections of each peer uid open:
-// a further one from a uid that holds its share is closed at once, so one
-// user's slow or held connections never keep another (root) waiting, and
-// the daemon's file descriptors stay bounded (the socket admits root, the
-// owner and the daemon's own uid only). (golang.org/x/net/netutil's
-// limit is global and hides the *net.UnixConn the peer credentials are
-// read from.)
+// limitListener keeps at most perUID connections of each peer uid open,
+// and lets each uid but root open at most connBurst connections at once
+// and connRate a second over time: a further one is closed at once, so
+// one user's slow, held or churning connections never keep another
+// (root) waiting (a churn of opened and closed connections would fill
+// the socket's queue faster than requests are served), and the daemon's
+// file descriptors stay bounded (the socket admits root, the owner and
+// the daemon's own uid only). (golang.org/x/net/netutil's limit is global
+// and hides the *net.UnixConn the peer credentials are read from.)
 func limitListener(ln net.Listener, perUID int) net.Listener {
-	return &limited{Listener: ln, perUID: perUID, open: map[int]int{}, peer: connUID}
+	return &limited{Listener: ln, perUID: perUID, open: map[int]int{}, tokens: map[int]float64{}, last: map[int]time.Time{},
+		peer: connUID, now: time.Now}
 }
+
+// The owner's window, tray and commands open a few connections a second
+// at most; a loop opening thousands is answered by closing them.
+const (
+	connRate  = 50.0 // connections a second, over time, per uid but root
+	connBurst = 100  // at once
+)
 
 type limited struct {
 	net.Listener
 	perUID int
 	peer   func(net.Conn) int // the peer's uid, -1 if unknown
+	now    func() time.Time
 	mu     sync.Mutex
-	open   map[int]int // connections open, by uid
+	open   map[int]int       // connections open, by uid
+	tokens map[int]float64   // connections a uid may still open now
+	last   map[int]time.Time // when its tokens were last counted
 }
 
 func (l *limited) Accept() (net.Conn, error) {
@@ -204,13 +217,13 @@ func (l *limited) Accept() (net.Conn, error) {
 		}
 		uid := l.peer(c)
 		l.mu.Lock()
-		full := l.open[uid] >= l.perUID
-		if !full {
+		ok := l.open[uid] < l.perUID && l.takeToken(uid)
+		if ok {
 			l.open[uid]++
 		}
 		l.mu.Unlock()
-		if full {
-			c.Close() // this uid holds its share already
+		if !ok {
+			c.Close() // this uid holds its share, or opens too many too fast
 			continue
 		}
 		return &limitedConn{Conn: c, uid: uid, release: func() {
@@ -219,6 +232,28 @@ func (l *limited) Accept() (net.Conn, error) {
 			l.mu.Unlock()
 		}}, nil
 	}
+}
+
+// takeToken spends one of uid's connections over time, if it has one;
+// root's are not counted.
+func (l *limited) takeToken(uid int) bool {
+	if uid == 0 {
+		return true
+	}
+	now := l.now()
+	t, seen := l.tokens[uid]
+	if !seen {
+		t = connBurst
+	} else {
+		t = min(connBurst, t+now.Sub(l.last[uid]).Seconds()*connRate)
+	}
+	l.last[uid] = now
+	if t < 1 {
+		l.tokens[uid] = t
+		return false
+	}
+	l.tokens[uid] = t - 1
+	return true
 }
 
 // connUID is the uid of a Unix socket's peer, -1 for anything else.
