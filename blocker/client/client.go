@@ -43,7 +43,7 @@ func (c *Client) httpClient(timeout time.Duration) *http.Client {
 	return &http.Client{
 		Timeout: timeout,
 		Transport: &http.Transport{
-			DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) { return dial(ctx, sock) },
+			DialContext:       func(ctx context.Context, _, _ string) (net.Conn, error) { return dial(ctx, sock) },
 			DisableKeepAlives: true,
 		},
 	}
