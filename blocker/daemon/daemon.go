@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/nocontact-app/nocontact/blocker/browser"
 	"log/slog"
+	"net/netip"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -48,10 +49,12 @@ type Daemon struct {
 	browserMu     sync.Mutex       // guards the fields below
 	browserReport []api.BrowserStatus
 	guarded       map[string]bool
-	ext           *ext            // the extension, when it is served
-	runCtx        context.Context // the context Run serves under, for the policy guards
-	wake          chan struct{}   // nudges the tick loop
-	bg            sync.WaitGroup  // every goroutine Run starts: Run returns after them all
+	ext           *ext // the extension, when it is served
+	// tcpPeer is the uid behind a connection to the sinkhole (tcpPeerUID).
+	tcpPeer func(local, remote netip.AddrPort) (int, error)
+	runCtx  context.Context // the context Run serves under, for the policy guards
+	wake    chan struct{}   // nudges the tick loop
+	bg      sync.WaitGroup  // every goroutine Run starts: Run returns after them all
 
 	// Work done so far, counted for tests to wait on instead of sleeping.
 	ticks     atomic.Int64 // tick-loop iterations completed
@@ -89,7 +92,7 @@ func New(cfg Config) (*Daemon, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Daemon{cfg: cfg, log: cfg.Logger, editor: ed, mgr: mgr, events: events, wake: make(chan struct{}, 1)}
+	d := &Daemon{cfg: cfg, log: cfg.Logger, editor: ed, mgr: mgr, events: events, wake: make(chan struct{}, 1), tcpPeer: tcpPeerUID}
 	if cfg.BrowserRoot != "" {
 		if d.browsers, err = browser.NewManager(cfg.BrowserRoot, cfg.StateDir); err != nil {
 			return nil, err

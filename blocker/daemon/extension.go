@@ -56,7 +56,7 @@ func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 	}
 	switch {
 	case u.Path == "/nocontact/blocked":
-		return d.blockedPage(u.Query()), true
+		return d.blockedPage(u.Query(), d.localPeerAllowed(req)), true
 	case u.Path == "/nocontact/article":
 		return articlePage(), true
 	case d.ext == nil:
@@ -65,6 +65,8 @@ func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 			Body: extension.UpdateManifest(d.ext.id, d.ext.base+"/nocontact/extension.crx")}, true
 	case u.Path == "/nocontact/extension.crx":
 		return sinkhole.LocalResponse{Status: 200, ContentType: "application/x-chrome-extension", Body: d.ext.crx}, true
+	case u.Path == "/nocontact/rules.json" && !d.localPeerAllowed(req):
+		return sinkhole.LocalResponse{Status: 403, ContentType: "text/plain"}, true // the names are the owner's
 	case u.Path == "/nocontact/rules.json":
 		return sinkhole.LocalResponse{Status: 200, ContentType: "application/json",
 			Body: extension.RulesFor(d.ext.base, d.mgr.Hostnames(), d.mgr.Paths())}, true
@@ -72,9 +74,19 @@ func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 	return sinkhole.LocalResponse{Status: 404, ContentType: "text/plain"}, true
 }
 
+// localPeerAllowed reports whether the program asking the sinkhole for a
+// page of its own runs as a uid the API admits (root, the owner): only
+// those learn which names and profiles the block holds (issue 29.9). Any
+// other user's browser gets the policies too, but not the names.
+func (d *Daemon) localPeerAllowed(req sinkhole.Request) bool {
+	uid, err := d.tcpPeer(req.Local, req.Remote)
+	return err == nil && d.allowed(uid)
+}
+
 // blockedPage is the passage for a tab the extension redirected: a visit
-// to host when it (or a profile path on it) is in the running session.
-func (d *Daemon) blockedPage(q url.Values) sinkhole.LocalResponse {
+// to host when it (or a profile path on it) is in the running session;
+// named only for a uid that may know the block (named).
+func (d *Daemon) blockedPage(q url.Values, named bool) sinkhole.LocalResponse {
 	host, err := api.NormalizeHostname(q.Get("host"))
 	if err != nil {
 		return sinkhole.LocalResponse{Status: 400, ContentType: "text/plain"}
@@ -84,8 +96,8 @@ func (d *Daemon) blockedPage(q url.Values) sinkhole.LocalResponse {
 	if path != "" {
 		blocked = slices.Contains(d.mgr.Paths(), host+path)
 	}
-	if !blocked {
-		path = "" // name only what the running block covers
+	if !blocked || !named {
+		path = "" // name only what the running block covers, to its owner
 	}
 	resp := sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: d.pageFor(host, path)}
 	if blocked {

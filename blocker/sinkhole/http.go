@@ -6,12 +6,15 @@ import (
 	"errors"
 	"io"
 	"net"
+	"net/netip"
 	"strings"
 )
 
-// Request is what the sinkhole needs of an HTTP request head.
+// Request is what the sinkhole needs of an HTTP request head, and the
+// two ends of its connection (to tell which user's program asked).
 type Request struct {
 	Method, Path, Host string
+	Local, Remote      netip.AddrPort
 }
 
 // ErrBadRequest is a request head that cannot be read.

@@ -111,10 +111,10 @@ func handshake(body []byte) []byte {
 
 func TestReadRequestHead(t *testing.T) {
 	tests := map[string]Request{
-		"GET /jane.doe HTTP/1.1\r\nHost: Instagram.com\r\nUser-Agent: x\r\n\r\n": {"GET", "/jane.doe", "instagram.com"},
-		"GET / HTTP/1.1\r\nhost: x.com:8080\r\n\r\nBODY":                         {"GET", "/", "x.com"},
-		"HEAD /a HTTP/1.0\n\n":                     {"HEAD", "/a", ""},
-		"GET / HTTP/1.1\r\nHost: [::1]:80\r\n\r\n": {"GET", "/", "::1"},
+		"GET /jane.doe HTTP/1.1\r\nHost: Instagram.com\r\nUser-Agent: x\r\n\r\n": {Method: "GET", Path: "/jane.doe", Host: "instagram.com"},
+		"GET / HTTP/1.1\r\nhost: x.com:8080\r\n\r\nBODY":                         {Method: "GET", Path: "/", Host: "x.com"},
+		"HEAD /a HTTP/1.0\n\n":                     {Method: "HEAD", Path: "/a", Host: ""},
+		"GET / HTTP/1.1\r\nHost: [::1]:80\r\n\r\n": {Method: "GET", Path: "/", Host: "::1"},
 	}
 	for in, want := range tests {
 		got, err := ReadRequestHead(bufio.NewReader(strings.NewReader(in)))

@@ -217,6 +217,7 @@ func (s *Sinkhole) serve(c net.Conn, scheme string) {
 		return
 	}
 	if s.cfg.Local != nil {
+		req.Local, req.Remote = addrPort(c.LocalAddr()), addrPort(c.RemoteAddr())
 		if resp, ok := s.cfg.Local(req); ok {
 			if resp.Hit != nil {
 				resp.Hit.Time = time.Now()
@@ -228,6 +229,14 @@ func (s *Sinkhole) serve(c net.Conn, scheme string) {
 	}
 	s.cfg.OnHit(Hit{Host: req.Host, Scheme: scheme, Time: time.Now()})
 	writePage(c, req, s.cfg.Page)
+}
+
+// addrPort is a TCP address as a netip.AddrPort (zero for any other).
+func addrPort(a net.Addr) netip.AddrPort {
+	if t, ok := a.(*net.TCPAddr); ok {
+		return t.AddrPort()
+	}
+	return netip.AddrPort{}
 }
 
 // listenProblem says in words why a listener could not open.
