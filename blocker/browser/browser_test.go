@@ -339,25 +339,36 @@ func TestChangesAreOtherProgramsOnly(t *testing.T) {
 	}
 }
 
-// A file that begins to set our policies during a block is recorded: it
-// may override ours, and it is never touched.
-func TestAnOverridingFileIsRecorded(t *testing.T) {
-	root := machine(t, "chromium")
-	m := newManager(t, root)
-	w := Want{Paths: []string{"instagram.com/jane.doe"}}
-	if _, ch, err := m.Apply(w); err != nil || len(ch) != 0 {
-		t.Fatalf("%v %v", ch, err)
-	}
-	write(t, root, "/etc/chromium/policies/managed/zzz.json", `{"URLBlocklist": []}`)
-	_, ch, _ := m.Apply(w)
-	if len(ch) != 1 || ch[0].Restored || !strings.Contains(ch[0].Line(), "zzz.json also sets URLBlocklist") {
-		t.Fatalf("an overriding file: %v", ch)
-	}
-	if _, ch, _ = m.Apply(w); len(ch) != 0 {
-		t.Errorf("recorded twice: %v", ch)
-	}
-	if got, _ := read(root, "/etc/chromium/policies/managed/zzz.json"); got != `{"URLBlocklist": []}` {
-		t.Errorf("the other file was changed: %s", got)
+// A file that begins to set our policies during a block, or to keep our
+// extension out, is moved aside and recorded, and put back at the end
+// (issue 29.5); one there from the start is left alone.
+func TestAnOverridingFileIsMovedAside(t *testing.T) {
+	for name, body := range map[string]string{
+		"zzz.json": `{"URLBlocklist": [], "URLAllowlist": ["*"]}`,
+		"ext.json": `{"ExtensionSettings": {"*": {"installation_mode": "blocked"}}}`,
+	} {
+		root := machine(t, "chromium")
+		m := newManager(t, root)
+		w := Want{Paths: []string{"instagram.com/jane.doe"}}
+		if _, ch, err := m.Apply(w); err != nil || len(ch) != 0 {
+			t.Fatalf("%v %v", ch, err)
+		}
+		file := "/etc/chromium/policies/managed/" + name
+		write(t, root, file, body)
+		_, ch, _ := m.Apply(w)
+		if len(ch) != 1 || !ch[0].Restored || !strings.Contains(ch[0].Line(), name+" also sets") || !strings.Contains(ch[0].Line(), "moved aside") {
+			t.Fatalf("%s: %v", name, ch)
+		}
+		if _, ok := read(root, file); ok {
+			t.Errorf("%s is still beside ours", name)
+		}
+		if _, ch, _ = m.Apply(w); len(ch) != 0 {
+			t.Errorf("recorded twice: %v", ch)
+		}
+		testutil.Must(t, m.Lift())
+		if got, _ := read(root, file); got != body {
+			t.Errorf("%s was not put back after the block: %q", name, got)
+		}
 	}
 }
 
@@ -369,5 +380,27 @@ func TestConflictsAtStartAreNotChanges(t *testing.T) {
 	_, ch, _ := newManager(t, root).Apply(Want{Paths: []string{"instagram.com/jane.doe"}})
 	if len(ch) != 0 {
 		t.Errorf("an employer's file present at the start taken for a change: %v", ch)
+	}
+}
+
+// The folder that holds a policy, or a parent of it, closed to the
+// browsers during a block (chmod 700) is opened again and recorded (issue
+// 29.5): the browser, running as the user, would read no policy.
+func TestAClosedPolicyFolderIsOpened(t *testing.T) {
+	for _, dir := range []string{"/etc/chromium/policies/managed", "/etc/chromium/policies", "/etc/chromium"} {
+		root := machine(t, "chromium")
+		m := newManager(t, root)
+		w := Want{Paths: []string{"instagram.com/jane.doe"}}
+		if _, ch, err := m.Apply(w); err != nil || len(ch) != 0 {
+			t.Fatalf("%v %v", ch, err)
+		}
+		testutil.Must(t, os.Chmod(filepath.Join(root, dir), 0o700))
+		_, ch, _ := m.Apply(w)
+		if len(ch) != 1 || !ch[0].Restored || !strings.Contains(ch[0].Line(), "its folder "+dir+" was given mode 0700") {
+			t.Fatalf("%s closed: %v", dir, ch)
+		}
+		if fi, _ := os.Stat(filepath.Join(root, dir)); fi.Mode().Perm()&0o001 == 0 {
+			t.Errorf("%s is still closed: %v", dir, fi.Mode())
+		}
 	}
 }

@@ -16,9 +16,14 @@ import (
 // first so that a crash between the two still undoes it. It reports what
 // another program had changed since the last write (nothing for a file
 // not written before, or one this manager rewrote for a grown block), and
-// whether that was put back. The file is looked at once.
+// whether that was put back, and the folders holding it that another
+// program closed to the browsers (openDirs). The file is looked at once.
 func (m *Manager) ensure(t Target, path string, want []byte, rec record) ([]Change, error) {
 	prev, known := m.st.Files[path]
+	var opened []Change
+	if known {
+		opened = m.openDirs(t, path)
+	}
 	var cur []byte
 	fi, serr := os.Lstat(path)
 	rerr := serr
@@ -27,13 +32,13 @@ func (m *Manager) ensure(t Target, path string, want []byte, rec record) ([]Chan
 	}
 	found := foreignChange(prev, known, fi, serr, cur, rerr)
 	if known && found == "" && rerr == nil && bytes.Equal(cur, want) { // a file never recorded is recorded, to be lifted
-		return nil, nil
+		return opened, nil
 	}
 	err := m.write(t, path, fi, serr, want, rec, prev, known)
 	if found == "" {
-		return nil, err
+		return opened, err
 	}
-	return []Change{{Browser: t.Name, Found: found, Restored: err == nil, Err: err}}, err
+	return append(opened, Change{Browser: t.Name, Found: found, Restored: err == nil, Err: err}), err
 }
 
 // foreignChange says what another program did to a file written before

@@ -48,6 +48,7 @@ func (c Change) Line() string {
 type state struct {
 	Files   map[string]record `json:"files"`
 	Created []string          `json:"created,omitempty"` // directories made, removed again if empty
+	Moved   []movedFile       `json:"moved,omitempty"`   // other programs' files moved aside for the block
 }
 
 // Manager applies the session's policies to the installed browsers and
@@ -159,22 +160,26 @@ func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, chan
 	want, exact, more := chromiumPolicy(w, allowOK, m.Forcelist)
 	notes = append(notes, more...)
 	changes, err = m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
-	return file, append(changes, m.newConflicts(t, dir, conflicts)...), exact, notes, err
+	return file, append(changes, m.newConflicts(t, dir, full, conflicts)...), exact, notes, err
 }
 
-// newConflicts reports the other files in dir that began to set one of
-// our policies after the first Apply of this run: another program's file
-// that may override ours. Such a file is never changed (it may be an
-// employer's), so it is recorded, not undone.
-func (m *Manager) newConflicts(t Target, dir string, conflicts []string) []Change {
+// newConflicts moves aside the other files in dir that began to set one of
+// our policies after the first Apply of this run (another program's file
+// that would override ours), and reports each. A file there at the first
+// Apply (an employer's) is left alone.
+func (m *Manager) newConflicts(t Target, dir, full string, conflicts []string) []Change {
 	var out []Change
+	moved := map[string]bool{}
 	for _, c := range conflicts {
 		key := dir + ": " + c
-		if !m.conflicts[key] && !m.firstApply {
-			out = append(out, Change{Browser: t.Name, Found: "overridden: in " + dir + ", " + c + ", and the browser uses one of the two",
-				Err: errors.New("another program's policy file is never changed")})
+		name, _, _ := strings.Cut(c, " ")
+		if m.conflicts[key] || m.firstApply || moved[name] {
+			m.conflicts[key] = true
+			continue
 		}
-		m.conflicts[key] = true
+		moved[name] = true
+		err := m.moveAside(full, name)
+		out = append(out, Change{Browser: t.Name, Found: "overridden: in " + dir + ", " + c + "; the file was moved aside until the block ends", Restored: err == nil, Err: err})
 	}
 	return out
 }
@@ -255,6 +260,9 @@ func (m *Manager) Lift() error {
 			errs = append(errs, err)
 		}
 		return errors.Join(errs...)
+	}
+	if err := m.putBack(); err != nil {
+		errs = append(errs, err)
 	}
 	for _, d := range m.st.Created {
 		os.Remove(d) // only when empty

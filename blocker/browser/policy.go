@@ -166,7 +166,8 @@ func chromiumConflicts(others map[string][]byte) (conflicts []string, allowOK bo
 		if json.Unmarshal(b, &p) != nil {
 			continue
 		}
-		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist", "IncognitoModeAvailability"} {
+		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist", "IncognitoModeAvailability",
+			"ExtensionSettings", "ExtensionInstallBlocklist"} { // the last two can keep our extension out
 			if _, ok := p[key]; ok {
 				conflicts = append(conflicts, fmt.Sprintf("%s also sets %s", name, key))
 				if key == "URLBlocklist" || key == "URLAllowlist" {

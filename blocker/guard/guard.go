@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -42,9 +43,13 @@ type Config struct {
 	Path string // the file to guard
 	// Also are other files in its directory whose change calls for a
 	// check too (nsswitch.conf and host.conf beside /etc/hosts), by name.
-	Also     []string
-	Settle   time.Duration // wait after a change before checking
-	Interval time.Duration // check this often regardless
+	Also []string
+	// AlsoSuffix, if set, makes a change to any file in the directory
+	// whose name ends in it, or to the directory itself, call for a check
+	// (a browser's policy folder: another .json there may override ours).
+	AlsoSuffix string
+	Settle     time.Duration // wait after a change before checking
+	Interval   time.Duration // check this often regardless
 
 	// Check looks at the file and restores it if needed, reporting whether
 	// it did. It is called from the guard's goroutine only.
@@ -109,7 +114,7 @@ func (g *Guard) Run(ctx context.Context) error {
 			if !ok {
 				return errors.New("guard: watcher closed")
 			}
-			if name := filepath.Base(ev.Name); (name == base || slices.Contains(g.cfg.Also, name)) && !armed {
+			if g.concerns(ev.Name, dir, base) && !armed {
 				armed = true
 				settle.Reset(g.delay())
 			}
@@ -182,4 +187,14 @@ func (g *Guard) noteRestore(now time.Time) {
 	if g.cfg.OnConflict != nil {
 		g.cfg.OnConflict(hotGap)
 	}
+}
+
+// concerns reports whether an event on name, in the watched dir, calls
+// for a check.
+func (g *Guard) concerns(name, dir, base string) bool {
+	b := filepath.Base(name)
+	if b == base || slices.Contains(g.cfg.Also, b) {
+		return true
+	}
+	return g.cfg.AlsoSuffix != "" && (strings.HasSuffix(b, g.cfg.AlsoSuffix) || filepath.Clean(name) == filepath.Clean(dir))
 }

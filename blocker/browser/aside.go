@@ -1,0 +1,104 @@
+package browser
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
+)
+
+// A policy file that another program puts beside ours during a block and
+// that sets a policy ours sets (its own URLBlocklist, say) or one that
+// keeps our extension out (ExtensionSettings, ExtensionInstallBlocklist)
+// would win or lose by the browser's choice: it is moved aside into the
+// state directory for the block, recorded, and put back when the block
+// ends. A file that was there when the block began (an employer's) is
+// never moved: it is said in the status instead.
+
+// movedFile is a policy file moved aside: where it was and where it is.
+type movedFile struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// asideDir is where moved files are kept, in the state directory.
+func (m *Manager) asideDir() string {
+	return filepath.Join(filepath.Dir(m.statePath), "policies-moved-aside")
+}
+
+// moveAside moves the file name in dir (as full, under root) into the
+// state directory, remembering where it was. A rename fails across file
+// systems (/etc and /var/lib): the file is then copied and removed.
+func (m *Manager) moveAside(full, name string) error {
+	from := filepath.Join(full, name)
+	to := filepath.Join(m.asideDir(), strings.ReplaceAll(strings.TrimPrefix(from, "/"), "/", "_"))
+	b, err := atomicfile.ReadRegular(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(m.asideDir(), 0o700); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(to, b, 0o600); err != nil {
+		return err
+	}
+	m.st.Moved = append(m.st.Moved, movedFile{From: from, To: to})
+	if err := m.save(); err != nil { // before the removal: a crash still puts it back
+		return err
+	}
+	return os.Remove(from)
+}
+
+// putBack returns every file moved aside to where it was, unless another
+// file is there now (then it stays in the state directory, and is said).
+func (m *Manager) putBack() error {
+	var errs []error
+	var left []movedFile
+	for _, mv := range m.st.Moved {
+		b, err := os.ReadFile(mv.To)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err == nil && exists(mv.From):
+			err = fmt.Errorf("%s was moved aside during the block and another file is there now; it is kept at %s", mv.From, mv.To)
+		case err == nil:
+			if err = atomicfile.Write(mv.From, b, 0o644); err == nil {
+				os.Remove(mv.To)
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
+			left = append(left, mv)
+		}
+	}
+	m.st.Moved = left
+	return errors.Join(errs...)
+}
+
+// openDirs makes the folders that hold a policy file open to the browsers
+// again, if another program closed one (chmod 700 on the policy folder
+// or a parent: the browser, running as the user, then reads no policy):
+// the policy folder must be readable and searchable by every user, each
+// parent up to (not including) /etc searchable. It reports each folder
+// it opened.
+func (m *Manager) openDirs(t Target, path string) []Change {
+	var out []Change
+	need := fs.FileMode(0o005)
+	for d := filepath.Dir(path); len(d) > len(m.root) && d != filepath.Join(m.root, "etc") && d != filepath.Dir(d); d = filepath.Dir(d) {
+		fi, err := os.Stat(d)
+		if err != nil || !fi.IsDir() {
+			break // made by write, or something else: write says so
+		}
+		if mode := fi.Mode().Perm(); mode&need != need {
+			err := os.Chmod(d, mode|need)
+			out = append(out, Change{Browser: t.Name, Found: fmt.Sprintf("made unreadable for the browsers: its folder %s was given mode %04o", strings.TrimPrefix(d, m.root), mode),
+				Restored: err == nil, Err: err})
+		}
+		need = 0o001
+	}
+	return out
+}
