@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/netip"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -45,14 +46,22 @@ func (e *Editor) Audit(content, nsswitch, hostConf []byte, names []string) []str
 // counts; "[STATUS=action]" after a service changes what follows it):
 // without "files", with "dns" or "resolve" before it, or with an action
 // that goes on past an answer from the hosts file, blocked names go to DNS.
+// It reads the line in every spelling glibc accepts: "hosts:dns files"
+// (no blank after the colon), "hosts :", "files[SUCCESS=continue]" (no
+// blank before the bracket), "[SUCCESS = continue]" and "[ ! SUCCESS=
+// continue ]" (blanks inside the brackets). Service names are matched as
+// glibc loads them, case by case: "FILES" is no service, so not the hosts
+// file. The database name is matched as glibc matches it: "HOSTS:" is not
+// the hosts line.
 func nsswitchProblem(conf []byte) string {
-	var last []string
+	var last string
+	found := false
 	for _, line := range lines(conf) {
-		if f := strings.Fields(line); len(f) > 0 && f[0] == "hosts:" {
-			last = f[1:]
+		if name, rest, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(name) == "hosts" {
+			last, found = rest, true
 		}
 	}
-	if last == nil {
+	if !found {
 		return ""
 	}
 	services, actions := nssEntries(last)
@@ -68,26 +77,35 @@ func nsswitchProblem(conf []byte) string {
 	return ""
 }
 
-// nssEntries splits a hosts: line into its services and, for each, the
-// action criteria written after it ("[SUCCESS=continue]", may be "").
-func nssEntries(fields []string) (services, actions []string) {
-	for i := 0; i < len(fields); i++ {
-		tok := fields[i]
-		if !strings.HasPrefix(tok, "[") {
-			services, actions = append(services, strings.ToLower(tok)), append(actions, "")
+// nssEntries splits the rest of a hosts: line into its services and, for
+// each, the action criteria written after it, without blanks around "="
+// or after "!" ("[SUCCESS=continue NOTFOUND=return]", may be "").
+func nssEntries(rest string) (services, actions []string) {
+	for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
+		if rest[0] != '[' {
+			end := strings.IndexFunc(rest, func(r rune) bool { return r == '[' || r == ' ' || r == '\t' })
+			if end < 0 {
+				end = len(rest)
+			}
+			services, actions = append(services, rest[:end]), append(actions, "")
+			rest = rest[end:]
 			continue
 		}
-		crit := tok
-		for !strings.HasSuffix(crit, "]") && i+1 < len(fields) { // "[SUCCESS=continue NOTFOUND=return]"
-			i++
-			crit += " " + fields[i]
+		end := strings.IndexByte(rest, ']')
+		if end < 0 {
+			end = len(rest) - 1
 		}
+		crit := "[" + strings.Join(strings.Fields(nssBlanks.ReplaceAllString(rest[1:end], "$1$2")), " ") + "]"
 		if n := len(actions); n > 0 {
 			actions[n-1] += crit
 		}
+		rest = rest[end+1:]
 	}
 	return services, actions
 }
+
+// nssBlanks are the blanks glibc allows around "=" and after "!".
+var nssBlanks = regexp.MustCompile(`\s*(=)\s*|(!)\s*`)
 
 // continuesOnSuccess reports whether action criteria make glibc go on to
 // the next service after a success: SUCCESS=continue, or !STATUS=continue
