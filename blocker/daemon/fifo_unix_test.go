@@ -4,6 +4,7 @@ package daemon
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -33,5 +34,9 @@ func TestFIFOInPlaceOfTheHostsFile(t *testing.T) {
 	if err != nil || !st.Hosts.Intact {
 		t.Fatalf("status after the FIFO: %+v, %v", st.Hosts, err)
 	}
-	waitFor(t, "the change to be recorded", func() bool { return len(e.tamperDetails(t)) > 0 })
+	// Issue 29.8: recorded as what it was, not as a deletion.
+	e.wantTamper(t, "hosts file replaced by a named pipe (FIFO)")
+	if d := e.tamperDetails(t); slices.ContainsFunc(d, func(s string) bool { return strings.Contains(s, "deleted") }) {
+		t.Errorf("a FIFO was recorded as a deletion: %q", d)
+	}
 }

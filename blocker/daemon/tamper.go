@@ -15,6 +15,8 @@ import (
 func (d *Daemon) guardCheck() (bool, error) {
 	defer d.checks.Add(1)
 	d.opMu.Lock()
+	d.openHostsFile()
+	kind := hostsKind(d.cfg.HostsFile)
 	prev, restored, err := d.enforceFrom()
 	d.enforceBrowsers(d.runCtx)
 	d.opMu.Unlock()
@@ -26,14 +28,7 @@ func (d *Daemon) guardCheck() (bool, error) {
 		return false, err
 	}
 	d.noteUnwritable(nil)
-	detail := "section edited"
-	switch {
-	case prev == nil:
-		detail = "hosts file deleted or emptied"
-	case len(d.editor.Section(prev)) == 0:
-		detail = "section removed"
-	}
-	d.noteTamper(detail)
+	d.noteTamper(d.tamperDetail(prev, kind))
 	return true, err
 }
 

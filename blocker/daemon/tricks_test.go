@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -110,7 +111,22 @@ func TestRootTricksAreNoticed(t *testing.T) {
 		if h := e.hosts(t); !strings.HasPrefix(h, userHosts) || !strings.Contains(h, "127.78.0.1 instagram.com") {
 			t.Fatalf("not restored: %q", h)
 		}
-		e.wantTamper(t, "deleted or emptied")
+		e.wantTamper(t, "hosts file replaced by a directory")
+	})
+	// Issue 29.5: a hosts file or its folder closed to other users is
+	// opened again, in words.
+	t.Run("chmod 600 on the hosts file and 700 on its folder", func(t *testing.T) {
+		e := newEnv(t)
+		e.startSession(t, time.Hour, api.Lock{})
+		testutil.Must(t, os.Chmod(e.cfg.HostsFile, 0o600))
+		testutil.Must(t, os.Chmod(filepath.Dir(e.cfg.HostsFile), 0o700))
+		e.wantTamper(t, "the hosts file was made unreadable for other users (mode 0600), so their lookups skipped the block; it is mode 0644 again")
+		e.wantTamper(t, "folder "+filepath.Dir(e.cfg.HostsFile)+" was made unreadable for other users (mode 0700)")
+		for _, p := range []string{e.cfg.HostsFile, filepath.Dir(e.cfg.HostsFile)} {
+			if fi, _ := os.Stat(p); fi.Mode().Perm()&0o001 == 0 && fi.Mode().Perm()&0o004 == 0 {
+				t.Errorf("%s still closed: %v", p, fi.Mode())
+			}
+		}
 	})
 	t.Run("a file that cannot be written", func(t *testing.T) {
 		e := newEnv(t)

@@ -1,0 +1,75 @@
+package daemon
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// hostsKind says what stands at the hosts file's path, before a check
+// restores it: "" for a regular file, "missing", or what else is there
+// (a FIFO reads as nothing, but it is not a deletion).
+func hostsKind(path string) string {
+	fi, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return "missing"
+	case fi.Mode().IsRegular():
+		return ""
+	case fi.Mode()&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case fi.IsDir():
+		return "a directory"
+	case fi.Mode()&fs.ModeSocket != 0:
+		return "a socket"
+	case fi.Mode()&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "something that is not a file"
+}
+
+// tamperDetail says how the hosts file was found before a restore: prev
+// is what was read of it (nil when nothing could be), kind what stood
+// there (hostsKind).
+func (d *Daemon) tamperDetail(prev []byte, kind string) string {
+	switch {
+	case kind == "missing":
+		return "hosts file deleted"
+	case kind != "":
+		return "hosts file replaced by " + kind
+	case len(prev) == 0:
+		return "hosts file emptied"
+	case len(d.editor.Section(prev)) == 0:
+		return "section removed"
+	}
+	return "section edited"
+}
+
+// openHostsFile makes the hosts file readable by every user again, and its
+// folder searchable, if another program closed either (chmod 600
+// /etc/hosts: every user's lookups then skip the file and go to DNS, while
+// root's still find the section). It records what it did.
+func (d *Daemon) openHostsFile() {
+	if !d.mgr.Active() {
+		return
+	}
+	for _, c := range []struct {
+		path string
+		need fs.FileMode
+		what string
+	}{{d.cfg.HostsFile, 0o444, "the hosts file"}, {filepath.Dir(d.cfg.HostsFile), 0o001, "the hosts file's folder " + filepath.Dir(d.cfg.HostsFile)}} {
+		fi, err := os.Stat(c.path)
+		if err != nil || fi.Mode().Perm()&c.need == c.need || (c.need == 0o444 && !fi.Mode().IsRegular()) {
+			continue
+		}
+		mode := fi.Mode().Perm()
+		if err := os.Chmod(c.path, mode|c.need); err != nil {
+			d.noteTamper(fmt.Sprintf("%s was made unreadable for other users (mode %04o), so their lookups skip the block, and it could not be opened again: %v", c.what, mode, err))
+			continue
+		}
+		d.noteTamper(fmt.Sprintf("%s was made unreadable for other users (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, mode, mode|c.need))
+	}
+}
