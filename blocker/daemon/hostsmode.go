@@ -51,7 +51,9 @@ func (d *Daemon) tamperDetail(prev []byte, kind string) string {
 // openHostsFile makes the hosts file readable by every user again, and its
 // folder searchable, if another program closed either (chmod 600
 // /etc/hosts: every user's lookups then skip the file and go to DNS, while
-// root's still find the section). It records what it did.
+// root's still find the section), and the resolver's files readable (an
+// nsswitch.conf a user cannot read makes glibc ask DNS first). It records
+// what it did.
 func (d *Daemon) openHostsFile() {
 	if !d.mgr.Active() {
 		return
@@ -60,7 +62,8 @@ func (d *Daemon) openHostsFile() {
 		path string
 		need fs.FileMode
 		what string
-	}{{d.cfg.HostsFile, 0o444, "the hosts file"}, {filepath.Dir(d.cfg.HostsFile), 0o001, "the hosts file's folder " + filepath.Dir(d.cfg.HostsFile)}} {
+	}{{d.cfg.HostsFile, 0o444, "the hosts file"}, {filepath.Dir(d.cfg.HostsFile), 0o001, "the hosts file's folder " + filepath.Dir(d.cfg.HostsFile)},
+		{d.cfg.NSSwitch, 0o444, d.cfg.NSSwitch}, {d.cfg.HostConf, 0o444, d.cfg.HostConf}} {
 		fi, err := os.Stat(c.path)
 		if err != nil || fi.Mode().Perm()&c.need == c.need || (c.need == 0o444 && !fi.Mode().IsRegular()) {
 			continue

@@ -7,6 +7,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
+	"github.com/nocontact-app/nocontact/blocker/hosts"
 )
 
 // guardCheck restores the section if it differs from the session's and
@@ -84,6 +85,11 @@ func (d *Daemon) audit() {
 		nss, _ := atomicfile.ReadRegular(d.cfg.NSSwitch)
 		hc, _ := atomicfile.ReadRegular(d.cfg.HostConf)
 		found = d.editor.Audit(content, nss, hc, names)
+		if d.cfg.HostsFile == hosts.DefaultPath && len(names) > 0 {
+			if f := lookupAsOwner(d.cfg.OwnerUID, names[0], d.cfg.Sinkhole.String()); f != "" {
+				found = append(found, f)
+			}
+		}
 	}
 	d.mu.Lock()
 	old := d.bypasses
