@@ -70,8 +70,9 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
 	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
 	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, "(10): ") ||
-		!strings.Contains(out, "Profile pages, in your browsers (4): instagr.am/jane.doe instagr.am/stories/jane.doe instagram.com/jane.doe instagram.com/stories/jane.doe") ||
-		!strings.Contains(out, "Blocking 10 hostnames and 4 profile pages in browsers") {
+		!strings.Contains(out, "Profile pages, in your browsers (6): instagr.am/api/v1/users/web_profile_info?username=jane.doe instagr.am/jane.doe instagr.am/stories/jane.doe "+
+			"instagram.com/api/v1/users/web_profile_info?username=jane.doe instagram.com/jane.doe instagram.com/stories/jane.doe") ||
+		!strings.Contains(out, "Blocking 10 hostnames and 6 profile pages in browsers") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	b, _ := os.ReadFile(hostsFile)

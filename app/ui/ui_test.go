@@ -107,7 +107,7 @@ func TestAddProfileByPasting(t *testing.T) {
 		t.Errorf("list holds %d rows", len(m.Profiles.List.Objects))
 	}
 	if !strings.Contains(m.Today.Hosts.Text, "jane.doe on Instagram: their profile, in your browsers") ||
-		!strings.Contains(m.Today.HostsDetails.Text, "4 profile pages, in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
+		!strings.Contains(m.Today.HostsDetails.Text, "6 profile pages, in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
 		t.Errorf("Today does not show what it will block: %q", m.Today.Hosts.Text)
 	}
 }

@@ -91,7 +91,8 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 }
 
 // HumanDuration writes d for people at a glance, with its two largest
-// units: "18 d 5 h", "23 h 59 min", "45 min", "30 s". It rounds up to the
+// units: "18 d 5 h", "23 h 59 min", "45 min", "1 min 30 s" (to the second
+// under 10 minutes: 90 s is not "2 min"), "30 s". It rounds up to the
 // smaller unit shown, as a countdown does: a block with 1 d 23 h 59 min 59 s
 // left reads "2 d", not "1 d 23 h".
 func HumanDuration(d time.Duration) string {
@@ -100,7 +101,7 @@ func HumanDuration(d time.Duration) string {
 		return "0 s"
 	case d > Day:
 		d = ceil(d, time.Hour)
-	case d > time.Minute:
+	case d > 10*time.Minute:
 		d = ceil(d, time.Minute)
 	default:
 		d = ceil(d, time.Second)
@@ -111,7 +112,7 @@ func HumanDuration(d time.Duration) string {
 	case d >= time.Hour:
 		return twoUnits(d/time.Hour, "h", (d%time.Hour)/time.Minute, "min")
 	case d >= time.Minute:
-		return fmt.Sprintf("%d min", d/time.Minute)
+		return twoUnits(d/time.Minute, "min", (d%time.Minute)/time.Second, "s") // 1 min 30 s is not 2 min
 	}
 	return fmt.Sprintf("%d s", d/time.Second)
 }

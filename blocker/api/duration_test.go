@@ -57,7 +57,7 @@ func TestHumanDuration(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		18*Day + 4*time.Hour + 5*time.Minute: "18 d 5 h", 24 * time.Hour: "1 d", 23*time.Hour + 59*time.Minute + 30*time.Second: "1 d",
 		23*time.Hour + 58*time.Minute + 30*time.Second: "23 h 59 min", 2*Day - time.Second: "2 d",
-		45 * time.Minute: "45 min", 59*time.Minute + 1*time.Second: "1 h", 30 * time.Second: "30 s", 1500 * time.Millisecond: "2 s", 0: "0 s", -time.Hour: "0 s",
+		45 * time.Minute: "45 min", 90 * time.Second: "1 min 30 s", 10*time.Minute + time.Second: "11 min", 5 * time.Minute: "5 min", 59*time.Minute + 1*time.Second: "1 h", 30 * time.Second: "30 s", 1500 * time.Millisecond: "2 s", 0: "0 s", -time.Hour: "0 s",
 	} {
 		if got := HumanDuration(d); got != want {
 			t.Errorf("HumanDuration(%v) = %q, want %q", d, got, want)

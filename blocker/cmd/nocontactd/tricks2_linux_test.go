@@ -65,7 +65,11 @@ func TestRootTricksRoundTwo(t *testing.T) {
 			t.Errorf("no event saying %q: %s", want, ev)
 		}
 	}
-	if ev2 := read("events-2.json"); !strings.Contains(ev2, "its credited time was raised") || !strings.Contains(ev2, "ended early: its state was changed") {
-		t.Errorf("a forged credit was not recorded, or the end was taken for an expiry: %s", ev2)
+	// Since round four the witness puts the credit back: the block runs on.
+	if ev2 := read("events-2.json"); !strings.Contains(ev2, "its credited time was raised") || !strings.Contains(ev2, "the clocks' count holds") || strings.Contains(ev2, "session_ended") {
+		t.Errorf("a forged credit was not recorded and put back, or the block ended: %s", ev2)
+	}
+	if ev := read("events-1.json"); !strings.Contains(ev, "hosts file replaced by a named pipe (FIFO)") {
+		t.Errorf("the FIFO was not recorded as one: %s", ev)
 	}
 }
