@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/session"
 )
 
 // maxLiftBackoff bounds the wait between attempts to lift an ended block.
@@ -61,12 +62,16 @@ func (d *Daemon) tick() {
 // sessionExpired runs (under the manager's lock) when a session's time ran
 // out: record it (as tampering when it was the block loaded from a state
 // found edited) and have the section lifted.
-func (d *Daemon) sessionExpired(forged bool) {
-	if forged {
+func (d *Daemon) sessionExpired(how session.Expiry) {
+	switch how {
+	case session.ExpiredForged:
 		d.log.Warn("session ended early: its state was changed while the daemon was stopped")
 		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "ended early: its state was changed while the daemon was stopped"})
 		d.noteTamper("the block ended earlier than its credited time allows, because its state was changed while the daemon was stopped")
-	} else {
+	case session.ExpiredAcrossRestart:
+		d.log.Info("session ended: its time ran out across a restart")
+		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "its time ran out while the computer was off, counted by the wall clock (a clock set forward while it was off counts the same)"})
+	default:
 		d.log.Info("session ended: its time ran out")
 		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "expired"})
 	}

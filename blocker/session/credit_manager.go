@@ -34,10 +34,15 @@ func (m *Manager) creditLocked() (expired bool) {
 	now, boot, id := m.clock.Now(), m.clock.Boottime(), m.clock.BootID()
 	d := credit(m.st.Wall, m.st.Boot, m.st.BootID, now, boot, id)
 	m.st.Wall, m.st.Boot, m.st.BootID = now, boot, id
-	forged := false
+	how := ExpiredInTime
 	if r := m.st.Session; r != nil {
 		expired = m.creditSessionLocked(r, d)
-		forged = expired && !m.forgedStart.IsZero() && r.Started.Equal(m.forgedStart)
+		switch {
+		case expired && !m.forgedStart.IsZero() && r.Started.Equal(m.forgedStart):
+			how = ExpiredForged
+		case expired && prev.BootID != id && !prev.Wall.IsZero() && d > api.MinSessionDuration:
+			how = ExpiredAcrossRestart
+		}
 	}
 	m.scheduleLocked(prev, now, boot, id) // after an end: a window may start the next block
 	if expired {
@@ -46,7 +51,7 @@ func (m *Manager) creditLocked() (expired bool) {
 		// its credited time says.
 		_ = m.saveLocked()
 		if m.onExpire != nil {
-			m.onExpire(forged)
+			m.onExpire(how)
 		}
 	}
 	return expired

@@ -18,7 +18,7 @@ type Manager struct {
 	st       State
 	broken   error // the state could not be read: refuse new sessions
 	randSrc  func([]byte) error
-	onExpire func(forged bool)
+	onExpire func(how Expiry)
 
 	witness  Witness  // what the last save said, read beside the state at load
 	findings []string // how the state loaded disagrees with it, in words
@@ -31,11 +31,25 @@ type Manager struct {
 	notes      []string            // such news of the change under way, told once it is saved
 }
 
+// Expiry says how a session's credited time ran out.
+type Expiry int
+
+const (
+	// ExpiredInTime: the clocks of a running computer counted it out.
+	ExpiredInTime Expiry = iota
+	// ExpiredForged: the session was the one loaded at start from a state
+	// found edited; its end came early.
+	ExpiredForged
+	// ExpiredAcrossRestart: its last part was counted by the wall clock
+	// across a restart (the computer off, or its clock set forward while it
+	// was off: the daemon cannot tell which).
+	ExpiredAcrossRestart
+)
+
 // OnExpire sets a function called when a session ends because its credited
-// time ran out, whichever method noticed; forged says the session was the
-// one loaded at start from a state found edited (its end came early). It is
-// called with the manager's lock held: it must not call the manager.
-func (m *Manager) OnExpire(f func(forged bool)) {
+// time ran out, whichever method noticed, with how. It is called with the
+// manager's lock held: it must not call the manager.
+func (m *Manager) OnExpire(f func(how Expiry)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.onExpire = f

@@ -15,9 +15,12 @@ const jumpSlack = time.Minute
 
 // scheduleLocked runs after each credit: it notes a change of time zone,
 // drops schedules whose removal is due, and starts the block of a window
-// that began since (a window the wall clock was set forward across starts
-// too, with its whole length, and the jump is recorded). prev is the
-// state before the credit.
+// that began since. A window the wall clock was set forward across starts
+// with its whole length, the one running now too; a window the clock was
+// set back across starts when it was due (clockjumps.go); a window that
+// passed while the computer was off, asleep or its clock moved across a
+// restart is recorded as missed. Each jump is recorded. prev is the state
+// before the credit.
 func (m *Manager) scheduleLocked(prev State, now time.Time, boot time.Duration, bootID string) {
 	zone := zoneIdentity(now, m.location())
 	if m.st.Zone != "" && m.st.Zone != zone && len(m.st.Schedules) > 0 {
@@ -25,10 +28,17 @@ func (m *Manager) scheduleLocked(prev State, now time.Time, boot time.Duration, 
 	}
 	m.st.Zone = zone
 	m.dropRemovedLocked(now)
-	jumped := !prev.Wall.IsZero() && prev.BootID == bootID && now.Sub(prev.Wall)-(boot-prev.Boot) > jumpSlack
-	m.runSchedulesLocked(now)
+	sameBoot := !prev.Wall.IsZero() && prev.BootID == bootID
+	jumped := sameBoot && now.Sub(prev.Wall)-(boot-prev.Boot) > jumpSlack
+	if sameBoot {
+		m.setBackLocked(prev, now, boot-prev.Boot)
+	}
 	if jumped {
 		m.runSkippedLocked(prev.Wall, now)
+	}
+	m.runSchedulesLocked(now)
+	if !prev.Wall.IsZero() {
+		m.missedLocked(prev.Wall, now)
 	}
 }
 
@@ -48,14 +58,16 @@ func (m *Manager) runSchedulesLocked(now time.Time) {
 }
 
 // runSkippedLocked starts, with their whole length, the windows the wall
-// clock was set forward across (between the last credit and now).
+// clock was set forward across (between the last credit and now), the one
+// running now too (its start was jumped over: 21:59 set to 06:59 gives the
+// whole night, not the minute left).
 func (m *Manager) runSkippedLocked(from, now time.Time) {
 	for i := range m.st.Schedules {
 		s := &m.st.Schedules[i]
 		starts, ends := windowsStarting(s.Schedule, from, now, m.location())
 		for j, start := range starts {
-			if !s.LastStart.Before(start) || !ends[j].Before(now) {
-				continue // started already, or running now (started above)
+			if !s.LastStart.Before(start) || (s.RemoveAt != nil && !start.Before(*s.RemoveAt)) {
+				continue // started already, or after the schedule's removal
 			}
 			s.LastStart = start
 			m.blockForLocked(s.Schedule, ends[j].Sub(start), now)

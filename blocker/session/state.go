@@ -22,6 +22,11 @@ type State struct {
 
 	Schedules []ScheduleRecord `json:"schedules,omitempty"`
 	Zone      string           `json:"zone,omitempty"` // the time zone at the last credit, to see it change
+	// SetBack is how far the wall clock was set back in this boot, which
+	// schedules add to it until SetBackSince (that time, by it) is a day
+	// old (clockjumps.go).
+	SetBack      time.Duration `json:"set_back_ns,omitempty"`
+	SetBackSince time.Time     `json:"set_back_since,omitzero"`
 }
 
 // Record is a running session.

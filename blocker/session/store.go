@@ -119,7 +119,8 @@ func (s *Store) saveWitness(st State) {
 	}
 	kb, err1 := json.Marshal(key)
 	b, err2 := json.Marshal(w)
-	if err1 != nil || err2 != nil || (string(kb) == s.witnessed && st.Wall.Sub(s.witnessedAt) < witnessRefresh) {
+	since := st.Wall.Sub(s.witnessedAt) // negative: the clock was set back, which the witness must follow
+	if err1 != nil || err2 != nil || (string(kb) == s.witnessed && since >= 0 && since < witnessRefresh) {
 		return
 	}
 	if s.write(witnessPath(s.dir), append(b, '\n'), stateMode) == nil {

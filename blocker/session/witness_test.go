@@ -135,3 +135,22 @@ func TestHonestChangesAreNotEdits(t *testing.T) {
 		t.Fatalf("an honest restart was called an edit: %q", d)
 	}
 }
+
+// A clock set back while the daemon runs is not a state edited while it
+// was stopped (issue 29.8): the witness follows the clock.
+func TestClockSetBackWhileRunningIsNotAnEdit(t *testing.T) {
+	m, clock, dir := newTestManager(t)
+	start(t, m, 24*time.Hour, api.Lock{Mode: api.LockStrict})
+	clock.Pass(10 * time.Minute)
+	m.Tick()
+	clock.SetWall(-9 * time.Hour)
+	m.Tick()
+	clock.Pass(time.Minute)
+	m.Tick()
+	store, err := NewStore(dir)
+	testutil.Must(t, err)
+	m2, _ := NewManager(store, clock)
+	if d := m2.Disagreements(); len(d) > 0 {
+		t.Errorf("a clock set back while running was called an edit: %q", d)
+	}
+}
