@@ -54,28 +54,27 @@ func (m *Manager) moveAside(full, name string) error {
 }
 
 // putBack returns every file moved aside to where it was, unless another
-// file is there now (then it stays in the state directory, and is said).
+// file is there now or it cannot be written: then it stays in the state
+// directory, and the error says where (once: it is forgotten here).
 func (m *Manager) putBack() error {
 	var errs []error
-	var left []movedFile
 	for _, mv := range m.st.Moved {
 		b, err := os.ReadFile(mv.To)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			continue
 		case err == nil && exists(mv.From):
-			err = fmt.Errorf("%s was moved aside during the block and another file is there now; it is kept at %s", mv.From, mv.To)
+			err = errors.New("another file is there now")
 		case err == nil:
 			if err = atomicfile.Write(mv.From, b, 0o644); err == nil {
 				os.Remove(mv.To)
 			}
 		}
 		if err != nil {
-			errs = append(errs, err)
-			left = append(left, mv)
+			errs = append(errs, fmt.Errorf("%s was moved aside during the block and could not be put back (%w); it is kept at %s", mv.From, err, mv.To))
 		}
 	}
-	m.st.Moved = left
+	m.st.Moved = nil
 	return errors.Join(errs...)
 }
 

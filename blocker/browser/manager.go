@@ -261,9 +261,7 @@ func (m *Manager) Lift() error {
 		}
 		return errors.Join(errs...)
 	}
-	if err := m.putBack(); err != nil {
-		errs = append(errs, err)
-	}
+	putErr := m.putBack() // said once: a file that cannot go back stays in the state directory
 	for _, d := range m.st.Created {
 		os.Remove(d) // only when empty
 	}
@@ -272,7 +270,7 @@ func (m *Manager) Lift() error {
 	if err := os.Remove(m.statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return nil
+	return putErr
 }
 
 // Files returns the files written, for the guard to watch.

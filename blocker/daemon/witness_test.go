@@ -32,19 +32,6 @@ func editState(t *testing.T, e *env, edit func(st map[string]any, session map[st
 	}
 }
 
-func (e *env) endedDetails(t *testing.T) []string {
-	t.Helper()
-	all, err := e.client.Events(ctx, 0)
-	testutil.Must(t, err)
-	var out []string
-	for _, ev := range all {
-		if ev.Kind == api.EventSessionEnded {
-			out = append(out, ev.Detail)
-		}
-	}
-	return out
-}
-
 // A strict block whose state was edited while the daemon was stopped
 // (issue 22.2) is not ended as an ordinary expiry: the edit is recorded in
 // words at the next start, and the early end as tampering.
