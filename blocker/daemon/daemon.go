@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/nocontact-app/nocontact/blocker/browser"
+	"io/fs"
 	"log/slog"
 	"net/netip"
 	"path/filepath"
@@ -41,9 +42,10 @@ type Daemon struct {
 	hostsErr   string     // the last failure to write or lift, shown in status
 	liftDue    bool       // a section must be lifted (retried with backoff)
 	lastTamper *time.Time
-	bypasses   []string // ways around the intact section, last audited
-	unwritable string   // why a tampered file could not be restored, once recorded
-	lastGood   []byte   // the hosts file as last seen or written intact
+	bypasses   []string               // ways around the intact section, last audited
+	unwritable string                 // why a tampered file could not be restored, once recorded
+	lastGood   []byte                 // the hosts file as last seen or written intact
+	firstModes map[string]fs.FileMode // modes of the resolver's files first seen (opMu)
 
 	browsers      *browser.Manager // nil: browser policies off (Config.BrowserRoot "")
 	browserMu     sync.Mutex       // guards the fields below

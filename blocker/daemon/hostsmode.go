@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/nocontact-app/nocontact/blocker/hosts"
 )
 
 // hostsKind says what stands at the hosts file's path, before a check
@@ -55,9 +57,7 @@ func (d *Daemon) tamperDetail(prev []byte, kind string) string {
 // nsswitch.conf a user cannot read makes glibc ask DNS first). It records
 // what it did.
 func (d *Daemon) openHostsFile() {
-	if !d.mgr.Active() {
-		return
-	}
+	active := d.mgr.Active()
 	for _, c := range []struct {
 		path string
 		need fs.FileMode
@@ -65,14 +65,37 @@ func (d *Daemon) openHostsFile() {
 	}{{d.cfg.HostsFile, 0o444, "the hosts file"}, {filepath.Dir(d.cfg.HostsFile), 0o001, "the hosts file's folder " + filepath.Dir(d.cfg.HostsFile)},
 		{d.cfg.NSSwitch, 0o444, d.cfg.NSSwitch}, {d.cfg.HostConf, 0o444, d.cfg.HostConf}} {
 		fi, err := os.Stat(c.path)
-		if err != nil || fi.Mode().Perm()&c.need == c.need || (c.need == 0o444 && !fi.Mode().IsRegular()) {
+		if err != nil || (c.need == 0o444 && !fi.Mode().IsRegular()) {
+			continue
+		}
+		need := d.neededMode(c.path, fi.Mode().Perm(), c.need) // first seen even without a block
+		if !active || fi.Mode().Perm()&need == need {
 			continue
 		}
 		mode := fi.Mode().Perm()
-		if err := os.Chmod(c.path, mode|c.need); err != nil {
+		if err := os.Chmod(c.path, mode|need); err != nil {
 			d.noteTamper(fmt.Sprintf("%s was made unreadable for other users (mode %04o), so their lookups skip the block, and it could not be opened again: %v", c.what, mode, err))
 			continue
 		}
-		d.noteTamper(fmt.Sprintf("%s was made unreadable for other users (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, mode, mode|c.need))
+		d.noteTamper(fmt.Sprintf("%s was made unreadable for other users (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, mode, mode|need))
 	}
+}
+
+// neededMode is the part of need that path must keep: all of it for the
+// system's own files (/etc/hosts and its folder are open to every user on
+// every system); for others (a sandbox's hosts file in a private folder)
+// what was open when the daemon first looked, so that only a change is
+// taken for tampering. Called under opMu.
+func (d *Daemon) neededMode(path string, mode, need fs.FileMode) fs.FileMode {
+	if d.cfg.HostsFile == hosts.DefaultPath {
+		return need
+	}
+	if d.firstModes == nil {
+		d.firstModes = map[string]fs.FileMode{}
+	}
+	first, seen := d.firstModes[path]
+	if !seen {
+		first, d.firstModes[path] = mode, mode
+	}
+	return need & first
 }
