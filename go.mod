@@ -60,4 +60,4 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
 
-replace github.com/jeandeaual/go-locale => ./app/internal/go-locale
+replace github.com/jeandeaual/go-locale => ./third_party/go-locale
