@@ -97,7 +97,7 @@ bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon 
 	$(GO) test -run '^$$' -bench 'HitToEvent' -benchtime 300x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'HitsPerSecond' -benchtime 20000x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/cmd/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) build -o $(BIN)/fyne-hello ./app/cmd/fyne-hello
+	$(GO) build -o $(BIN)/fyne-hello ./scripts/bench/fyne-hello
 	./scripts/bench-gui.sh $(BIN) 2>/dev/null
 
 lint: fmt-check vet ## gofmt, go vet, golangci-lint (pinned in scripts/tools), go.mod tidy, no tracked binaries or large files, and the size of files

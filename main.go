@@ -10,27 +10,14 @@ import (
 
 	"github.com/nocontact-app/nocontact/app"
 	"github.com/nocontact-app/nocontact/app/cli"
-	"github.com/nocontact-app/nocontact/app/single"
 )
 
 func main() {
-	args := os.Args[1:]
-	if seq, ok := cli.PopupEvent(args); ok {
-		app.Run(single.Request{Open: "popup", Event: seq})
-		return
-	}
-	if tab, ok := cli.OpenTab(args); ok {
-		app.Run(single.Request{Open: "main", Tab: tab, EndEarly: args[len(args)-1] == cli.EndEarlyArg})
-		return
-	}
-	if len(args) > 0 {
-		os.Exit(cli.Run(args, cliEnv()))
-	}
-	app.Run(single.Request{Open: "main"})
+	os.Exit(cli.Run(os.Args[1:], cliEnv()))
 }
 
 func cliEnv() cli.Env {
-	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Window: app.Run}
 	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
 		env.IsTerminal = true
 		env.Width, _, _ = term.GetSize(fd)

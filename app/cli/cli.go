@@ -26,6 +26,19 @@ type Env struct {
 	Getenv         func(string) string
 	IsTerminal     bool // stdout is a terminal: page long text, fit its width
 	Width          int  // the terminal's columns, 0 if unknown
+	// Window opens the app's window or pop-up as asked (no command, `open
+	// [TAB]`, `excerpt --event SEQ`); nil where there is no toolkit (the
+	// command line's tests), and then those commands say so.
+	Window func(single.Request)
+}
+
+// openWindow hands req to env.Window.
+func openWindow(env Env, req single.Request) error {
+	if env.Window == nil {
+		return runError{fmt.Errorf("this nocontact has no window")}
+	}
+	env.Window(req)
+	return nil
 }
 
 // usageError marks an error in the caller's input.
@@ -37,25 +50,16 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // end-early` (the tray's "End early…").
 const EndEarlyArg = "end-early"
 
-// OpenTab reports whether args ask for the main window at a tab
-// (`nocontact open [TAB]`, or `open end-early` for Today's pause), and
-// which.
-func OpenTab(args []string) (string, bool) {
-	if len(args) == 0 || args[0] != "open" || len(args) > 2 {
-		return "", false
+// openCommand opens the window at a tab (`nocontact open [TAB]`), or
+// Today's pause before an early end (`open end-early`).
+func openCommand(args []string, env Env) error {
+	req := single.Request{Open: "main", Tab: "today"}
+	if len(args) == 1 && args[0] == EndEarlyArg {
+		req.EndEarly = true
+	} else if len(args) == 1 {
+		req.Tab = args[0]
 	}
-	if len(args) == 2 && args[1] == EndEarlyArg {
-		return "today", true
-	}
-	if len(args) == 1 {
-		return "today", true
-	}
-	for _, t := range single.Tabs {
-		if args[1] == t {
-			return t, true
-		}
-	}
-	return "", false
+	return openWindow(env, req)
 }
 
 func versionCommand(_ []string, env Env) error {

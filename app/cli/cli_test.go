@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/nocontact-app/nocontact/app/single"
 	"github.com/nocontact-app/nocontact/content"
 )
 
@@ -102,26 +103,32 @@ func TestExcerptErrors(t *testing.T) {
 	}
 }
 
-func TestPopupEvent(t *testing.T) {
-	if seq, ok := PopupEvent([]string{"excerpt", "--event", "42"}); !ok || seq != 42 {
-		t.Errorf("got %d %v", seq, ok)
-	}
-	for _, args := range [][]string{{"excerpt", "--print", "--event", "4"}, {"excerpt"}, {"read"}, {"excerpt", "--event", "x"}} {
-		if _, ok := PopupEvent(args); ok {
-			t.Errorf("%q taken for a pop-up", args)
+// TestWindowCommands (issue 30.4): cobra, not a pre-parse in main, turns
+// no command, `open [TAB]` and `excerpt --event SEQ` into a request for
+// the window; everything else is a command.
+func TestWindowCommands(t *testing.T) {
+	for args, want := range map[string]single.Request{
+		"":                   {Open: "main"},
+		"open":               {Open: "main", Tab: "today"},
+		"open read":          {Open: "main", Tab: "read"},
+		"open progress":      {Open: "main", Tab: "progress"},
+		"open end-early":     {Open: "main", Tab: "today", EndEarly: true},
+		"excerpt --event 42": {Open: "popup", Event: 42},
+		"excerpt --event=7":  {Open: "popup", Event: 7},
+	} {
+		var got []single.Request
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Window: func(r single.Request) { got = append(got, r) }}
+		if code := Run(strings.Fields(args), env); code != ExitOK || len(got) != 1 || got[0] != want {
+			t.Errorf("%q: exit %d, window %+v, want %+v (%s)", args, code, got, want, errb.String())
 		}
 	}
-}
-
-func TestOpenTab(t *testing.T) {
-	for args, want := range map[string]string{"open": "today", "open read": "read", "open progress": "progress", "open end-early": "today"} {
-		if tab, ok := OpenTab(strings.Fields(args)); !ok || tab != want {
-			t.Errorf("%q: %q %v", args, tab, ok)
-		}
-	}
-	for _, args := range []string{"", "open nowhere", "read", "open read extra"} {
-		if _, ok := OpenTab(strings.Fields(args)); ok {
-			t.Errorf("%q taken for the window", args)
+	for _, args := range []string{"open nowhere", "open read extra", "excerpt --event x", "stray", "excerpt --print --event 4 --host x.com"} {
+		opened := false
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Window: func(single.Request) { opened = true }}
+		if Run(strings.Fields(args), env); opened {
+			t.Errorf("%q opened the window", args)
 		}
 	}
 }

@@ -3,10 +3,11 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/spf13/pflag"
-	"io"
 	"time"
 
+	"github.com/spf13/pflag"
+
+	"github.com/nocontact-app/nocontact/app/single"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
@@ -44,7 +45,11 @@ func excerptFlags(fs *pflag.FlagSet) excerptOpts {
 func excerptCommand(fs *pflag.FlagSet) runFunc {
 	o := excerptFlags(fs)
 	print, host, at, kind, attempts, seq, asJSON := o.print, o.host, o.at, o.kind, o.attempts, o.seq, o.asJSON
+	event := o.event
 	return func(_ []string, env Env) error {
+		if !*print && *event != 0 {
+			return openWindow(env, single.Request{Open: "popup", Event: *event})
+		}
 		if !*print {
 			return usagef("excerpt: give --event SEQ for the pop-up, or --print")
 		}
@@ -98,19 +103,4 @@ func moment(kind, host, at string, attempts int, seq uint64) (content.Moment, er
 		m.Time = time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, time.Local)
 	}
 	return m, nil
-}
-
-// PopupEvent reports whether args ask for the excerpt pop-up (`excerpt
-// --event SEQ` without --print) and for which event.
-func PopupEvent(args []string) (uint64, bool) {
-	if len(args) == 0 || args[0] != "excerpt" {
-		return 0, false
-	}
-	fs := pflag.NewFlagSet("excerpt", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	o := excerptFlags(fs)
-	if err := fs.Parse(args[1:]); err != nil || *o.print || *o.event == 0 || fs.NArg() > 0 {
-		return 0, false
-	}
-	return *o.event, true
 }

@@ -68,7 +68,7 @@ func commands() []command {
 		{use: "setup", short: "Install the blocking service (asks for your password), the tray's autostart and the launcher", args: noArgs, flags: setupCommand},
 		{use: "read [N | TITLE...]", short: "The article, offline: all of it, one section, the list, or a search", args: cobra.ArbitraryArgs, flags: readCommand},
 		{use: "excerpt", short: "What the pop-up shows for an attempt (--print), or the pop-up for an event (--event SEQ)", args: noArgs, flags: excerptCommand},
-		{use: "open [TAB]", short: "Open the window at a tab: " + strings.Join(single.Tabs, ", ") + "; " + EndEarlyArg + " opens the pause before ending a block early", args: tabArg, run: func([]string, Env) error { return nil },
+		{use: "open [TAB]", short: "Open the window at a tab: " + strings.Join(single.Tabs, ", ") + "; " + EndEarlyArg + " opens the pause before ending a block early", args: tabArg, run: openCommand,
 			complete: func(Env) []string { return single.Tabs }},
 		{use: "version", short: "The version", args: noArgs, run: versionCommand},
 	}
@@ -114,6 +114,8 @@ func Root(env Env) *cobra.Command {
 		Version:      api.Version,
 		SilenceUsage: true, SilenceErrors: true,
 	}
+	root.RunE = func(_ *cobra.Command, args []string) error { return openWindow(env, single.Request{Open: "main"}) }
+	root.Args = cobra.NoArgs
 	root.SetVersionTemplate("nocontact {{.Version}}\n")
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
