@@ -56,15 +56,15 @@ keyring: ## The vault against a real Secret Service (a private D-Bus session and
 	rc=$${PIPESTATUS[0]}; rm -rf $$home; exit $$rc
 
 soak: ## A long simulated-month soak of the session's credited time (500 seeded months; make test runs 4)
-	$(GO) test -run '^TestSoakMonth$$|^TestScheduleSoakMonth$$' -count=1 ./blocker/session -soak.seeds 500 -soak.steps 20000
+	$(GO) test -run '^TestSoakMonth$$|^TestScheduleSoakMonth$$' -count=1 ./blocker/internal/session -soak.seeds 500 -soak.steps 20000
 
 fuzz: ## Explore with each fuzz test for FUZZTIME (default 15s); make test replays the corpora in testdata/
-	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/hosts
+	$(GO) test -run '^$$' -fuzz '^FuzzEdit$$' -fuzztime $(FUZZTIME) ./blocker/internal/hosts
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeHostname$$' -fuzztime $(FUZZTIME) ./blocker/api
-	$(GO) test -run '^$$' -fuzz '^FuzzStartRequest$$' -fuzztime $(FUZZTIME) ./blocker/daemon
-	$(GO) test -run '^$$' -fuzz '^FuzzClientHello$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
-	$(GO) test -run '^$$' -fuzz '^FuzzRequestHead$$' -fuzztime $(FUZZTIME) ./blocker/sinkhole
-	$(GO) test -run '^$$' -fuzz '^FuzzExtend$$' -fuzztime $(FUZZTIME) ./blocker/session
+	$(GO) test -run '^$$' -fuzz '^FuzzStartRequest$$' -fuzztime $(FUZZTIME) ./blocker/internal/daemon
+	$(GO) test -run '^$$' -fuzz '^FuzzClientHello$$' -fuzztime $(FUZZTIME) ./blocker/internal/sinkhole
+	$(GO) test -run '^$$' -fuzz '^FuzzRequestHead$$' -fuzztime $(FUZZTIME) ./blocker/internal/sinkhole
+	$(GO) test -run '^$$' -fuzz '^FuzzExtend$$' -fuzztime $(FUZZTIME) ./blocker/internal/session
 
 cross: ## Cross-build the daemon and everything it imports for macOS and Windows
 	@for os in darwin windows; do \
@@ -87,15 +87,15 @@ screenshots-leaving: build ## Save the pause and the confirm step of an early en
 	dbus-run-session -- ./scripts/screenshots-leaving.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 
 bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon and tray are watched for 60 s each)
-	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/internal/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
 	./scripts/bench-apply.sh $(BIN)
-	$(GO) test -run '^$$' -bench 'EditLoopOffTime' -benchtime 1x ./blocker/guard | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench '^BenchmarkTamperRestore$$|StatusRoundTrip' -benchtime 50x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench 'PolicyTamperRestore' -benchtime 20x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench 'ApplySixBrowsers' -benchtime 20x ./blocker/browser | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'EditLoopOffTime' -benchtime 1x ./blocker/internal/guard | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench '^BenchmarkTamperRestore$$|StatusRoundTrip' -benchtime 50x ./blocker/internal/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'PolicyTamperRestore' -benchtime 20x ./blocker/internal/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'ApplySixBrowsers' -benchtime 20x ./blocker/internal/browser | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'ExtensionAnswer' -benchtime 1x ./blocker/cmd/nocontactd | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench 'HitToEvent' -benchtime 300x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
-	$(GO) test -run '^$$' -bench 'HitsPerSecond' -benchtime 20000x ./blocker/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'HitToEvent' -benchtime 300x ./blocker/internal/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'HitsPerSecond' -benchtime 20000x ./blocker/internal/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench Idle -benchtime 1x ./blocker/cmd/nocontactd 2>/dev/null | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) build -o $(BIN)/fyne-hello ./scripts/bench/fyne-hello
 	./scripts/bench-gui.sh $(BIN) 2>/dev/null

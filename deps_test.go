@@ -30,13 +30,15 @@ var toolkits = []string{"fyne.io/", systray, "github.com/zalando/go-keyring", mo
 
 // engines are the blocker packages that the daemon composes; none may
 // import another.
-var engines = []string{"/blocker/hosts", "/blocker/session", "/blocker/guard", "/blocker/sinkhole", "/blocker/browser"}
+var engines = []string{"/blocker/internal/hosts", "/blocker/internal/session", "/blocker/internal/guard", "/blocker/internal/sinkhole", "/blocker/internal/browser"}
 
 // meeting are the only packages of the root side (blocker/...) that the
 // user side (app/... and the nocontact binary) may link: the wire
-// vocabulary, the typed client and the atomic write. Everything else of
-// blocker/ (the daemon, the hosts engine, the guard, the sinkhole...) is the
-// daemon's alone.
+// vocabulary, the typed client and the atomic write: blocker's public
+// surface. Everything the daemon alone runs (its engines, the hosts file,
+// the guard, the sinkhole...) is under blocker/internal/, so the compiler
+// refuses it to the user side; this rule also keeps the test helpers
+// (blocker/daemontest, blocker/testutil) out of the programs.
 var meeting = []string{"/blocker/api", "/blocker/client", "/blocker/atomicfile"}
 
 // domain are the pure packages both sides share: they import nothing of
@@ -167,7 +169,7 @@ func splitList(s string) []string {
 
 func TestImportRules(t *testing.T) {
 	pkgs := goList(t)
-	for _, must := range []string{module, module + "/blocker/cmd/nocontactd", module + "/app/cmd/nocontact-tray", module + "/blocker/hosts", module + "/blocker/client"} {
+	for _, must := range []string{module, module + "/blocker/cmd/nocontactd", module + "/app/cmd/nocontact-tray", module + "/blocker/internal/hosts", module + "/blocker/client"} {
 		if _, ok := pkgs[must]; !ok {
 			t.Fatalf("go list did not report %s", must)
 		}
@@ -181,18 +183,18 @@ func TestImportRules(t *testing.T) {
 // every rule, so a checker that always passes cannot hide.
 func TestImportRulesCatchViolations(t *testing.T) {
 	pkgs := map[string]pkg{
-		module + "/blocker/hosts":          {path: module + "/blocker/hosts", imports: []string{module + "/blocker/guard"}, deps: []string{"fyne.io/fyne/v2"}},
+		module + "/blocker/internal/hosts": {path: module + "/blocker/internal/hosts", imports: []string{module + "/blocker/internal/guard"}, deps: []string{"fyne.io/fyne/v2"}},
 		module + "/app/mixed":              {path: module + "/app/mixed", imports: []string{"fyne.io/fyne/v2", systray}},
 		module:                             {path: module, deps: []string{systray}},
 		module + "/app/cmd/nocontact-tray": {path: module + "/app/cmd/nocontact-tray", deps: []string{"fyne.io/fyne/v2"}},
 		module + "/blocker/cmd/nocontactd": {path: module + "/blocker/cmd/nocontactd", deps: []string{"example.com/cgolib"}},
 		"example.com/cgolib":               {path: "example.com/cgolib", cgo: true},
-		module + "/app/ui":                 {path: module + "/app/ui", deps: []string{module + "/blocker/client", module + "/blocker/daemon"}},
-		module + "/content/profile":        {path: module + "/content/profile", imports: []string{module + "/content", module + "/blocker/hosts"}},
+		module + "/app/ui":                 {path: module + "/app/ui", deps: []string{module + "/blocker/client", module + "/blocker/internal/daemon"}},
+		module + "/content/profile":        {path: module + "/content/profile", imports: []string{module + "/content", module + "/blocker/internal/hosts"}},
 	}
 	got := violations(pkgs)
 	for _, want := range []string{"rule 1", "rule 2: the daemon", "imports both", "nocontact links", "nocontact-tray links", "rule 4",
-		"app/ui depends on " + module + "/blocker/daemon (rule 3", "a package above it", "are pure domain"} {
+		"app/ui depends on " + module + "/blocker/internal/daemon (rule 3", "a package above it", "are pure domain"} {
 		if !slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, want) }) {
 			t.Errorf("no violation mentioning %q in %q", want, got)
 		}

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/client"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
+	"github.com/nocontact-app/nocontact/blocker/internal/daemon"
 	"github.com/nocontact-app/nocontact/blocker/internal/fakeclock"
-	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 

@@ -14,8 +14,8 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/client"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
-	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/internal/daemon"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 	"github.com/nocontact-app/nocontact/resources"
 )
 

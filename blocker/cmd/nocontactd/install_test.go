@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 

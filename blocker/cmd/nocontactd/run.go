@@ -14,8 +14,8 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
-	"github.com/nocontact-app/nocontact/blocker/daemon"
-	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/daemon"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 )
 
 // daemonFlags declares the flags run and cleanup share on fs, and returns

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 )
 
 // maxLiftBackoff bounds the wait between attempts to lift an ended block.

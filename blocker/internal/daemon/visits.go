@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/sinkhole"
+	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 )
 
 // coalesceWindow: hits on the same host and scheme within it are one

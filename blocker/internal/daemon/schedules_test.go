@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/sinkhole"
+	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 

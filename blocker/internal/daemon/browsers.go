@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/browser"
-	"github.com/nocontact-app/nocontact/blocker/guard"
+	"github.com/nocontact-app/nocontact/blocker/internal/browser"
+	"github.com/nocontact-app/nocontact/blocker/internal/guard"
 )
 
 // enforceBrowsers writes the running session's browser policies (profile

@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/extension"
-	"github.com/nocontact-app/nocontact/blocker/hosts"
-	"github.com/nocontact-app/nocontact/blocker/sinkhole"
+	"github.com/nocontact-app/nocontact/blocker/internal/extension"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 )
 
 // ext is the packed extension the sinkhole serves and the policies

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"html/template"
 
-	"github.com/nocontact-app/nocontact/blocker/sinkhole"
+	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 	"github.com/nocontact-app/nocontact/content"
 	"github.com/nocontact-app/nocontact/content/profile"
 )

@@ -7,8 +7,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/nocontact-app/nocontact/blocker/hosts"
-	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 )
 
 // Config configures a Daemon. Zero fields take the defaults.

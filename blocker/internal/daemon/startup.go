@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/hosts"
-	"github.com/nocontact-app/nocontact/blocker/session"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 )
 
 // What the daemon finds at start, and what it watches beside the hosts file.

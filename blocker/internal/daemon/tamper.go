@@ -7,7 +7,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
-	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 )
 
 // guardCheck restores the section if it differs from the session's and

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 )
 
 func (d *Daemon) handleStatus(w http.ResponseWriter, r *http.Request) {

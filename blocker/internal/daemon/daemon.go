@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/nocontact-app/nocontact/blocker/browser"
+	"github.com/nocontact-app/nocontact/blocker/internal/browser"
 	"io/fs"
 	"log/slog"
 	"net/netip"
@@ -14,11 +14,11 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/eventlog"
-	"github.com/nocontact-app/nocontact/blocker/guard"
-	"github.com/nocontact-app/nocontact/blocker/hosts"
-	"github.com/nocontact-app/nocontact/blocker/session"
-	"github.com/nocontact-app/nocontact/blocker/sinkhole"
+	"github.com/nocontact-app/nocontact/blocker/internal/eventlog"
+	"github.com/nocontact-app/nocontact/blocker/internal/guard"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
+	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 )
 
 // Daemon is nocontactd. Create it with New and start it with Run.

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
