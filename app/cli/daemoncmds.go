@@ -183,7 +183,7 @@ func savedBlocks() (names, paths []string, text string, err error) {
 	if len(d.Profiles) == 0 {
 		return nil, nil, "", usagef("start: no saved profiles; add one (nocontact profiles add LINK) or name hosts with --host NAME")
 	}
-	entries, err := profile.Hostnames(d.Profiles)
+	block, err := profile.BlockOf(d.Profiles)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -192,7 +192,7 @@ func savedBlocks() (names, paths []string, text string, err error) {
 	for _, p := range d.Profiles {
 		fmt.Fprintf(&b, "  %s\n", p.Describe())
 	}
-	names, paths = profile.Names(entries), profile.Paths(d.Profiles)
+	names, paths = block.Names, block.Paths
 	if len(names) > 0 {
 		fmt.Fprintf(&b, "Hostnames, everywhere on this computer (%d): %s\n", len(names), strings.Join(names, " "))
 	}

@@ -210,10 +210,10 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 		t.DayHelp.SetText(fmt.Sprintf("Since %s. Best streak: %d days. A relapse keeps your earlier streaks.", data.LastContact, data.BestStreak(t.d.Now())))
 	}
 	if data != nil {
-		if entries, err := profile.Hostnames(data.Profiles); err == nil {
-			t.profiles, t.names, t.paths = data.Profiles, profile.Names(entries), profile.Paths(data.Profiles)
+		if block, err := profile.BlockOf(data.Profiles); err == nil {
+			t.profiles, t.names, t.paths = data.Profiles, block.Names, block.Paths
 			t.Hosts.SetText(hostsText(data.Profiles))
-			t.HostsDetails.SetText(hostsDetails(entries, t.paths))
+			t.HostsDetails.SetText(hostsDetails(block.Entries, t.paths))
 			if len(t.names)+len(t.paths) == 0 {
 				t.details.Hide() // nothing saved: Details would open onto nothing
 			} else {

@@ -297,3 +297,22 @@ func sortedWords(s string) string {
 	slices.Sort(w)
 	return strings.Join(w, " ")
 }
+
+// TestBlockOf: one place turns profiles into what a block asks (the
+// window and the command line both use it): a platform-wide profile gives
+// names, a profile-reach one gives paths, each name says whose it is.
+func TestBlockOf(t *testing.T) {
+	var ps []Profile
+	for _, link := range []string{"https://www.instagram.com/jane.doe/", "jane.substack.com"} {
+		p, err := Parse(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	b, err := BlockOf(ps)
+	if err != nil || !slices.Equal(b.Names, []string{"jane.substack.com"}) || !slices.Contains(b.Paths, "instagram.com/jane.doe") ||
+		len(b.Entries) != 1 || b.Entries[0].Profiles[0] != ps[1].ID() {
+		t.Errorf("BlockOf: %+v %v", b, err)
+	}
+}

@@ -162,3 +162,23 @@ func (p Profile) Who() string {
 	}
 	return "a profile on " + pl.Name + " behind a short link"
 }
+
+// Block is what blocking a set of profiles asks of the daemon: the names
+// for the hosts file (each Entry says which profiles need it) and the
+// profile paths for the browsers. The window and the command line both
+// start a block from it.
+type Block struct {
+	Entries []Entry
+	Names   []string
+	Paths   []string
+}
+
+// BlockOf returns the block of profiles, or an error naming a profile
+// whose hostname is invalid.
+func BlockOf(profiles []Profile) (Block, error) {
+	entries, err := Hostnames(profiles)
+	if err != nil {
+		return Block{}, err
+	}
+	return Block{Entries: entries, Names: Names(entries), Paths: Paths(profiles)}, nil
+}
