@@ -12,6 +12,10 @@ import (
 // day), not so long that a clock put right stays wrong for schedules.
 const setBackHold = 24 * time.Hour
 
+// maxSetBack bounds the amount remembered: the schedules' calendar looks
+// at most 15 days back (windowsStarting).
+const maxSetBack = 15 * 24 * time.Hour
+
 // setBackLocked sees the wall clock set back in this boot (it ran behind
 // the boot clock since the last credit by more than jumpSlack): the
 // schedules then keep the time the clock would show (now plus the amount
@@ -24,7 +28,7 @@ func (m *Manager) setBackLocked(prev State, now time.Time, elapsed time.Duration
 	wallDelta := now.Sub(prev.Wall)
 	switch back, fwd := elapsed-wallDelta, wallDelta-elapsed; {
 	case back > jumpSlack:
-		m.st.SetBack += back
+		m.st.SetBack = min(m.st.SetBack+back, maxSetBack)
 		m.st.SetBackSince = now.Add(m.st.SetBack)
 		if len(m.st.Schedules) > 0 {
 			m.notes = append(m.notes, fmt.Sprintf("the clock was set back by %s; for a day, schedules keep the time it showed before, so a window it was set back across still starts when it was due",

@@ -85,3 +85,36 @@ func TestExpiryAcrossARestartIsSaid(t *testing.T) {
 		t.Errorf("expiries %v, want across a restart, then in time", got)
 	}
 }
+
+// Waking inside a window records the windows missed before it (the review
+// of issue 29), and a restart forgets a clock set back before it.
+func TestMissedWindowsBeforeOneRunning(t *testing.T) {
+	m, clock, notes := newScheduleManager(t, time.Date(2026, 11, 30, 21, 0, 0, 0, berlin)) // Monday
+	addNights(t, m, api.LockCooldown)
+	m.Tick()
+	clock.Pass(50 * time.Hour) // asleep until Wednesday 23:00
+	m.Tick()
+	all := strings.Join(*notes, "\n")
+	if strings.Count(all, "passed while the computer was off or asleep") != 2 {
+		t.Errorf("Monday's and Tuesday's windows are not both recorded: %q", *notes)
+	}
+	if v := m.View(); v == nil {
+		t.Error("Wednesday's window did not start on waking")
+	}
+}
+
+func TestARestartForgetsASetBack(t *testing.T) {
+	m, clock, _ := newScheduleManager(t, time.Date(2026, 11, 30, 18, 0, 0, 0, berlin))
+	addNights(t, m, api.LockCooldown)
+	m.Tick()
+	clock.SetWall(-3 * time.Hour)
+	m.Tick()
+	clock.Reboot(time.Minute) // the clock put right at boot would be 18:01; it shows 15:01 here
+	clock.SetWall(3 * time.Hour)
+	m.Tick()
+	clock.Pass(3*time.Hour + 30*time.Minute) // 21:31: not yet the window
+	m.Tick()
+	if v := m.View(); v != nil {
+		t.Errorf("a set-back from before the restart started the window early: %+v", v)
+	}
+}

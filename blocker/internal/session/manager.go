@@ -69,8 +69,8 @@ func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
 		now, boot, id := clock.Now(), clock.Boottime(), clock.BootID()
 		m.witness = w
 		m.findings = disagreements(st, HasState(store.dir), w, now, boot, id)
-		if len(m.findings) > 0 && st.Session != nil {
-			m.forgedStart = st.Session.Started
+		if len(m.findings) > 0 && st.Session != nil && (w.Block == nil || w.Block.Terms == nil) {
+			m.forgedStart = st.Session.Started // nothing could be put back: its early end is tampering
 		}
 		m.findings = append(m.findings, restore(&st, HasState(store.dir), w, now, boot, id, elapsedSince(w, now, boot, id))...)
 	}

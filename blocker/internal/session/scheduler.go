@@ -32,14 +32,16 @@ func (m *Manager) scheduleLocked(prev State, now time.Time, boot time.Duration, 
 	jumped := sameBoot && now.Sub(prev.Wall)-(boot-prev.Boot) > jumpSlack
 	if sameBoot {
 		m.setBackLocked(prev, now, boot-prev.Boot)
+	} else {
+		m.st.SetBack, m.st.SetBackSince = 0, time.Time{} // a restart: the clock may have been put right
 	}
 	if jumped {
 		m.runSkippedLocked(prev.Wall, now)
 	}
-	m.runSchedulesLocked(now)
 	if !prev.Wall.IsZero() {
-		m.missedLocked(prev.Wall, now)
+		m.missedLocked(prev.Wall, now) // before the window running now marks its start
 	}
+	m.runSchedulesLocked(now)
 }
 
 // runSchedulesLocked starts the block of every window now falls in that

@@ -78,6 +78,9 @@ func (s *State) validate() error {
 	if err := validSchedules(s.Schedules); err != nil {
 		return err
 	}
+	if s.SetBack < 0 || s.SetBack > maxSetBack || (s.SetBack > 0 && s.SetBackSince.After(s.Wall.Add(s.SetBack+setBackHold))) {
+		return errors.New("a clock set back by more than 15 days, or from the future")
+	}
 	r := s.Session
 	if r == nil {
 		return nil

@@ -11,10 +11,9 @@ import (
 )
 
 // witnessRefresh is how old the witness may grow while nothing changes:
-// a term the state holds that the witness does not, and that dates from
-// before the witness's last write by more than this, was not saved by the
-// daemon (an early end asked for in the past, a schedule's last start set
-// to tonight).
+// a schedule's last start later than the witness's last write by more than
+// this (set to tonight, say) was not saved by the daemon. (An early end
+// planted in the past is told by the credited time instead: planted.)
 const witnessRefresh = 5 * time.Minute
 
 // restore puts back, from the witness, every term of the running block
@@ -24,7 +23,7 @@ const witnessRefresh = 5 * time.Minute
 // clocks of this start. A witness of an older daemon holds no terms: then
 // nothing is put back (disagreements says what it can).
 func restore(st *State, hasState bool, w Witness, now time.Time, boot time.Duration, bootID string, elapsed time.Duration) []string {
-	out := restoreSchedules(st, w)
+	out := restoreSchedules(st, w, now)
 	b := w.Block
 	if b == nil || b.Terms == nil {
 		return out
@@ -34,12 +33,10 @@ func restore(st *State, hasState bool, w Witness, now time.Time, boot time.Durat
 		return out // the witnessed block has ended in time: any state may follow it
 	}
 	r := st.Session
-	if r == nil || !r.Started.Equal(b.Terms.Started) {
+	if r == nil {
 		what := "its block was taken out"
 		if !hasState {
 			what = "it was deleted"
-		} else if r != nil {
-			what = "its block was replaced by another"
 		}
 		back := *b.Terms
 		back.Credited = b.Credited + elapsed
@@ -49,7 +46,22 @@ func restore(st *State, hasState bool, w Witness, now time.Time, boot time.Durat
 		return append(out, fmt.Sprintf("the daemon's state was changed while it was stopped: %s; the block it knew (%s) is back, with %s left",
 			what, w.Summary(), api.HumanDuration(left)))
 	}
-	found := restoreTerms(r, b.Terms, b.Credited)
+	if !r.Started.Equal(b.Terms.Started) {
+		// Another block: a later one saved by a daemon whose witness write
+		// failed, or one put in by hand. Neither may weaken the witnessed
+		// one: it keeps its own terms and gains the witnessed block's.
+		found := restoreTerms(r, b.Terms, b.Credited, false)
+		if r.Remaining() < left {
+			r.Duration += left - r.Remaining()
+			found = append(found, "it ends no sooner than the block the daemon knew")
+		}
+		if len(found) == 0 {
+			return out // a later block at least as strong: nothing was lost
+		}
+		return append(out, fmt.Sprintf("the daemon's state was changed while it was stopped: its block was replaced by another, weaker than the one it knew (%s); it holds that block's terms now (%s)",
+			w.Summary(), strings.Join(found, "; ")))
+	}
+	found := restoreTerms(r, b.Terms, b.Credited, true)
 	if gain := r.Credited - b.Credited; gain > elapsed+witnessSlack {
 		r.Credited = b.Credited + elapsed
 		st.Wall, st.Boot, st.BootID = now, boot, bootID
@@ -64,9 +76,11 @@ func restore(st *State, hasState bool, w Witness, now time.Time, boot time.Durat
 
 // restoreTerms puts back each term of the same block that the state
 // weakened, and says what it put back; credited is the witness's credit.
-func restoreTerms(r, t *Record, credited time.Duration) []string {
+// For another block than the witnessed (same false) its length, early end
+// and count of wrong codes are its own.
+func restoreTerms(r, t *Record, credited time.Duration, same bool) []string {
 	var out []string
-	if r.Duration < t.Duration {
+	if same && r.Duration < t.Duration {
 		out = append(out, fmt.Sprintf("its length was cut from %s to %s; it is %s again", api.HumanDuration(t.Duration), api.HumanDuration(r.Duration), api.HumanDuration(t.Duration)))
 		r.Duration = t.Duration
 	}
@@ -87,7 +101,7 @@ func restoreTerms(r, t *Record, credited time.Duration) []string {
 		out = append(out, what+"; the lock it had holds again")
 		r.Lock, r.FriendSalt, r.FriendHash = t.Lock, t.FriendSalt, t.FriendHash
 	}
-	if r.WrongCodes < t.WrongCodes || r.RetryAfterCredited < t.RetryAfterCredited {
+	if same && (r.WrongCodes < t.WrongCodes || r.RetryAfterCredited < t.RetryAfterCredited) {
 		out = append(out, "its count of wrong friend's codes was reset; the count holds again")
 		r.WrongCodes, r.RetryAfterCredited = max(r.WrongCodes, t.WrongCodes), max(r.RetryAfterCredited, t.RetryAfterCredited)
 	}
@@ -95,7 +109,7 @@ func restoreTerms(r, t *Record, credited time.Duration) []string {
 		out = append(out, "private windows were opened again; they are closed again")
 		r.ClosePrivate = true
 	}
-	if planted(r.UnlockRequestedAt, t.UnlockRequestedAt, credited) {
+	if same && planted(r.UnlockRequestedAt, t.UnlockRequestedAt, credited) {
 		out = append(out, "an early end was written into it that was never asked for (or asked for earlier than it was); it is withdrawn")
 		r.UnlockRequestedAt, r.UnlockWall = t.UnlockRequestedAt, t.UnlockWall
 	}
@@ -119,14 +133,25 @@ func planted(at, was *time.Duration, witnessCredited time.Duration) bool {
 // state lost or weakened: taken out without its 24 hours' wait, its terms
 // changed, its removal brought forward, or its last start moved later
 // than the daemon saved it (which skips a window).
-func restoreSchedules(st *State, w Witness) []string {
+func restoreSchedules(st *State, w Witness, now time.Time) []string {
 	var out []string
+	if len(w.Records) > 0 {
+		// Schedules the witness never saw were put in while the daemon was
+		// stopped (adding one is a change the witness follows): they go,
+		// so that they cannot take the place of the witnessed ones.
+		n := len(st.Schedules)
+		st.Schedules = slices.DeleteFunc(st.Schedules, func(s ScheduleRecord) bool { return !slices.Contains(w.Schedules, s.ID) })
+		if gone := n - len(st.Schedules); gone > 0 {
+			out = append(out, fmt.Sprintf("%d schedules the daemon never saved were written into it; they are taken out", gone))
+		}
+	}
 	for _, was := range w.Records {
 		i := slices.IndexFunc(st.Schedules, func(s ScheduleRecord) bool { return s.ID == was.ID })
+		if i < 0 && was.RemoveAt != nil && !now.Before(*was.RemoveAt) {
+			continue // its removal came due: gone as asked
+		}
 		if i < 0 {
-			if len(st.Schedules) < api.MaxSchedules {
-				st.Schedules = append(st.Schedules, was)
-			}
+			st.Schedules = append(st.Schedules, was)
 			out = append(out, fmt.Sprintf("the schedule %s was taken out without the 24 hours' wait; it is back", was.Text()))
 			continue
 		}

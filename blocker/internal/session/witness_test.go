@@ -2,6 +2,7 @@ package session
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -152,5 +153,59 @@ func TestClockSetBackWhileRunningIsNotAnEdit(t *testing.T) {
 	m2, _ := NewManager(store, clock)
 	if d := m2.Disagreements(); len(d) > 0 {
 		t.Errorf("a clock set back while running was called an edit: %q", d)
+	}
+}
+
+// Schedules written in while the daemon was stopped cannot take the place
+// of the witnessed ones; one whose removal came due stays gone.
+func TestScheduleEditsAgainstTheWitness(t *testing.T) {
+	m, clock, _ := newScheduleManager(t, time.Date(2026, 11, 30, 12, 0, 0, 0, berlin))
+	keep := addNights(t, m, api.LockStrict)
+	_, err := m.AddSchedule(api.ScheduleRequest{Days: "sat", From: "10:00", To: "11:00", Hostnames: []string{"x.com"}})
+	testutil.Must(t, err)
+	gone, err := m.AddSchedule(api.ScheduleRequest{Days: "sun", From: "10:00", To: "11:00", Hostnames: []string{"x.com"}})
+	testutil.Must(t, err)
+	_, err = m.RemoveSchedule(gone.ID)
+	testutil.Must(t, err)
+	editStored(t, m.store.dir, func(st *State) {
+		st.Schedules = nil
+		for i := range api.MaxSchedules {
+			s := ScheduleRecord{Schedule: api.Schedule{ID: fmt.Sprintf("dummy%d", i), Days: []string{"mon"}, From: "03:00", To: "03:01", Hostnames: []string{"example.org"}, Lock: api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(15 * time.Minute)}}}
+			st.Schedules = append(st.Schedules, s)
+		}
+	})
+	clock.Pass(25 * time.Hour) // the removal came due while stopped
+	store, err := NewStore(m.store.dir)
+	testutil.Must(t, err)
+	m2, _ := NewManager(store, clock)
+	var ids []string
+	for _, s := range m2.Schedules() {
+		ids = append(ids, s.ID)
+	}
+	if len(ids) != 2 || !slices.Contains(ids, keep.ID) || slices.Contains(ids, gone.ID) {
+		t.Errorf("schedules after the edit: %v", ids)
+	}
+	if found := strings.Join(m2.Disagreements(), "\n"); !strings.Contains(found, "20 schedules the daemon never saved") {
+		t.Errorf("not said: %q", found)
+	}
+}
+
+// A block whose edited credit was put back ends at its honest time as an
+// expiry, not as tampering.
+func TestARestoredBlockEndsHonestly(t *testing.T) {
+	m, clock, dir := newTestManager(t)
+	start(t, m, time.Hour, api.Lock{Mode: api.LockStrict})
+	clock.Pass(10 * time.Minute)
+	m.Tick()
+	editStored(t, dir, func(st *State) { st.Wall = st.Wall.Add(-6 * time.Hour) })
+	store, err := NewStore(dir)
+	testutil.Must(t, err)
+	m2, _ := NewManager(store, clock)
+	var how []Expiry
+	m2.OnExpire(func(h Expiry) { how = append(how, h) })
+	clock.Pass(51 * time.Minute)
+	m2.Tick()
+	if len(how) != 1 || how[0] != ExpiredInTime {
+		t.Errorf("the block's end: %v, want in time", how)
 	}
 }
