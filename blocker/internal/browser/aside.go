@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,10 +20,12 @@ import (
 // ends. A file that was there when the block began (an employer's) is
 // never moved: it is said in the status instead.
 
-// movedFile is a policy file moved aside: where it was and where it is.
+// movedFile is a policy file moved aside: where it was, where it is, and
+// its mode.
 type movedFile struct {
-	From string `json:"from"`
-	To   string `json:"to"`
+	From string      `json:"from"`
+	To   string      `json:"to"`
+	Mode fs.FileMode `json:"mode,omitempty"`
 }
 
 // asideDir is where moved files are kept, in the state directory.
@@ -32,10 +35,15 @@ func (m *Manager) asideDir() string {
 
 // moveAside moves the file name in dir (as full, under root) into the
 // state directory, remembering where it was. A rename fails across file
-// systems (/etc and /var/lib): the file is then copied and removed.
+// systems (/etc and /var/lib): the file is copied, the move saved, and the
+// file removed. A second file moved from the same place in one block gets
+// a name of its own (a numbered one).
 func (m *Manager) moveAside(full, name string) error {
 	from := filepath.Join(full, name)
-	to := filepath.Join(m.asideDir(), strings.ReplaceAll(strings.TrimPrefix(from, "/"), "/", "_"))
+	fi, err := os.Lstat(from)
+	if err != nil {
+		return err
+	}
 	b, err := atomicfile.ReadRegular(from)
 	if err != nil {
 		return err
@@ -43,32 +51,36 @@ func (m *Manager) moveAside(full, name string) error {
 	if err := os.MkdirAll(m.asideDir(), 0o700); err != nil {
 		return err
 	}
+	base := filepath.Join(m.asideDir(), strings.ReplaceAll(strings.TrimPrefix(from, "/"), "/", "_"))
+	to := base
+	for i := 2; exists(to); i++ {
+		to = fmt.Sprintf("%s.%d", base, i)
+	}
 	if err := atomicfile.Write(to, b, 0o600); err != nil {
 		return err
 	}
-	m.st.Moved = append(m.st.Moved, movedFile{From: from, To: to})
+	m.st.Moved = append(m.st.Moved, movedFile{From: from, To: to, Mode: fi.Mode().Perm()})
 	if err := m.save(); err != nil { // before the removal: a crash still puts it back
 		return err
 	}
 	return os.Remove(from)
 }
 
-// putBack returns every file moved aside to where it was, unless another
-// file is there now or it cannot be written: then it stays in the state
-// directory, and the error says where (once: it is forgotten here).
+// putBack returns every file moved aside to where it was, with its mode,
+// unless another file is there now or it cannot be written: then it stays
+// in the state directory, and the error says where (once: it is forgotten
+// here). A file found where it was with the same content (a crash between
+// the copy and the removal) is simply left.
 func (m *Manager) putBack() error {
 	var errs []error
-	for _, mv := range m.st.Moved {
+	for i := len(m.st.Moved) - 1; i >= 0; i-- { // the last moved from a place goes back there
+		mv := m.st.Moved[i]
 		b, err := os.ReadFile(mv.To)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		if errors.Is(err, fs.ErrNotExist) {
 			continue
-		case err == nil && exists(mv.From):
-			err = errors.New("another file is there now")
-		case err == nil:
-			if err = atomicfile.Write(mv.From, b, 0o644); err == nil {
-				os.Remove(mv.To)
-			}
+		}
+		if err == nil {
+			err = putBackOne(mv, b)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s was moved aside during the block and could not be put back (%w); it is kept at %s", mv.From, err, mv.To))
@@ -76,6 +88,25 @@ func (m *Manager) putBack() error {
 	}
 	m.st.Moved = nil
 	return errors.Join(errs...)
+}
+
+// putBackOne writes b, the content of the file moved to mv.To, back to
+// mv.From.
+func putBackOne(mv movedFile, b []byte) error {
+	if cur, err := os.ReadFile(mv.From); err == nil {
+		if !bytes.Equal(cur, b) {
+			return errors.New("another file is there now")
+		}
+		return os.Remove(mv.To) // it never left
+	}
+	mode := mv.Mode
+	if mode == 0 {
+		mode = 0o644
+	}
+	if err := atomicfile.Write(mv.From, b, mode); err != nil {
+		return err
+	}
+	return os.Remove(mv.To)
 }
 
 // openDirs makes the folders that hold a policy file open to the browsers

@@ -365,9 +365,19 @@ func TestAnOverridingFileIsMovedAside(t *testing.T) {
 		if _, ch, _ = m.Apply(w); len(ch) != 0 {
 			t.Errorf("recorded twice: %v", ch)
 		}
-		testutil.Must(t, m.Lift())
-		if got, _ := read(root, file); got != body {
-			t.Errorf("%s was not put back after the block: %q", name, got)
+		// Made again, with its other key only and mode 0640: moved again.
+		again := `{"ExtensionInstallBlocklist": ["*"]}`
+		write(t, root, file, again)
+		testutil.Must(t, os.Chmod(filepath.Join(root, file), 0o640))
+		if _, ch, _ = m.Apply(w); len(ch) != 1 || !ch[0].Restored {
+			t.Fatalf("%s made again: %v", name, ch)
+		}
+		err := m.Lift() // the last one goes back; the first is kept aside, and said
+		if got, _ := read(root, file); got != again || err == nil || !strings.Contains(err.Error(), "kept at") {
+			t.Errorf("%s after the block: %q, %v", name, got, err)
+		}
+		if fi, _ := os.Stat(filepath.Join(root, file)); fi.Mode().Perm() != 0o640 {
+			t.Errorf("%s put back with mode %v", name, fi.Mode())
 		}
 	}
 }

@@ -152,34 +152,36 @@ func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, chan
 			}
 		}
 	}
+	conflicts, _ := chromiumConflicts(others)
+	changes = m.newConflicts(t, dir, full, conflicts, others) // moved aside first: the policy is written without them
 	conflicts, allowOK := chromiumConflicts(others)
-	slices.Sort(conflicts)
 	for _, c := range conflicts {
-		notes = append(notes, "another policy in "+dir+": "+c+"; the browser uses one of them")
+		notes = append(notes, "another policy in "+dir+": "+c.String()+"; the browser uses one of them")
 	}
 	want, exact, more := chromiumPolicy(w, allowOK, m.Forcelist)
 	notes = append(notes, more...)
-	changes, err = m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
-	return file, append(changes, m.newConflicts(t, dir, full, conflicts)...), exact, notes, err
+	ch, err := m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
+	return file, append(ch, changes...), exact, notes, err
 }
 
 // newConflicts moves aside the other files in dir that began to set one of
 // our policies after the first Apply of this run (another program's file
-// that would override ours), and reports each. A file there at the first
-// Apply (an employer's) is left alone.
-func (m *Manager) newConflicts(t Target, dir, full string, conflicts []string) []Change {
+// that would override ours), takes them out of others, and reports each.
+// A file there at the first Apply (an employer's) is left alone.
+func (m *Manager) newConflicts(t Target, dir, full string, conflicts []override, others map[string][]byte) []Change {
 	var out []Change
-	moved := map[string]bool{}
 	for _, c := range conflicts {
-		key := dir + ": " + c
-		name, _, _ := strings.Cut(c, " ")
-		if m.conflicts[key] || m.firstApply || moved[name] {
+		key := dir + ": " + c.String()
+		if _, there := others[c.file]; !there {
+			continue // moved already, for another of its keys
+		}
+		if m.conflicts[key] || m.firstApply {
 			m.conflicts[key] = true
 			continue
 		}
-		moved[name] = true
-		err := m.moveAside(full, name)
-		out = append(out, Change{Browser: t.Name, Found: "overridden: in " + dir + ", " + c + "; the file was moved aside until the block ends", Restored: err == nil, Err: err})
+		delete(others, c.file)
+		err := m.moveAside(full, c.file)
+		out = append(out, Change{Browser: t.Name, Found: "overridden: in " + dir + ", " + c.String() + "; the file was moved aside until the block ends", Restored: err == nil, Err: err})
 	}
 	return out
 }

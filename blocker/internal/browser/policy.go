@@ -156,10 +156,17 @@ func mustJSON(v any) json.RawMessage {
 	return b
 }
 
+// override is another policy file that sets a policy ours sets, or one
+// that can keep our extension out.
+type override struct{ file, key string }
+
+func (c override) String() string { return c.file + " also sets " + c.key }
+
 // chromiumConflicts names the other files in a managed-policy directory
-// that set a policy this package writes: the browser then uses one of the
-// two, and an employer's policy is not fought.
-func chromiumConflicts(others map[string][]byte) (conflicts []string, allowOK bool) {
+// that set a policy this package writes (the browser then uses one of the
+// two) or one that can keep our extension out, sorted; allowOK says
+// whether URLAllowlist may be written (no other file sets a URL list).
+func chromiumConflicts(others map[string][]byte) (conflicts []override, allowOK bool) {
 	allowOK = true
 	for name, b := range others {
 		var p map[string]json.RawMessage
@@ -169,12 +176,13 @@ func chromiumConflicts(others map[string][]byte) (conflicts []string, allowOK bo
 		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist", "IncognitoModeAvailability",
 			"ExtensionSettings", "ExtensionInstallBlocklist"} { // the last two can keep our extension out
 			if _, ok := p[key]; ok {
-				conflicts = append(conflicts, fmt.Sprintf("%s also sets %s", name, key))
+				conflicts = append(conflicts, override{name, key})
 				if key == "URLBlocklist" || key == "URLAllowlist" {
 					allowOK = false
 				}
 			}
 		}
 	}
+	slices.SortFunc(conflicts, func(a, b override) int { return strings.Compare(a.String(), b.String()) })
 	return conflicts, allowOK
 }
