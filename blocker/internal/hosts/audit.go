@@ -47,7 +47,8 @@ func (e *Editor) Audit(content, nsswitch, hostConf []byte, names []string) []str
 // without "files", with "dns" or "resolve" before it, or with an action
 // that goes on past an answer from the hosts file, blocked names go to DNS.
 // It reads the line in every spelling glibc accepts: "hosts:dns files"
-// (no blank after the colon), "hosts :", "files[SUCCESS=continue]" (no
+// (no blank after the colon), "hosts :", "hosts dns" (no colon at all),
+// "files[SUCCESS=continue]" (no
 // blank before the bracket), "[SUCCESS = continue]" and "[ ! SUCCESS=
 // continue ]" (blanks inside the brackets). Service names are matched as
 // glibc loads them, case by case: "FILES" is no service, so not the hosts
@@ -57,7 +58,7 @@ func nsswitchProblem(conf []byte) string {
 	var last string
 	found := false
 	for _, line := range lines(conf) {
-		if name, rest, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(name) == "hosts" {
+		if name, rest := nssDatabase(line); name == "hosts" {
 			last, found = rest, true
 		}
 	}
@@ -77,6 +78,19 @@ func nsswitchProblem(conf []byte) string {
 	return ""
 }
 
+// nssDatabase splits a line of nsswitch.conf as glibc does: the database
+// name runs to the first blank or ":", and the blanks and colons after it
+// are skipped, so "hosts: files", "hosts:files", "hosts :files" and
+// "hosts files" are all the hosts line.
+func nssDatabase(line string) (name, rest string) {
+	line = strings.TrimLeft(line, " \t")
+	end := strings.IndexAny(line, " \t:")
+	if end <= 0 {
+		return "", ""
+	}
+	return line[:end], strings.TrimLeft(line[end:], " \t:")
+}
+
 // nssEntries splits the rest of a hosts: line into its services and, for
 // each, the action criteria written after it, without blanks around "="
 // or after "!" ("[SUCCESS=continue NOTFOUND=return]", may be "").
@@ -93,13 +107,13 @@ func nssEntries(rest string) (services, actions []string) {
 		}
 		end := strings.IndexByte(rest, ']')
 		if end < 0 {
-			end = len(rest) - 1
+			end = len(rest) // unclosed: to the end of the line
 		}
 		crit := "[" + strings.Join(strings.Fields(nssBlanks.ReplaceAllString(rest[1:end], "$1$2")), " ") + "]"
 		if n := len(actions); n > 0 {
 			actions[n-1] += crit
 		}
-		rest = rest[end+1:]
+		rest = rest[min(end+1, len(rest)):]
 	}
 	return services, actions
 }

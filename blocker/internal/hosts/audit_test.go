@@ -36,6 +36,7 @@ func TestAudit(t *testing.T) {
 		{"no blank before the bracket", section, "hosts: files[SUCCESS=continue] dns\n", "", "goes on to DNS"},
 		{"FILES is not the files service", section, "hosts: FILES dns\n", "", "no longer reads"},
 		{"no blank after the colon, sound", section, "hosts:files dns\n", "", ""},
+		{"no colon at all", section, "hosts dns files\n", "", "asks DNS before"},
 		{"with multi off", "157.240.1.1 www.instagram.com\n" + section, okNSS, "order hosts,bind\nmulti off\n", "the only answer"},
 		{"other names with real addresses are fine", "10.0.0.2 nas.home\n" + section, okNSS, "", ""},
 		{"a commented line is fine", "# 157.240.1.1 instagram.com\n" + section, okNSS, "", ""},
