@@ -72,12 +72,15 @@ func (d *Daemon) openHostsFile() {
 		if !active || fi.Mode().Perm()&need == need {
 			continue
 		}
-		mode := fi.Mode().Perm()
+		mode, closed := fi.Mode().Perm(), "made unreadable for other users"
+		if c.need == 0o001 {
+			closed = "closed to other users"
+		}
 		if err := os.Chmod(c.path, mode|need); err != nil {
-			d.noteTamper(fmt.Sprintf("%s was made unreadable for other users (mode %04o), so their lookups skip the block, and it could not be opened again: %v", c.what, mode, err))
+			d.noteTamper(fmt.Sprintf("%s was %s (mode %04o), so their lookups skip the block, and it could not be opened again: %v", c.what, closed, mode, err))
 			continue
 		}
-		d.noteTamper(fmt.Sprintf("%s was made unreadable for other users (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, mode, mode|need))
+		d.noteTamper(fmt.Sprintf("%s was %s (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, closed, mode, mode|need))
 	}
 }
 

@@ -17,7 +17,7 @@ const lookupScript = `set -e
 mkdir -p "$T/etc" && cp -a /etc/. "$T/etc/"
 mount --bind "$T/etc" /etc
 printf 'hosts: files\n' >/etc/nsswitch.conf
-printf '127.0.0.1 localhost\n127.78.0.1 blocked.nocontact-test.example\n' >/etc/hosts
+printf '127.0.0.1 localhost\n127.78.0.1 blocked.nocontact-test.example\n:: blocked.nocontact-test.example\n' >/etc/hosts
 chmod 644 /etc/hosts /etc/nsswitch.conf
 echo "== open";   NOCONTACT_LOOKUP_AS=blocked.nocontact-test.example "$BIN"
 chmod 600 /etc/hosts
@@ -53,7 +53,7 @@ func TestLookupAsOwner(t *testing.T) {
 	if !strings.Contains(open, "[]") {
 		t.Errorf("a lookup through the open hosts file: %s", open)
 	}
-	if !strings.Contains(closed, "as your user (uid 65534) finds no address") && !strings.Contains(closed, "gets another address") {
+	if !strings.Contains(closed, "as your user (uid 65534) finds no address") {
 		t.Errorf("a lookup through a hosts file closed to the user: %s", closed)
 	}
 }

@@ -178,8 +178,8 @@ func writeError(w http.ResponseWriter, err error) {
 }
 
 // limitListener keeps at most perUID connections of each peer uid open,
-// and lets each uid but root open at most connBurst connections at once
-// and connRate a second over time: a further one is closed at once, so
+// and lets each uid but root open at most connBurst new connections in a
+// burst and connRate a second over time: a further one is closed at once, so
 // one user's slow, held or churning connections never keep another
 // (root) waiting (a churn of opened and closed connections would fill
 // the socket's queue faster than requests are served), and the daemon's
@@ -195,7 +195,7 @@ func limitListener(ln net.Listener, perUID int) net.Listener {
 // at most; a loop opening thousands is answered by closing them.
 const (
 	connRate  = 50.0 // connections a second, over time, per uid but root
-	connBurst = 100  // at once
+	connBurst = 100  // new connections in a burst
 )
 
 type limited struct {

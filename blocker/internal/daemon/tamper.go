@@ -3,6 +3,7 @@ package daemon
 import (
 	"errors"
 	"slices"
+	"strings"
 	"syscall"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -86,9 +87,7 @@ func (d *Daemon) audit() {
 		hc, _ := atomicfile.ReadRegular(d.cfg.HostConf)
 		found = d.editor.Audit(content, nss, hc, names)
 		if d.cfg.HostsFile == hosts.DefaultPath && len(names) > 0 {
-			if f := lookupAsOwner(d.cfg.OwnerUID, names[0], d.cfg.Sinkhole.String()); f != "" {
-				found = append(found, f)
-			}
+			found = append(found, d.lookupFinding(names[0])...)
 		}
 	}
 	d.mu.Lock()
@@ -100,4 +99,27 @@ func (d *Daemon) audit() {
 			d.noteTamper(f)
 		}
 	}
+}
+
+// lookupFinding is what a lookup of name as the owner says of the block:
+// a finding, none, or, when it learnt nothing (no answer in time), the
+// finding of the last audit, so that a slow DNS neither clears nor repeats
+// it.
+func (d *Daemon) lookupFinding(name string) []string {
+	answer, f := lookupAsOwner(d.cfg.OwnerUID, name, d.cfg.Sinkhole.String())
+	switch answer {
+	case lookupBypassed:
+		return []string{f}
+	case lookupUnknown:
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		var kept []string
+		for _, b := range d.bypasses {
+			if strings.HasPrefix(b, lookupFindingPrefix) {
+				kept = append(kept, b)
+			}
+		}
+		return kept
+	}
+	return nil
 }

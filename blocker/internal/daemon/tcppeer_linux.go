@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
+	"fmt"
 	"net/netip"
 	"os"
 	"strconv"
@@ -47,7 +47,7 @@ func tcpPeerUID(local, remote netip.AddrPort) (int, error) {
 	if err := sc.Err(); err != nil {
 		return -1, err
 	}
-	return -1, errors.New("no such connection")
+	return -1, fmt.Errorf("daemon: tcp peer of %s: no such connection in %s", remote, file)
 }
 
 func unmap(a netip.AddrPort) netip.AddrPort {
@@ -62,7 +62,7 @@ func procAddr(s string) (netip.AddrPort, error) {
 	raw, err := hex.DecodeString(h)
 	port, perr := strconv.ParseUint(p, 16, 16)
 	if !ok || err != nil || perr != nil || (len(raw) != 4 && len(raw) != 16) {
-		return netip.AddrPort{}, errors.New("not an address")
+		return netip.AddrPort{}, fmt.Errorf("daemon: %q in /proc/net/tcp is not an address", s)
 	}
 	for i := 0; i < len(raw); i += 4 { // each word from the host's order
 		binary.BigEndian.PutUint32(raw[i:], binary.NativeEndian.Uint32(raw[i:]))

@@ -32,9 +32,9 @@ func editState(t *testing.T, e *env, edit func(st map[string]any, session map[st
 	}
 }
 
-// A strict block whose state was edited while the daemon was stopped
-// (issue 22.2) is not ended as an ordinary expiry: the edit is recorded in
-// words at the next start, and the early end as tampering.
+// A strict block whose state was edited while the daemon was stopped is
+// recorded in words at the next start, and what the edit weakened is put
+// back from the witness: the block runs on.
 func TestStateEditedWhileStopped(t *testing.T) {
 	t.Run("credited time raised in both generations", func(t *testing.T) {
 		e := newEnv(t)

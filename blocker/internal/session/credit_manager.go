@@ -26,6 +26,12 @@ func (m *Manager) Disagreements() []string {
 	return slices.Clone(m.findings)
 }
 
+// restartGap is the wall-clock time across a restart beyond which the end
+// of a block is said to have come while the computer was off: a restart
+// itself takes seconds; longer, the wall clock counted time no boot clock
+// saw.
+const restartGap = time.Minute
+
 // creditLocked credits elapsed time; a session that has run its course
 // ends here (and OnExpire's function is called). It reports whether that
 // happened. It also lapses an unconfirmed cool-down.
@@ -40,7 +46,7 @@ func (m *Manager) creditLocked() (expired bool) {
 		switch {
 		case expired && !m.forgedStart.IsZero() && r.Started.Equal(m.forgedStart):
 			how = ExpiredForged
-		case expired && prev.BootID != id && !prev.Wall.IsZero() && d > api.MinSessionDuration:
+		case expired && prev.BootID != id && !prev.Wall.IsZero() && d > restartGap:
 			how = ExpiredAcrossRestart
 		}
 	}

@@ -65,12 +65,11 @@ func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
 	if len(m.st.Schedules) >= api.MaxSchedules {
 		return api.Schedule{}, api.Errorf(api.CodeInvalid, "at most %d schedules", api.MaxSchedules)
 	}
-	var running []string
-	var runningPaths []string
+	var names, paths []string
 	if r := m.st.Session; r != nil {
-		running, runningPaths = r.Hostnames, r.Paths
+		names, paths = r.Hostnames, r.Paths
 	}
-	if err := m.roomLocked(running, runningPaths, &s); err != nil {
+	if err := m.roomLocked(names, paths, &s); err != nil {
 		return api.Schedule{}, err
 	}
 	m.st.Schedules = append(m.st.Schedules, ScheduleRecord{Schedule: s})

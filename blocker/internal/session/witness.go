@@ -39,7 +39,8 @@ type Witness struct {
 	Records []ScheduleRecord `json:"schedule_records,omitempty"`
 }
 
-// WitnessBlock is what the witness keeps of a running block: no names.
+// WitnessBlock is what the witness keeps of a running block: its clocks,
+// its counts, and (Terms) its whole record but the credit.
 type WitnessBlock struct {
 	Started  time.Time     `json:"started"`
 	Duration time.Duration `json:"duration_ns"`
@@ -142,6 +143,8 @@ func wallDisagreements(st State, w Witness, now time.Time) []string {
 	return nil
 }
 
+// prefixed says each finding as a change of the state while the daemon
+// was stopped.
 func prefixed(found []string) []string {
 	for i, s := range found {
 		found[i] = "the daemon's state was changed while it was stopped: " + s

@@ -16,6 +16,10 @@ async function sync() {
   let rules;
   try {
     const r = await fetch(SINKHOLE + "/nocontact/rules.json", {cache: "no-store"});
+    if (r.status === 403) { // another user's browser: the block is not theirs to read
+      pathRules = pathRules || [];
+      return;
+    }
     if (!r.ok) return;
     rules = await r.json();
   } catch (e) {

@@ -1,6 +1,7 @@
 // canonical returns a URL as a platform's server reads it, for matching
 // against the blocked profiles' patterns: percent-escapes of unreserved
-// characters decoded (/jane%2Edoe, /%6Aane.doe), repeated slashes
+// characters, and of "@" and "+" which handles use (/@jane), decoded
+// (/jane%2Edoe, /%6Aane.doe, /%40jane), repeated slashes
 // collapsed (//jane.doe) and ";" parameters after a path segment dropped
 // (/jane.doe;x). Escapes of other characters stay as they are. A URL that
 // cannot be parsed is returned unchanged.
