@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
@@ -79,11 +80,14 @@ func TestRootTricksAreNoticed(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			e := newEnv(t)
 			e.startSession(t, time.Hour, api.Lock{})
+			// Written whole (a temporary file renamed), as an editor does: a
+			// file truncated in place can be read empty by the guard, which
+			// then restores the last good copy over the test's write.
 			if c.nss != "" {
-				testutil.Must(t, os.WriteFile(e.cfg.NSSwitch, []byte(c.nss), 0o644))
+				testutil.Must(t, atomicfile.Write(e.cfg.NSSwitch, []byte(c.nss), 0o644))
 			}
 			if c.hostsAbove != "" {
-				testutil.Must(t, os.WriteFile(e.cfg.HostsFile, []byte(c.hostsAbove+e.hosts(t)), 0o644))
+				testutil.Must(t, atomicfile.Write(e.cfg.HostsFile, []byte(c.hostsAbove+e.hosts(t)), 0o644))
 			}
 			e.d.guardCheck()
 			e.wantTamper(t, c.phrase)
