@@ -132,3 +132,18 @@ func (m *Manager) openDirs(t Target, path string) []Change {
 	}
 	return out
 }
+
+// Ancestors are the folders above a policy file's own that openDirs keeps
+// open, and /etc above them: a guard watches them, since a chmod of one is
+// seen only in the folder above it.
+func (m *Manager) Ancestors(path string) []string {
+	var out []string
+	etc := filepath.Join(m.root, "etc")
+	for d := filepath.Dir(filepath.Dir(path)); len(d) >= len(etc) && d != filepath.Dir(d); d = filepath.Dir(d) {
+		out = append(out, d)
+		if d == etc {
+			break
+		}
+	}
+	return out
+}

@@ -58,20 +58,6 @@ func (d *Daemon) browserStatus() []api.BrowserStatus {
 	return slices.Clone(d.browserReport)
 }
 
-// policyCheckEvery is how often a policy file is checked without a change
-// seen in its folder: a parent folder closed (chmod 700) makes no event
-// there.
-const policyCheckEvery = 5 * time.Second
-
-// policyInterval is the guard's interval for a policy file: the hosts
-// file's (every, 0 for the default), at most policyCheckEvery.
-func policyInterval(every time.Duration) time.Duration {
-	if every <= 0 {
-		return policyCheckEvery
-	}
-	return min(every, policyCheckEvery)
-}
-
 // guardFile starts, once per file, a guard that re-applies the policies
 // when the file changes, until the daemon stops.
 func (d *Daemon) guardFile(ctx context.Context, path string) {
@@ -85,7 +71,7 @@ func (d *Daemon) guardFile(ctx context.Context, path string) {
 	}
 	d.guarded[path] = true
 	d.browserMu.Unlock()
-	g := guard.New(guard.Config{Path: path, AlsoSuffix: ".json", Settle: d.cfg.GuardSettle, Interval: policyInterval(d.cfg.GuardEvery), Logger: d.log,
+	g := guard.New(guard.Config{Path: path, AlsoSuffix: ".json", Ancestors: d.browsers.Ancestors(path), Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log,
 		Check: func() (bool, error) {
 			d.opMu.Lock()
 			defer d.opMu.Unlock()

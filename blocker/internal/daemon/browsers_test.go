@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
@@ -77,5 +78,32 @@ func TestBrowserPoliciesFollowTheSession(t *testing.T) {
 	}
 	if _, err := os.Stat(policy); err == nil {
 		t.Fatal("the policy is still there after the session")
+	}
+}
+
+// A policy folder's parent closed (chmod 700) and a foreign file that
+// overrides ours are each noticed on their event, put right and recorded
+// within seconds (issue 29.5), not at the next minute's check.
+func TestPolicyTricksAreNoticedOnTheEvent(t *testing.T) {
+	e := newEnv(t)
+	e.stop()
+	root := t.TempDir()
+	bin := filepath.Join(root, "usr/bin/chromium")
+	testutil.Must(t, os.MkdirAll(filepath.Dir(bin), 0o755))
+	testutil.Must(t, os.WriteFile(bin, nil, 0o755))
+	e.cfg.BrowserRoot = root
+	e.cfg.GuardEvery = time.Hour // only events can find these in time
+	e.start(t)
+	_, err := e.client.Start(ctx, api.StartRequest{Paths: []string{"instagram.com/jane.doe"}, Duration: api.Duration(time.Hour)})
+	testutil.Must(t, err)
+	managed := filepath.Join(root, "etc/chromium/policies/managed")
+	waitFor(t, "the policy is written", func() bool { _, err := os.Stat(filepath.Join(managed, "nocontact.json")); return err == nil })
+	time.Sleep(200 * time.Millisecond) // the guard watches
+	testutil.Must(t, os.Chmod(filepath.Dir(managed), 0o700))
+	e.wantTamper(t, "its folder /etc/chromium/policies was given mode 0700")
+	testutil.Must(t, atomicfile.Write(filepath.Join(managed, "zzz.json"), []byte(`{"URLAllowlist": ["*"]}`), 0o644))
+	e.wantTamper(t, "zzz.json also sets URLAllowlist; the file was moved aside until the block ends")
+	if _, err := os.Stat(filepath.Join(managed, "zzz.json")); err == nil {
+		t.Error("the overriding file is still beside ours")
 	}
 }

@@ -48,8 +48,12 @@ type Config struct {
 	// whose name ends in it, or to the directory itself, call for a check
 	// (a browser's policy folder: another .json there may override ours).
 	AlsoSuffix string
-	Settle     time.Duration // wait after a change before checking
-	Interval   time.Duration // check this often regardless
+	// Ancestors are folders above the file's to watch too: a change there
+	// to the folder on the way to the file (a chmod 700 of a parent that
+	// closes the file to its readers) calls for a check.
+	Ancestors []string
+	Settle    time.Duration // wait after a change before checking
+	Interval  time.Duration // check this often regardless
 
 	// Check looks at the file and restores it if needed, reporting whether
 	// it did. It is called from the guard's goroutine only.
@@ -101,6 +105,11 @@ func (g *Guard) Run(ctx context.Context) error {
 	dir, base := filepath.Dir(g.cfg.Path), filepath.Base(g.cfg.Path)
 	if err := w.Add(dir); err != nil {
 		return err
+	}
+	for _, a := range g.cfg.Ancestors {
+		if err := w.Add(a); err != nil {
+			g.cfg.Logger.Debug("guard: cannot watch a folder above", "dir", a, "err", err)
+		}
 	}
 	tick := time.NewTicker(g.cfg.Interval)
 	defer tick.Stop()
@@ -192,6 +201,10 @@ func (g *Guard) noteRestore(now time.Time) {
 // concerns reports whether an event on name, in the watched dir, calls
 // for a check.
 func (g *Guard) concerns(name, dir, base string) bool {
+	name = filepath.Clean(name)
+	if filepath.Dir(name) != filepath.Clean(dir) && name != filepath.Clean(dir) { // in an ancestor
+		return strings.HasPrefix(filepath.Clean(dir)+"/", name+"/")
+	}
 	b := filepath.Base(name)
 	if b == base || slices.Contains(g.cfg.Also, b) {
 		return true
