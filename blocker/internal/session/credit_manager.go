@@ -26,6 +26,30 @@ func (m *Manager) Disagreements() []string {
 	return slices.Clone(m.findings)
 }
 
+// Expiry says how a session's credited time ran out.
+type Expiry int
+
+const (
+	// ExpiredInTime: the clocks of a running computer counted it out.
+	ExpiredInTime Expiry = iota
+	// ExpiredForged: the session was the one loaded at start from a state
+	// found edited; its end came early.
+	ExpiredForged
+	// ExpiredAcrossRestart: its last part was counted by the wall clock
+	// across a restart (the computer off, or its clock set forward while it
+	// was off: the daemon cannot tell which).
+	ExpiredAcrossRestart
+)
+
+// OnExpire sets a function called when a session ends because its credited
+// time ran out, whichever method noticed, with how. It is called with the
+// manager's lock held: it must not call the manager.
+func (m *Manager) OnExpire(f func(how Expiry)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.onExpire = f
+}
+
 // restartGap is the wall-clock time across a restart beyond which the end
 // of a block is said to have come while the computer was off: a restart
 // itself takes seconds; longer, the wall clock counted time no boot clock

@@ -31,30 +31,6 @@ type Manager struct {
 	notes      []string            // such news of the change under way, told once it is saved
 }
 
-// Expiry says how a session's credited time ran out.
-type Expiry int
-
-const (
-	// ExpiredInTime: the clocks of a running computer counted it out.
-	ExpiredInTime Expiry = iota
-	// ExpiredForged: the session was the one loaded at start from a state
-	// found edited; its end came early.
-	ExpiredForged
-	// ExpiredAcrossRestart: its last part was counted by the wall clock
-	// across a restart (the computer off, or its clock set forward while it
-	// was off: the daemon cannot tell which).
-	ExpiredAcrossRestart
-)
-
-// OnExpire sets a function called when a session ends because its credited
-// time ran out, whichever method noticed, with how. It is called with the
-// manager's lock held: it must not call the manager.
-func (m *Manager) OnExpire(f func(how Expiry)) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.onExpire = f
-}
-
 // NewManager loads the state from store. If it cannot be read, the
 // manager starts with no session but Broken reports the problem and Start
 // refuses, so that the daemon keeps the hosts section as it is.
