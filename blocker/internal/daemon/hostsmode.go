@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 )
@@ -101,4 +102,18 @@ func (d *Daemon) neededMode(path string, mode, need fs.FileMode) fs.FileMode {
 		first, d.firstModes[path] = mode, mode
 	}
 	return need & first
+}
+
+// emptyWait is how long a check gives a hosts file found empty to be
+// written: an editor that writes in place truncates it first, and the
+// last good copy restored in that moment would go over the person's own
+// edit.
+const emptyWait = 50 * time.Millisecond
+
+// waitIfEmpty waits emptyWait when path is a regular file with nothing in
+// it, before any lock is taken.
+func waitIfEmpty(path string) {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		time.Sleep(emptyWait)
+	}
 }

@@ -16,6 +16,7 @@ import (
 // then it audits the resolver for ways around the section.
 func (d *Daemon) guardCheck() (bool, error) {
 	defer d.checks.Add(1)
+	waitIfEmpty(d.cfg.HostsFile)
 	d.opMu.Lock()
 	d.openHostsFile()
 	kind := hostsKind(d.cfg.HostsFile)

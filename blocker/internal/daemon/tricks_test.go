@@ -243,3 +243,24 @@ func TestDowntimeSaysWhatWasFound(t *testing.T) {
 		}
 	})
 }
+
+// An edit of the hosts file written in place (truncated, then written) is
+// kept: a check that finds it empty in between waits for the write rather
+// than putting the last good copy over it.
+func TestAnEditInPlaceIsKept(t *testing.T) {
+	e := newEnv(t)
+	e.startSession(t, time.Hour, api.Lock{})
+	edited := "10.0.0.2 nas.home\n" + e.hosts(t)
+	f, err := os.OpenFile(e.cfg.HostsFile, os.O_WRONLY|os.O_TRUNC, 0)
+	testutil.Must(t, err)
+	done := make(chan struct{})
+	go func() { e.d.guardCheck(); close(done) }()
+	time.Sleep(5 * time.Millisecond)
+	_, err = f.WriteString(edited)
+	testutil.Must(t, err)
+	testutil.Must(t, f.Close())
+	<-done
+	if h := e.hosts(t); !strings.Contains(h, "10.0.0.2 nas.home") || !strings.Contains(h, "127.78.0.1 instagram.com") {
+		t.Errorf("the edit in place was lost, or the section: %q", h)
+	}
+}
