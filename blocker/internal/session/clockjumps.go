@@ -45,27 +45,9 @@ func (m *Manager) setBackLocked(prev State, now time.Time, elapsed time.Duration
 	if steadyPrev.Before(prev.Wall) {
 		steadyPrev = prev.Wall
 	}
-	m.runDueLocked(steadyPrev, steadyNow, now)
+	m.runWholeLocked(steadyPrev, steadyNow, now, "the scheduled start of %s at %s came while the clock was set back; its block runs its whole %s from now")
 	if steadyNow.Sub(m.st.SetBackSince) > setBackHold {
 		m.st.SetBack, m.st.SetBackSince = 0, time.Time{}
-	}
-}
-
-// runDueLocked starts, with their whole length, the windows that start in
-// (from, to] by the time the clock showed before it was set back.
-func (m *Manager) runDueLocked(from, to, now time.Time) {
-	for i := range m.st.Schedules {
-		s := &m.st.Schedules[i]
-		starts, ends := windowsStarting(s.Schedule, from, to, m.location())
-		for j, start := range starts {
-			if !s.LastStart.Before(start) || (s.RemoveAt != nil && !start.Before(*s.RemoveAt)) {
-				continue
-			}
-			s.LastStart = start
-			m.blockForLocked(s.Schedule, ends[j].Sub(start), now)
-			m.notes = append(m.notes, fmt.Sprintf("the scheduled start of %s at %s came while the clock was set back; its block runs its whole %s from now",
-				s.Text(), start.In(m.location()).Format("Mon 15:04"), api.HumanDuration(ends[j].Sub(start))))
-		}
 	}
 }
 
@@ -74,16 +56,12 @@ func (m *Manager) runDueLocked(from, to, now time.Time) {
 // through it, or its clock was moved across a restart (which the daemon
 // cannot tell apart). It is never called expired, and is recorded once.
 func (m *Manager) missedLocked(from, now time.Time) {
-	for i := range m.st.Schedules {
-		s := &m.st.Schedules[i]
-		starts, ends := windowsStarting(s.Schedule, from, now, m.location())
-		for j, start := range starts {
-			if !s.LastStart.Before(start) || ends[j].After(now) || (s.RemoveAt != nil && !start.Before(*s.RemoveAt)) {
-				continue
-			}
-			s.LastStart = start
-			m.notes = append(m.notes, fmt.Sprintf("the window of %s from %s to %s passed while the computer was off or asleep, or its clock was moved across a restart: it was not blocked",
-				s.Text(), start.In(m.location()).Format("Mon 2 Jan 15:04"), ends[j].In(m.location()).Format("15:04")))
+	m.eachUnstartedLocked(from, now, func(s *ScheduleRecord, start, end time.Time) {
+		if end.After(now) {
+			return // running now: runSchedulesLocked starts it
 		}
-	}
+		s.LastStart = start
+		m.notes = append(m.notes, fmt.Sprintf("the window of %s from %s to %s passed while the computer was off or asleep, or its clock was moved across a restart: it was not blocked",
+			s.Text(), start.In(m.location()).Format("Mon 2 Jan 15:04"), end.In(m.location()).Format("15:04")))
+	})
 }

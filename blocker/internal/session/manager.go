@@ -230,14 +230,20 @@ func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {
 	if err := m.roomLocked(slices.Concat(r.Hostnames, newNames), slices.Concat(r.Paths, newPaths), nil); err != nil {
 		return nil, err
 	}
-	r.Hostnames, r.Paths = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, newNames))), slices.Sorted(slices.Values(slices.Concat(r.Paths, newPaths)))
-	if len(r.Paths) == 0 {
-		r.Paths = nil
-	}
+	r.Hostnames, r.Paths = merge(r.Hostnames, newNames), merge(r.Paths, newPaths)
 	if err := tx.commit(); err != nil {
 		return nil, err
 	}
 	return slices.Concat(newNames, newPaths), nil
+}
+
+// merge returns have with add joined, sorted (nil when both are empty, as
+// a record keeps no paths).
+func merge(have, add []string) []string {
+	if len(have)+len(add) == 0 {
+		return nil
+	}
+	return slices.Sorted(slices.Values(slices.Concat(have, add)))
 }
 
 // missing returns the items of add not in have.

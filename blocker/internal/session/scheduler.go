@@ -64,17 +64,31 @@ func (m *Manager) runSchedulesLocked(now time.Time) {
 // running now too (its start was jumped over: 21:59 set to 06:59 gives the
 // whole night, not the minute left).
 func (m *Manager) runSkippedLocked(from, now time.Time) {
+	m.runWholeLocked(from, now, now, "the clock was set forward across the scheduled start of %s at %s; its block runs its whole %s from now")
+}
+
+// runWholeLocked starts, with their whole length from now, the windows
+// that start in (from, to] and have not started, saying each with why
+// (a format of the schedule, its start and its length).
+func (m *Manager) runWholeLocked(from, to, now time.Time, why string) {
+	m.eachUnstartedLocked(from, to, func(s *ScheduleRecord, start, end time.Time) {
+		s.LastStart = start
+		m.blockForLocked(s.Schedule, end.Sub(start), now)
+		m.notes = append(m.notes, fmt.Sprintf(why, s.Text(), start.In(m.location()).Format("Mon 15:04"), api.HumanDuration(end.Sub(start))))
+	})
+}
+
+// eachUnstartedLocked calls f for each window of each schedule that starts
+// in (from, to], has not started (LastStart) and starts before the
+// schedule's removal, oldest first per schedule.
+func (m *Manager) eachUnstartedLocked(from, to time.Time, f func(s *ScheduleRecord, start, end time.Time)) {
 	for i := range m.st.Schedules {
 		s := &m.st.Schedules[i]
-		starts, ends := windowsStarting(s.Schedule, from, now, m.location())
+		starts, ends := windowsStarting(s.Schedule, from, to, m.location())
 		for j, start := range starts {
-			if !s.LastStart.Before(start) || (s.RemoveAt != nil && !start.Before(*s.RemoveAt)) {
-				continue // started already, or after the schedule's removal
+			if s.LastStart.Before(start) && (s.RemoveAt == nil || start.Before(*s.RemoveAt)) {
+				f(s, start, ends[j])
 			}
-			s.LastStart = start
-			m.blockForLocked(s.Schedule, ends[j].Sub(start), now)
-			m.notes = append(m.notes, fmt.Sprintf("the clock was set forward across the scheduled start of %s at %s; its block runs its whole %s from now",
-				s.Text(), start.In(m.location()).Format("Mon 15:04"), api.HumanDuration(ends[j].Sub(start))))
 		}
 	}
 }
@@ -108,10 +122,7 @@ func (m *Manager) blockForLocked(s api.Schedule, d time.Duration, now time.Time)
 func (m *Manager) holdTermsLocked(r *Record, s api.Schedule) {
 	var changed []string
 	if names, paths := missing(r.Hostnames, s.Hostnames), missing(r.Paths, s.Paths); len(names)+len(paths) > 0 {
-		r.Hostnames = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, names)))
-		if ps := slices.Sorted(slices.Values(slices.Concat(r.Paths, paths))); len(ps) > 0 {
-			r.Paths = ps
-		}
+		r.Hostnames, r.Paths = merge(r.Hostnames, names), merge(r.Paths, paths)
 		changed = append(changed, fmt.Sprintf("its %d names and profile pages were added", len(names)+len(paths)))
 	}
 	if !r.Lock.AtLeast(s.Lock) {

@@ -86,11 +86,11 @@ func restoreTerms(r, t *Record, credited time.Duration, same bool) []string {
 	}
 	if gone := missing(r.Hostnames, t.Hostnames); len(gone) > 0 {
 		out = append(out, fmt.Sprintf("%d of its sites were taken out or replaced; they are blocked again", len(gone)))
-		r.Hostnames = slices.Sorted(slices.Values(slices.Concat(r.Hostnames, gone)))
+		r.Hostnames = merge(r.Hostnames, gone)
 	}
 	if gone := missing(r.Paths, t.Paths); len(gone) > 0 {
 		out = append(out, fmt.Sprintf("%d of its profile pages were taken out or replaced; they are blocked again", len(gone)))
-		r.Paths = slices.Sorted(slices.Values(slices.Concat(r.Paths, gone)))
+		r.Paths = merge(r.Paths, gone)
 	}
 	codeSwapped := r.Lock.Mode == api.LockFriend && t.Lock.Mode == api.LockFriend && (!bytes.Equal(r.FriendSalt, t.FriendSalt) || !bytes.Equal(r.FriendHash, t.FriendHash))
 	if !r.Lock.AtLeast(t.Lock) || codeSwapped {
