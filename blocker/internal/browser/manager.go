@@ -152,9 +152,10 @@ func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, chan
 			}
 		}
 	}
-	conflicts, _ := chromiumConflicts(others)
-	changes = m.newConflicts(t, dir, full, conflicts, others) // moved aside first: the policy is written without them
 	conflicts, allowOK := chromiumConflicts(others)
+	if changes = m.newConflicts(t, dir, full, conflicts, others); len(changes) > 0 {
+		conflicts, allowOK = chromiumConflicts(others) // without the files moved aside: ours is written as if they never were
+	}
 	for _, c := range conflicts {
 		notes = append(notes, "another policy in "+dir+": "+c.String()+"; the browser uses one of them")
 	}

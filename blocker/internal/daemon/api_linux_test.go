@@ -72,10 +72,7 @@ func TestChurnDoesNotStarveRoot(t *testing.T) {
 	}
 	e := newEnv(t)
 	openSocket(t, e)
-	bin := filepath.Join(filepath.Dir(e.cfg.Socket), "churn")
-	b, err := os.ReadFile(os.Args[0])
-	testutil.Must(t, err)
-	testutil.Must(t, os.WriteFile(bin, b, 0o755))
+	bin := testBinaryIn(t, filepath.Dir(e.cfg.Socket))
 	var churners []*exec.Cmd
 	var outs []*strings.Builder
 	for range 2 {
@@ -103,4 +100,16 @@ func TestChurnDoesNotStarveRoot(t *testing.T) {
 	if failed > 0 {
 		t.Errorf("%d of root's 20 calls failed during the churn", failed)
 	}
+}
+
+// testBinaryIn copies the test binary into dir (a folder other uids can
+// reach), for a child process of another uid to run: the build's own
+// folder is closed to them.
+func testBinaryIn(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "test-as-child")
+	b, err := os.ReadFile(os.Args[0])
+	testutil.Must(t, err)
+	testutil.Must(t, os.WriteFile(bin, b, 0o755))
+	return bin
 }

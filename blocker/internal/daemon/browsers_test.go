@@ -16,14 +16,7 @@ import (
 // installed browser's policy, a deleted policy is restored and recorded,
 // a path added later reaches it too, and the end removes it.
 func TestBrowserPoliciesFollowTheSession(t *testing.T) {
-	e := newEnv(t)
-	e.stop()
-	root := t.TempDir()
-	bin := filepath.Join(root, "usr/bin/chromium")
-	testutil.Must(t, os.MkdirAll(filepath.Dir(bin), 0o755))
-	testutil.Must(t, os.WriteFile(bin, nil, 0o755))
-	e.cfg.BrowserRoot = root
-	e.start(t)
+	e, root := newEnvWithChromium(t, nil)
 	policy := filepath.Join(root, "etc/chromium/policies/managed/nocontact.json")
 	read := func() string { b, _ := os.ReadFile(policy); return string(b) }
 
@@ -85,15 +78,7 @@ func TestBrowserPoliciesFollowTheSession(t *testing.T) {
 // overrides ours are each noticed on their event, put right and recorded
 // within seconds (issue 29.5), not at the next minute's check.
 func TestPolicyTricksAreNoticedOnTheEvent(t *testing.T) {
-	e := newEnv(t)
-	e.stop()
-	root := t.TempDir()
-	bin := filepath.Join(root, "usr/bin/chromium")
-	testutil.Must(t, os.MkdirAll(filepath.Dir(bin), 0o755))
-	testutil.Must(t, os.WriteFile(bin, nil, 0o755))
-	e.cfg.BrowserRoot = root
-	e.cfg.GuardEvery = time.Hour // only events can find these in time
-	e.start(t)
+	e, root := newEnvWithChromium(t, func(c *Config) { c.GuardEvery = time.Hour }) // only events can find these in time
 	_, err := e.client.Start(ctx, api.StartRequest{Paths: []string{"instagram.com/jane.doe"}, Duration: api.Duration(time.Hour)})
 	testutil.Must(t, err)
 	managed := filepath.Join(root, "etc/chromium/policies/managed")
@@ -106,4 +91,22 @@ func TestPolicyTricksAreNoticedOnTheEvent(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(managed, "zzz.json")); err == nil {
 		t.Error("the overriding file is still beside ours")
 	}
+}
+
+// newEnvWithChromium is newEnv with Chromium "installed" under a private
+// browser root (returned), its config changed by adjust first if given.
+func newEnvWithChromium(t *testing.T, adjust func(*Config)) (*env, string) {
+	t.Helper()
+	e := newEnv(t)
+	e.stop()
+	root := t.TempDir()
+	bin := filepath.Join(root, "usr/bin/chromium")
+	testutil.Must(t, os.MkdirAll(filepath.Dir(bin), 0o755))
+	testutil.Must(t, os.WriteFile(bin, nil, 0o755))
+	e.cfg.BrowserRoot = root
+	if adjust != nil {
+		adjust(&e.cfg)
+	}
+	e.start(t)
+	return e, root
 }

@@ -39,10 +39,7 @@ func TestLookupAsOwner(t *testing.T) {
 	}
 	dir := t.TempDir()
 	testutil.Must(t, os.Chmod(dir, 0o755))
-	bin := dir + "/lookup"
-	b, err := os.ReadFile(os.Args[0])
-	testutil.Must(t, err)
-	testutil.Must(t, os.WriteFile(bin, b, 0o755))
+	bin := testBinaryIn(t, dir)
 	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", lookupScript)
 	cmd.Env = append(os.Environ(), "T="+dir, "BIN="+bin)
 	out, err := cmd.CombinedOutput()
