@@ -17,7 +17,7 @@ import (
 // policy file. Without a session, or with browsers turned off, it does
 // nothing.
 func (d *Daemon) enforceBrowsers(ctx context.Context) {
-	if d.browsers == nil || !d.mgr.Active() {
+	if d.browsers == nil || !d.mgr.Snapshot().Active {
 		return
 	}
 	d.browserMu.Lock()
@@ -37,7 +37,7 @@ func (d *Daemon) enforceBrowsers(ctx context.Context) {
 
 // browserWant is what the running session asks of the browsers.
 func (d *Daemon) browserWant() browser.Want {
-	return browser.Want{Paths: d.mgr.Paths(), Hosts: d.mgr.Hostnames(), ClosePrivate: d.mgr.ClosePrivate()}
+	return browser.Want{Paths: d.mgr.Snapshot().Paths, Hosts: d.mgr.Snapshot().Hostnames, ClosePrivate: d.mgr.Snapshot().ClosePrivate}
 }
 
 // liftBrowsers undoes every policy written.

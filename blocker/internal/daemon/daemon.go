@@ -173,7 +173,7 @@ func (d *Daemon) startup() {
 	d.checkWitness()
 	switch {
 	case d.mgr.Broken() != nil:
-	case d.mgr.Active():
+	case d.mgr.Snapshot().Active:
 		prev, wrote, err := d.enforceFrom()
 		d.enforceBrowsers(d.runCtx)
 		if err != nil {
@@ -225,7 +225,7 @@ func (d *Daemon) enforceFrom() (prev []byte, wrote bool, err error) {
 func (d *Daemon) enforceLocked() (prev []byte, wrote bool, err error) {
 	d.hostsMu.Lock()
 	defer d.hostsMu.Unlock()
-	names := d.mgr.Hostnames()
+	names := d.mgr.Snapshot().Hostnames
 	if names == nil {
 		return nil, false, nil
 	}
@@ -268,7 +268,7 @@ func (d *Daemon) lift() error {
 func (d *Daemon) liftLocked() (wrote bool, err error) {
 	d.hostsMu.Lock()
 	defer d.hostsMu.Unlock()
-	if d.mgr.Active() || d.mgr.Broken() != nil {
+	if d.mgr.Snapshot().Active || d.mgr.Broken() != nil {
 		return false, nil
 	}
 	prev, err := hosts.ReadFile(d.cfg.HostsFile)

@@ -69,7 +69,7 @@ func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 		return sinkhole.LocalResponse{Status: 403, ContentType: "text/plain"}, true // the names are the owner's
 	case u.Path == "/nocontact/rules.json":
 		return sinkhole.LocalResponse{Status: 200, ContentType: "application/json",
-			Body: extension.RulesFor(d.ext.base, d.mgr.Hostnames(), d.mgr.Paths())}, true
+			Body: extension.RulesFor(d.ext.base, d.mgr.Snapshot().Hostnames, d.mgr.Snapshot().Paths)}, true
 	}
 	return sinkhole.LocalResponse{Status: 404, ContentType: "text/plain"}, true
 }
@@ -91,10 +91,10 @@ func (d *Daemon) blockedPage(q url.Values, named bool) sinkhole.LocalResponse {
 	if err != nil {
 		return sinkhole.LocalResponse{Status: 400, ContentType: "text/plain"}
 	}
-	blocked := slices.Contains(d.mgr.Hostnames(), host)
+	blocked := slices.Contains(d.mgr.Snapshot().Hostnames, host)
 	path := q.Get("path")
 	if path != "" {
-		blocked = slices.Contains(d.mgr.Paths(), host+path)
+		blocked = slices.Contains(d.mgr.Snapshot().Paths, host+path)
 	}
 	if !blocked || !named {
 		path = "" // name only what the running block covers, to its owner

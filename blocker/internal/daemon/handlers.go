@@ -64,7 +64,7 @@ func (d *Daemon) hostsStatus() api.HostsStatus {
 		hs.Error = err.Error()
 		return hs
 	}
-	if names := d.mgr.Hostnames(); names != nil {
+	if names := d.mgr.Snapshot().Hostnames; names != nil {
 		_, changed, err := d.editor.Apply(content, names)
 		if err != nil {
 			hs.Error = err.Error() // never reported intact when it cannot be checked

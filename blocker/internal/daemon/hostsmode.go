@@ -58,7 +58,7 @@ func (d *Daemon) tamperDetail(prev []byte, kind string) string {
 // nsswitch.conf a user cannot read makes glibc ask DNS first). It records
 // what it did.
 func (d *Daemon) openHostsFile() {
-	active := d.mgr.Active()
+	active := d.mgr.Snapshot().Active
 	for _, c := range []struct {
 		path string
 		need fs.FileMode

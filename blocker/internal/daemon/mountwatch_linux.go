@@ -49,7 +49,7 @@ func (d *Daemon) watchMounts(ctx context.Context, f *os.File) {
 		if ctx.Err() != nil {
 			return
 		}
-		if !d.mgr.Active() {
+		if !d.mgr.Snapshot().Active {
 			continue // nothing to guard; a change is caught at the next read
 		}
 		now := readAll(f)

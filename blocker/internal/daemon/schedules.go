@@ -62,7 +62,7 @@ func (d *Daemon) onSchedule(detail string) {
 
 // applySchedules writes a block a schedule started or grew.
 func (d *Daemon) applySchedules() {
-	if !d.scheduleChanged.Swap(false) || !d.mgr.Active() {
+	if !d.scheduleChanged.Swap(false) || !d.mgr.Snapshot().Active {
 		return
 	}
 	if _, err := d.enforce(); err != nil {

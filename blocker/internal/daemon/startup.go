@@ -65,7 +65,7 @@ func (d *Daemon) checkWitness() {
 	}
 	found := d.mgr.Disagreements()
 	for _, f := range found {
-		if !d.mgr.Active() {
+		if !d.mgr.Snapshot().Active {
 			f += "; the block is lifted, as the state no longer holds its names"
 		}
 		d.noteTamper(f)

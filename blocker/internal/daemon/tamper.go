@@ -24,7 +24,7 @@ func (d *Daemon) guardCheck() (bool, error) {
 	d.enforceBrowsers(d.runCtx)
 	d.opMu.Unlock()
 	d.audit()
-	if err != nil && d.mgr.Active() {
+	if err != nil && d.mgr.Snapshot().Active {
 		d.noteUnwritable(err)
 	}
 	if !restored {
@@ -80,7 +80,7 @@ func unwritableReason(err error) string {
 // audit looks for ways around the intact section and records each new one
 // as tamper; the current list is shown in status.
 func (d *Daemon) audit() {
-	names := d.mgr.Hostnames()
+	names := d.mgr.Snapshot().Hostnames
 	var found []string
 	if names != nil {
 		content, _ := atomicfile.ReadRegular(d.cfg.HostsFile) // never blocks on a FIFO

@@ -85,8 +85,8 @@ func (d *Daemon) Attempts(now time.Time) (hour, today int) {
 // inSession reports whether host is blocked by the running session: one of
 // its hostnames, or the host of one of its profile paths.
 func (d *Daemon) inSession(host string) bool {
-	if slices.Contains(d.mgr.Hostnames(), host) {
+	if slices.Contains(d.mgr.Snapshot().Hostnames, host) {
 		return true
 	}
-	return slices.ContainsFunc(d.mgr.Paths(), func(p string) bool { return strings.HasPrefix(p, host+"/") })
+	return slices.ContainsFunc(d.mgr.Snapshot().Paths, func(p string) bool { return strings.HasPrefix(p, host+"/") })
 }

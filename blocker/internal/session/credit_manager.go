@@ -14,7 +14,7 @@ import (
 func (m *Manager) LastKnown() (w Witness, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.witness, !m.witness.Wall.IsZero()
+	return m.b.witness, !m.b.witness.Wall.IsZero()
 }
 
 // Disagreements says, in words, how the state loaded at start weakens the
@@ -23,7 +23,7 @@ func (m *Manager) LastKnown() (w Witness, ok bool) {
 func (m *Manager) Disagreements() []string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return slices.Clone(m.findings)
+	return slices.Clone(m.b.findings)
 }
 
 // Expiry says how a session's credited time ran out.
@@ -47,7 +47,7 @@ const (
 func (m *Manager) OnExpire(f func(how Expiry)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.onExpire = f
+	m.b.onExpire = f
 }
 
 // restartGap is the wall-clock time across a restart beyond which the end
@@ -56,40 +56,40 @@ func (m *Manager) OnExpire(f func(how Expiry)) {
 // saw.
 const restartGap = time.Minute
 
-// creditLocked credits elapsed time; a session that has run its course
+// credit credits elapsed time; a session that has run its course
 // ends here (and OnExpire's function is called). It reports whether that
 // happened. It also lapses an unconfirmed cool-down.
-func (m *Manager) creditLocked() (expired bool) {
-	prev := m.st
-	now, boot, id := m.clock.Now(), m.clock.Boottime(), m.clock.BootID()
-	d := credit(m.st.Wall, m.st.Boot, m.st.BootID, now, boot, id)
-	m.st.Wall, m.st.Boot, m.st.BootID = now, boot, id
+func (b *book) credit() (expired bool) {
+	prev := b.st
+	now, boot, id := b.clock.Now(), b.clock.Boottime(), b.clock.BootID()
+	d := credit(b.st.Wall, b.st.Boot, b.st.BootID, now, boot, id)
+	b.st.Wall, b.st.Boot, b.st.BootID = now, boot, id
 	how := ExpiredInTime
-	if r := m.st.Session; r != nil {
-		expired = m.creditSessionLocked(r, d)
+	if r := b.st.Session; r != nil {
+		expired = b.creditSession(r, d)
 		switch {
-		case expired && !m.forgedStart.IsZero() && r.Started.Equal(m.forgedStart):
+		case expired && !b.forgedStart.IsZero() && r.Started.Equal(b.forgedStart):
 			how = ExpiredForged
 		case expired && prev.BootID != id && !prev.Wall.IsZero() && d > restartGap:
 			how = ExpiredAcrossRestart
 		}
 	}
-	m.scheduleLocked(prev, now, boot, id) // after an end: a window may start the next block
+	b.schedule(prev, now, boot, id) // after an end: a window may start the next block
 	if expired {
 		// A failed save here is made good by the next commit; until then the
 		// state on disk still holds the block, which a restart ends again as
 		// its credited time says.
-		_ = m.saveLocked()
-		if m.onExpire != nil {
-			m.onExpire(how)
+		_ = b.save()
+		if b.onExpire != nil {
+			b.onExpire(how)
 		}
 	}
 	return expired
 }
 
-// creditSessionLocked credits d to the running session, lapses an
+// creditSession credits d to the running session, lapses an
 // unconfirmed cool-down and ends the session when its time has run out.
-func (m *Manager) creditSessionLocked(r *Record, d time.Duration) (expired bool) {
+func (b *book) creditSession(r *Record, d time.Duration) (expired bool) {
 	r.Credited += d
 	if r.UnlockRequestedAt != nil && r.Credited >= *r.UnlockRequestedAt+time.Duration(r.Lock.Cooldown)+api.ConfirmWindow {
 		r.UnlockRequestedAt, r.UnlockWall = nil, time.Time{}
@@ -97,6 +97,6 @@ func (m *Manager) creditSessionLocked(r *Record, d time.Duration) (expired bool)
 	if r.Credited < r.Duration {
 		return false
 	}
-	m.st.Session = nil
+	b.st.Session = nil
 	return true
 }

@@ -11,8 +11,15 @@ import (
 
 // Manager runs the one session. Its methods are safe for concurrent use;
 // each credits time first and persists every change before it returns.
+// It is the lock around a book, where the state and its rules live.
 type Manager struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	b  book
+}
+
+// book is the session's state and what changes it: crediting, the
+// schedules, the witness. Its methods run under the Manager's lock.
+type book struct {
 	clock    Clock
 	store    *Store
 	st       State
@@ -35,22 +42,22 @@ type Manager struct {
 // manager starts with no session but Broken reports the problem and Start
 // refuses, so that the daemon keeps the hosts section as it is.
 func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
-	m = &Manager{clock: clock, store: store, randSrc: cryptoRand}
+	m = &Manager{b: book{clock: clock, store: store, randSrc: cryptoRand}}
 	st, fellBack, err := store.Load()
 	if err != nil {
-		m.broken = err
+		m.b.broken = err
 		st = State{Version: stateVersion}
 	}
 	if w, ok := readWitness(store.dir); ok && err == nil {
 		now, boot, id := clock.Now(), clock.Boottime(), clock.BootID()
-		m.witness = w
-		m.findings = disagreements(st, HasState(store.dir), w, now, boot, id)
-		if len(m.findings) > 0 && st.Session != nil && (w.Block == nil || w.Block.Terms == nil) {
-			m.forgedStart = st.Session.Started // nothing could be put back: its early end is tampering
+		m.b.witness = w
+		m.b.findings = disagreements(st, HasState(store.dir), w, now, boot, id)
+		if len(m.b.findings) > 0 && st.Session != nil && (w.Block == nil || w.Block.Terms == nil) {
+			m.b.forgedStart = st.Session.Started // nothing could be put back: its early end is tampering
 		}
-		m.findings = append(m.findings, restore(&st, HasState(store.dir), w, now, boot, id, elapsedSince(w, now, boot, id))...)
+		m.b.findings = append(m.b.findings, restore(&st, HasState(store.dir), w, now, boot, id, elapsedSince(w, now, boot, id))...)
 	}
-	m.st = st
+	m.b.st = st
 	return m, fellBack
 }
 
@@ -58,35 +65,28 @@ func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
 func (m *Manager) Broken() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.broken
+	return m.b.broken
 }
 
-// Hostnames returns the names the running session blocks, nil if none.
-func (m *Manager) Hostnames() []string {
+// Snapshot is the running block as the enforcers need it, read under one
+// lock so that the hosts file and the browsers never see half a change.
+type Snapshot struct {
+	Active       bool     // a session runs
+	Hostnames    []string // the names it blocks whole; nil without a session
+	Paths        []string // its profile paths
+	ClosePrivate bool     // private windows are turned off
+}
+
+// Snapshot returns the running block; the zero Snapshot when none runs.
+func (m *Manager) Snapshot() Snapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.st.Session == nil {
-		return nil
+	r := m.b.st.Session
+	if r == nil {
+		return Snapshot{}
 	}
-	return append([]string{}, m.st.Session.Hostnames...) // not nil: a session runs
-}
-
-// ClosePrivate reports whether the running session turns private windows
-// off.
-func (m *Manager) ClosePrivate() bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.st.Session != nil && m.st.Session.ClosePrivate
-}
-
-// Paths returns the running session's profile paths, nil if none.
-func (m *Manager) Paths() []string {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.st.Session == nil {
-		return nil
-	}
-	return slices.Clone(m.st.Session.Paths)
+	return Snapshot{Active: true, Hostnames: append([]string{}, r.Hostnames...), // not nil: a session runs
+		Paths: slices.Clone(r.Paths), ClosePrivate: r.ClosePrivate}
 }
 
 // LastSeen is when time was last credited (saved): the wall clock, the
@@ -94,14 +94,7 @@ func (m *Manager) Paths() []string {
 func (m *Manager) LastSeen() (wall time.Time, boot time.Duration, bootID string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.st.Wall, m.st.Boot, m.st.BootID
-}
-
-// Active reports whether a session runs.
-func (m *Manager) Active() bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.st.Session != nil
+	return m.b.st.Wall, m.b.st.Boot, m.b.st.BootID
 }
 
 // Tick credits the time since the last credit, persists it and reports
@@ -109,7 +102,7 @@ func (m *Manager) Active() bool {
 func (m *Manager) Tick() (ended bool, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end()
 	if tx.expired {
 		return true, nil
@@ -117,13 +110,13 @@ func (m *Manager) Tick() (ended bool, err error) {
 	return false, tx.commit()
 }
 
-func (m *Manager) saveLocked() error {
-	if m.broken != nil {
+func (b *book) save() error {
+	if b.broken != nil {
 		return nil // never overwrite what could not be read, except by Cleanup
 	}
-	err := m.store.Save(m.st)
+	err := b.store.Save(b.st)
 	if err == nil {
-		m.flushNotesLocked()
+		b.flushNotes()
 	}
 	return err
 }
@@ -133,31 +126,31 @@ func (m *Manager) saveLocked() error {
 func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode string, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.broken != nil {
-		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontactd cleanup` (%v)", m.broken)
+	if m.b.broken != nil {
+		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontactd cleanup` (%v)", m.b.broken)
 	}
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end()
-	if m.st.Session != nil {
+	if m.b.st.Session != nil {
 		return nil, "", api.Errorf(api.CodeSessionActive, "a session is already running; extend it or add hostnames instead")
 	}
-	r, err := newRecord(req, m.clock.Now())
+	r, err := newRecord(req, m.b.clock.Now())
 	if err != nil {
 		return nil, "", err
 	}
-	if err := m.roomLocked(r.Hostnames, r.Paths, nil); err != nil {
+	if err := m.b.room(r.Hostnames, r.Paths, nil); err != nil {
 		return nil, "", err
 	}
 	if r.Lock.Mode == api.LockFriend {
-		if friendCode, r.FriendSalt, r.FriendHash, err = newFriendCode(m.randSrc); err != nil {
+		if friendCode, r.FriendSalt, r.FriendHash, err = newFriendCode(m.b.randSrc); err != nil {
 			return nil, "", err
 		}
 	}
-	m.st.Session = r
+	m.b.st.Session = r
 	if err := tx.commit(); err != nil {
 		return nil, "", err
 	}
-	return m.viewLocked(), friendCode, nil
+	return m.b.view(), friendCode, nil
 }
 
 // newRecord validates a start request into a record.
@@ -212,9 +205,9 @@ func validPaths(in []string) ([]string, error) {
 func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end()
-	r, err := m.runningLocked()
+	r, err := m.b.running()
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +220,7 @@ func (m *Manager) Add(hostnames, paths []string) (added []string, err error) {
 		return nil, err
 	}
 	newNames, newPaths := missing(r.Hostnames, names), missing(r.Paths, ps)
-	if err := m.roomLocked(slices.Concat(r.Hostnames, newNames), slices.Concat(r.Paths, newPaths), nil); err != nil {
+	if err := m.b.room(slices.Concat(r.Hostnames, newNames), slices.Concat(r.Paths, newPaths), nil); err != nil {
 		return nil, err
 	}
 	r.Hostnames, r.Paths = merge(r.Hostnames, newNames), merge(r.Paths, newPaths)
@@ -261,9 +254,9 @@ func missing(have, add []string) []string {
 func (m *Manager) Extend(by time.Duration) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end()
-	r, err := m.runningLocked()
+	r, err := m.b.running()
 	if err != nil {
 		return err
 	}
@@ -279,13 +272,13 @@ func (m *Manager) Extend(by time.Duration) error {
 	return tx.commit()
 }
 
-// runningLocked returns the running session, or a no_session error. The
-// caller has credited time (beginLocked), ending an expired one.
-func (m *Manager) runningLocked() (*Record, error) {
-	if m.st.Session == nil {
+// running returns the running session, or a no_session error. The
+// caller has credited time (begin), ending an expired one.
+func (b *book) running() (*Record, error) {
+	if b.st.Session == nil {
 		return nil, api.Errorf(api.CodeNoSession, "no session is running")
 	}
-	return m.st.Session, nil
+	return b.st.Session, nil
 }
 
 // Cleanup ends whatever runs, whatever the lock, and resets damaged state.
@@ -293,27 +286,27 @@ func (m *Manager) runningLocked() (*Record, error) {
 func (m *Manager) Cleanup() (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	had := m.st.Session != nil
-	m.st = State{Version: stateVersion}
-	m.broken = nil
-	if err := m.store.Reset(); err != nil {
+	had := m.b.st.Session != nil
+	m.b.st = State{Version: stateVersion}
+	m.b.broken = nil
+	if err := m.b.store.Reset(); err != nil {
 		return had, err
 	}
-	m.creditLocked()
-	return had, m.saveLocked()
+	m.b.credit()
+	return had, m.b.save()
 }
 
 // View returns the running session as the API shows it, nil if none.
 func (m *Manager) View() *api.Session {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end() // a view credits nothing on disk: the next tick does
-	return m.viewLocked()
+	return m.b.view()
 }
 
-func (m *Manager) viewLocked() *api.Session {
-	r := m.st.Session
+func (b *book) view() *api.Session {
+	r := b.st.Session
 	if r == nil {
 		return nil
 	}
@@ -325,7 +318,7 @@ func (m *Manager) viewLocked() *api.Session {
 		Duration:     api.Duration(r.Duration),
 		Credited:     api.Duration(r.Credited),
 		Remaining:    api.Duration(r.Remaining()),
-		Ends:         m.clock.Now().Add(r.Remaining()).Truncate(time.Second),
+		Ends:         b.clock.Now().Add(r.Remaining()).Truncate(time.Second),
 		Lock:         r.Lock,
 		Unlock:       r.unlockStatus(),
 	}
@@ -335,10 +328,10 @@ func (m *Manager) viewLocked() *api.Session {
 func (m *Manager) String() string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.st.Session == nil {
+	if m.b.st.Session == nil {
 		return "no session"
 	}
-	r := m.st.Session
+	r := m.b.st.Session
 	return fmt.Sprintf("session of %d names, %s of %s credited, lock %s", len(r.Hostnames),
 		api.FormatDuration(r.Credited), api.FormatDuration(r.Duration), r.Lock.Mode)
 }

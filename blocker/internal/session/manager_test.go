@@ -75,7 +75,7 @@ func TestOnlyStronger(t *testing.T) {
 	if err != nil || strings.Join(added, ",") != "x.com" {
 		t.Fatalf("added %q, %v", added, err)
 	}
-	if got := strings.Join(m.Hostnames(), ","); got != "instagram.com,www.instagram.com,x.com" {
+	if got := strings.Join(m.Snapshot().Hostnames, ","); got != "instagram.com,www.instagram.com,x.com" {
 		t.Errorf("hostnames %s", got)
 	}
 	wantCode(t, m.Extend(-time.Hour), api.CodeInvalid)
@@ -111,7 +111,7 @@ func TestCreditedTime(t *testing.T) {
 	if ended, err := m.Tick(); !ended || err != nil {
 		t.Fatalf("session did not end when its credited time ran out: %v", err)
 	}
-	if m.Active() {
+	if m.Snapshot().Active {
 		t.Error("still active")
 	}
 }
@@ -183,7 +183,7 @@ func TestStrictLock(t *testing.T) {
 		_, err := m.Unlock(a, "")
 		wantCode(t, err, api.CodeLocked)
 	}
-	if had, err := m.Cleanup(); !had || err != nil || m.Active() {
+	if had, err := m.Cleanup(); !had || err != nil || m.Snapshot().Active {
 		t.Fatalf("cleanup: %v %v", had, err)
 	}
 }
@@ -212,8 +212,8 @@ func TestExtendCannotOverflow(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantCode(t, m.Extend(d), api.CodeInvalid)
-			if !m.Active() || time.Duration(m.View().Remaining) != 30*api.Day {
-				t.Fatalf("after a refused extend by %s: active %v, view %+v", by, m.Active(), m.View())
+			if !m.Snapshot().Active || time.Duration(m.View().Remaining) != 30*api.Day {
+				t.Fatalf("after a refused extend by %s: active %v, view %+v", by, m.Snapshot().Active, m.View())
 			}
 		})
 	}
@@ -235,7 +235,7 @@ func FuzzExtend(f *testing.F) {
 		before := time.Duration(m.View().Remaining)
 		err := m.Extend(time.Duration(by))
 		after := time.Duration(m.View().Remaining)
-		if !m.Active() {
+		if !m.Snapshot().Active {
 			t.Fatalf("extend by %d ended the block", by)
 		}
 		if err != nil && after != before {
@@ -257,7 +257,7 @@ func TestUnsavedChangesChangeNothing(t *testing.T) {
 	full := func(path string, _ []byte, _ os.FileMode) error {
 		return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
 	}
-	m.store.write = full
+	m.b.store.write = full
 	_, err := m.Add([]string{"x.com", "t.co"}, nil)
 	wantCode(t, err, api.CodeNotSaved)
 	if !strings.Contains(err.Error(), "disk holding the daemon's state is full") {
@@ -269,7 +269,7 @@ func TestUnsavedChangesChangeNothing(t *testing.T) {
 	if got := m.View(); !slices.Equal(got.Hostnames, before.Hostnames) || got.Remaining != before.Remaining || got.Unlock != before.Unlock {
 		t.Fatalf("a change that was not saved shows: %+v, was %+v", got, before)
 	}
-	m.store.write = atomicfile.Write
+	m.b.store.write = atomicfile.Write
 	store, _ := NewStore(dir)
 	again, _ := NewManager(store, clock)
 	if got := again.View(); !slices.Equal(got.Hostnames, before.Hostnames) || got.Remaining != before.Remaining {
@@ -279,12 +279,12 @@ func TestUnsavedChangesChangeNothing(t *testing.T) {
 
 func TestNoSessionStartsWithoutItsState(t *testing.T) {
 	m, _, _ := newTestManager(t)
-	m.store.write = func(path string, _ []byte, _ os.FileMode) error {
+	m.b.store.write = func(path string, _ []byte, _ os.FileMode) error {
 		return &os.PathError{Op: "write", Path: path, Err: syscall.EROFS}
 	}
 	_, _, err := m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
 	wantCode(t, err, api.CodeNotSaved)
-	if m.Active() {
+	if m.Snapshot().Active {
 		t.Fatal("a session whose state could not be written runs")
 	}
 }

@@ -12,10 +12,10 @@ import (
 // schedule's names and paths in advance. A start, an addition or a new
 // schedule that would leave no room for them is refused, in words.
 
-// roomLocked checks that a block of names and paths, with every
+// room checks that a block of names and paths, with every
 // schedule's (and extra's, a schedule about to be added) merged in, fits
 // the limits of a block.
-func (m *Manager) roomLocked(names, paths []string, extra *api.Schedule) error {
+func (b *book) room(names, paths []string, extra *api.Schedule) error {
 	allNames, allPaths := slices.Clone(names), slices.Clone(paths)
 	schedNames, schedPaths := 0, 0
 	add := func(s api.Schedule) {
@@ -30,7 +30,7 @@ func (m *Manager) roomLocked(names, paths []string, extra *api.Schedule) error {
 			}
 		}
 	}
-	for _, s := range m.st.Schedules {
+	for _, s := range b.st.Schedules {
 		add(s.Schedule)
 	}
 	if extra != nil {

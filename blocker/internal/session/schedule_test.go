@@ -87,7 +87,7 @@ func TestScheduledBlockStartsAndRunsItsWindow(t *testing.T) {
 	}
 	clock.Pass(59 * time.Minute)
 	m.Tick()
-	if m.Active() {
+	if m.Snapshot().Active {
 		t.Fatal("started before its window")
 	}
 	clock.Pass(2 * time.Minute)
@@ -98,12 +98,12 @@ func TestScheduledBlockStartsAndRunsItsWindow(t *testing.T) {
 	}
 	clock.SetWall(5 * time.Hour) // the clock set forward: the block goes on
 	m.Tick()
-	if !m.Active() {
+	if !m.Snapshot().Active {
 		t.Fatal("setting the clock forward ended a scheduled block")
 	}
 	clock.Pass(9 * time.Hour)
 	m.Tick()
-	if m.Active() {
+	if m.Snapshot().Active {
 		t.Fatal("the block outlived its credited length")
 	}
 	if !strings.Contains(strings.Join(*notes, "\n"), "scheduled block started: mon-fri 22:00 to 07:00") {
@@ -145,7 +145,7 @@ func TestRemovingWaits24Hours(t *testing.T) {
 	}
 	clock.Pass(10*time.Hour + time.Minute) // 22:01 the same day: the window still starts
 	m.Tick()
-	if !m.Active() {
+	if !m.Snapshot().Active {
 		t.Fatal("a removal took effect before 24 h")
 	}
 	clock.Pass(20 * time.Hour) // Tuesday 18:01, past the removal

@@ -13,7 +13,7 @@ import (
 // between two credits before it counts as set forward.
 const jumpSlack = time.Minute
 
-// scheduleLocked runs after each credit: it notes a change of time zone,
+// schedule runs after each credit: it notes a change of time zone,
 // drops schedules whose removal is due, and starts the block of a window
 // that began since. A window the wall clock was set forward across starts
 // with its whole length, the one running now too; a window the clock was
@@ -21,70 +21,70 @@ const jumpSlack = time.Minute
 // passed while the computer was off, asleep or its clock moved across a
 // restart is recorded as missed. Each jump is recorded. prev is the state
 // before the credit.
-func (m *Manager) scheduleLocked(prev State, now time.Time, boot time.Duration, bootID string) {
-	zone := zoneIdentity(now, m.location())
-	if m.st.Zone != "" && m.st.Zone != zone && len(m.st.Schedules) > 0 {
-		m.notes = append(m.notes, fmt.Sprintf("the time zone changed from %s to %s; schedules follow the machine's zone", m.st.Zone, zone))
+func (b *book) schedule(prev State, now time.Time, boot time.Duration, bootID string) {
+	zone := zoneIdentity(now, b.location())
+	if b.st.Zone != "" && b.st.Zone != zone && len(b.st.Schedules) > 0 {
+		b.notes = append(b.notes, fmt.Sprintf("the time zone changed from %s to %s; schedules follow the machine's zone", b.st.Zone, zone))
 	}
-	m.st.Zone = zone
-	m.dropRemovedLocked(now)
+	b.st.Zone = zone
+	b.dropRemoved(now)
 	sameBoot := !prev.Wall.IsZero() && prev.BootID == bootID
 	jumped := sameBoot && now.Sub(prev.Wall)-(boot-prev.Boot) > jumpSlack
 	if sameBoot {
-		m.setBackLocked(prev, now, boot-prev.Boot)
+		b.setBack(prev, now, boot-prev.Boot)
 	} else {
-		m.st.SetBack, m.st.SetBackSince = 0, time.Time{} // a restart: the clock may have been put right
+		b.st.SetBack, b.st.SetBackSince = 0, time.Time{} // a restart: the clock may have been put right
 	}
 	if jumped {
-		m.runSkippedLocked(prev.Wall, now)
+		b.runSkipped(prev.Wall, now)
 	}
 	if !prev.Wall.IsZero() {
-		m.missedLocked(prev.Wall, now) // before the window running now marks its start
+		b.missed(prev.Wall, now) // before the window running now marks its start
 	}
-	m.runSchedulesLocked(now)
+	b.runSchedules(now)
 }
 
-// runSchedulesLocked starts the block of every window now falls in that
+// runSchedules starts the block of every window now falls in that
 // has not started yet.
-func (m *Manager) runSchedulesLocked(now time.Time) {
-	for i := range m.st.Schedules {
-		s := &m.st.Schedules[i]
-		start, end, ok := windowAt(s.Schedule, now, m.location())
+func (b *book) runSchedules(now time.Time) {
+	for i := range b.st.Schedules {
+		s := &b.st.Schedules[i]
+		start, end, ok := windowAt(s.Schedule, now, b.location())
 		if !ok || s.LastStart.Equal(start) || (s.RemoveAt != nil && !start.Before(*s.RemoveAt)) {
 			continue
 		}
 		s.LastStart = start
-		m.blockForLocked(s.Schedule, end.Sub(now), now)
-		m.notes = append(m.notes, fmt.Sprintf("scheduled block started: %s, until %s", s.Text(), end.In(m.location()).Format("Mon 2 Jan 15:04")))
+		b.blockFor(s.Schedule, end.Sub(now), now)
+		b.notes = append(b.notes, fmt.Sprintf("scheduled block started: %s, until %s", s.Text(), end.In(b.location()).Format("Mon 2 Jan 15:04")))
 	}
 }
 
-// runSkippedLocked starts, with their whole length, the windows the wall
+// runSkipped starts, with their whole length, the windows the wall
 // clock was set forward across (between the last credit and now), the one
 // running now too (its start was jumped over: 21:59 set to 06:59 gives the
 // whole night, not the minute left).
-func (m *Manager) runSkippedLocked(from, now time.Time) {
-	m.runWholeLocked(from, now, now, "the clock was set forward across the scheduled start of %s at %s; its block runs its whole %s from now")
+func (b *book) runSkipped(from, now time.Time) {
+	b.runWhole(from, now, now, "the clock was set forward across the scheduled start of %s at %s; its block runs its whole %s from now")
 }
 
-// runWholeLocked starts, with their whole length from now, the windows
+// runWhole starts, with their whole length from now, the windows
 // that start in (from, to] and have not started, saying each with why
 // (a format of the schedule, its start and its length).
-func (m *Manager) runWholeLocked(from, to, now time.Time, why string) {
-	m.eachUnstartedLocked(from, to, func(s *ScheduleRecord, start, end time.Time) {
+func (b *book) runWhole(from, to, now time.Time, why string) {
+	b.eachUnstarted(from, to, func(s *ScheduleRecord, start, end time.Time) {
 		s.LastStart = start
-		m.blockForLocked(s.Schedule, end.Sub(start), now)
-		m.notes = append(m.notes, fmt.Sprintf(why, s.Text(), start.In(m.location()).Format("Mon 15:04"), api.HumanDuration(end.Sub(start))))
+		b.blockFor(s.Schedule, end.Sub(start), now)
+		b.notes = append(b.notes, fmt.Sprintf(why, s.Text(), start.In(b.location()).Format("Mon 15:04"), api.HumanDuration(end.Sub(start))))
 	})
 }
 
-// eachUnstartedLocked calls f for each window of each schedule that starts
+// eachUnstarted calls f for each window of each schedule that starts
 // in (from, to], has not started (LastStart) and starts before the
 // schedule's removal, oldest first per schedule.
-func (m *Manager) eachUnstartedLocked(from, to time.Time, f func(s *ScheduleRecord, start, end time.Time)) {
-	for i := range m.st.Schedules {
-		s := &m.st.Schedules[i]
-		starts, ends := windowsStarting(s.Schedule, from, to, m.location())
+func (b *book) eachUnstarted(from, to time.Time, f func(s *ScheduleRecord, start, end time.Time)) {
+	for i := range b.st.Schedules {
+		s := &b.st.Schedules[i]
+		starts, ends := windowsStarting(s.Schedule, from, to, b.location())
 		for j, start := range starts {
 			if s.LastStart.Before(start) && (s.RemoveAt == nil || start.Before(*s.RemoveAt)) {
 				f(s, start, ends[j])
@@ -93,33 +93,33 @@ func (m *Manager) eachUnstartedLocked(from, to time.Time, f func(s *ScheduleReco
 	}
 }
 
-// blockForLocked makes the session block s's names for at least d from
+// blockFor makes the session block s's names for at least d from
 // now: a new block, or the running one made at least as strong as s's
-// window in every term (holdTermsLocked) and its end moved later if need
+// window in every term (holdTerms) and its end moved later if need
 // be (a block is never shortened).
-func (m *Manager) blockForLocked(s api.Schedule, d time.Duration, now time.Time) {
+func (b *book) blockFor(s api.Schedule, d time.Duration, now time.Time) {
 	d = min(max(d, api.MinSessionDuration), api.MaxSessionDuration)
-	r := m.st.Session
+	r := b.st.Session
 	if r == nil {
-		m.st.Session = &Record{Hostnames: slices.Clone(s.Hostnames), Paths: slices.Clone(s.Paths), ClosePrivate: !s.AllowPrivate,
+		b.st.Session = &Record{Hostnames: slices.Clone(s.Hostnames), Paths: slices.Clone(s.Paths), ClosePrivate: !s.AllowPrivate,
 			Started: now, Duration: d, Lock: s.Lock, Schedule: s.ID}
 		return
 	}
 	if left := r.Remaining(); left < d && r.Duration+d-left <= maxStoredDuration {
 		r.Duration += d - left
 	} else if left < d {
-		m.notes = append(m.notes, "the running block is as long as a block can be: it was not made longer for "+s.Text())
+		b.notes = append(b.notes, "the running block is as long as a block can be: it was not made longer for "+s.Text())
 	}
-	m.holdTermsLocked(r, s)
+	b.holdTerms(r, s)
 }
 
-// holdTermsLocked makes the running block r at least as strong as the
+// holdTerms makes the running block r at least as strong as the
 // window of s in every term, and records what changed in words: s's names
-// and paths are added (the limits keep room for them: roomLocked), its
+// and paths are added (the limits keep room for them: room), its
 // lock holds if the block's is weaker (a friend's code never survives a
 // schedule, a shorter cool-down takes the schedule's), an early end asked
 // for is withdrawn, and private windows close if s closes them.
-func (m *Manager) holdTermsLocked(r *Record, s api.Schedule) {
+func (b *book) holdTerms(r *Record, s api.Schedule) {
 	var changed []string
 	if names, paths := missing(r.Hostnames, s.Hostnames), missing(r.Paths, s.Paths); len(names)+len(paths) > 0 {
 		r.Hostnames, r.Paths = merge(r.Hostnames, names), merge(r.Paths, paths)
@@ -142,38 +142,38 @@ func (m *Manager) holdTermsLocked(r *Record, s api.Schedule) {
 		changed = append(changed, "private windows are closed")
 	}
 	if len(changed) > 0 {
-		m.notes = append(m.notes, fmt.Sprintf("the window of %s began within the running block, which now holds as the schedule does: %s", s.Text(), strings.Join(changed, "; ")))
+		b.notes = append(b.notes, fmt.Sprintf("the window of %s began within the running block, which now holds as the schedule does: %s", s.Text(), strings.Join(changed, "; ")))
 	}
 }
 
-// dropRemovedLocked removes the schedules whose removal is due, unless
+// dropRemoved removes the schedules whose removal is due, unless
 // one of their windows runs now (it ends first).
-func (m *Manager) dropRemovedLocked(now time.Time) {
-	m.st.Schedules = slices.DeleteFunc(m.st.Schedules, func(s ScheduleRecord) bool {
+func (b *book) dropRemoved(now time.Time) {
+	b.st.Schedules = slices.DeleteFunc(b.st.Schedules, func(s ScheduleRecord) bool {
 		if s.RemoveAt == nil || now.Before(*s.RemoveAt) {
 			return false
 		}
-		if _, _, running := windowAt(s.Schedule, now, m.location()); running && s.LastStart.Before(*s.RemoveAt) && !s.LastStart.IsZero() {
+		if _, _, running := windowAt(s.Schedule, now, b.location()); running && s.LastStart.Before(*s.RemoveAt) && !s.LastStart.IsZero() {
 			return false
 		}
-		m.notes = append(m.notes, "schedule removed, as asked 24 h before: "+s.Text())
+		b.notes = append(b.notes, "schedule removed, as asked 24 h before: "+s.Text())
 		return true
 	})
 }
 
-// flushNotesLocked hands the notes of a saved change to OnSchedule's
-// function; dropNotesLocked forgets those of a change put back.
-func (m *Manager) flushNotesLocked() {
-	notes := m.notes
-	m.notes = nil
-	if m.onSchedule != nil {
+// flushNotes hands the notes of a saved change to OnSchedule's
+// function; dropNotes forgets those of a change put back.
+func (b *book) flushNotes() {
+	notes := b.notes
+	b.notes = nil
+	if b.onSchedule != nil {
 		for _, n := range notes {
-			m.onSchedule(n)
+			b.onSchedule(n)
 		}
 	}
 }
 
-func (m *Manager) dropNotesLocked() { m.notes = nil }
+func (b *book) dropNotes() { b.notes = nil }
 
 // zoneIdentity names a zone by its winter and summer time this year, so
 // that the clocks going forward or back is not taken for a change of zone:

@@ -24,7 +24,7 @@ type ScheduleRecord struct {
 func (m *Manager) SetLocation(loc *time.Location) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.loc = loc
+	m.b.loc = loc
 }
 
 // OnSchedule sets a function called, with the manager's lock held, for
@@ -33,7 +33,7 @@ func (m *Manager) SetLocation(loc *time.Location) {
 func (m *Manager) OnSchedule(f func(detail string)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.onSchedule = f
+	m.b.onSchedule = f
 }
 
 // AddSchedule validates and adds a schedule. Adding tightens, so it
@@ -41,44 +41,44 @@ func (m *Manager) OnSchedule(f func(detail string)) {
 func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.broken != nil {
-		return api.Schedule{}, api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no schedule can be added; run `sudo nocontactd cleanup` (%v)", m.broken)
+	if m.b.broken != nil {
+		return api.Schedule{}, api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no schedule can be added; run `sudo nocontactd cleanup` (%v)", m.b.broken)
 	}
-	s, err := newSchedule(req, m.clock.Now())
+	s, err := newSchedule(req, m.b.clock.Now())
 	if err != nil {
 		return api.Schedule{}, err
 	}
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end()
-	if i := slices.IndexFunc(m.st.Schedules, func(r ScheduleRecord) bool { return sameSchedule(r.Schedule, s) }); i >= 0 {
-		old := &m.st.Schedules[i]
+	if i := slices.IndexFunc(m.b.st.Schedules, func(r ScheduleRecord) bool { return sameSchedule(r.Schedule, s) }); i >= 0 {
+		old := &m.b.st.Schedules[i]
 		if old.RemoveAt == nil {
 			return api.Schedule{}, api.Errorf(api.CodeInvalid, "that schedule exists already (%s)", old.Text())
 		}
 		old.RemoveAt = nil // adding it again keeps it: tightening applies at once
-		m.notes = append(m.notes, "schedule kept: "+old.Text())
+		m.b.notes = append(m.b.notes, "schedule kept: "+old.Text())
 		if err := tx.commit(); err != nil {
 			return api.Schedule{}, err
 		}
-		return m.scheduleView(*old), nil
+		return m.b.scheduleView(*old), nil
 	}
-	if len(m.st.Schedules) >= api.MaxSchedules {
+	if len(m.b.st.Schedules) >= api.MaxSchedules {
 		return api.Schedule{}, api.Errorf(api.CodeInvalid, "at most %d schedules", api.MaxSchedules)
 	}
 	var names, paths []string
-	if r := m.st.Session; r != nil {
+	if r := m.b.st.Session; r != nil {
 		names, paths = r.Hostnames, r.Paths
 	}
-	if err := m.roomLocked(names, paths, &s); err != nil {
+	if err := m.b.room(names, paths, &s); err != nil {
 		return api.Schedule{}, err
 	}
-	m.st.Schedules = append(m.st.Schedules, ScheduleRecord{Schedule: s})
-	m.notes = append(m.notes, "schedule added: "+s.Text())
-	m.runSchedulesLocked(m.clock.Now())
+	m.b.st.Schedules = append(m.b.st.Schedules, ScheduleRecord{Schedule: s})
+	m.b.notes = append(m.b.notes, "schedule added: "+s.Text())
+	m.b.runSchedules(m.b.clock.Now())
 	if err := tx.commit(); err != nil {
 		return api.Schedule{}, err
 	}
-	return m.scheduleView(m.st.Schedules[len(m.st.Schedules)-1]), nil
+	return m.b.scheduleView(m.b.st.Schedules[len(m.b.st.Schedules)-1]), nil
 }
 
 // KeepSchedule withdraws a removal asked for: keeping tightens, so it
@@ -87,7 +87,7 @@ func (m *Manager) KeepSchedule(id string) (api.Schedule, error) {
 	return m.changeSchedule(id, func(s *ScheduleRecord) {
 		if s.RemoveAt != nil {
 			s.RemoveAt = nil
-			m.notes = append(m.notes, "schedule kept: "+s.Text())
+			m.b.notes = append(m.b.notes, "schedule kept: "+s.Text())
 		}
 	})
 }
@@ -105,9 +105,9 @@ func sameSchedule(a, b api.Schedule) bool {
 func (m *Manager) RemoveSchedule(id string) (api.Schedule, error) {
 	return m.changeSchedule(id, func(s *ScheduleRecord) {
 		if s.RemoveAt == nil {
-			at := m.clock.Now().Add(api.LoosenDelay).Truncate(time.Second)
+			at := m.b.clock.Now().Add(api.LoosenDelay).Truncate(time.Second)
 			s.RemoveAt = &at
-			m.notes = append(m.notes, fmt.Sprintf("schedule %s will be removed at %s, 24 h after it was asked", s.Text(), at.In(m.location()).Format("Mon 2 Jan 15:04")))
+			m.b.notes = append(m.b.notes, fmt.Sprintf("schedule %s will be removed at %s, 24 h after it was asked", s.Text(), at.In(m.b.location()).Format("Mon 2 Jan 15:04")))
 		}
 	})
 }
@@ -116,27 +116,27 @@ func (m *Manager) RemoveSchedule(id string) (api.Schedule, error) {
 func (m *Manager) changeSchedule(id string, change func(*ScheduleRecord)) (api.Schedule, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end()
-	i := slices.IndexFunc(m.st.Schedules, func(s ScheduleRecord) bool { return s.ID == id })
+	i := slices.IndexFunc(m.b.st.Schedules, func(s ScheduleRecord) bool { return s.ID == id })
 	if i < 0 {
 		return api.Schedule{}, api.Errorf(api.CodeNotFound, "no schedule %q; `nocontact schedule list` shows them", id)
 	}
-	s := &m.st.Schedules[i]
+	s := &m.b.st.Schedules[i]
 	change(s)
 	if err := tx.commit(); err != nil {
 		return api.Schedule{}, err
 	}
-	return m.scheduleView(*s), nil
+	return m.b.scheduleView(*s), nil
 }
 
 // Schedules returns the schedules, each with its next start.
 func (m *Manager) Schedules() []api.Schedule {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := make([]api.Schedule, 0, len(m.st.Schedules))
-	for _, s := range m.st.Schedules {
-		out = append(out, m.scheduleView(s))
+	out := make([]api.Schedule, 0, len(m.b.st.Schedules))
+	for _, s := range m.b.st.Schedules {
+		out = append(out, m.b.scheduleView(s))
 	}
 	return out
 }
@@ -146,13 +146,13 @@ func (m *Manager) Schedules() []api.Schedule {
 func (m *Manager) InScheduledBlock() bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if r := m.st.Session; r == nil {
+	if r := m.b.st.Session; r == nil {
 		return false
 	} else if r.Schedule != "" {
 		return true
 	}
-	for _, s := range m.st.Schedules {
-		if _, _, in := windowAt(s.Schedule, m.clock.Now(), m.location()); in {
+	for _, s := range m.b.st.Schedules {
+		if _, _, in := windowAt(s.Schedule, m.b.clock.Now(), m.b.location()); in {
 			return true
 		}
 	}
@@ -170,20 +170,20 @@ func (m *Manager) NextScheduled() *time.Time {
 	return next
 }
 
-func (m *Manager) scheduleView(s ScheduleRecord) api.Schedule {
+func (b *book) scheduleView(s ScheduleRecord) api.Schedule {
 	v := s.Schedule
 	v.Days, v.Hostnames, v.Paths = slices.Clone(v.Days), slices.Clone(v.Hostnames), slices.Clone(v.Paths)
-	if next, ok := nextStart(v, m.clock.Now(), m.location()); ok && (v.RemoveAt == nil || next.Before(*v.RemoveAt)) {
+	if next, ok := nextStart(v, b.clock.Now(), b.location()); ok && (v.RemoveAt == nil || next.Before(*v.RemoveAt)) {
 		v.Next = &next
 	}
 	return v
 }
 
-func (m *Manager) location() *time.Location {
-	if m.loc == nil {
+func (b *book) location() *time.Location {
+	if b.loc == nil {
 		return time.Local
 	}
-	return m.loc
+	return b.loc
 }
 
 // newSchedule validates a request into a schedule.

@@ -61,7 +61,7 @@ func soak(t *testing.T, seed uint64, steps int) {
 		}
 	}()
 	i := 0
-	for ; i < steps && m.Active(); i++ {
+	for ; i < steps && m.Snapshot().Active; i++ {
 		writeFails := failing > 0
 		if writeFails {
 			store.write = full
@@ -100,12 +100,12 @@ func soak(t *testing.T, seed uint64, steps int) {
 		}
 		credited := before(t, m, seed, i, real)
 		if credited >= 30*api.Day {
-			if _, err := m.Tick(); err != nil && m.Active() {
+			if _, err := m.Tick(); err != nil && m.Snapshot().Active {
 				t.Fatalf("seed %d step %d: 30 days credited and the block is not lifted at the next tick", seed, i)
 			}
 		}
 	}
-	if m.Active() {
+	if m.Snapshot().Active {
 		t.Logf("seed %d: after %d steps, %s really passed, the block still runs (fine: time set back is not credited)", seed, steps, api.FormatDuration(real))
 		return
 	}

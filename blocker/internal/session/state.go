@@ -58,7 +58,7 @@ const maxStoredDuration = 100 * api.MaxSessionDuration
 
 // maxStoredNames and maxStoredPaths bound a stored block's names and
 // paths: a block within the limits, with every schedule's merged in. New
-// blocks keep room for the schedules' (roomLocked); one saved before that
+// blocks keep room for the schedules' (room); one saved before that
 // rule may go beyond the limits once the windows add their people, and
 // must still load.
 const (

@@ -15,23 +15,23 @@ import (
 // would find: a credit kept in memory but not on disk would let a wall
 // clock set forward and a reboot credit the same time twice.
 type txn struct {
-	m       *Manager
+	b       *book
 	before  State
 	expired bool // the session ran out while crediting (that end is saved)
 	done    bool
 }
 
-// beginLocked snapshots the state and credits elapsed time.
-func (m *Manager) beginLocked() *txn {
-	tx := &txn{m: m, before: m.snapshotLocked()}
-	tx.expired = m.creditLocked()
+// begin snapshots the state and credits elapsed time.
+func (b *book) begin() *txn {
+	tx := &txn{b: b, before: b.snapshot()}
+	tx.expired = b.credit()
 	tx.done = tx.expired
 	return tx
 }
 
 // commit saves the state, or says in words why it could not.
 func (tx *txn) commit() error {
-	err := tx.m.saveLocked()
+	err := tx.b.save()
 	if err == nil {
 		tx.done = true
 		return nil
@@ -46,19 +46,19 @@ func (tx *txn) commit() error {
 // end puts the state back unless it was saved.
 func (tx *txn) end() {
 	if !tx.done {
-		tx.m.st, tx.done = tx.before, true
-		tx.m.dropNotesLocked()
+		tx.b.st, tx.done = tx.before, true
+		tx.b.dropNotes()
 	}
 }
 
-// snapshotLocked copies the state deeply enough to put it back.
-func (m *Manager) snapshotLocked() State {
-	st := m.st
-	if r := m.st.Session; r != nil {
+// snapshot copies the state deeply enough to put it back.
+func (b *book) snapshot() State {
+	st := b.st
+	if r := b.st.Session; r != nil {
 		c := *r
 		c.Hostnames, c.Paths = slices.Clone(r.Hostnames), slices.Clone(r.Paths)
 		st.Session = &c
 	}
-	st.Schedules = slices.Clone(m.st.Schedules) // their fields are replaced, never changed in place
+	st.Schedules = slices.Clone(b.st.Schedules) // their fields are replaced, never changed in place
 	return st
 }

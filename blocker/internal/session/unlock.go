@@ -16,9 +16,9 @@ import (
 func (m *Manager) Unlock(action api.UnlockAction, code string) (ended bool, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	tx := m.beginLocked()
+	tx := m.b.begin()
 	defer tx.end()
-	r, err := m.runningLocked()
+	r, err := m.b.running()
 	if err != nil {
 		return false, err
 	}
@@ -26,19 +26,19 @@ func (m *Manager) Unlock(action api.UnlockAction, code string) (ended bool, err 
 	case api.LockStrict:
 		return false, api.Errorf(api.CodeLocked, "this session has a strict lock: it cannot end early; %s left", api.HumanDuration(r.Remaining()))
 	case api.LockFriend:
-		ended, err = m.friendLocked(r, action, code)
+		ended, err = m.b.friend(r, action, code)
 	default:
-		ended, err = m.cooldownLocked(r, action)
+		ended, err = m.b.cooldown(r, action)
 	}
 	if ended {
-		m.st.Session = nil
+		m.b.st.Session = nil
 	}
 	if serr := tx.commit(); serr != nil {
 		// Undo the unlock step, but keep the count of wrong codes: a full
 		// disk must not reset the friend lock's rate limit.
 		wrong, retry := r.WrongCodes, r.RetryAfterCredited
 		tx.end()
-		if s := m.st.Session; s != nil {
+		if s := m.b.st.Session; s != nil {
 			s.WrongCodes, s.RetryAfterCredited = wrong, retry
 		}
 		return false, serr
@@ -46,12 +46,12 @@ func (m *Manager) Unlock(action api.UnlockAction, code string) (ended bool, err 
 	return ended, err
 }
 
-func (m *Manager) cooldownLocked(r *Record, action api.UnlockAction) (bool, error) {
+func (b *book) cooldown(r *Record, action api.UnlockAction) (bool, error) {
 	switch action {
 	case api.UnlockRequest:
 		if r.UnlockRequestedAt == nil {
 			at := r.Credited
-			r.UnlockRequestedAt, r.UnlockWall = &at, m.clock.Now()
+			r.UnlockRequestedAt, r.UnlockWall = &at, b.clock.Now()
 		}
 		return false, nil
 	case api.UnlockCancel:
@@ -81,7 +81,7 @@ const (
 	codeLen        = 10
 )
 
-func (m *Manager) friendLocked(r *Record, action api.UnlockAction, code string) (bool, error) {
+func (b *book) friend(r *Record, action api.UnlockAction, code string) (bool, error) {
 	switch action {
 	case api.UnlockRequest, api.UnlockCancel:
 		return false, api.Errorf(api.CodeLocked, "this session ends with your friend's code: confirm with it")

@@ -78,7 +78,7 @@ func TestEveryTermIsWitnessed(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m, clock, _ := newScheduleManager(t, at)
-			dir := m.store.dir
+			dir := m.b.store.dir
 			_, err := m.AddSchedule(api.ScheduleRequest{Days: "daily", From: "22:00", To: "07:00", Hostnames: []string{"reddit.com"}, Lock: api.Lock{Mode: api.LockStrict}})
 			testutil.Must(t, err)
 			_, code, err := m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Paths: []string{"instagram.com/jane.doe"}, Duration: api.Duration(time.Hour), Lock: c.lock})
@@ -129,7 +129,7 @@ func TestHonestChangesAreNotEdits(t *testing.T) {
 	testutil.Must(t, err)
 	clock.Pass(time.Minute)
 	m.Tick()
-	store, err := NewStore(m.store.dir)
+	store, err := NewStore(m.b.store.dir)
 	testutil.Must(t, err)
 	m2, _ := NewManager(store, clock)
 	if d := m2.Disagreements(); len(d) > 0 {
@@ -167,7 +167,7 @@ func TestScheduleEditsAgainstTheWitness(t *testing.T) {
 	testutil.Must(t, err)
 	_, err = m.RemoveSchedule(gone.ID)
 	testutil.Must(t, err)
-	editStored(t, m.store.dir, func(st *State) {
+	editStored(t, m.b.store.dir, func(st *State) {
 		st.Schedules = nil
 		for i := range api.MaxSchedules {
 			s := ScheduleRecord{Schedule: api.Schedule{ID: fmt.Sprintf("dummy%d", i), Days: []string{"mon"}, From: "03:00", To: "03:01", Hostnames: []string{"example.org"}, Lock: api.Lock{Mode: api.LockCooldown, Cooldown: api.Duration(15 * time.Minute)}}}
@@ -175,7 +175,7 @@ func TestScheduleEditsAgainstTheWitness(t *testing.T) {
 		}
 	})
 	clock.Pass(25 * time.Hour) // the removal came due while stopped
-	store, err := NewStore(m.store.dir)
+	store, err := NewStore(m.b.store.dir)
 	testutil.Must(t, err)
 	m2, _ := NewManager(store, clock)
 	var ids []string
