@@ -2,93 +2,138 @@ package daemon
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/internal/browser"
 	"github.com/nocontact-app/nocontact/blocker/internal/guard"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 )
 
-// enforceBrowsers writes the running session's browser policies (profile
-// paths blocked, secure DNS off) and records a tamper event for each
-// browser whose file had to be restored. It starts a guard on every
-// policy file. Without a session, or with browsers turned off, it does
-// nothing.
-func (d *Daemon) enforceBrowsers(ctx context.Context) {
-	if d.browsers == nil || !d.mgr.Snapshot().Active {
+// browserEnforcer keeps the running block's browser policies (profile
+// paths blocked, secure DNS off, private windows closed) and guards each
+// policy file it wrote. writeMu serialises the reading of the session and
+// the writing of the policies, and nothing else waits on it; mu guards
+// the report and the guarded files, briefly, so status never waits on a
+// write.
+type browserEnforcer struct {
+	m        *browser.Manager // nil: browser policies off (Config.BrowserRoot "")
+	snap     func() session.Snapshot
+	log      *slog.Logger
+	tamper   func(detail string) // records a policy that had to be restored
+	settle   time.Duration
+	interval time.Duration
+	wake     chan struct{} // new files may need a guard
+
+	writeMu sync.Mutex
+	mu      sync.Mutex
+	report  []api.BrowserStatus
+	guarded map[string]bool
+}
+
+func newBrowserEnforcer(cfg *Config, m *browser.Manager, snap func() session.Snapshot, tamper func(string)) *browserEnforcer {
+	return &browserEnforcer{m: m, snap: snap, log: cfg.Logger, tamper: tamper, settle: cfg.GuardSettle, interval: cfg.GuardEvery,
+		wake: make(chan struct{}, 1), guarded: map[string]bool{}}
+}
+
+// apply writes the running block's policies and records a tamper event for
+// each browser whose file had to be restored. Without a block, or with
+// browsers off, it does nothing.
+func (b *browserEnforcer) apply() {
+	if b.m == nil {
 		return
 	}
-	d.browserMu.Lock()
-	report, changes, err := d.browsers.Apply(d.browserWant())
-	d.browserReport = report
-	d.browserMu.Unlock()
+	b.writeMu.Lock()
+	snap := b.snap()
+	if !snap.Active {
+		b.writeMu.Unlock()
+		return
+	}
+	report, changes, err := b.m.Apply(browser.Want{Paths: snap.Paths, Hosts: snap.Hostnames, ClosePrivate: snap.ClosePrivate})
+	b.writeMu.Unlock()
+	b.mu.Lock()
+	b.report = report
+	b.mu.Unlock()
 	if err != nil {
-		d.log.Warn("a browser policy could not be written", "err", err)
+		b.log.Warn("a browser policy could not be written", "err", err)
 	}
 	for _, c := range changes {
-		d.noteTamper(c.Line())
+		b.tamper(c.Line())
 	}
-	for _, f := range d.browsers.Files() {
-		d.guardFile(ctx, f)
+	select {
+	case b.wake <- struct{}{}:
+	default:
 	}
 }
 
-// browserWant is what the running session asks of the browsers.
-func (d *Daemon) browserWant() browser.Want {
-	return browser.Want{Paths: d.mgr.Snapshot().Paths, Hosts: d.mgr.Snapshot().Hostnames, ClosePrivate: d.mgr.Snapshot().ClosePrivate}
-}
-
-// liftBrowsers undoes every policy written.
-func (d *Daemon) liftBrowsers() error {
-	if d.browsers == nil {
+// lift undoes every policy written, unless a block runs again.
+func (b *browserEnforcer) lift() error {
+	if b.m == nil {
 		return nil
 	}
-	d.browserMu.Lock()
-	defer d.browserMu.Unlock()
-	d.browserReport = nil
-	return d.browsers.Lift()
-}
-
-// browserStatus is the last report, for status.
-func (d *Daemon) browserStatus() []api.BrowserStatus {
-	d.browserMu.Lock()
-	defer d.browserMu.Unlock()
-	return slices.Clone(d.browserReport)
-}
-
-// guardFile starts, once per file, a guard that re-applies the policies
-// when the file changes, until the daemon stops.
-func (d *Daemon) guardFile(ctx context.Context, path string) {
-	d.browserMu.Lock()
-	if d.guarded == nil {
-		d.guarded = map[string]bool{}
+	b.writeMu.Lock()
+	defer b.writeMu.Unlock()
+	if b.snap().Active {
+		return nil // a block started since the one that ended: its policies stay
 	}
-	if d.guarded[path] || ctx == nil {
-		d.browserMu.Unlock()
+	b.mu.Lock()
+	b.report = nil
+	b.mu.Unlock()
+	return b.m.Lift()
+}
+
+// status is the last report, for status.
+func (b *browserEnforcer) status() []api.BrowserStatus {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return slices.Clone(b.report)
+}
+
+// run starts a guard on each policy file written, once per file, until
+// ctx is done; spawn runs each so that Run waits for them.
+func (b *browserEnforcer) run(ctx context.Context, spawn func(func())) {
+	if b.m == nil {
 		return
 	}
-	d.guarded[path] = true
-	d.browserMu.Unlock()
-	g := guard.New(guard.Config{Path: path, AlsoSuffix: ".json", Ancestors: d.browsers.Ancestors(path), Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log,
-		Check: func() (bool, error) {
-			d.opMu.Lock()
-			defer d.opMu.Unlock()
-			d.enforceBrowsers(ctx)
-			return false, nil // tamper is recorded by enforceBrowsers
-		}})
-	d.spawn(func() {
-		for ctx.Err() == nil {
-			if err := g.Run(ctx); err != nil {
-				// The directory went away (the session ended and it was
-				// removed): wait for the next session to recreate it.
-				select {
-				case <-ctx.Done():
-				case <-time.After(5 * time.Second):
-				}
+	for {
+		for _, f := range b.m.Files() {
+			b.mu.Lock()
+			seen := b.guarded[f]
+			b.guarded[f] = true
+			b.mu.Unlock()
+			if !seen {
+				spawn(func() { b.guardFile(ctx, f) })
 			}
 		}
-	})
-	d.log.Debug("guarding a browser policy", "dir", filepath.Dir(path))
+		select {
+		case <-ctx.Done():
+			return
+		case <-b.wake:
+		}
+	}
+}
+
+// guardFile re-applies the policies whenever path (or a folder above it)
+// changes.
+func (b *browserEnforcer) guardFile(ctx context.Context, path string) {
+	g := guard.New(guard.Config{Path: path, AlsoSuffix: ".json", Ancestors: b.m.Ancestors(path), Settle: b.settle, Interval: b.interval, Logger: b.log,
+		Check: func() (bool, error) {
+			b.apply()
+			return false, nil // tamper is recorded by apply
+		}})
+	b.log.Debug("guarding a browser policy", "dir", filepath.Dir(path))
+	for ctx.Err() == nil {
+		if err := g.Run(ctx); err != nil {
+			// The directory went away (the session ended and it was
+			// removed): wait for the next session to recreate it.
+			select {
+			case <-ctx.Done():
+			case <-time.After(5 * time.Second):
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/netip"
@@ -33,6 +34,9 @@ type Config struct {
 	GuardEvery  time.Duration  // 60 s
 	Heartbeat   time.Duration  // event stream heartbeat; 30 s
 	Location    *time.Location // the zone schedules are read in; nil: the machine's (time.Local)
+	// Flush clears the resolver caches after a write of the hosts file;
+	// nil: hosts.Flush, the platform's own.
+	Flush func(context.Context) []hosts.FlushStep
 }
 
 // check refuses a configuration without its paths: the production
@@ -54,6 +58,9 @@ func (c *Config) fill() {
 	}
 	if !c.Sinkhole.IsValid() {
 		c.Sinkhole = hosts.DefaultSinkhole
+	}
+	if c.Flush == nil {
+		c.Flush = hosts.Flush
 	}
 	if c.Clock == nil {
 		c.Clock = session.SystemClock{}

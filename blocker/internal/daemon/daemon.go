@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/nocontact-app/nocontact/blocker/internal/browser"
-	"io/fs"
 	"log/slog"
-	"net/netip"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -21,42 +19,35 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 )
 
-// Daemon is nocontactd. Create it with New and start it with Run.
+// Daemon is nocontactd: the session manager and the enforcers that keep
+// its block (the hosts file, the browsers' policies, the sinkhole), the
+// tamper watch, and the loops that drive them. Create it with New and
+// start it with Run.
+//
+// Each enforcer reads the session's Snapshot under its own lock and owns
+// its own state. The daemon's one lock, opMu, makes a change of the
+// session and its hosts write one step (a start whose write fails is
+// undone), and runs one guard check at a time; it is never held across a
+// cache flush, a browser policy write or a lookup. Where it meets another
+// lock it is taken first: opMu, then the hosts enforcer's, then the
+// manager's.
 type Daemon struct {
-	cfg    Config
-	log    *slog.Logger
-	editor *hosts.Editor
-	mgr    *session.Manager
-	events *eventlog.Log
-	sink   *sinkhole.Sinkhole // nil when no port is configured
-	visits visits
+	cfg      Config
+	log      *slog.Logger
+	mgr      *session.Manager
+	events   *eventlog.Log
+	hosts    *hostsEnforcer
+	browsers *browserEnforcer
+	tamper   *tamperWatch
+	pages    *pages
+	visits   *visits
+	sink     *sinkhole.Sinkhole // nil when no port is configured
 
-	// Lock order: opMu, then hostsMu, then the manager's own lock, then
-	// mu; browserMu is taken alone (or after opMu); visits.writeMu before
-	// visits.mu, which guards fields only. No slow I/O under hostsMu, mu or
-	// visits.mu: the cache flush runs after hostsMu is let go, the event
-	// log is written under visits.writeMu.
-	opMu       sync.Mutex // a change of the session and its write, or a guard check
-	hostsMu    sync.Mutex // serialises every read-modify-write of the hosts file
-	mu         sync.Mutex // guards the fields below
-	hostsErr   string     // the last failure to write or lift, shown in status
-	liftDue    bool       // a section must be lifted (retried with backoff)
-	lastTamper *time.Time
-	bypasses   []string               // ways around the intact section, last audited
-	unwritable string                 // why a tampered file could not be restored, once recorded
-	lastGood   []byte                 // the hosts file as last seen or written intact
-	firstModes map[string]fs.FileMode // modes of the resolver's files first seen (opMu)
-
-	browsers      *browser.Manager // nil: browser policies off (Config.BrowserRoot "")
-	browserMu     sync.Mutex       // guards the fields below
-	browserReport []api.BrowserStatus
-	guarded       map[string]bool
-	ext           *ext // the extension, when it is served
-	// tcpPeer is the uid behind a connection to the sinkhole (tcpPeerUID).
-	tcpPeer func(local, remote netip.AddrPort) (int, error)
-	runCtx  context.Context // the context Run serves under, for the policy guards
-	wake    chan struct{}   // nudges the tick loop
-	bg      sync.WaitGroup  // every goroutine Run starts: Run returns after them all
+	opMu     sync.Mutex    // a change of the session and its hosts write, or a guard check
+	liftDue  atomic.Bool   // a section must be lifted (retried with backoff)
+	wake     chan struct{} // nudges the tick loop
+	bg       sync.WaitGroup
+	resolver []string // the resolver files beside the hosts file, watched with it
 
 	// Work done so far, counted for tests to wait on instead of sleeping.
 	ticks     atomic.Int64 // tick-loop iterations completed
@@ -94,40 +85,56 @@ func New(cfg Config) (*Daemon, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Daemon{cfg: cfg, log: cfg.Logger, editor: ed, mgr: mgr, events: events, wake: make(chan struct{}, 1), tcpPeer: tcpPeerUID}
-	if cfg.BrowserRoot != "" {
-		if d.browsers, err = browser.NewManager(cfg.BrowserRoot, cfg.StateDir); err != nil {
-			return nil, err
-		}
-	}
-	mgr.OnExpire(d.sessionExpired)
-	mgr.OnSchedule(d.onSchedule)
-	if cfg.Location != nil {
-		mgr.SetLocation(cfg.Location)
-	}
-	if err := d.setupExtension(); err != nil {
-		d.log.Error("the extension could not be packed; blocked tabs show the browser's own page", "err", err)
-	}
-	if cfg.HTTPPort != 0 || cfg.HTTPSPort != 0 {
-		d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, IPv6: true, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort,
-			OnHit: d.onHit, Page: d.page, Local: d.local})
-		if err != nil {
-			return nil, err
-		}
+	d := &Daemon{cfg: cfg, log: cfg.Logger, mgr: mgr, events: events, wake: make(chan struct{}, 1)}
+	if err := d.wire(ed); err != nil {
+		return nil, err
 	}
 	if fellBack {
 		d.log.Warn("the current state file was damaged; using the previous generation")
 	}
-	if err := mgr.Broken(); err != nil {
+	if err := mgr.Snapshot().Broken; err != nil {
 		d.log.Error("state unreadable: keeping the hosts file as it is and refusing new sessions until `nocontactd cleanup`", "err", err)
 	}
 	return d, nil
 }
 
+// wire builds the enforcers, the tamper watch and the sinkhole around the
+// manager, and has the manager tell the daemon of expiries and schedules.
+func (d *Daemon) wire(ed *hosts.Editor) error {
+	cfg := &d.cfg
+	d.tamper = &tamperWatch{cfg: cfg, editor: ed, mgr: d.mgr, record: d.record}
+	d.hosts = newHostsEnforcer(cfg, ed, d.mgr.Snapshot)
+	var bm *browser.Manager
+	if cfg.BrowserRoot != "" {
+		var err error
+		if bm, err = browser.NewManager(cfg.BrowserRoot, cfg.StateDir); err != nil {
+			return err
+		}
+	}
+	d.browsers = newBrowserEnforcer(cfg, bm, d.mgr.Snapshot, d.tamper.note)
+	d.visits = &visits{events: d.events, mgr: d.mgr, now: cfg.Clock.Now, record: d.record}
+	d.pages = &pages{cfg: cfg, snap: d.mgr.Snapshot, visits: d.visits, tcpPeer: tcpPeerUID}
+	if err := d.pages.setupExtension(bm); err != nil {
+		d.log.Error("the extension could not be packed; blocked tabs show the browser's own page", "err", err)
+	}
+	d.resolver = resolverFilesBeside(cfg)
+	d.mgr.OnExpire(d.sessionExpired)
+	d.mgr.OnSchedule(d.onSchedule)
+	if cfg.Location != nil {
+		d.mgr.SetLocation(cfg.Location)
+	}
+	if cfg.HTTPPort == 0 && cfg.HTTPSPort == 0 {
+		return nil
+	}
+	var err error
+	d.sink, err = sinkhole.New(sinkhole.Config{Addr: cfg.Sinkhole, IPv6: true, HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort,
+		OnHit: d.visits.onHit, Page: d.pages.page, Local: d.pages.local})
+	return err
+}
+
 // Run serves until ctx is done. The block stays in place when it returns:
 // stopping the daemon is not a way out, and the next start re-applies it.
 func (d *Daemon) Run(ctx context.Context) error {
-	d.runCtx = ctx
 	mounts := d.openMounts()
 	d.startup()
 	ln, err := listen(d.cfg.Socket, d.cfg.OwnerUID)
@@ -144,6 +151,8 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	d.spawn(func() { d.hosts.runFlusher(ctx) })
+	d.spawn(func() { d.browsers.run(ctx, d.spawn) })
 	d.spawn(func() { d.runGuard(ctx) })
 	d.spawn(func() { d.tickLoop(ctx) })
 	d.spawn(func() { d.watchdog(ctx) })
@@ -170,18 +179,18 @@ func (d *Daemon) Run(ctx context.Context) error {
 // startup re-applies a running session or lifts a stale section; with an
 // unreadable state it leaves the file alone.
 func (d *Daemon) startup() {
-	d.checkWitness()
-	switch {
-	case d.mgr.Broken() != nil:
-	case d.mgr.Snapshot().Active:
-		prev, wrote, err := d.enforceFrom()
-		d.enforceBrowsers(d.runCtx)
+	d.tamper.checkWitness()
+	switch snap := d.mgr.Snapshot(); {
+	case snap.Broken != nil:
+	case snap.Active:
+		prev, wrote, err := d.hosts.apply()
+		d.browsers.apply()
 		if err != nil {
 			d.log.Error("re-applying the session failed; the guard keeps trying", "err", err)
 		}
-		d.noteAbsence(wrote && len(d.editor.Section(prev)) == 0)
+		d.tamper.noteAbsence(wrote && len(d.hosts.editor.Section(prev)) == 0)
 	default:
-		d.noteStateLoss()
+		d.tamper.noteStateLoss()
 		d.requestLift()
 	}
 }
@@ -189,7 +198,7 @@ func (d *Daemon) startup() {
 // runGuard runs the tamper guard; its check restores and records tampering.
 func (d *Daemon) runGuard(ctx context.Context) {
 	g := guard.New(guard.Config{
-		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log, Also: d.resolverFilesBeside(),
+		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log, Also: d.resolver,
 		Check: d.guardCheck,
 		OnConflict: func(time.Duration) {
 			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; the block is put back at each change"})
@@ -206,104 +215,60 @@ func (d *Daemon) runGuard(ctx context.Context) {
 	}
 }
 
-// enforce writes the running session's section if the file differs from
-// it, and reports whether it wrote.
-func (d *Daemon) enforce() (bool, error) {
-	_, wrote, err := d.enforceFrom()
-	d.enforceBrowsers(d.runCtx)
-	return wrote, err
+// guardCheck restores the section if it differs from the session's and
+// records how it had been tampered with, or why it could not be restored;
+// then it has the browsers' policies checked and audits the resolver for
+// ways around the section, both outside opMu.
+func (d *Daemon) guardCheck() (bool, error) {
+	defer d.checks.Add(1)
+	waitIfEmpty(d.cfg.HostsFile)
+	d.opMu.Lock()
+	d.tamper.openHostsFile()
+	kind := hostsKind(d.cfg.HostsFile)
+	prev, restored, err := d.hosts.apply()
+	d.opMu.Unlock()
+	d.browsers.apply()
+	d.tamper.audit()
+	if err != nil && d.mgr.Snapshot().Active {
+		d.tamper.noteUnwritable(err)
+	}
+	if !restored {
+		return false, err
+	}
+	d.tamper.noteUnwritable(nil)
+	d.tamper.note(d.tamper.tamperDetail(prev, kind))
+	return true, err
 }
 
-func (d *Daemon) enforceFrom() (prev []byte, wrote bool, err error) {
-	prev, wrote, err = d.enforceLocked()
-	if wrote {
-		d.flush() // after the lock: it may wait seconds on resolvectl or nscd
+// change makes a change of the session and writes it to the hosts file as
+// one step, then to the browsers' policies outside the lock. undo runs,
+// still under the lock, when the file cannot be written; what it could not
+// undo joins the error.
+func (d *Daemon) change(do func() error, undo func() error) error {
+	d.opMu.Lock()
+	if err := do(); err != nil {
+		d.opMu.Unlock()
+		return err
 	}
-	return prev, wrote, err
+	_, _, err := d.hosts.apply()
+	if err != nil && undo != nil {
+		err = errors.Join(err, undo())
+	}
+	d.opMu.Unlock()
+	d.browsers.apply()
+	return err
 }
 
-func (d *Daemon) enforceLocked() (prev []byte, wrote bool, err error) {
-	d.hostsMu.Lock()
-	defer d.hostsMu.Unlock()
-	names := d.mgr.Snapshot().Hostnames
-	if names == nil {
-		return nil, false, nil
-	}
-	if aside, err := hosts.Reclaim(d.cfg.HostsFile, d.cfg.Clock.Now()); err != nil {
-		return nil, false, d.noteHostsErr(err)
-	} else if aside != "" {
-		d.log.Warn("a directory stood in place of the hosts file; moved aside", "to", aside)
-	}
-	prev, err = hosts.ReadFile(d.cfg.HostsFile)
-	if err != nil {
-		return nil, false, d.noteHostsErr(err)
-	}
-	base := prev
-	if len(prev) == 0 && d.lastGood != nil {
-		base = d.lastGood // deleted or emptied: bring the user's lines back too
-	}
-	next, changed, err := d.editor.Apply(base, names)
-	if err == nil && !changed && len(prev) > 0 {
-		d.lastGood = prev
-	}
-	if err != nil || (!changed && len(prev) > 0) {
-		return prev, false, d.noteHostsErr(err)
-	}
-	if _, err := hosts.WriteFile(d.cfg.HostsFile, next); err != nil {
-		return prev, false, d.noteHostsErr(err)
-	}
-	d.lastGood = next
-	return prev, true, d.noteHostsErr(nil)
-}
-
-// lift removes the section; it reports an error to be retried.
+// lift removes the section and the policies when no block runs; it
+// reports an error to be retried.
 func (d *Daemon) lift() error {
-	wrote, err := d.liftLocked()
-	if wrote {
-		d.flush() // after the lock, as in enforceFrom
+	if err := d.hosts.strip(); err != nil {
+		return err
 	}
-	return err
-}
-
-func (d *Daemon) liftLocked() (wrote bool, err error) {
-	d.hostsMu.Lock()
-	defer d.hostsMu.Unlock()
-	if d.mgr.Snapshot().Active || d.mgr.Broken() != nil {
-		return false, nil
+	if err := d.browsers.lift(); err != nil {
+		return d.hosts.setErr(fmt.Errorf("lifting the browser policies: %w", err))
 	}
-	prev, err := hosts.ReadFile(d.cfg.HostsFile)
-	if err != nil {
-		return false, d.noteHostsErr(err)
-	}
-	next, changed := d.editor.Strip(prev)
-	if changed {
-		if _, err := hosts.WriteFile(d.cfg.HostsFile, next); err != nil {
-			return false, d.noteHostsErr(fmt.Errorf("lifting the block: %w", err))
-		}
-	}
-	if err := d.liftBrowsers(); err != nil {
-		return changed, d.noteHostsErr(fmt.Errorf("lifting the browser policies: %w", err))
-	}
-	return changed, d.noteHostsErr(nil)
-}
-
-func (d *Daemon) flush() {
-	for _, step := range hosts.Flush(context.Background()) {
-		if step.Err != nil {
-			d.log.Warn("cache flush failed", "cache", step.Cache, "err", step.Err)
-		}
-	}
-}
-
-// noteHostsErr keeps err (or its absence) for the status, and returns it.
-func (d *Daemon) noteHostsErr(err error) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.hostsErr = ""
-	if err != nil {
-		d.hostsErr = err.Error()
-	}
-	return err
+	return nil
 }
 
 // record appends an event to the log; a failure to store it is logged.

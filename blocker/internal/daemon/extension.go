@@ -1,15 +1,29 @@
 package daemon
 
 import (
+	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/internal/browser"
 	"github.com/nocontact-app/nocontact/blocker/internal/extension"
 	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 )
+
+// pages are the sinkhole's own pages: the passage a blocked tab shows, the
+// article, and the extension with its rules.
+type pages struct {
+	cfg    *Config
+	snap   func() session.Snapshot
+	visits *visits
+	// tcpPeer is the uid behind a connection to the sinkhole (tcpPeerUID).
+	tcpPeer func(local, remote netip.AddrPort) (int, error)
+	ext     *ext // the extension, when it is served
+}
 
 // ext is the packed extension the sinkhole serves and the policies
 // force-install.
@@ -21,11 +35,11 @@ type ext struct {
 // setupExtension packs the extension with the key kept in the state
 // directory. It is on with browser policies, the sinkhole's HTTP port and
 // the default sinkhole address, which the extension's own CSP names.
-func (d *Daemon) setupExtension() error {
-	if d.browsers == nil || d.cfg.HTTPPort == 0 || d.cfg.Sinkhole != hosts.DefaultSinkhole {
+func (p *pages) setupExtension(bm *browser.Manager) error {
+	if bm == nil || p.cfg.HTTPPort == 0 || p.cfg.Sinkhole != hosts.DefaultSinkhole {
 		return nil
 	}
-	key, err := extension.LoadOrCreateKey(d.cfg.StateDir)
+	key, err := extension.LoadOrCreateKey(p.cfg.StateDir)
 	if err != nil {
 		return err
 	}
@@ -37,17 +51,17 @@ func (d *Daemon) setupExtension() error {
 	if err != nil {
 		return err
 	}
-	base := d.localBase()
-	d.ext = &ext{id: id, base: base, crx: crx}
-	d.browsers.Forcelist = []string{id + ";" + base + "/nocontact/updates.xml"}
+	base := p.localBase()
+	p.ext = &ext{id: id, base: base, crx: crx}
+	bm.Forcelist = []string{id + ";" + base + "/nocontact/updates.xml"}
 	return nil
 }
 
 // local answers the requests for the sinkhole's own address: the
 // extension's update manifest, its CRX and rules, and the page a blocked
 // tab is sent to (a visit, over https as the tab asked).
-func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
-	if req.Host != d.cfg.Sinkhole.String() || !strings.HasPrefix(req.Path, "/nocontact/") {
+func (p *pages) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
+	if req.Host != p.cfg.Sinkhole.String() || !strings.HasPrefix(req.Path, "/nocontact/") {
 		return sinkhole.LocalResponse{}, false
 	}
 	u, err := url.ParseRequestURI(req.Path)
@@ -56,20 +70,21 @@ func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 	}
 	switch {
 	case u.Path == "/nocontact/blocked":
-		return d.blockedPage(u.Query(), d.localPeerAllowed(req)), true
+		return p.blockedPage(u.Query(), p.localPeerAllowed(req)), true
 	case u.Path == "/nocontact/article":
 		return articlePage(), true
-	case d.ext == nil:
+	case p.ext == nil:
 	case u.Path == "/nocontact/updates.xml":
 		return sinkhole.LocalResponse{Status: 200, ContentType: "application/xml",
-			Body: extension.UpdateManifest(d.ext.id, d.ext.base+"/nocontact/extension.crx")}, true
+			Body: extension.UpdateManifest(p.ext.id, p.ext.base+"/nocontact/extension.crx")}, true
 	case u.Path == "/nocontact/extension.crx":
-		return sinkhole.LocalResponse{Status: 200, ContentType: "application/x-chrome-extension", Body: d.ext.crx}, true
-	case u.Path == "/nocontact/rules.json" && !d.localPeerAllowed(req):
+		return sinkhole.LocalResponse{Status: 200, ContentType: "application/x-chrome-extension", Body: p.ext.crx}, true
+	case u.Path == "/nocontact/rules.json" && !p.localPeerAllowed(req):
 		return sinkhole.LocalResponse{Status: 403, ContentType: "text/plain"}, true // the names are the owner's
 	case u.Path == "/nocontact/rules.json":
+		snap := p.snap()
 		return sinkhole.LocalResponse{Status: 200, ContentType: "application/json",
-			Body: extension.RulesFor(d.ext.base, d.mgr.Snapshot().Hostnames, d.mgr.Snapshot().Paths)}, true
+			Body: extension.RulesFor(p.ext.base, snap.Hostnames, snap.Paths)}, true
 	}
 	return sinkhole.LocalResponse{Status: 404, ContentType: "text/plain"}, true
 }
@@ -78,28 +93,29 @@ func (d *Daemon) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 // page of its own runs as a uid the API admits (root, the owner): only
 // those learn which names and profiles the block holds (issue 29.9). Any
 // other user's browser gets the policies too, but not the names.
-func (d *Daemon) localPeerAllowed(req sinkhole.Request) bool {
-	uid, err := d.tcpPeer(req.Local, req.Remote)
-	return err == nil && d.allowed(uid)
+func (p *pages) localPeerAllowed(req sinkhole.Request) bool {
+	uid, err := p.tcpPeer(req.Local, req.Remote)
+	return err == nil && allowedUID(p.cfg, uid)
 }
 
 // blockedPage is the passage for a tab the extension redirected: a visit
 // to host when it (or a profile path on it) is in the running session;
 // named only for a uid that may know the block (named).
-func (d *Daemon) blockedPage(q url.Values, named bool) sinkhole.LocalResponse {
+func (p *pages) blockedPage(q url.Values, named bool) sinkhole.LocalResponse {
 	host, err := api.NormalizeHostname(q.Get("host"))
 	if err != nil {
 		return sinkhole.LocalResponse{Status: 400, ContentType: "text/plain"}
 	}
-	blocked := slices.Contains(d.mgr.Snapshot().Hostnames, host)
+	snap := p.snap()
+	blocked := slices.Contains(snap.Hostnames, host)
 	path := q.Get("path")
 	if path != "" {
-		blocked = slices.Contains(d.mgr.Snapshot().Paths, host+path)
+		blocked = slices.Contains(snap.Paths, host+path)
 	}
 	if !blocked || !named {
 		path = "" // name only what the running block covers, to its owner
 	}
-	resp := sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: d.pageFor(host, path)}
+	resp := sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: p.pageFor(host, path)}
 	if blocked {
 		resp.Hit = &sinkhole.Hit{Host: host, Scheme: "https"}
 	}

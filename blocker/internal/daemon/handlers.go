@@ -1,99 +1,66 @@
 package daemon
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 )
 
-func (d *Daemon) handleStatus(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, d.Status())
+// handlers are the API's routes: each decodes a request, asks the daemon,
+// and writes its answer.
+type handlers struct{ d *Daemon }
+
+func (a handlers) handleStatus(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, a.d.Status())
 }
 
 // Status reports the session, the hosts file, the sinkhole and the daemon.
 func (d *Daemon) Status() api.Status {
 	st := api.Status{
 		Session:  d.mgr.View(),
-		Hosts:    d.hostsStatus(),
-		Sinkhole: d.sinkholeStatus(),
+		Hosts:    d.hosts.status(),
+		Sinkhole: d.visits.sinkholeStatus(&d.cfg, d.sink),
 		Daemon:   api.DaemonInfo{Version: api.Version},
 
 		NextScheduled: d.mgr.NextScheduled(),
 	}
+	d.tamper.status(&st.Hosts)
+	st.Hosts.LiftPending = d.liftDue.Load()
 	if st.Session != nil {
-		st.Browsers = d.browserStatus()
+		st.Browsers = d.browsers.status()
 	}
-	if err := d.mgr.Broken(); err != nil {
+	if err := d.mgr.Snapshot().Broken; err != nil {
 		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontactd cleanup` (%v)", err)
 	}
 	return st
 }
 
-func (d *Daemon) sinkholeStatus() api.SinkholeStatus {
-	st := api.SinkholeStatus{Address: d.cfg.Sinkhole.String(), HTTPPort: d.cfg.HTTPPort, HTTPSPort: d.cfg.HTTPSPort}
-	d.visits.mu.Lock()
-	st.OtherHits = d.visits.others
-	d.visits.mu.Unlock()
-	if d.sink == nil {
-		st.Error = "not listening (no ports configured): the block works, but attempts cannot be noticed"
-		return st
-	}
-	listening, problem := d.sink.Status()
-	st.Listening = listening
-	if problem != "" {
-		st.Error = problem + ": the block works, but attempts on that port cannot be noticed"
-	}
-	return st
-}
-
-// hostsStatus reads the file and says whether it is as the session wants.
-func (d *Daemon) hostsStatus() api.HostsStatus {
-	hs := api.HostsStatus{Path: d.cfg.HostsFile}
-	d.mu.Lock()
-	hs.Error, hs.LiftPending, hs.LastTamper, hs.Bypasses = d.hostsErr, d.liftDue, d.lastTamper, d.bypasses
-	d.mu.Unlock()
-	d.hostsMu.Lock()
-	defer d.hostsMu.Unlock()
-	content, err := hosts.ReadFile(d.cfg.HostsFile)
-	if err != nil {
-		hs.Error = err.Error()
-		return hs
-	}
-	if names := d.mgr.Snapshot().Hostnames; names != nil {
-		_, changed, err := d.editor.Apply(content, names)
-		if err != nil {
-			hs.Error = err.Error() // never reported intact when it cannot be checked
-		}
-		hs.Intact = err == nil && !changed
-	} else {
-		hs.Intact = len(d.editor.Section(content)) == 0
-	}
-	return hs
-}
-
-func (d *Daemon) handleStart(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleStart(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	var req api.StartRequest
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
 		return
 	}
-	d.opMu.Lock()
-	defer d.opMu.Unlock()
-	view, code, err := d.mgr.Start(req)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	if _, err := d.enforce(); err != nil {
-		if _, cerr := d.mgr.Cleanup(); cerr != nil { // undo the start: the state must not hold a block the file lacks
-			err = errors.Join(err, fmt.Errorf("and the start could not be undone, so the block will be applied when the file can be written: %w", cerr))
+	var view *api.Session
+	var code string
+	err := d.change(func() (err error) {
+		view, code, err = d.mgr.Start(req)
+		return err
+	}, func() error { // the state must not hold a block the file lacks
+		if _, err := d.mgr.Cleanup(); err != nil {
+			return fmt.Errorf("and the start could not be undone, so the block will be applied when the file can be written: %w", err)
 		}
-		writeError(w, fmt.Errorf("the hosts file could not be written, so no session started: %w", err))
+		return nil
+	})
+	if err != nil {
+		if view != nil {
+			err = fmt.Errorf("the hosts file could not be written, so no session started: %w", err)
+		}
+		writeError(w, err)
 		return
 	}
 	d.log.Info("session started", "names", len(view.Hostnames), "duration", api.FormatDuration(time.Duration(view.Duration)), "lock", view.Lock.Mode)
@@ -101,7 +68,8 @@ func (d *Daemon) handleStart(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, api.SessionResponse{Session: view, FriendCode: code})
 }
 
-func (d *Daemon) handleExtend(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleExtend(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	var req api.ExtendRequest
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
@@ -116,20 +84,18 @@ func (d *Daemon) handleExtend(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, api.SessionResponse{Session: d.mgr.View()})
 }
 
-func (d *Daemon) handleAdd(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleAdd(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	var req api.AddRequest
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
 		return
 	}
-	d.opMu.Lock()
-	defer d.opMu.Unlock()
-	added, err := d.mgr.Add(req.Add, req.Paths)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	if _, err := d.enforce(); err != nil {
+	var added []string
+	if err := d.change(func() (err error) {
+		added, err = d.mgr.Add(req.Add, req.Paths)
+		return err
+	}, nil); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -146,7 +112,8 @@ var unlockEvents = map[api.UnlockAction]api.EventKind{
 	api.UnlockConfirm: api.EventUnlockCompleted,
 }
 
-func (d *Daemon) handleUnlock(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleUnlock(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	var req api.UnlockRequestBody
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
@@ -176,7 +143,8 @@ func (d *Daemon) Cleanup() error {
 	return d.lift()
 }
 
-func (d *Daemon) handleCleanup(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleCleanup(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	if peerOf(r) != 0 {
 		writeError(w, api.Errorf(api.CodeForbidden, "cleanup is for root: run `sudo nocontactd cleanup`"))
 		return
@@ -188,7 +156,8 @@ func (d *Daemon) handleCleanup(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, d.Status())
 }
 
-func (d *Daemon) handleEvents(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleEvents(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	after, limit, err := eventQuery(r)
 	if err != nil {
 		writeError(w, err)

@@ -37,7 +37,7 @@ func hostsKind(path string) string {
 // tamperDetail says how the hosts file was found before a restore: prev
 // is what was read of it (nil when nothing could be), kind what stood
 // there (hostsKind).
-func (d *Daemon) tamperDetail(prev []byte, kind string) string {
+func (t *tamperWatch) tamperDetail(prev []byte, kind string) string {
 	switch {
 	case kind == "missing":
 		return "hosts file deleted"
@@ -45,7 +45,7 @@ func (d *Daemon) tamperDetail(prev []byte, kind string) string {
 		return "hosts file replaced by " + kind
 	case len(prev) == 0:
 		return "hosts file emptied"
-	case len(d.editor.Section(prev)) == 0:
+	case len(t.editor.Section(prev)) == 0:
 		return "section removed"
 	}
 	return "section edited"
@@ -57,19 +57,19 @@ func (d *Daemon) tamperDetail(prev []byte, kind string) string {
 // root's still find the section), and the resolver's files readable (an
 // nsswitch.conf a user cannot read makes glibc ask DNS first). It records
 // what it did.
-func (d *Daemon) openHostsFile() {
-	active := d.mgr.Snapshot().Active
+func (t *tamperWatch) openHostsFile() {
+	active := t.mgr.Snapshot().Active
 	for _, c := range []struct {
 		path string
 		need fs.FileMode
 		what string
-	}{{d.cfg.HostsFile, 0o444, "the hosts file"}, {filepath.Dir(d.cfg.HostsFile), 0o001, "the hosts file's folder " + filepath.Dir(d.cfg.HostsFile)},
-		{d.cfg.NSSwitch, 0o444, d.cfg.NSSwitch}, {d.cfg.HostConf, 0o444, d.cfg.HostConf}} {
+	}{{t.cfg.HostsFile, 0o444, "the hosts file"}, {filepath.Dir(t.cfg.HostsFile), 0o001, "the hosts file's folder " + filepath.Dir(t.cfg.HostsFile)},
+		{t.cfg.NSSwitch, 0o444, t.cfg.NSSwitch}, {t.cfg.HostConf, 0o444, t.cfg.HostConf}} {
 		fi, err := os.Stat(c.path)
 		if err != nil || (c.need == 0o444 && !fi.Mode().IsRegular()) {
 			continue
 		}
-		need := d.neededMode(c.path, fi.Mode().Perm(), c.need) // first seen even without a block
+		need := t.neededMode(c.path, fi.Mode().Perm(), c.need) // first seen even without a block
 		if !active || fi.Mode().Perm()&need == need {
 			continue
 		}
@@ -78,10 +78,10 @@ func (d *Daemon) openHostsFile() {
 			closed = "closed to other users"
 		}
 		if err := os.Chmod(c.path, mode|need); err != nil {
-			d.noteTamper(fmt.Sprintf("%s was %s (mode %04o), so their lookups skip the block, and it could not be opened again: %v", c.what, closed, mode, err))
+			t.note(fmt.Sprintf("%s was %s (mode %04o), so their lookups skip the block, and it could not be opened again: %v", c.what, closed, mode, err))
 			continue
 		}
-		d.noteTamper(fmt.Sprintf("%s was %s (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, closed, mode, mode|need))
+		t.note(fmt.Sprintf("%s was %s (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, closed, mode, mode|need))
 	}
 }
 
@@ -89,17 +89,17 @@ func (d *Daemon) openHostsFile() {
 // system's own files (/etc/hosts and its folder are open to every user on
 // every system); for others (a sandbox's hosts file in a private folder)
 // what was open when the daemon first looked, so that only a change is
-// taken for tampering. Called under opMu.
-func (d *Daemon) neededMode(path string, mode, need fs.FileMode) fs.FileMode {
-	if d.cfg.HostsFile == hosts.DefaultPath {
+// taken for tampering. Called under the guard check's order: one check at a time.
+func (t *tamperWatch) neededMode(path string, mode, need fs.FileMode) fs.FileMode {
+	if t.cfg.HostsFile == hosts.DefaultPath {
 		return need
 	}
-	if d.firstModes == nil {
-		d.firstModes = map[string]fs.FileMode{}
+	if t.firstModes == nil {
+		t.firstModes = map[string]fs.FileMode{}
 	}
-	first, seen := d.firstModes[path]
+	first, seen := t.firstModes[path]
 	if !seen {
-		first, d.firstModes[path] = mode, mode
+		first, t.firstModes[path] = mode, mode
 	}
 	return need & first
 }

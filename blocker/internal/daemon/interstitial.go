@@ -30,22 +30,22 @@ type interstitialData struct {
 }
 
 // page renders the interstitial for an HTTP hit on host.
-func (d *Daemon) page(host string) []byte { return d.pageFor(host, "") }
+func (p *pages) page(host string) []byte { return p.pageFor(host, "") }
 
 // pageFor renders the interstitial for a visit to host, or to the profile
 // at path on it: an excerpt chosen for the host, the time and the
 // attempts, with its title and reason; a profile's page names the person.
-func (d *Daemon) pageFor(host, path string) []byte {
-	now := d.cfg.Clock.Now().Local()
-	hour, today := d.Attempts(now)
+func (p *pages) pageFor(host, path string) []byte {
+	now := p.cfg.Clock.Now().Local()
+	hour, today := p.visits.attempts(now)
 	a, err := content.Load()
 	if err != nil {
 		return []byte(plainPage)
 	}
-	ex := a.Pick(content.Moment{Trigger: content.Visit, Host: host, Time: now, AttemptsHour: hour, AttemptsToday: today, Seq: d.lastVisit(host)})
+	ex := a.Pick(content.Moment{Trigger: content.Visit, Host: host, Time: now, AttemptsHour: hour, AttemptsToday: today, Seq: p.visits.lastVisit(host)})
 	var b bytes.Buffer
 	err = interstitialTemplate.Execute(&b, interstitialData{Host: host, What: whatWasOpened(host, path), Excerpt: ex,
-		Today: content.AttemptsToday(today) + ".", Article: d.articleURL(), Style: content.Style()})
+		Today: content.AttemptsToday(today) + ".", Article: p.articleURL(), Style: content.Style()})
 	if err != nil {
 		return []byte(plainPage)
 	}
@@ -71,19 +71,19 @@ func whatWasOpened(host, path string) string {
 
 // articleURL is the article's page on the sinkhole ("" when the sinkhole
 // serves no plain HTTP).
-func (d *Daemon) articleURL() string {
-	if d.cfg.HTTPPort == 0 {
+func (p *pages) articleURL() string {
+	if p.cfg.HTTPPort == 0 {
 		return ""
 	}
-	return d.localBase() + "/nocontact/article"
+	return p.localBase() + "/nocontact/article"
 }
 
 // localBase is where the sinkhole serves its own pages: "http://127.78.0.1"
 // (with the port if not 80).
-func (d *Daemon) localBase() string {
-	base := "http://" + d.cfg.Sinkhole.String()
-	if d.cfg.HTTPPort != 80 {
-		base += fmt.Sprintf(":%d", d.cfg.HTTPPort)
+func (p *pages) localBase() string {
+	base := "http://" + p.cfg.Sinkhole.String()
+	if p.cfg.HTTPPort != 80 {
+		base += fmt.Sprintf(":%d", p.cfg.HTTPPort)
 	}
 	return base
 }

@@ -11,29 +11,36 @@ import (
 // the session manager, which keeps them in its state and starts their
 // blocks from the tick.
 
-func (d *Daemon) handleSchedules(w http.ResponseWriter, _ *http.Request) {
+func (a handlers) handleSchedules(w http.ResponseWriter, _ *http.Request) {
+	d := a.d
 	writeJSON(w, http.StatusOK, d.mgr.Schedules())
 }
 
-func (d *Daemon) handleAddSchedule(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleAddSchedule(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	var req api.ScheduleRequest
 	if err := decode(w, r, &req); err != nil {
 		writeError(w, err)
 		return
 	}
-	d.opMu.Lock()
-	defer d.opMu.Unlock()
-	s, err := d.mgr.AddSchedule(req)
-	if err != nil {
+	var s api.Schedule
+	err := d.change(func() (err error) {
+		s, err = d.mgr.AddSchedule(req)
+		return err
+	}, nil)
+	if s.ID == "" {
 		writeError(w, err)
 		return
 	}
-	d.applySchedules()
+	if err != nil { // the schedule is kept; its block is written when it can be
+		d.log.Error("writing a scheduled block failed; the guard keeps trying", "err", err)
+	}
 	d.nudge() // the tick loop wakes for the next start
 	writeJSON(w, http.StatusOK, s)
 }
 
-func (d *Daemon) handleKeepSchedule(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleKeepSchedule(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	s, err := d.mgr.KeepSchedule(r.PathValue("id"))
 	if err != nil {
 		writeError(w, err)
@@ -42,7 +49,8 @@ func (d *Daemon) handleKeepSchedule(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s)
 }
 
-func (d *Daemon) handleRemoveSchedule(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleRemoveSchedule(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	s, err := d.mgr.RemoveSchedule(r.PathValue("id"))
 	if err != nil {
 		writeError(w, err)
@@ -65,7 +73,7 @@ func (d *Daemon) applySchedules() {
 	if !d.scheduleChanged.Swap(false) || !d.mgr.Snapshot().Active {
 		return
 	}
-	if _, err := d.enforce(); err != nil {
+	if err := d.change(func() error { return nil }, nil); err != nil {
 		d.log.Error("writing a scheduled block failed; the guard keeps trying", "err", err)
 	}
 }

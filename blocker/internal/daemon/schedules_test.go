@@ -39,7 +39,7 @@ func TestScheduleOverTheAPI(t *testing.T) {
 	if !hasEvent(events, api.EventScheduled, "scheduled block started") {
 		t.Errorf("no event for the scheduled start: %+v", events)
 	}
-	e.d.onHit(sinkhole.Hit{Host: "instagram.com", Scheme: "https", Time: e.clock.Now()})
+	e.d.visits.onHit(sinkhole.Hit{Host: "instagram.com", Scheme: "https", Time: e.clock.Now()})
 	if v := e.visits(t, "instagram.com", "https"); len(v) != 1 || !v[0].Scheduled {
 		t.Errorf("a visit in a scheduled block is not marked: %+v", v)
 	}

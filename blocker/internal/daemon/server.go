@@ -77,19 +77,19 @@ func (d *Daemon) server() *http.Server {
 
 // Handler returns the API's routes behind the authorisation checks.
 func (d *Daemon) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v1/status", d.handleStatus)
-	mux.HandleFunc("POST /v1/session", d.handleStart)
-	mux.HandleFunc("POST /v1/session/extend", d.handleExtend)
-	mux.HandleFunc("POST /v1/session/hostnames", d.handleAdd)
-	mux.HandleFunc("POST /v1/session/unlock", d.handleUnlock)
-	mux.HandleFunc("GET /v1/events", d.handleEvents)
-	mux.HandleFunc("GET /v1/events/stream", d.handleStream)
-	mux.HandleFunc("POST /v1/cleanup", d.handleCleanup)
-	mux.HandleFunc("GET /v1/schedules", d.handleSchedules)
-	mux.HandleFunc("POST /v1/schedules", d.handleAddSchedule)
-	mux.HandleFunc("DELETE /v1/schedules/{id}", d.handleRemoveSchedule)
-	mux.HandleFunc("POST /v1/schedules/{id}/keep", d.handleKeepSchedule)
+	mux, a := http.NewServeMux(), handlers{d}
+	mux.HandleFunc("GET /v1/status", a.handleStatus)
+	mux.HandleFunc("POST /v1/session", a.handleStart)
+	mux.HandleFunc("POST /v1/session/extend", a.handleExtend)
+	mux.HandleFunc("POST /v1/session/hostnames", a.handleAdd)
+	mux.HandleFunc("POST /v1/session/unlock", a.handleUnlock)
+	mux.HandleFunc("GET /v1/events", a.handleEvents)
+	mux.HandleFunc("GET /v1/events/stream", a.handleStream)
+	mux.HandleFunc("POST /v1/cleanup", a.handleCleanup)
+	mux.HandleFunc("GET /v1/schedules", a.handleSchedules)
+	mux.HandleFunc("POST /v1/schedules", a.handleAddSchedule)
+	mux.HandleFunc("DELETE /v1/schedules/{id}", a.handleRemoveSchedule)
+	mux.HandleFunc("POST /v1/schedules/{id}/keep", a.handleKeepSchedule)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, api.Errorf(api.CodeNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})
@@ -104,7 +104,7 @@ func (d *Daemon) authorise(next http.Handler) http.Handler {
 			writeError(w, api.Errorf(api.CodeForbidden, "requests from web pages are refused"))
 			return
 		}
-		if uid := peerOf(r); !d.allowed(uid) {
+		if uid := peerOf(r); !allowedUID(&d.cfg, uid) {
 			d.log.Warn("refused a connection", "uid", uid)
 			writeError(w, api.Errorf(api.CodeForbidden, "uid %d may not use nocontactd; only root and the user it was installed for", uid))
 			return
@@ -120,8 +120,10 @@ func peerOf(r *http.Request) int {
 	return -1
 }
 
-func (d *Daemon) allowed(uid int) bool {
-	return uid == 0 || (uid >= 0 && (uid == d.cfg.OwnerUID || uid == os.Geteuid()))
+// allowedUID reports whether uid may use the daemon: root, the owner, the
+// daemon's own.
+func allowedUID(cfg *Config, uid int) bool {
+	return uid == 0 || (uid >= 0 && (uid == cfg.OwnerUID || uid == os.Geteuid()))
 }
 
 // decode reads a JSON body strictly: bounded, one object, no unknown

@@ -18,40 +18,40 @@ import (
 // disabled or masked), and a boot ID that changed although the boot
 // clock went on counting (a fake boot_id, which would make the gap count
 // as a reboot). removed says the section was missing at start.
-func (d *Daemon) noteAbsence(removed bool) {
-	last, lastBoot, bootID := d.mgr.LastSeen()
+func (t *tamperWatch) noteAbsence(removed bool) {
+	last, lastBoot, bootID := t.mgr.LastSeen()
 	if last.IsZero() {
 		return
 	}
-	now, boot, id := d.cfg.Clock.Now(), d.cfg.Clock.Boottime(), d.cfg.Clock.BootID()
+	now, boot, id := t.cfg.Clock.Now(), t.cfg.Clock.Boottime(), t.cfg.Clock.BootID()
 	away := now.Sub(last)
 	// A real reboot came after the last credit, so its boot clock is below
 	// the time since: one that went on from the last credit was not one.
 	if id != bootID && lastBoot > 0 && boot > away && boot >= lastBoot+away-time.Minute {
-		d.noteTamper(fmt.Sprintf("the boot ID changed while nocontactd was not running, but the boot clock went on counting (%s since the last credit): not a reboot", api.HumanDuration(boot-lastBoot)))
+		t.note(fmt.Sprintf("the boot ID changed while nocontactd was not running, but the boot clock went on counting (%s since the last credit): not a reboot", api.HumanDuration(boot-lastBoot)))
 	}
 	found := "the block stayed in place"
 	if removed {
 		found = "meanwhile the block was taken out of the hosts file; it is back now"
 	}
 	switch {
-	case id == bootID && boot-lastBoot >= 2*d.cfg.CreditEvery+time.Minute: // by the boot clock: a wall clock step is not an absence
-		d.noteTamper(fmt.Sprintf("nocontactd was not running for %s while the computer was on (the service stopped, disabled or masked); %s", api.HumanDuration(boot-lastBoot), found))
+	case id == bootID && boot-lastBoot >= 2*t.cfg.CreditEvery+time.Minute: // by the boot clock: a wall clock step is not an absence
+		t.note(fmt.Sprintf("nocontactd was not running for %s while the computer was on (the service stopped, disabled or masked); %s", api.HumanDuration(boot-lastBoot), found))
 	case removed:
-		d.noteTamper("the block was taken out of the hosts file while nocontactd was not running; it is back now")
+		t.note("the block was taken out of the hosts file while nocontactd was not running; it is back now")
 	}
 }
 
 // noteStateLoss records, at start, a block whose state was deleted: no
 // state file, yet a section in the hosts file. The block is lifted (there
 // is no session to say for how long), but never silently.
-func (d *Daemon) noteStateLoss() {
-	if session.HasState(d.cfg.StateDir) || len(d.mgr.Disagreements()) > 0 { // the witness said it already
+func (t *tamperWatch) noteStateLoss() {
+	if session.HasState(t.cfg.StateDir) || len(t.mgr.Disagreements()) > 0 { // the witness said it already
 		return
 	}
-	content, err := hosts.ReadFile(d.cfg.HostsFile)
-	if err == nil && len(d.editor.Section(content)) > 0 {
-		d.noteTamper("the daemon's state was deleted while a block was in place; the block is lifted")
+	content, err := hosts.ReadFile(t.cfg.HostsFile)
+	if err == nil && len(t.editor.Section(content)) > 0 {
+		t.note("the daemon's state was deleted while a block was in place; the block is lifted")
 	}
 }
 
@@ -59,25 +59,25 @@ func (d *Daemon) noteStateLoss() {
 // state loaded weakens the block beyond what that and the clocks allow
 // (edited or deleted while the daemon was stopped). A session that then
 // ends early is recorded as tampered with, not as expired.
-func (d *Daemon) checkWitness() {
-	if w, ok := d.mgr.LastKnown(); ok {
-		d.log.Info("at its last save the daemon knew: " + w.Summary())
+func (t *tamperWatch) checkWitness() {
+	if w, ok := t.mgr.LastKnown(); ok {
+		t.cfg.Logger.Info("at its last save the daemon knew: " + w.Summary())
 	}
-	found := d.mgr.Disagreements()
+	found := t.mgr.Disagreements()
 	for _, f := range found {
-		if !d.mgr.Snapshot().Active {
+		if !t.mgr.Snapshot().Active {
 			f += "; the block is lifted, as the state no longer holds its names"
 		}
-		d.noteTamper(f)
+		t.note(f)
 	}
 }
 
 // resolverFilesBeside names the resolver files the audit reads that sit in
 // the hosts file's directory: a change to them calls for a check too.
-func (d *Daemon) resolverFilesBeside() []string {
+func resolverFilesBeside(cfg *Config) []string {
 	var out []string
-	for _, f := range []string{d.cfg.NSSwitch, d.cfg.HostConf} {
-		if filepath.Dir(f) == filepath.Dir(d.cfg.HostsFile) {
+	for _, f := range []string{cfg.NSSwitch, cfg.HostConf} {
+		if filepath.Dir(f) == filepath.Dir(cfg.HostsFile) {
 			out = append(out, filepath.Base(f))
 		}
 	}

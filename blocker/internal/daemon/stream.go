@@ -11,7 +11,8 @@ import (
 // handleStream sends events as NDJSON: first those after ?after=SEQ, then
 // live ones (updates of a coalesced visit come again with the same seq), and
 // a heartbeat line every Heartbeat so clients notice a dead connection.
-func (d *Daemon) handleStream(w http.ResponseWriter, r *http.Request) {
+func (a handlers) handleStream(w http.ResponseWriter, r *http.Request) {
+	d := a.d
 	after, _, err := eventQuery(r)
 	if err != nil {
 		writeError(w, err)

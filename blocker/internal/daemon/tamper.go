@@ -2,63 +2,67 @@ package daemon
 
 import (
 	"errors"
+	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
+	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 )
 
-// guardCheck restores the section if it differs from the session's and
-// records how it had been tampered with, or why it could not be restored;
-// then it audits the resolver for ways around the section.
-func (d *Daemon) guardCheck() (bool, error) {
-	defer d.checks.Add(1)
-	waitIfEmpty(d.cfg.HostsFile)
-	d.opMu.Lock()
-	d.openHostsFile()
-	kind := hostsKind(d.cfg.HostsFile)
-	prev, restored, err := d.enforceFrom()
-	d.enforceBrowsers(d.runCtx)
-	d.opMu.Unlock()
-	d.audit()
-	if err != nil && d.mgr.Snapshot().Active {
-		d.noteUnwritable(err)
-	}
-	if !restored {
-		return false, err
-	}
-	d.noteUnwritable(nil)
-	d.noteTamper(d.tamperDetail(prev, kind))
-	return true, err
+// tamperWatch notices and records tampering with the block: a restored
+// file, a file that cannot be restored, ways around the intact section,
+// what happened while the daemon was not running. Its lock guards what it
+// last found, for the status; no I/O runs under it.
+type tamperWatch struct {
+	cfg    *Config
+	editor *hosts.Editor
+	mgr    *session.Manager
+	record func(api.Event) api.Event
+
+	mu         sync.Mutex
+	lastTamper *time.Time
+	bypasses   []string               // ways around the intact section, last audited
+	unwritable string                 // why a tampered file could not be restored, once recorded
+	firstModes map[string]fs.FileMode // modes of the resolver's files first seen
 }
 
-// noteTamper records a tamper event and remembers when, for the status.
-func (d *Daemon) noteTamper(detail string) {
-	now := d.cfg.Clock.Now()
-	d.mu.Lock()
-	d.lastTamper = &now
-	d.mu.Unlock()
-	d.log.Warn("block tampered with", "how", detail)
-	d.record(api.Event{Kind: api.EventTamper, Detail: detail})
+// status fills in what the watch knows of the hosts file.
+func (t *tamperWatch) status(hs *api.HostsStatus) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	hs.LastTamper, hs.Bypasses = t.lastTamper, t.bypasses
+}
+
+// note records a tamper event and remembers when, for the status.
+func (t *tamperWatch) note(detail string) {
+	now := t.cfg.Clock.Now()
+	t.mu.Lock()
+	t.lastTamper = &now
+	t.mu.Unlock()
+	t.cfg.Logger.Warn("block tampered with", "how", detail)
+	t.record(api.Event{Kind: api.EventTamper, Detail: detail})
 }
 
 // noteUnwritable records, once per reason, that the hosts file differs
 // from the session's and cannot be written: an immutable flag, a read-only
 // mount, a directory in its place. Root did that; it is tamper.
-func (d *Daemon) noteUnwritable(err error) {
+func (t *tamperWatch) noteUnwritable(err error) {
 	why := ""
 	if err != nil {
 		why = unwritableReason(err)
 	}
-	d.mu.Lock()
-	same := why == d.unwritable
-	d.unwritable = why
-	d.mu.Unlock()
+	t.mu.Lock()
+	same := why == t.unwritable
+	t.unwritable = why
+	t.mu.Unlock()
 	if !same && why != "" {
-		d.noteTamper("the hosts file was changed and cannot be restored: " + why)
+		t.note("the hosts file was changed and cannot be restored: " + why)
 	}
 }
 
@@ -79,25 +83,25 @@ func unwritableReason(err error) string {
 
 // audit looks for ways around the intact section and records each new one
 // as tamper; the current list is shown in status.
-func (d *Daemon) audit() {
-	names := d.mgr.Snapshot().Hostnames
+func (t *tamperWatch) audit() {
+	names := t.mgr.Snapshot().Hostnames
 	var found []string
 	if names != nil {
-		content, _ := atomicfile.ReadRegular(d.cfg.HostsFile) // never blocks on a FIFO
-		nss, _ := atomicfile.ReadRegular(d.cfg.NSSwitch)
-		hc, _ := atomicfile.ReadRegular(d.cfg.HostConf)
-		found = d.editor.Audit(content, nss, hc, names)
-		if d.cfg.HostsFile == hosts.DefaultPath && len(names) > 0 {
-			found = append(found, d.lookupFinding(names[0])...)
+		content, _ := atomicfile.ReadRegular(t.cfg.HostsFile) // never blocks on a FIFO
+		nss, _ := atomicfile.ReadRegular(t.cfg.NSSwitch)
+		hc, _ := atomicfile.ReadRegular(t.cfg.HostConf)
+		found = t.editor.Audit(content, nss, hc, names)
+		if t.cfg.HostsFile == hosts.DefaultPath && len(names) > 0 {
+			found = append(found, t.lookupFinding(names[0])...)
 		}
 	}
-	d.mu.Lock()
-	old := d.bypasses
-	d.bypasses = found
-	d.mu.Unlock()
+	t.mu.Lock()
+	old := t.bypasses
+	t.bypasses = found
+	t.mu.Unlock()
 	for _, f := range found {
 		if !slices.Contains(old, f) {
-			d.noteTamper(f)
+			t.note(f)
 		}
 	}
 }
@@ -106,16 +110,16 @@ func (d *Daemon) audit() {
 // a finding, none, or, when it learnt nothing (no answer in time), the
 // finding of the last audit, so that a slow DNS neither clears nor repeats
 // it.
-func (d *Daemon) lookupFinding(name string) []string {
-	answer, f := lookupAsOwner(d.cfg.OwnerUID, name, d.cfg.Sinkhole.String())
+func (t *tamperWatch) lookupFinding(name string) []string {
+	answer, f := lookupAsOwner(t.cfg.OwnerUID, name, t.cfg.Sinkhole.String())
 	switch answer {
 	case lookupBypassed:
 		return []string{f}
 	case lookupUnknown:
-		d.mu.Lock()
-		defer d.mu.Unlock()
+		t.mu.Lock()
+		defer t.mu.Unlock()
 		var kept []string
-		for _, b := range d.bypasses {
+		for _, b := range t.bypasses {
 			if strings.HasPrefix(b, lookupFindingPrefix) {
 				kept = append(kept, b)
 			}

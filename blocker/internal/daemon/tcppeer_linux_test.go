@@ -70,19 +70,19 @@ func TestRulesOnlyForTheOwner(t *testing.T) {
 	e := newEnv(t)
 	_, err := e.client.Start(context.Background(), api.StartRequest{Paths: []string{"instagram.com/jane.doe"}, Duration: api.Duration(time.Hour)})
 	testutil.Must(t, err)
-	e.d.ext = &ext{id: "abc", base: "http://127.78.0.1"}
+	e.d.pages.ext = &ext{id: "abc", base: "http://127.78.0.1"}
 	for uid, want := range map[int]int{0: 200, 65534: 403, -1: 403} { // -1: the uid could not be found
-		e.d.tcpPeer = func(_, _ netip.AddrPort) (int, error) {
+		e.d.pages.tcpPeer = func(_, _ netip.AddrPort) (int, error) {
 			if uid < 0 {
 				return -1, errors.New("not found")
 			}
 			return uid, nil
 		}
-		resp, ok := e.d.local(sinkhole.Request{Method: "GET", Host: "127.78.0.1", Path: "/nocontact/rules.json"})
+		resp, ok := e.d.pages.local(sinkhole.Request{Method: "GET", Host: "127.78.0.1", Path: "/nocontact/rules.json"})
 		if !ok || resp.Status != want || (want == 200) != strings.Contains(string(resp.Body), "jane") {
 			t.Errorf("uid %d: rules %d %q, want %d", uid, resp.Status, resp.Body, want)
 		}
-		page, _ := e.d.local(sinkhole.Request{Method: "GET", Host: "127.78.0.1", Path: "/nocontact/blocked?host=instagram.com&path=%2Fjane.doe"})
+		page, _ := e.d.pages.local(sinkhole.Request{Method: "GET", Host: "127.78.0.1", Path: "/nocontact/blocked?host=instagram.com&path=%2Fjane.doe"})
 		if named := strings.Contains(string(page.Body), "jane.doe"); named != (want == 200) {
 			t.Errorf("uid %d: the page names the person: %v", uid, named)
 		}

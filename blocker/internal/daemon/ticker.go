@@ -26,9 +26,7 @@ func (d *Daemon) tickLoop(ctx context.Context) {
 		case <-d.wake:
 		}
 		d.tick()
-		d.opMu.Lock()
 		d.applySchedules()
-		d.opMu.Unlock()
 		next := d.cfg.CreditEvery
 		if v := d.mgr.View(); v != nil {
 			next = min(next, time.Duration(v.Remaining)+50*time.Millisecond)
@@ -36,14 +34,14 @@ func (d *Daemon) tickLoop(ctx context.Context) {
 		if at := d.mgr.NextScheduled(); at != nil {
 			next = min(next, max(0, at.Sub(d.cfg.Clock.Now()))+50*time.Millisecond)
 		}
-		if d.liftPending() {
+		if d.liftDue.Load() {
 			if err := d.lift(); err != nil {
 				backoff = min(maxLiftBackoff, max(time.Second, 2*backoff))
 				d.log.Error("lifting the block failed; retrying", "in", backoff, "err", err)
 				next = min(next, backoff)
 			} else {
 				backoff = 0
-				d.setLiftPending(false)
+				d.liftDue.Store(false)
 			}
 		}
 		timer.Reset(next)
@@ -67,7 +65,7 @@ func (d *Daemon) sessionExpired(how session.Expiry) {
 	case session.ExpiredForged:
 		d.log.Warn("session ended early: its state was changed while the daemon was stopped")
 		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "ended early: its state was changed while the daemon was stopped"})
-		d.noteTamper("the block ended earlier than its credited time allows, because its state was changed while the daemon was stopped")
+		d.tamper.note("the block ended earlier than its credited time allows, because its state was changed while the daemon was stopped")
 	case session.ExpiredAcrossRestart:
 		d.log.Info("session ended: its time ran out across a restart")
 		d.record(api.Event{Kind: api.EventSessionEnded, Detail: "its time ran out while the computer was off, counted by the wall clock (a clock set forward while it was off counts the same)"})
@@ -80,7 +78,7 @@ func (d *Daemon) sessionExpired(how session.Expiry) {
 
 // requestLift asks the tick loop to lift the section now.
 func (d *Daemon) requestLift() {
-	d.setLiftPending(true)
+	d.liftDue.Store(true)
 	d.nudge()
 }
 
@@ -89,16 +87,4 @@ func (d *Daemon) nudge() {
 	case d.wake <- struct{}{}:
 	default:
 	}
-}
-
-func (d *Daemon) liftPending() bool {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.liftDue
-}
-
-func (d *Daemon) setLiftPending(v bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.liftDue = v
 }

@@ -137,7 +137,7 @@ func TestRootTricksAreNoticed(t *testing.T) {
 		e := newEnv(t)
 		e.startSession(t, time.Hour, api.Lock{})
 		for range 2 {
-			e.d.noteUnwritable(&os.PathError{Op: "open", Path: e.cfg.HostsFile, Err: syscall.EPERM})
+			e.d.tamper.noteUnwritable(&os.PathError{Op: "open", Path: e.cfg.HostsFile, Err: syscall.EPERM})
 		}
 		e.wantTamper(t, "marked immutable (chattr +i)")
 		if n := len(e.tamperDetails(t)); n != 1 {

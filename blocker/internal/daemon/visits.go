@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/internal/eventlog"
+	"github.com/nocontact-app/nocontact/blocker/internal/session"
 	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 )
 
@@ -18,6 +20,11 @@ const coalesceWindow = 30 * time.Second
 // serialises hits, event log writes included; mu guards the fields only,
 // briefly, so that status and the page in the tab never wait on a write.
 type visits struct {
+	events *eventlog.Log
+	mgr    *session.Manager
+	now    func() time.Time
+	record func(api.Event) api.Event
+
 	writeMu sync.Mutex
 	mu      sync.Mutex
 	open    map[string]openVisit // by host + scheme
@@ -31,62 +38,82 @@ type openVisit struct {
 
 // onHit is the sinkhole's callback: a hit on a name of the running session
 // becomes a visit event, or adds to the count of the one from the last 30 s.
-func (d *Daemon) onHit(h sinkhole.Hit) {
-	if h.Host == "" || !d.inSession(h.Host) {
-		d.visits.mu.Lock()
-		d.visits.others++
-		d.visits.mu.Unlock()
+func (v *visits) onHit(h sinkhole.Hit) {
+	if h.Host == "" || !v.inSession(h.Host) {
+		v.mu.Lock()
+		v.others++
+		v.mu.Unlock()
 		return
 	}
 	key := h.Scheme + "://" + h.Host
-	d.visits.writeMu.Lock()
-	defer d.visits.writeMu.Unlock()
-	d.visits.mu.Lock()
-	v, ok := d.visits.open[key]
-	d.visits.mu.Unlock()
-	if ok && h.Time.Sub(v.first) < coalesceWindow {
-		if _, found, err := d.events.Update(v.seq, func(e *api.Event) { e.Count++ }); found || err != nil {
+	v.writeMu.Lock()
+	defer v.writeMu.Unlock()
+	v.mu.Lock()
+	o, ok := v.open[key]
+	v.mu.Unlock()
+	if ok && h.Time.Sub(o.first) < coalesceWindow {
+		if _, found, err := v.events.Update(o.seq, func(e *api.Event) { e.Count++ }); found || err != nil {
 			return
 		}
 	}
-	e := d.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: d.cfg.Clock.Now(), Scheduled: d.mgr.InScheduledBlock()})
-	d.visits.mu.Lock()
-	defer d.visits.mu.Unlock()
-	if d.visits.open == nil {
-		d.visits.open = map[string]openVisit{}
+	e := v.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: v.now(), Scheduled: v.mgr.InScheduledBlock()})
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.open == nil {
+		v.open = map[string]openVisit{}
 	}
-	d.visits.open[key] = openVisit{seq: e.Seq, first: h.Time}
-	for k, v := range d.visits.open {
-		if h.Time.Sub(v.first) >= coalesceWindow {
-			delete(d.visits.open, k)
+	v.open[key] = openVisit{seq: e.Seq, first: h.Time}
+	for k, o := range v.open {
+		if h.Time.Sub(o.first) >= coalesceWindow {
+			delete(v.open, k)
 		}
 	}
 }
 
 // lastVisit returns the seq of the newest visit event for host.
-func (d *Daemon) lastVisit(host string) uint64 {
-	d.visits.mu.Lock()
-	defer d.visits.mu.Unlock()
+func (v *visits) lastVisit(host string) uint64 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	var seq uint64
-	for k, v := range d.visits.open {
+	for k, o := range v.open {
 		if k == "http://"+host || k == "https://"+host {
-			seq = max(seq, v.seq)
+			seq = max(seq, o.seq)
 		}
 	}
 	return seq
 }
 
-// Attempts counts visits (with their counts) in the last hour and since
+// attempts counts visits (with their counts) in the last hour and since
 // local midnight.
-func (d *Daemon) Attempts(now time.Time) (hour, today int) {
-	return api.CountVisits(d.events.After(0, 0), now)
+func (v *visits) attempts(now time.Time) (hour, today int) {
+	return api.CountVisits(v.events.After(0, 0), now)
 }
 
 // inSession reports whether host is blocked by the running session: one of
 // its hostnames, or the host of one of its profile paths.
-func (d *Daemon) inSession(host string) bool {
-	if slices.Contains(d.mgr.Snapshot().Hostnames, host) {
+func (v *visits) inSession(host string) bool {
+	snap := v.mgr.Snapshot()
+	if slices.Contains(snap.Hostnames, host) {
 		return true
 	}
-	return slices.ContainsFunc(d.mgr.Snapshot().Paths, func(p string) bool { return strings.HasPrefix(p, host+"/") })
+	return slices.ContainsFunc(snap.Paths, func(p string) bool { return strings.HasPrefix(p, host+"/") })
+}
+
+// sinkholeStatus says where the sinkhole listens and what it saw outside
+// the block.
+func (v *visits) sinkholeStatus(cfg *Config, sink *sinkhole.Sinkhole) api.SinkholeStatus {
+	st := api.SinkholeStatus{Address: cfg.Sinkhole.String(), HTTPPort: cfg.HTTPPort, HTTPSPort: cfg.HTTPSPort}
+	v.mu.Lock()
+	st.OtherHits = v.others
+	v.mu.Unlock()
+	if sink == nil {
+		st.Error = "not listening (no ports configured): the block works, but attempts cannot be noticed"
+		return st
+	}
+	listening, problem := sink.Status()
+	st.Listening = listening
+	if problem != "" {
+		st.Error = problem + ": the block works, but attempts on that port cannot be noticed"
+	}
+	return st
 }

@@ -61,13 +61,6 @@ func NewManager(store *Store, clock Clock) (m *Manager, fellBack bool) {
 	return m, fellBack
 }
 
-// Broken returns the error that made the state unreadable, or nil.
-func (m *Manager) Broken() error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.b.broken
-}
-
 // Snapshot is the running block as the enforcers need it, read under one
 // lock so that the hosts file and the browsers never see half a change.
 type Snapshot struct {
@@ -75,18 +68,19 @@ type Snapshot struct {
 	Hostnames    []string // the names it blocks whole; nil without a session
 	Paths        []string // its profile paths
 	ClosePrivate bool     // private windows are turned off
+	Broken       error    // the state could not be read: new sessions are refused
 }
 
-// Snapshot returns the running block; the zero Snapshot when none runs.
+// Snapshot returns the running block; without one, only Broken is set.
 func (m *Manager) Snapshot() Snapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	r := m.b.st.Session
 	if r == nil {
-		return Snapshot{}
+		return Snapshot{Broken: m.b.broken}
 	}
 	return Snapshot{Active: true, Hostnames: append([]string{}, r.Hostnames...), // not nil: a session runs
-		Paths: slices.Clone(r.Paths), ClosePrivate: r.ClosePrivate}
+		Paths: slices.Clone(r.Paths), ClosePrivate: r.ClosePrivate, Broken: m.b.broken}
 }
 
 // LastSeen is when time was last credited (saved): the wall clock, the

@@ -50,8 +50,8 @@ func soak(t *testing.T, seed uint64, steps int) {
 	restart := func() {
 		store, _ = NewStore(dir)
 		m, _ = NewManager(store, clock)
-		if m.Broken() != nil {
-			t.Fatalf("seed %d: the state could not be read after a restart: %v", seed, m.Broken())
+		if m.Snapshot().Broken != nil {
+			t.Fatalf("seed %d: the state could not be read after a restart: %v", seed, m.Snapshot().Broken)
 		}
 	}
 	var hist []string

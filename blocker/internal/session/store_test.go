@@ -58,16 +58,16 @@ func TestStateSurvivesDamage(t *testing.T) {
 					}
 				case bothGone:
 					// No state, but the witness: its block is back, recorded.
-					if v := m2.View(); m2.Broken() != nil || v == nil || len(v.Hostnames) != 3 || len(m2.Disagreements()) == 0 {
+					if v := m2.View(); m2.Snapshot().Broken != nil || v == nil || len(v.Hostnames) != 3 || len(m2.Disagreements()) == 0 {
 						t.Fatalf("the block the witness knew is not back: %+v %q", v, m2.Disagreements())
 					}
 				default:
-					if !errors.Is(m2.Broken(), ErrUnreadable) {
-						t.Fatalf("Broken() = %v, want ErrUnreadable", m2.Broken())
+					if !errors.Is(m2.Snapshot().Broken, ErrUnreadable) {
+						t.Fatalf("Broken() = %v, want ErrUnreadable", m2.Snapshot().Broken)
 					}
 					_, _, err := m2.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
 					wantCode(t, err, api.CodeStateBroken)
-					if _, err := m2.Cleanup(); err != nil || m2.Broken() != nil {
+					if _, err := m2.Cleanup(); err != nil || m2.Snapshot().Broken != nil {
 						t.Fatalf("cleanup did not recover: %v", err)
 					}
 				}
