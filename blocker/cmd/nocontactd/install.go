@@ -7,25 +7,36 @@ import (
 	"github.com/spf13/pflag"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/internal/daemon"
 	"github.com/nocontact-app/nocontact/blocker/internal/session"
-	"github.com/nocontact-app/nocontact/resources"
 )
 
-// Where install puts things, under --root (default /).
-const (
-	libexecDir = "/usr/local/libexec/nocontact"
-	unitPath   = "/etc/systemd/system/nocontactd.service"
-	policyPath = "/usr/share/polkit-1/actions/app.nocontact.nocontactd.policy"
-	unitName   = "nocontactd.service"
-)
+// libexecDir is where install puts the binary, under --root (default /).
+const libexecDir = "/usr/local/libexec/nocontact"
+
+// supervisor is how this system installs and runs the daemon as a
+// service, the platform seam of install and uninstall: systemd on Linux
+// (service_linux.go); elsewhere none yet (service_other.go), and the
+// daemon runs in the foreground with `nocontactd run`.
+type supervisor interface {
+	// files are what the service needs besides the binary, by path
+	// under the root.
+	files(ownerUID int) []serviceFile
+	start(stdout io.Writer) error // enable and start it
+	stop(stdout io.Writer) error  // stop and disable it
+}
+
+// serviceFile is one file a supervisor needs written.
+type serviceFile struct {
+	path string
+	data []byte
+	perm os.FileMode
+}
 
 type installFlags struct {
 	root     string
@@ -62,21 +73,21 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 	if err := writeFile(dest, bin, 0o755); err != nil {
 		return err
 	}
-	unit := strings.NewReplacer("@LIBEXEC@", libexecDir, "@OWNER_UID@", strconv.Itoa(f.ownerUID)).Replace(resources.SystemdUnit)
-	if err := writeFile(filepath.Join(f.root, unitPath), []byte(unit), 0o644); err != nil {
-		return err
-	}
-	if err := writeFile(filepath.Join(f.root, policyPath), []byte(resources.PolkitPolicy), 0o644); err != nil {
-		return err
+	written := []string{dest}
+	for _, sf := range service.files(f.ownerUID) {
+		if err := writeFile(filepath.Join(f.root, sf.path), sf.data, sf.perm); err != nil {
+			return err
+		}
+		written = append(written, filepath.Join(f.root, sf.path))
 	}
 	if err := os.MkdirAll(filepath.Join(f.root, daemon.DefaultStateDir), 0o700); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "installed %s and %s\n", dest, filepath.Join(f.root, unitPath))
+	fmt.Fprintf(stdout, "installed %s\n", strings.Join(written, " and "))
 	if f.noStart || f.root != "/" {
 		return nil
 	}
-	return systemctl(stdout, "enable", "--now", unitName)
+	return service.start(stdout)
 }
 
 // uninstallCommand stops and removes the service; it refuses while a
@@ -88,11 +99,15 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 		return errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontactd cleanup`)")
 	}
 	if f.root == "/" && !f.noStart {
-		if err := systemctl(stdout, "disable", "--now", unitName); err != nil {
+		if err := service.stop(stdout); err != nil {
 			fmt.Fprintf(stdout, "uninstall: stopping the service failed (%v); its files are removed anyway\n", err)
 		}
 	}
-	for _, p := range []string{filepath.Join(f.root, unitPath), filepath.Join(f.root, policyPath), filepath.Join(f.root, libexecDir, "nocontactd")} {
+	paths := []string{filepath.Join(f.root, libexecDir, "nocontactd")}
+	for _, sf := range service.files(f.ownerUID) {
+		paths = append(paths, filepath.Join(f.root, sf.path))
+	}
+	for _, p := range paths {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
@@ -125,20 +140,6 @@ func sessionRunning(root string) (bool, error) {
 		return true, fmt.Errorf("uninstall: the daemon's state is unreadable; run `sudo nocontactd cleanup` first: %w", err)
 	}
 	return st.Session != nil, nil
-}
-
-// systemctl runs systemctl, or says what to do where systemd does not run
-// (containers, WSL).
-func systemctl(stdout io.Writer, args ...string) error {
-	if _, err := os.Stat("/run/systemd/system"); err != nil {
-		fmt.Fprintf(stdout, "systemd is not running here: start the daemon by hand with\n  sudo %s/nocontactd run --owner-uid UID\n", libexecDir)
-		return nil
-	}
-	out, err := exec.Command("systemctl", args...).CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("systemctl %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
-	}
-	return nil
 }
 
 func writeFile(path string, data []byte, perm os.FileMode) error {

@@ -4,12 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -19,35 +17,6 @@ import (
 var errServerClosed = http.ErrServerClosed
 
 type ctxKey struct{}
-
-// listen opens the socket: its directory created 0755, a stale socket file
-// replaced (a live one is an error: another daemon runs), the socket itself
-// mode 0600 and owned by owner, so only root and the owner can connect.
-func listen(path string, owner int) (net.Listener, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("daemon: socket directory: %w", err)
-	}
-	if c, err := net.DialTimeout("unix", path, time.Second); err == nil {
-		c.Close()
-		return nil, fmt.Errorf("daemon: another nocontactd is serving %s", path)
-	}
-	os.Remove(path)
-	ln, err := net.Listen("unix", path)
-	if err != nil {
-		return nil, fmt.Errorf("daemon: listen: %w", err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		ln.Close()
-		return nil, fmt.Errorf("daemon: socket mode: %w", err)
-	}
-	if owner >= 0 && os.Geteuid() == 0 {
-		if err := os.Chown(path, owner, -1); err != nil {
-			ln.Close()
-			return nil, fmt.Errorf("daemon: socket owner: %w", err)
-		}
-	}
-	return ln, nil
-}
 
 // Bounds on the API's connections: only root and the owner can connect,
 // but the owner must not be able to starve the guard of file descriptors by
@@ -256,16 +225,6 @@ func (l *limited) takeToken(uid int) bool {
 	}
 	l.tokens[uid] = t - 1
 	return true
-}
-
-// connUID is the uid of a Unix socket's peer, -1 for anything else.
-func connUID(c net.Conn) int {
-	if uc, ok := c.(*net.UnixConn); ok {
-		if u, err := peerUID(uc); err == nil {
-			return u
-		}
-	}
-	return -1
 }
 
 // limitedConn gives its place back when closed, once.

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+
+	"github.com/nocontact-app/nocontact/resources"
+)
+
+// Where the systemd service's files go, under --root.
+const (
+	unitPath   = "/etc/systemd/system/nocontactd.service"
+	policyPath = "/usr/share/polkit-1/actions/app.nocontact.nocontactd.policy"
+	unitName   = "nocontactd.service"
+)
+
+// service is systemd: a unit that restarts the daemon and watches it
+// (WatchdogSec), and the polkit action the window's install asks for.
+var service supervisor = systemd{}
+
+type systemd struct{}
+
+func (systemd) files(ownerUID int) []serviceFile {
+	unit := strings.NewReplacer("@LIBEXEC@", libexecDir, "@OWNER_UID@", strconv.Itoa(ownerUID)).Replace(resources.SystemdUnit)
+	return []serviceFile{{unitPath, []byte(unit), 0o644}, {policyPath, []byte(resources.PolkitPolicy), 0o644}}
+}
+
+func (systemd) start(stdout io.Writer) error { return systemctl(stdout, "enable", "--now", unitName) }
+
+func (systemd) stop(stdout io.Writer) error { return systemctl(stdout, "disable", "--now", unitName) }
+
+// systemctl runs systemctl, or says what to do where systemd does not run
+// (containers, WSL).
+func systemctl(stdout io.Writer, args ...string) error {
+	if _, err := os.Stat("/run/systemd/system"); err != nil {
+		fmt.Fprintf(stdout, "systemd is not running here: start the daemon by hand with\n  sudo %s/nocontactd run --owner-uid UID\n", libexecDir)
+		return nil
+	}
+	out, err := exec.Command("systemctl", args...).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("systemctl %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
+	}
+	return nil
+}
