@@ -14,7 +14,7 @@ import (
 // Write replaces path with data, mode perm.
 func Write(path string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
-	tmp, err := WriteTemp(dir, TempName(path), data, func(f *os.File) error { return f.Chmod(perm) })
+	tmp, err := WriteTemp(dir, TempName(path), [][]byte{data}, func(f *os.File) error { return f.Chmod(perm) })
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func Write(path string, data []byte, perm os.FileMode) error {
 // WriteTemp writes data to a new file in dir named pattern plus a random
 // suffix, lets prepare set its mode or owner, syncs and closes it, and
 // returns its name. On any failure the file is removed.
-func WriteTemp(dir, pattern string, data []byte, prepare func(*os.File) error) (name string, err error) {
+func WriteTemp(dir, pattern string, parts [][]byte, prepare func(*os.File) error) (name string, err error) {
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return "", fmt.Errorf("create temporary file in %s: %w", dir, err)
@@ -47,8 +47,10 @@ func WriteTemp(dir, pattern string, data []byte, prepare func(*os.File) error) (
 		}
 	}()
 	name = tmp
-	if _, err = f.Write(data); err != nil {
-		return "", fmt.Errorf("write %s: %w", tmp, err)
+	for _, p := range parts {
+		if _, err = f.Write(p); err != nil {
+			return "", fmt.Errorf("write %s: %w", tmp, err)
+		}
 	}
 	if prepare != nil {
 		if err = prepare(f); err != nil {

@@ -35,7 +35,7 @@ func TestWrite(t *testing.T) {
 func TestFailedWriteLeavesNoTemporaryFile(t *testing.T) {
 	dir := t.TempDir()
 	refuse := func(*os.File) error { return errors.New("no space left on device") }
-	if _, err := WriteTemp(dir, ".state.json"+TempPrefix, []byte("data"), refuse); err == nil {
+	if _, err := WriteTemp(dir, ".state.json"+TempPrefix, [][]byte{[]byte("data")}, refuse); err == nil {
 		t.Fatal("the write succeeded")
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/spf13/pflag"
 	"io"
+	"net"
 	"net/netip"
 	"runtime/debug"
 	"strings"
@@ -45,29 +46,33 @@ func hostsCommand(sub string, f *hostsFlags, names []string, stdout, stderr io.W
 	if err != nil {
 		return usageError{err}
 	}
+	caches := make(chan func(context.Context) []hosts.FlushStep, 1)
+	if sub != "preview" {
+		go func() { caches <- hosts.PrepareFlush() }() // beside the work, on another core
+	}
 	prev, err := hosts.ReadFile(f.file)
 	if err != nil {
 		return err
 	}
-	next, changed, err := ed.Apply(prev, f.names)
+	next, changed, err := ed.ApplyParts(prev, f.names)
 	if err != nil {
 		return usageError{err}
 	}
 	if sub == "preview" {
-		_, err := stdout.Write(next)
+		_, err := (*net.Buffers)(&next).WriteTo(stdout)
 		return err
 	}
-	return writeHosts(f.file, next, changed, len(f.names), stderr)
+	return writeHosts(f.file, next, changed, len(f.names), caches, stderr)
 }
 
 // writeHosts writes the new content when it changed, flushes the caches and
 // reports what it did on stderr.
-func writeHosts(path string, next []byte, changed bool, n int, stderr io.Writer) error {
+func writeHosts(path string, next [][]byte, changed bool, n int, caches <-chan func(context.Context) []hosts.FlushStep, stderr io.Writer) error {
 	if !changed {
 		fmt.Fprintf(stderr, "%s: unchanged\n", path)
 		return nil
 	}
-	method, err := hosts.WriteFile(path, next)
+	method, err := hosts.WriteParts(path, next)
 	if err != nil {
 		return err
 	}
@@ -76,7 +81,7 @@ func writeHosts(path string, next []byte, changed bool, n int, stderr io.Writer)
 	} else {
 		fmt.Fprintf(stderr, "%s: %d names blocked (%s)\n", path, n, method)
 	}
-	for _, step := range hosts.Flush(context.Background()) {
+	for _, step := range (<-caches)(context.Background()) {
 		fmt.Fprintf(stderr, "  cache %s\n", step)
 	}
 	return nil

@@ -50,6 +50,19 @@ func NewEditor(sinkhole netip.Addr) (*Editor, error) {
 //
 // The section replaces the first existing one in place, or is appended.
 func (e *Editor) Apply(prev []byte, names []string) ([]byte, bool, error) {
+	parts, changed, err := e.ApplyParts(prev, names)
+	if err != nil {
+		return nil, false, err
+	}
+	if !changed {
+		return prev, false, nil
+	}
+	return bytes.Join(parts, nil), true, nil
+}
+
+// ApplyParts is Apply with the new content as consecutive parts, most of
+// them slices of prev, for WriteParts: a large file is not copied again.
+func (e *Editor) ApplyParts(prev []byte, names []string) ([][]byte, bool, error) {
 	hosts, err := api.NormalizeHostnames(names)
 	if err != nil {
 		return nil, false, fmt.Errorf("hosts: %w", err)
@@ -58,7 +71,7 @@ func (e *Editor) Apply(prev []byte, names []string) ([]byte, bool, error) {
 	head, body := splitBOM(prev)
 	pieces := e.cut(body)
 	if len(hosts) == 0 {
-		out, changed := join(prev, head, pieces)
+		out, changed := joinParts(prev, head, pieces)
 		return out, changed, nil
 	}
 	eol := lineEnding(pieces, e.eol)
@@ -69,7 +82,7 @@ func (e *Editor) Apply(prev []byte, names []string) ([]byte, bool, error) {
 		first = slices.Concat(first, []byte(eol))
 		sec = sec[:len(sec)-len(eol)]
 	}
-	out, changed := join(prev, head, slices.Concat([][]byte{first, sec}, pieces[1:]))
+	out, changed := joinParts(prev, head, slices.Concat([][]byte{first, sec}, pieces[1:]))
 	return out, changed, nil
 }
 
@@ -111,19 +124,24 @@ func (e *Editor) section(hosts []string, eol string) []byte {
 // prev. It returns prev itself when nothing changed, so callers can skip
 // the write.
 func join(prev, head []byte, pieces [][]byte) ([]byte, bool) {
+	parts, changed := joinParts(prev, head, pieces)
+	if !changed {
+		return prev, false
+	}
+	return bytes.Join(parts, nil), true
+}
+
+// joinParts is head then pieces, as parts, and whether they differ from
+// prev (then it returns prev alone).
+func joinParts(prev, head []byte, pieces [][]byte) ([][]byte, bool) {
 	n := len(head)
 	for _, p := range pieces {
 		n += len(p)
 	}
 	if n == len(prev) && bytes.HasPrefix(prev, head) && equalPieces(prev[len(head):], pieces) {
-		return prev, false
+		return [][]byte{prev}, false
 	}
-	out := make([]byte, 0, n)
-	out = append(out, head...)
-	for _, p := range pieces {
-		out = append(out, p...)
-	}
-	return out, true
+	return slices.Concat([][]byte{head}, pieces), true
 }
 
 // equalPieces reports whether b is the concatenation of pieces.

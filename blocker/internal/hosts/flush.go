@@ -37,7 +37,14 @@ const flushTimeout = 5 * time.Second
 // holds, so a change to the hosts file takes effect at once. Caches that are
 // not present are skipped quietly and reported as such.
 func Flush(ctx context.Context) []FlushStep {
-	return flushAll(ctx)
+	return PrepareFlush()(ctx)
+}
+
+// PrepareFlush finds the caches now (on Linux, one scan of /proc) and
+// returns the flush to run after the write: a one-shot command does the
+// search beside its own work instead of after it.
+func PrepareFlush() func(context.Context) []FlushStep {
+	return prepareFlush()
 }
 
 // runTool runs a flush command if its program is installed.

@@ -7,8 +7,12 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/internal/proc"
 )
 
-func flushAll(ctx context.Context) []FlushStep {
+func prepareFlush() func(context.Context) []FlushStep {
 	procs := findProcs("systemd-resolve", "nscd", "dnsmasq") // one scan of /proc
+	return func(ctx context.Context) []FlushStep { return flushFound(ctx, procs) }
+}
+
+func flushFound(ctx context.Context, procs map[string][]int) []FlushStep {
 	steps := []FlushStep{flushResolved(ctx, len(procs["systemd-resolve"]) > 0)}
 	if len(procs["nscd"]) > 0 {
 		steps = append(steps, runTool(ctx, "nscd", "nscd", "-i", "hosts"))

@@ -1,6 +1,7 @@
 package hosts
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -56,6 +57,13 @@ func ReadFile(path string) ([]byte, error) {
 // path+BackupSuffix, atomically, rewrites path in place and then removes
 // the backup; Recover completes an interrupted rewrite from the backup.
 func WriteFile(path string, data []byte) (WriteMethod, error) {
+	return WriteParts(path, [][]byte{data})
+}
+
+// WriteParts is WriteFile for content given as consecutive parts (what
+// ApplyParts returns), written without joining them first: a 7 MB file
+// is not copied once more in memory.
+func WriteParts(path string, parts [][]byte) (WriteMethod, error) {
 	dir := filepath.Dir(path)
 	base := filepath.Base(path)
 	_, _ = atomicfile.RemoveStale(dir, tempPrefix+base+"-", tempPrefix+base+BackupSuffix+"-") // of writes cut short
@@ -63,7 +71,7 @@ func WriteFile(path string, data []byte) (WriteMethod, error) {
 	if err != nil {
 		return "", err
 	}
-	tmp, err := writeTemp(dir, base, data, meta)
+	tmp, err := writeTemp(dir, base, parts, meta)
 	if err != nil {
 		return "", err
 	}
@@ -72,7 +80,7 @@ func WriteFile(path string, data []byte) (WriteMethod, error) {
 		if !renameBlocked(err) {
 			return "", fmt.Errorf("hosts: replace %s: %w", path, err)
 		}
-		return InPlace, writeInPlace(path, data, meta)
+		return InPlace, writeInPlace(path, bytes.Join(parts, nil), meta)
 	}
 	if err := atomicfile.SyncDir(dir); err != nil {
 		return Renamed, fmt.Errorf("hosts: sync %s: %w", dir, err)
@@ -80,10 +88,10 @@ func WriteFile(path string, data []byte) (WriteMethod, error) {
 	return Renamed, nil
 }
 
-// writeTemp writes data to a new temporary file in dir with the given
+// writeTemp writes parts to a new temporary file in dir with the given
 // metadata and returns its name.
-func writeTemp(dir, base string, data []byte, meta fileMeta) (string, error) {
-	name, err := atomicfile.WriteTemp(dir, tempPrefix+base+"-", data, meta.apply)
+func writeTemp(dir, base string, parts [][]byte, meta fileMeta) (string, error) {
+	name, err := atomicfile.WriteTemp(dir, tempPrefix+base+"-", parts, meta.apply)
 	if err != nil {
 		return "", fmt.Errorf("hosts: %w", err)
 	}
@@ -98,7 +106,7 @@ func writeInPlace(path string, data []byte, meta fileMeta) error {
 		return fmt.Errorf("hosts: read %s: %w", path, err)
 	}
 	bak := path + BackupSuffix
-	tmp, err := writeTemp(filepath.Dir(path), filepath.Base(bak), old, meta)
+	tmp, err := writeTemp(filepath.Dir(path), filepath.Base(bak), [][]byte{old}, meta)
 	if err != nil {
 		return err
 	}
