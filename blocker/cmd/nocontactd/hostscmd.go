@@ -29,7 +29,7 @@ func addHostsFlags(fs *pflag.FlagSet) *hostsFlags {
 }
 
 // hostsCommand runs hosts preview, apply or strip on f with names.
-func hostsCommand(sub string, f *hostsFlags, names []string, stdout, stderr io.Writer) error {
+func hostsCommand(sub string, f *hostsFlags, names []string, stdout, stderr io.Writer) (err error) {
 	// A one-shot command whose heap is the file twice over (read, and
 	// edited): a collection before it exits is wasted work (measured: one
 	// GC of about 5 ms on a 200,000-line file).
@@ -50,10 +50,17 @@ func hostsCommand(sub string, f *hostsFlags, names []string, stdout, stderr io.W
 	if sub != "preview" {
 		go func() { caches <- hosts.PrepareFlush() }() // beside the work, on another core
 	}
-	prev, err := hosts.ReadFile(f.file)
+	prev, unmap, err := hosts.MapFile(f.file)
 	if err != nil {
 		return err
 	}
+	defer unmap()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s was cut short by another program while it was read; nothing was written: try again", f.file)
+		}
+	}()
 	next, changed, err := ed.ApplyParts(prev, f.names)
 	if err != nil {
 		return usageError{err}
