@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/nocontact-app/nocontact/blocker/testutil"
@@ -12,13 +13,17 @@ import (
 func TestWrite(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "state.json")
+	want := os.FileMode(0o600)
+	if runtime.GOOS == "windows" {
+		want = 0o666 // no Unix modes there: only the read-only bit, unset
+	}
 	for _, content := range []string{"one", "two"} {
 		if err := Write(p, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := os.ReadFile(p)
 		fi, _ := os.Stat(p)
-		if string(got) != content || fi.Mode().Perm() != 0o600 {
+		if string(got) != content || fi.Mode().Perm() != want {
 			t.Errorf("content %q mode %v", got, fi.Mode())
 		}
 	}

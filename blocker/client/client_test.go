@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"errors"
-	"net"
 	"path/filepath"
 	"testing"
 	"time"
@@ -14,7 +13,7 @@ import (
 func stoppedDaemon(t *testing.T) string {
 	t.Helper()
 	sock := filepath.Join(t.TempDir(), "d.sock")
-	ln, err := net.Listen("unix", sock)
+	ln, err := listenFor(sock)
 	if err != nil {
 		t.Fatal(err)
 	}

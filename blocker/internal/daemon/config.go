@@ -23,7 +23,8 @@ type Config struct {
 	HostConf    string // resolver configuration audited during a block; default /etc/host.conf
 	StateDir    string
 	Socket      string
-	OwnerUID    int // the user allowed besides root; -1: only root and the daemon's own uid
+	OwnerUID    int    // the user allowed besides root; -1: only root and the daemon's own uid
+	OwnerSID    string // on Windows, the owner's SID (the pipe admits it; OwnerUID then names it in the API)
 	Sinkhole    netip.Addr
 	HTTPPort    int // sinkhole ports; 0: not listened on (nocontactd run: 80)
 	HTTPSPort   int // (nocontactd run: 443)
@@ -58,6 +59,9 @@ func (c *Config) fill() {
 	}
 	if !c.Sinkhole.IsValid() {
 		c.Sinkhole = hosts.DefaultSinkhole
+	}
+	if c.OwnerSID != "" && c.OwnerUID < 0 {
+		c.OwnerUID = 1000 // the owner's number in the API, as on Linux
 	}
 	if c.Flush == nil {
 		c.Flush = hosts.Flush

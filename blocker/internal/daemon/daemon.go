@@ -32,16 +32,17 @@ import (
 // lock it is taken first: opMu, then the hosts enforcer's, then the
 // manager's.
 type Daemon struct {
-	cfg      Config
-	log      *slog.Logger
-	mgr      *session.Manager
-	events   *eventlog.Log
-	hosts    *hostsEnforcer
-	browsers *browserEnforcer
-	tamper   *tamperWatch
-	pages    *pages
-	visits   *visits
-	sink     *sinkhole.Sinkhole // nil when no port is configured
+	cfg       Config
+	log       *slog.Logger
+	mgr       *session.Manager
+	events    *eventlog.Log
+	hosts     *hostsEnforcer
+	browsers  *browserEnforcer
+	tamper    *tamperWatch
+	pages     *pages
+	visits    *visits
+	sink      *sinkhole.Sinkhole // nil when no port is configured
+	transport transport
 
 	opMu     sync.Mutex    // a change of the session and its hosts write, or a guard check
 	liftDue  atomic.Bool   // a section must be lifted (retried with backoff)
@@ -102,6 +103,7 @@ func New(cfg Config) (*Daemon, error) {
 // manager, and has the manager tell the daemon of expiries and schedules.
 func (d *Daemon) wire(ed *hosts.Editor) error {
 	cfg := &d.cfg
+	d.transport = newTransport(cfg)
 	d.tamper = &tamperWatch{cfg: cfg, editor: ed, mgr: d.mgr, record: d.record}
 	d.hosts = newHostsEnforcer(cfg, ed, d.mgr.Snapshot)
 	var bm *browser.Manager
@@ -137,7 +139,7 @@ func (d *Daemon) wire(ed *hosts.Editor) error {
 func (d *Daemon) Run(ctx context.Context) error {
 	mounts := d.openMounts()
 	d.startup()
-	ln, err := listen(d.cfg.Socket, d.cfg.OwnerUID)
+	ln, err := d.transport.listen()
 	if err != nil {
 		return err
 	}
@@ -166,7 +168,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	})
 	d.log.Info("nocontactd serving", "socket", d.cfg.Socket, "hosts", d.cfg.HostsFile, "version", api.Version)
 	sdNotify("READY=1")
-	err = srv.Serve(limitListener(ln, maxConns))
+	err = srv.Serve(limitListener(ln, maxConns, d.transport.peer))
 	cancel()
 	d.bg.Wait()
 	if errors.Is(err, errServerClosed) {

@@ -39,7 +39,7 @@ func TestOwnerCannotStarveRoot(t *testing.T) {
 		mu.Unlock()
 		fl.conns <- a
 	}
-	l := limitListener(fl, 8).(*limited)
+	l := limitListener(fl, 8, nil).(*limited)
 	l.peer = func(c net.Conn) int { mu.Lock(); defer mu.Unlock(); return uids[c] }
 	var accepted []net.Conn
 	for range 8 {
@@ -107,7 +107,7 @@ func TestChurnIsLimitedOverTime(t *testing.T) {
 	uids := map[net.Conn]int{}
 	var mu sync.Mutex
 	now := time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC)
-	l := limitListener(fl, 8).(*limited)
+	l := limitListener(fl, 8, nil).(*limited)
 	l.peer = func(c net.Conn) int { mu.Lock(); defer mu.Unlock(); return uids[c] }
 	l.now = func() time.Time { return now }
 	churn := func(uid, n int) (accepted int) {

@@ -35,7 +35,7 @@ func (d *Daemon) server() *http.Server {
 		IdleTimeout:       30 * time.Second,
 		ErrorLog:          nil,
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
-			uid := connUID(c)
+			uid := d.transport.peer(c)
 			if lc, ok := c.(*limitedConn); ok {
 				uid = lc.uid
 			}
@@ -157,9 +157,9 @@ func writeError(w http.ResponseWriter, err error) {
 // file descriptors stay bounded (the socket admits root, the owner and
 // the daemon's own uid only). (golang.org/x/net/netutil's limit is global
 // and hides the *net.UnixConn the peer credentials are read from.)
-func limitListener(ln net.Listener, perUID int) net.Listener {
+func limitListener(ln net.Listener, perUID int, peer func(net.Conn) int) net.Listener {
 	return &limited{Listener: ln, perUID: perUID, open: map[int]int{}, tokens: map[int]float64{}, last: map[int]time.Time{},
-		peer: connUID, now: time.Now}
+		peer: peer, now: time.Now}
 }
 
 // The owner's window, tray and commands open a few connections a second

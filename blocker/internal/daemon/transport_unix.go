@@ -15,10 +15,19 @@ import (
 // and each connection's peer named by its uid, read from the kernel
 // (SO_PEERCRED, LOCAL_PEERCRED: peercred_*.go).
 
+// socketTransport is the API on a unix socket.
+type socketTransport struct {
+	path  string
+	owner int
+}
+
+func newTransport(cfg *Config) transport { return socketTransport{cfg.Socket, cfg.OwnerUID} }
+
 // listen opens the socket: its directory created 0755, a stale socket file
 // replaced (a live one is an error: another daemon runs), the socket itself
-// mode 0600 and owned by owner, so only root and the owner can connect.
-func listen(path string, owner int) (net.Listener, error) {
+// mode 0600 and owned by the owner, so only root and the owner can connect.
+func (t socketTransport) listen() (net.Listener, error) {
+	path, owner := t.path, t.owner
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("daemon: socket directory: %w", err)
 	}
@@ -44,8 +53,8 @@ func listen(path string, owner int) (net.Listener, error) {
 	return ln, nil
 }
 
-// connUID is the uid of a Unix socket's peer, -1 for anything else.
-func connUID(c net.Conn) int {
+// peer is the uid of a Unix socket's peer, -1 for anything else.
+func (socketTransport) peer(c net.Conn) int {
 	if uc, ok := c.(*net.UnixConn); ok {
 		if u, err := peerUID(uc); err == nil {
 			return u

@@ -40,7 +40,7 @@ func TestApply(t *testing.T) {
 		names []string
 		want  string
 	}{
-		{"empty file", "", ig, sec("\n", "instagram.com")},
+		{"empty file: the system's own line ending", "", ig, sec(defaultEOL, "instagram.com")},
 		{"appended after content", "127.0.0.1 localhost\n", ig,
 			"127.0.0.1 localhost\n" + sec("\n", "instagram.com")},
 		{"comments, blanks, tabs, inline comments kept",
@@ -56,7 +56,7 @@ func TestApply(t *testing.T) {
 		{"BOM before a section on line one", "\xef\xbb\xbf" + sec("\n", "old.com") + "a b\n", ig,
 			"\xef\xbb\xbf" + sec("\n", "instagram.com") + "a b\n"},
 		{"missing final newline kept", "127.0.0.1 localhost", ig,
-			"127.0.0.1 localhost\n" + strings.TrimSuffix(sec("\n", "instagram.com"), "\n")},
+			"127.0.0.1 localhost" + defaultEOL + strings.TrimSuffix(sec(defaultEOL, "instagram.com"), defaultEOL)},
 		{"missing final newline, CRLF", "a b\r\nc d", ig,
 			"a b\r\nc d\r\n" + strings.TrimSuffix(sec("\r\n", "instagram.com"), "\r\n")},
 		{"non-UTF-8 bytes in comments kept", "# caf\xe9 \xff\xfe\n", ig,
@@ -66,8 +66,8 @@ func TestApply(t *testing.T) {
 		{"other tools' lines for the same host untouched", "0.0.0.0 instagram.com\n", ig,
 			"0.0.0.0 instagram.com\n" + sec("\n", "instagram.com")},
 		{"names normalised and de-duplicated", "", []string{"Instagram.COM", "instagram.com.", "bücher.de"},
-			sec("\n", "instagram.com", "xn--bcher-kva.de")},
-		{"names sorted", "", []string{"x.com", "t.co", "b.com"}, sec("\n", "b.com", "t.co", "x.com")},
+			sec(defaultEOL, "instagram.com", "xn--bcher-kva.de")},
+		{"names sorted", "", []string{"x.com", "t.co", "b.com"}, sec(defaultEOL, "b.com", "t.co", "x.com")},
 		{"no names strips", "a b\n" + sec("\n", "x.com"), nil, "a b\n"},
 		{"no names, no section: unchanged", "a b\n", nil, "a b\n"},
 	}
@@ -178,7 +178,7 @@ func TestNewEditorRefusesNonLoopback(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, _ := e.Apply(nil, []string{"a.com"})
-	if !bytes.Contains(out, []byte("\n127.0.0.2 a.com a.com.\n")) {
+	if !bytes.Contains(out, []byte(defaultEOL+"127.0.0.2 a.com a.com."+defaultEOL)) {
 		t.Errorf("custom sinkhole not used: %q", out)
 	}
 }

@@ -39,7 +39,7 @@ type Store struct {
 
 // NewStore returns a Store in dir, creating dir (mode 0700) if needed.
 func NewStore(dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := atomicfile.MkdirPrivate(dir); err != nil {
 		return nil, fmt.Errorf("session: state dir: %w", err)
 	}
 	// Temporary files of writes cut short (a crash, a full disk) are

@@ -76,15 +76,6 @@ func TestStateSurvivesDamage(t *testing.T) {
 	}
 }
 
-func TestStateFileMode(t *testing.T) {
-	m, _, dir := newTestManager(t)
-	start(t, m, time.Hour, api.Lock{})
-	fi, err := os.Stat(filepath.Join(dir, currentFile))
-	if err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("state file mode %v, %v", fi.Mode(), err)
-	}
-}
-
 func TestSaveKeepsGoodPreviousWhenCurrentIsDamaged(t *testing.T) {
 	m, clock, dir := newTestManager(t)
 	start(t, m, 10*time.Hour, api.Lock{})
