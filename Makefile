@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test screenshots screenshots-leaving validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
+.PHONY: help deps build run test test-windows screenshots screenshots-leaving validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -36,7 +36,7 @@ build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
 
-test: deps lint race keyring cross validate display ## Everything CI runs: gofmt, vet, race tests (root-only ones as root, fuzz corpora replayed), real keyring, cross builds, install files, display test
+test: deps lint race keyring cross test-windows validate display ## Everything CI runs: gofmt, vet, race tests (root-only ones as root, fuzz corpora replayed), real keyring, cross builds, the Windows tests under Wine, install files, display test
 	@echo "make test: all passed"
 
 fmt-check:
@@ -48,6 +48,17 @@ vet:
 
 race:
 	$(GO) test -race -count=1 ./...
+
+# The packages whose Windows tests pass under Wine. Not yet: guard (its
+# edit-loop fight leaves the section off too long under Wine's
+# ReadDirectoryChangesW), daemon and cmd/nocontactd (the daemon does not run
+# on Windows yet: no service, no registry policies).
+WINDOWS_PKGS = ./blocker/api ./blocker/atomicfile ./blocker/client ./blocker/internal/hosts \
+	./blocker/internal/session ./blocker/internal/eventlog ./blocker/internal/extension \
+	./blocker/internal/sinkhole ./blocker/internal/browser ./content ./content/profile
+
+test-windows: deps ## The Windows tests, cross-built with mingw-w64 and run under Wine (about 4 minutes)
+	./scripts/test-windows.sh $(WINDOWS_PKGS)
 
 keyring: ## The vault against a real Secret Service (a private D-Bus session and gnome-keyring)
 	@home=$$(mktemp -d) && XDG_DATA_HOME=$$home/data HOME=$$home GOCACHE=$$($(GO) env GOCACHE) GOPATH=$$($(GO) env GOPATH) \

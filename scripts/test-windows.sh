@@ -73,8 +73,9 @@ for pkg in "$@"; do
 		continue
 	fi
 	start=$(date +%s)
-	if out=$(cd "$(go list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" -test.timeout 4m 2>&1); then
+	if out=$(cd "$($GO list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" -test.v -test.timeout 4m 2>&1); then
 		echo "ok    $pkg under Wine $(($(date +%s) - start))s"
+		echo "$out" | grep -A1 -- '--- SKIP' || true
 	else
 		echo "$out" | tail -40
 		echo "FAIL  $pkg under Wine"

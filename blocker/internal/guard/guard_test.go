@@ -2,6 +2,7 @@ package guard
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,7 +166,7 @@ func TestFightingWriterIsBounded(t *testing.T) {
 	stop := start.Add(3 * time.Second)
 	writes := 0
 	for time.Now().Before(stop) {
-		testutil.Must(t, os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644))
+		testutil.Must(t, writeAsEditor(f.path, []byte("127.0.0.1 localhost\n")))
 		writes++
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -203,7 +204,7 @@ func editLoop(tb testing.TB, f *fixture, period, d time.Duration) (off float64, 
 	samples, missing := 0, 0
 	for stop := time.Now().Add(d); time.Now().Before(stop); time.Sleep(time.Millisecond) {
 		if time.Since(lastRemove) >= period {
-			if err := os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644); err != nil {
+			if err := writeAsEditor(f.path, []byte("127.0.0.1 localhost\n")); err != nil {
 				tb.Fatal(err)
 			}
 			lastRemove = time.Now()
@@ -260,4 +261,19 @@ func TestAlsoFilesCallForACheck(t *testing.T) {
 	testutil.WaitFor(t, "the first check", 3*time.Second, func() bool { return checks.Load() == 1 })
 	testutil.Must(t, os.WriteFile(filepath.Join(dir, "nsswitch.conf"), []byte("hosts: dns\n"), 0o644))
 	testutil.WaitFor(t, "a check for nsswitch.conf", 3*time.Second, func() bool { return checks.Load() == 2 })
+}
+
+// writeAsEditor writes path as another program would, trying again while
+// Windows reports a sharing violation (the guard reading or replacing the
+// file at that instant): a real editor shows that and the person saves
+// again.
+func writeAsEditor(path string, b []byte) error {
+	var err error
+	for range 200 {
+		if err = os.WriteFile(path, b, 0o644); err == nil || !errors.Is(err, syscall.Errno(32)) { // ERROR_SHARING_VIOLATION
+			return err
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return err
 }
