@@ -75,6 +75,10 @@ func WriteParts(path string, parts [][]byte) (WriteMethod, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := meta.unlock(path); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("hosts: %s: %w", path, err)
+	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		if !renameBlocked(err) {

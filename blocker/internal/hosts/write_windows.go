@@ -27,6 +27,19 @@ func statMeta(path string) (fileMeta, error) {
 
 func (m fileMeta) apply(f *os.File) error { return nil }
 
+// unlock clears the read-only attribute another program set on the file,
+// which would make the replacement fail: on Windows that is how a hosts
+// file is "locked" (and the daemon's restore undoes it, as any tamper).
+func (m fileMeta) unlock(path string) error {
+	if m.mode&0o200 != 0 {
+		return nil
+	}
+	if err := os.Chmod(path, 0o666); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("clearing its read-only attribute: %w", err)
+	}
+	return nil
+}
+
 // errSharingViolation is ERROR_SHARING_VIOLATION, which package syscall does
 // not name.
 const errSharingViolation = syscall.Errno(32)
