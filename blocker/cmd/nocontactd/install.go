@@ -16,9 +16,6 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/internal/session"
 )
 
-// libexecDir is where install puts the binary, under --root (default /).
-const libexecDir = "/usr/local/libexec/nocontact"
-
 // supervisor is how this system installs and runs the daemon as a
 // service, the platform seam of install and uninstall: systemd on Linux
 // (service_linux.go); elsewhere none yet (service_other.go), and the
@@ -26,9 +23,9 @@ const libexecDir = "/usr/local/libexec/nocontact"
 type supervisor interface {
 	// files are what the service needs besides the binary, by path
 	// under the root.
-	files(ownerUID int) []serviceFile
-	start(stdout io.Writer) error // enable and start it
-	stop(stdout io.Writer) error  // stop and disable it
+	files(f *installFlags) []serviceFile
+	start(stdout io.Writer, f *installFlags) error // enable and start it
+	stop(stdout io.Writer) error                   // stop and disable it
 }
 
 // serviceFile is one file a supervisor needs written.
@@ -41,6 +38,7 @@ type serviceFile struct {
 type installFlags struct {
 	root     string
 	ownerUID int
+	ownerSID string // Windows
 	noStart  bool
 }
 
@@ -50,6 +48,7 @@ func addInstallFlags(fs *pflag.FlagSet, owner bool) *installFlags {
 	fs.StringVar(&f.root, "root", "/", "install under this `DIR` instead of / (for packaging and tests)")
 	if owner {
 		fs.IntVar(&f.ownerUID, "owner-uid", -1, "the user who may use the daemon (`UID`)")
+		fs.StringVar(&f.ownerSID, "owner-sid", "", "on Windows, the user who may use the daemon (`SID`)")
 		fs.BoolVar(&f.noStart, "no-start", false, "install the files only; do not enable or start the service")
 	}
 	return f
@@ -58,8 +57,8 @@ func addInstallFlags(fs *pflag.FlagSet, owner bool) *installFlags {
 // installCommand installs the binary, the systemd unit and the state dir,
 // and enables and starts the service where systemd runs.
 func installCommand(f *installFlags, stdout io.Writer) error {
-	if f.ownerUID < 0 {
-		return usagef("install: --owner-uid UID is needed: the user who may use the daemon")
+	if f.ownerUID < 0 && f.ownerSID == "" {
+		return usagef("install: --owner-uid UID (--owner-sid SID on Windows) is needed: the user who may use the daemon")
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -69,25 +68,25 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("install: read %s: %w", self, err)
 	}
-	dest := filepath.Join(f.root, libexecDir, "nocontactd")
+	dest := under(f.root, libexecDir, daemonExe)
 	if err := writeFile(dest, bin, 0o755); err != nil {
 		return err
 	}
 	written := []string{dest}
-	for _, sf := range service.files(f.ownerUID) {
-		if err := writeFile(filepath.Join(f.root, sf.path), sf.data, sf.perm); err != nil {
+	for _, sf := range service.files(f) {
+		if err := writeFile(under(f.root, sf.path), sf.data, sf.perm); err != nil {
 			return err
 		}
-		written = append(written, filepath.Join(f.root, sf.path))
+		written = append(written, under(f.root, sf.path))
 	}
-	if err := os.MkdirAll(filepath.Join(f.root, daemon.DefaultStateDir), 0o700); err != nil {
+	if err := atomicfile.MkdirPrivate(under(f.root, daemon.DefaultStateDir)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "installed %s\n", strings.Join(written, " and "))
 	if f.noStart || f.root != "/" {
 		return nil
 	}
-	return service.start(stdout)
+	return service.start(stdout, f)
 }
 
 // uninstallCommand stops and removes the service; it refuses while a
@@ -103,17 +102,17 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "uninstall: stopping the service failed (%v); its files are removed anyway\n", err)
 		}
 	}
-	paths := []string{filepath.Join(f.root, libexecDir, "nocontactd")}
-	for _, sf := range service.files(f.ownerUID) {
-		paths = append(paths, filepath.Join(f.root, sf.path))
+	paths := []string{under(f.root, libexecDir, daemonExe)}
+	for _, sf := range service.files(f) {
+		paths = append(paths, under(f.root, sf.path))
 	}
 	for _, p := range paths {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 	}
-	os.Remove(filepath.Join(f.root, libexecDir))
-	if err := os.RemoveAll(filepath.Join(f.root, daemon.DefaultStateDir)); err != nil {
+	os.Remove(under(f.root, libexecDir))
+	if err := os.RemoveAll(under(f.root, daemon.DefaultStateDir)); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "uninstalled nocontactd")
@@ -131,7 +130,7 @@ func sessionRunning(root string) (bool, error) {
 			return false, err
 		}
 	}
-	store, err := session.NewStore(filepath.Join(root, daemon.DefaultStateDir))
+	store, err := session.NewStore(under(root, daemon.DefaultStateDir))
 	if err != nil {
 		return false, err
 	}
@@ -150,4 +149,14 @@ func writeFile(path string, data []byte, perm os.FileMode) error {
 		return fmt.Errorf("install: %w", err)
 	}
 	return nil
+}
+
+// under is path inside root: itself for root "/", else joined below it
+// without its drive (C:\Program Files under D:\stage is D:\stage\Program Files).
+func under(root string, path ...string) string {
+	p := filepath.Join(path...)
+	if root == "/" {
+		return p
+	}
+	return filepath.Join(root, strings.TrimPrefix(p, filepath.VolumeName(p)))
 }

@@ -105,7 +105,7 @@ func rootCommand(stdout, stderr io.Writer) *cobra.Command {
 		return do(func() error { return cleanupCommand(cleanupConfig, stdout, stderr) })
 	}
 
-	install := &cobra.Command{Use: "install", Short: "Install the binary, the systemd unit and the state directory; enable and start the service", Args: noArgs}
+	install := &cobra.Command{Use: "install", Short: "Install the binary, the service (systemd; the service manager on Windows) and the state directory; start the service", Args: noArgs}
 	inst := addInstallFlags(install.Flags(), true)
 	install.RunE = func(*cobra.Command, []string) error { return do(func() error { return installCommand(inst, stdout) }) }
 

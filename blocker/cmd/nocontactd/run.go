@@ -26,6 +26,7 @@ func daemonFlags(fs *pflag.FlagSet) func(stderr io.Writer) (daemon.Config, error
 	fs.StringVar(&cfg.StateDir, "state-dir", daemon.DefaultStateDir, "where the session state and event log live (`DIR`)")
 	fs.StringVar(&cfg.Socket, "socket", api.SocketPath(), "the API's unix socket (`PATH`)")
 	fs.IntVar(&cfg.OwnerUID, "owner-uid", -1, "the user allowed to use the API besides root (`UID`)")
+	fs.StringVar(&cfg.OwnerSID, "owner-sid", "", "on Windows, the user allowed to use the API besides SYSTEM and the administrators (`SID`)")
 	sinkhole := fs.String("sinkhole", hosts.DefaultSinkhole.String(), "IPv4 loopback `ADDRESS` blocked names point to")
 	fs.IntVar(&cfg.HTTPPort, "http-port", 80, "sinkhole HTTP `PORT` (0: off)")
 	fs.IntVar(&cfg.HTTPSPort, "https-port", 443, "sinkhole HTTPS `PORT` (0: off)")
@@ -63,9 +64,14 @@ func runCommand(config func(io.Writer) (daemon.Config, error), stderr io.Writer)
 	if err != nil {
 		return err
 	}
+	return serveDaemon(d.Run)
+}
+
+// serveForeground runs the daemon until SIGTERM or SIGINT (Ctrl-C).
+func serveForeground(run func(context.Context) error) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	return d.Run(ctx)
+	return run(ctx)
 }
 
 // cleanupCommand ends any session whatever its lock and lifts the block:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,8 @@ import (
 
 // Where the systemd service's files go, under --root.
 const (
+	libexecDir = "/usr/local/libexec/nocontact" // the binary
+	daemonExe  = "nocontactd"
 	unitPath   = "/etc/systemd/system/nocontactd.service"
 	policyPath = "/usr/share/polkit-1/actions/app.nocontact.nocontactd.policy"
 	unitName   = "nocontactd.service"
@@ -24,12 +27,14 @@ var service supervisor = systemd{}
 
 type systemd struct{}
 
-func (systemd) files(ownerUID int) []serviceFile {
-	unit := strings.NewReplacer("@LIBEXEC@", libexecDir, "@OWNER_UID@", strconv.Itoa(ownerUID)).Replace(resources.SystemdUnit)
+func (systemd) files(f *installFlags) []serviceFile {
+	unit := strings.NewReplacer("@LIBEXEC@", libexecDir, "@OWNER_UID@", strconv.Itoa(f.ownerUID)).Replace(resources.SystemdUnit)
 	return []serviceFile{{unitPath, []byte(unit), 0o644}, {policyPath, []byte(resources.PolkitPolicy), 0o644}}
 }
 
-func (systemd) start(stdout io.Writer) error { return systemctl(stdout, "enable", "--now", unitName) }
+func (systemd) start(stdout io.Writer, _ *installFlags) error {
+	return systemctl(stdout, "enable", "--now", unitName)
+}
 
 func (systemd) stop(stdout io.Writer) error { return systemctl(stdout, "disable", "--now", unitName) }
 
@@ -46,3 +51,6 @@ func systemctl(stdout io.Writer, args ...string) error {
 	}
 	return nil
 }
+
+// serveDaemon runs the daemon until it is told to stop.
+func serveDaemon(run func(context.Context) error) error { return serveForeground(run) }
