@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
 
@@ -180,15 +181,7 @@ func (p *Profiles) onSave() {
 	}
 	pr := *p.parsed
 	p.d.Async(func() {
-		err := p.d.Vault.Update(func(d *vault.Data) error {
-			for _, q := range d.Profiles {
-				if q.ID() == pr.ID() {
-					return fmt.Errorf("%s is already saved", pr.Who())
-				}
-			}
-			d.Profiles = append(d.Profiles, pr)
-			return nil
-		})
+		err := p.d.Vault.Update(func(d *vault.Data) error { return d.AddProfile(pr) })
 		running := p.blockRunning()
 		fyne.Do(func() {
 			if err != nil {
@@ -257,15 +250,7 @@ func (p *Profiles) onNarrow(pr profile.Profile, r profile.Reach) {
 
 func (p *Profiles) remove(id string) {
 	p.d.Async(func() {
-		err := p.d.Vault.Update(func(d *vault.Data) error {
-			for i, q := range d.Profiles {
-				if q.ID() == id {
-					d.Profiles = append(d.Profiles[:i], d.Profiles[i+1:]...)
-					return nil
-				}
-			}
-			return nil
-		})
+		err := p.d.Vault.Update(func(d *vault.Data) error { d.RemoveProfile(id); return nil })
 		running := p.blockRunning()
 		fyne.Do(func() {
 			if err != nil {
@@ -273,7 +258,7 @@ func (p *Profiles) remove(id string) {
 				return
 			}
 			if running {
-				showText(p.Notice, "Removed. The running block keeps them blocked until it ends.")
+				showText(p.Notice, "Removed. "+words.RemovedKeeps)
 			} else {
 				showText(p.Notice, "Removed.")
 			}

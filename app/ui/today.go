@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content/profile"
@@ -134,7 +135,7 @@ func newToday(d Deps, k *Keys) *Today {
 func (t *Today) layout() {
 	t.details = widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails))
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate,
-		wrapped("Private windows keep the block, but show no passage and count no attempt."), t.Hosts,
+		wrapped("Left open, private windows "+words.PrivateKeepsBlock+"."), t.Hosts,
 		t.details, t.Start)
 	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
@@ -172,12 +173,12 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 	t.Problem.Set(nil)
 	switch {
 	case errors.Is(derr, client.ErrNotRunning):
-		t.Status.SetText("Blocking is not set up")
+		t.Status.SetText(words.NotSetUp)
 		showText(t.Detail, "The No Contact daemon is not running on this computer. It is what blocks sites, even after a restart. Set it up once (it asks for your password).")
 		t.setupBox.Show()
 		return
 	case derr != nil:
-		t.Status.SetText("The daemon did not answer")
+		t.Status.SetText(words.NoAnswer)
 		showText(t.Detail, "")
 		t.Problem.Set(derr)
 		return
@@ -206,7 +207,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 		t.DayHelp.SetText("Set the day of your last contact to count the days.")
 	default:
 		n := data.DaysWithoutContact(t.d.Now())
-		t.Day.SetText(fmt.Sprintf("Day %d without contact", n))
+		t.Day.SetText(words.Day(n))
 		t.DayHelp.SetText(fmt.Sprintf("Since %s. Best streak: %d days. A relapse keeps your earlier streaks.", data.LastContact, data.BestStreak(t.d.Now())))
 	}
 	if data != nil {
@@ -225,7 +226,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 
 func (t *Today) renderIdle(st *api.Status) {
 	t.Status.SetText("No block running")
-	showText(t.Detail, sinkholeLine(st))
+	showText(t.Detail, words.Sinkhole(st.Sinkhole))
 	t.startBox.Show()
 	if len(t.names)+len(t.paths) == 0 {
 		t.Start.Disable()
@@ -238,12 +239,12 @@ func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
 	t.Status.SetText(blockHeadline(t.profiles, s))
 	lines := []string{fmt.Sprintf("%s of %s served · ends around %s", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)),
-		t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04")), st.Hosts.Line(true, t.d.Now()), s.PrivateLine()}
-	if l := sinkholeLine(st); l != "" {
+		words.Moment(t.d.Now().Add(time.Duration(s.Remaining)))), words.Hosts(st.Hosts, true, t.d.Now()), words.Private(s)}
+	if l := words.Sinkhole(st.Sinkhole); l != "" {
 		lines = append(lines, l)
 	}
 	for _, br := range st.Browsers {
-		lines = append(lines, br.Line(len(s.Paths) > 0))
+		lines = append(lines, words.Browser(br, len(s.Paths) > 0))
 	}
 	showText(t.Detail, strings.Join(lines, "\n"))
 	if s.Duration > 0 {
@@ -261,13 +262,6 @@ func (t *Today) renderRunning(st *api.Status) {
 			t.onEndEarly()
 		}
 	}
-}
-
-func sinkholeLine(st *api.Status) string {
-	if st.Sinkhole.Error != "" {
-		return "Attempts: " + st.Sinkhole.Error
-	}
-	return ""
 }
 
 // showText sets a label's text and hides it while there is none, so an
