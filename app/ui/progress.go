@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
@@ -136,7 +137,7 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	entries := slices.Clone(data.Journal)
 	slices.Reverse(entries)
 	for _, e := range entries {
-		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", e.Time.Local().Format("Mon 2 Jan 15:04"), entryLabel(e), strings.TrimSpace(e.What+"\n"+e.Text)))
+		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", words.Moment(e.Time), entryLabel(e), strings.TrimSpace(e.What+"\n"+e.Text)))
 		l.Wrapping = fyne.TextWrapWord
 		p.Journal.Add(l)
 	}

@@ -225,7 +225,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 }
 
 func (t *Today) renderIdle(st *api.Status) {
-	t.Status.SetText("No block running")
+	t.Status.SetText(words.NoBlock)
 	showText(t.Detail, words.Sinkhole(st.Sinkhole))
 	t.startBox.Show()
 	if len(t.names)+len(t.paths) == 0 {

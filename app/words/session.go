@@ -8,12 +8,15 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
+// NoBlock is what Short says when no block runs.
+const NoBlock = "No block running"
+
 // Session is a running block in the one line a person reads at a glance:
 // "Blocking 14 hostnames · 18 d 4 h left · lock: cool-down 30 min". A nil
 // session reads "No block running."
 func Session(s *api.Session) string {
 	if s == nil {
-		return "No block running."
+		return NoBlock + "."
 	}
 	return Short(s) + " · lock: " + Lock(s.Lock)
 }
@@ -22,7 +25,7 @@ func Session(s *api.Session) string {
 // hostnames · 29 d left"; a nil session reads "No block running".
 func Short(s *api.Session) string {
 	if s == nil {
-		return "No block running"
+		return NoBlock
 	}
 	var what []string
 	if n := len(s.Hostnames); n > 0 {
