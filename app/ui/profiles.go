@@ -56,6 +56,7 @@ func newProfiles(d Deps, k *Keys) *Profiles {
 		head, p.Link, p.Platform, p.Reach, p.Preview, p.Save, p.Notice, browserNote(), widget.NewSeparator(), p.List)))
 	p.Notice.Hide()
 	p.Preview.Hide()
+	p.List.Add(widget.NewLabel(openingText)) // until the vault answers
 	return p
 }
 
@@ -270,10 +271,12 @@ func (p *Profiles) remove(id string) {
 
 // Refresh shows the saved profiles.
 func (p *Profiles) Refresh() {
-	p.d.Async(func() {
-		data, err := p.d.Vault.Load()
-		fyne.Do(func() { p.render(data, err) })
-	})
+	p.d.Async(func() { p.update(p.d.Vault.Load()) })
+}
+
+// update shows what the vault answered; it may run off the UI thread.
+func (p *Profiles) update(data *vault.Data, err error) {
+	fyne.Do(func() { p.render(data, err) })
 }
 
 func (p *Profiles) render(data *vault.Data, err error) {

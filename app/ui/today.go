@@ -82,7 +82,7 @@ type Today struct {
 
 func newToday(d Deps, k *Keys) *Today {
 	t := &Today{d: d, keys: k,
-		Day: widget.NewLabel(""), DayHelp: widget.NewLabel("A relapse keeps your earlier streak in your history."),
+		Day: widget.NewLabel("No Contact"), DayHelp: widget.NewLabel(openingText),
 		LastContact: newEntry(false),
 		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: newBar(),
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: newEntry(false),
@@ -128,7 +128,13 @@ func newToday(d Deps, k *Keys) *Today {
 	t.Setup = newButton("Set up blocking", func() { t.d.Setup() })
 	t.Sched = newSchedules(d, k, func() { showText(t.Notice, ""); t.Refresh() }) // the last start's notice is old news
 	t.layout()
-	t.Notice.Hide()
+	// Until the vault and the daemon answer, the screen says it is
+	// opening: no button yet, nothing that the answers may take back.
+	// (Status and Detail stay, empty: a wrapping label shown later would
+	// keep the height of one line until the next layout.)
+	for _, o := range []fyne.CanvasObject{t.Notice, t.startBox, t.runBox, t.setupBox, t.Sched.content} {
+		o.Hide()
+	}
 	return t
 }
 
@@ -147,21 +153,24 @@ func (t *Today) layout() {
 
 // Refresh reads the vault and the daemon off the UI thread and shows them.
 func (t *Today) Refresh() {
-	t.d.Async(func() {
-		data, verr := t.d.Vault.Load()
-		c, cancel := ctx()
-		st, derr := t.d.Daemon.Status(c)
-		var list []api.Schedule
-		serr := derr
-		if derr == nil {
-			list, serr = t.d.Daemon.Schedules(c)
-		}
-		cancel()
-		fyne.Do(func() {
-			t.render(data, verr, st, derr)
-			t.Sched.render(list, serr, t.names, t.paths, t.session)
-			t.content.Refresh() // the schedules' place shows or hides
-		})
+	t.d.Async(func() { t.update(t.d.Vault.Load()) })
+}
+
+// update reads the daemon and shows it with what the vault answered. It
+// runs off the UI thread.
+func (t *Today) update(data *vault.Data, verr error) {
+	c, cancel := ctx()
+	st, derr := t.d.Daemon.Status(c)
+	var list []api.Schedule
+	serr := derr
+	if derr == nil {
+		list, serr = t.d.Daemon.Schedules(c)
+	}
+	cancel()
+	fyne.Do(func() {
+		t.render(data, verr, st, derr)
+		t.Sched.render(list, serr, t.names, t.paths, t.session)
+		t.content.Refresh() // the schedules' place shows or hides
 	})
 }
 
@@ -196,7 +205,11 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 }
 
 func (t *Today) renderDay(data *vault.Data, err error) {
-	t.names = nil
+	// What a start would block is what this answer says, nothing older:
+	// an unreadable vault leaves nothing to start (and no Details).
+	t.profiles, t.names, t.paths = nil, nil, nil
+	t.Hosts.SetText("")
+	t.details.Hide()
 	switch {
 	case err != nil:
 		t.Day.SetText("No Contact")
@@ -215,9 +228,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 			t.profiles, t.names, t.paths = data.Profiles, block.Names, block.Paths
 			t.Hosts.SetText(hostsText(data.Profiles))
 			t.HostsDetails.SetText(hostsDetails(block.Entries, t.paths))
-			if len(t.names)+len(t.paths) == 0 {
-				t.details.Hide() // nothing saved: Details would open onto nothing
-			} else {
+			if len(t.names)+len(t.paths) > 0 { // else Details would open onto nothing
 				t.details.Show()
 			}
 		}

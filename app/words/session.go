@@ -59,7 +59,7 @@ func Private(s *api.Session) string {
 
 // PrivateKeepsBlock is why private windows are closed by default: they
 // hold the block, but the rest of No Contact does not reach them.
-const PrivateKeepsBlock = "keep the blocks, but show no passage and count no attempt"
+const PrivateKeepsBlock = "keep the block, but show no passage and count no attempt"
 
 // CooldownLeft is the time left in a cool-down: "Cool-down: 29 min left".
 func CooldownLeft(d time.Duration) string {

@@ -57,7 +57,7 @@ func TestPrivate(t *testing.T) {
 	if got := Private(&api.Session{ClosePrivate: true}); got != "Private windows: closed in your browsers during the block" {
 		t.Errorf("closed: %q", got)
 	}
-	if got := Private(&api.Session{}); got != "Private windows: open (they keep the blocks, but show no passage and count no attempt)" {
+	if got := Private(&api.Session{}); got != "Private windows: open (they keep the block, but show no passage and count no attempt)" {
 		t.Errorf("open: %q", got)
 	}
 }
