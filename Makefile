@@ -97,7 +97,7 @@ screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxe
 screenshots-leaving: build ## Save the pause and the confirm step of an early end into docs/screenshots (about 17 minutes: a real cool-down)
 	dbus-run-session -- ./scripts/screenshots-leaving.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 
-bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon and tray are watched for 60 s each)
+bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon and tray are watched for 60 s each; the GUI ones in a private D-Bus session with a keyring)
 	$(GO) test -run '^$$' -bench . -benchtime 20x -v ./blocker/internal/hosts | grep -vE '^(=== |goos|goarch|pkg|cpu)'
 	./scripts/bench-apply.sh $(BIN)
 	$(GO) test -run '^$$' -bench 'EditLoopOffTime' -benchtime 1x ./blocker/internal/guard | grep -vE '^(goos|goarch|pkg|cpu)'

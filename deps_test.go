@@ -45,6 +45,13 @@ var meeting = []string{"/blocker/api", "/blocker/client", "/blocker/atomicfile"}
 // the module but the wire vocabulary (blocker/api) and each other.
 var domain = []string{"/content", "/resources"}
 
+// words is where the user side words the blocker's facts for people. The
+// window, the command line and the tray all use it, so it links no
+// toolkit (the command line runs without a display, the tray links no
+// Fyne) and nothing of the module but the wire vocabulary whose facts it
+// words.
+const words = "/app/words"
+
 func violations(pkgs map[string]pkg) []string {
 	var bad []string
 	for _, p := range pkgs {
@@ -66,6 +73,9 @@ func violations(pkgs map[string]pkg) []string {
 			bad = append(bad, p.path+" imports both Fyne and getlantern/systray (rule 2)")
 		}
 		bad = append(bad, sideViolations(p, rel)...)
+		if rel == words {
+			bad = append(bad, wordsViolations(p)...)
+		}
 		if slices.Contains(engines, rel) {
 			for _, i := range p.imports {
 				if e := strings.TrimPrefix(i, module); e != rel && slices.Contains(engines, e) {
@@ -102,6 +112,23 @@ func sideViolations(p pkg, rel string) []string {
 		}
 		if r != "" && strings.HasPrefix(rel, r+"/") {
 			bad = append(bad, p.path+" imports "+i+", a package above it")
+		}
+	}
+	return bad
+}
+
+// wordsViolations checks that app/words stays pure: no toolkit among its
+// dependencies, nothing of the module but blocker/api among its imports.
+func wordsViolations(p pkg) []string {
+	var bad []string
+	for _, d := range p.deps {
+		if hasAnyPrefix(d, toolkits) {
+			bad = append(bad, p.path+" depends on "+d+" (app/words serves the command line and the tray: no toolkit)")
+		}
+	}
+	for _, i := range p.imports {
+		if r, ok := strings.CutPrefix(i, module); ok && r != "/blocker/api" {
+			bad = append(bad, p.path+" imports "+i+" (app/words imports only the wire vocabulary)")
 		}
 	}
 	return bad
@@ -169,7 +196,7 @@ func splitList(s string) []string {
 
 func TestImportRules(t *testing.T) {
 	pkgs := goList(t)
-	for _, must := range []string{module, module + "/blocker/cmd/nocontactd", module + "/app/cmd/nocontact-tray", module + "/blocker/internal/hosts", module + "/blocker/client"} {
+	for _, must := range []string{module, module + "/blocker/cmd/nocontactd", module + "/app/cmd/nocontact-tray", module + "/blocker/internal/hosts", module + "/blocker/client", module + words} {
 		if _, ok := pkgs[must]; !ok {
 			t.Fatalf("go list did not report %s", must)
 		}
@@ -191,15 +218,20 @@ func TestImportRulesCatchViolations(t *testing.T) {
 		"example.com/cgolib":               {path: "example.com/cgolib", cgo: true},
 		module + "/app/ui":                 {path: module + "/app/ui", deps: []string{module + "/blocker/client", module + "/blocker/internal/daemon"}},
 		module + "/content/profile":        {path: module + "/content/profile", imports: []string{module + "/content", module + "/blocker/internal/hosts"}},
+		module + words:                     {path: module + words, imports: []string{module + "/app/vault", module + "/blocker/api"}, deps: []string{"fyne.io/fyne/v2"}},
 	}
 	got := violations(pkgs)
 	for _, want := range []string{"rule 1", "rule 2: the daemon", "imports both", "nocontact links", "nocontact-tray links", "rule 4",
-		"app/ui depends on " + module + "/blocker/internal/daemon (rule 3", "a package above it", "are pure domain"} {
+		"app/ui depends on " + module + "/blocker/internal/daemon (rule 3", "a package above it", "are pure domain",
+		"app/words serves the command line", "app/vault (app/words imports only"} {
 		if !slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, want) }) {
 			t.Errorf("no violation mentioning %q in %q", want, got)
 		}
 	}
 	if slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, "blocker/client (rule 3") }) {
 		t.Errorf("the client was reported as a violation: %q", got)
+	}
+	if slices.ContainsFunc(got, func(v string) bool { return strings.Contains(v, "blocker/api (app/words") }) {
+		t.Errorf("app/words importing blocker/api was reported as a violation: %q", got)
 	}
 }

@@ -69,16 +69,21 @@ func (g *gui) handle(r single.Request) {
 // openMain shows the main window, opening it if needed.
 func (g *gui) openMain(tab string) {
 	if g.win == nil {
+		// The window appears first, saying it is opening; then its screens
+		// are built and laid out (a quarter of a second), and filled in
+		// when the vault and the daemon answer (the keyring may first ask
+		// for its password).
 		g.win = g.a.NewWindow("No Contact")
+		g.win.SetContent(ui.Opening())
+		g.win.Resize(fyne.NewSize(900, 620))
+		g.win.SetOnClosed(func() { g.win, g.m = nil, nil })
+		g.win.Show()
 		deps := g.deps
 		deps.Setup = func() { runSetup(g.win, g.m.Keys, g.m.Refresh) }
 		g.m = ui.Create(deps)
 		g.win.SetContent(g.m.Tabs)
 		g.m.BindKeys(g.win.Canvas())
-		g.win.Resize(fyne.NewSize(900, 620))
-		g.win.SetOnClosed(func() { g.win, g.m = nil, nil })
 		g.m.Refresh()
-		g.m.RestoreReading(deps)
 		m := g.m
 		go func() {
 			for range time.Tick(refreshEvery) {

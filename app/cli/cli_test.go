@@ -82,7 +82,7 @@ func TestExcerptPrint(t *testing.T) {
 		t.Errorf("excerpt %+v", e)
 	}
 	code, out, _ = runCLI("excerpt", "--print", "--host", "x.com", "--at", "23:30")
-	if code != ExitOK || !strings.Contains(out, "Why this passage: It is late at night") {
+	if code != ExitOK || !strings.Contains(out, "Why this passage now: It is late at night") {
 		t.Errorf("night excerpt: %q", out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content"
@@ -96,11 +97,11 @@ func startCommand(fs *pflag.FlagSet) runFunc {
 			return printJSON(env, resp)
 		}
 		fmt.Fprint(env.Stdout, saved)
-		fmt.Fprintf(env.Stdout, "Block started. %s\n", resp.Session.Summary())
+		fmt.Fprintf(env.Stdout, "Block started. %s\n", words.Session(resp.Session))
 		if resp.FriendCode != "" {
-			fmt.Fprintf(env.Stdout, "\nFriend code: %s\nGive it to a friend you trust. It ends the block early and is shown only now.\n", resp.FriendCode)
+			fmt.Fprintf(env.Stdout, "\n%s\n", words.FriendCode(resp.FriendCode, "now"))
 		}
-		fmt.Fprintln(env.Stdout, "\nTabs that are already open keep working until you reload them.")
+		fmt.Fprintln(env.Stdout, "\n"+words.ReloadTabs)
 		return nil
 	}
 }
@@ -120,7 +121,7 @@ func extendCommand(fs *pflag.FlagSet) runFunc {
 		if *asJSON {
 			return printJSON(env, s)
 		}
-		fmt.Fprintln(env.Stdout, "Extended. "+s.Summary())
+		fmt.Fprintln(env.Stdout, "Extended. "+words.Session(s))
 		return nil
 	}
 }
@@ -141,7 +142,7 @@ func addCommand(fs *pflag.FlagSet) runFunc {
 		if *asJSON {
 			return printJSON(env, s)
 		}
-		fmt.Fprintln(env.Stdout, "Added. "+s.Summary())
+		fmt.Fprintln(env.Stdout, "Added. "+words.Session(s))
 		return nil
 	}
 }
@@ -194,10 +195,10 @@ func savedBlocks() (names, paths []string, text string, err error) {
 	}
 	names, paths = block.Names, block.Paths
 	if len(names) > 0 {
-		fmt.Fprintf(&b, "Hostnames, everywhere on this computer (%d): %s\n", len(names), strings.Join(names, " "))
+		b.WriteString(words.Names(names) + "\n")
 	}
 	if len(paths) > 0 {
-		fmt.Fprintf(&b, "Profile pages, in your browsers (%d): %s\n", len(paths), strings.Join(paths, " "))
+		b.WriteString(words.Pages(paths) + "\n")
 	}
 	b.WriteString("\n")
 	return names, paths, b.String(), nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
@@ -34,7 +35,7 @@ func endCommand(fs *pflag.FlagSet) runFunc {
 		}
 		if action == "" {
 			return fmt.Errorf("this block has a strict lock: it cannot end early; it ends in %s (around %s)",
-				api.HumanDuration(time.Duration(s.Remaining)), s.Ends.Local().Format("Mon 2 Jan 15:04"))
+				api.HumanDuration(time.Duration(s.Remaining)), words.Moment(s.Ends))
 		}
 		if s.Lock.Mode == api.LockFriend && *code == "" {
 			return usagef("end: this block ends with your friend's code: nocontact end --code CODE")
@@ -57,9 +58,9 @@ func endCommand(fs *pflag.FlagSet) runFunc {
 func unlockText(action api.UnlockAction, resp *api.UnlockResponse) string {
 	switch {
 	case resp.Ended:
-		return "The block has ended. The hosts file is being restored."
+		return words.Ended + " The hosts file is being restored."
 	case action == api.UnlockCancel:
-		return "Early end withdrawn. The block goes on: " + resp.Session.Summary()
+		return words.Kept + "\n" + words.Session(resp.Session)
 	case resp.Session != nil && resp.Session.Unlock.State == api.UnlockWaiting:
 		return fmt.Sprintf("Cool-down running: %s left. Run `nocontact end` again after it to confirm, within 10 minutes; `nocontact end --cancel` to keep the block.",
 			api.HumanDuration(time.Duration(resp.Session.Unlock.ReadyIn)))

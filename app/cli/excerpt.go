@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/nocontact-app/nocontact/app/single"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
@@ -68,7 +69,7 @@ func excerptCommand(fs *pflag.FlagSet) runFunc {
 			return enc.Encode(excerptJSON{e.Title, e.Section.Kind.String(), e.Section.Number, e.Text, e.Reason})
 		}
 		w := textWidth(0, env)
-		_, err = fmt.Fprintf(env.Stdout, "%s\n\n%s\n\nWhy this passage: %s\n", e.Title, content.Wrap(e.Text, w), content.Wrap(e.Reason, w))
+		_, err = fmt.Fprintf(env.Stdout, "%s\n\n%s\n\n%s\n", e.Title, content.Wrap(e.Text, w), content.Wrap(words.WhyPassage(e.Reason), w))
 		return err
 	}
 }

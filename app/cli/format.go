@@ -5,38 +5,39 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // statusText is `nocontact status` for people.
 func statusText(st *api.Status, now time.Time) string {
 	var b strings.Builder
-	b.WriteString(st.Session.Summary() + "\n")
+	b.WriteString(words.Session(st.Session) + "\n")
 	if s := st.Session; s != nil {
-		fmt.Fprintf(&b, "Ends around %s\n", now.Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04"))
+		fmt.Fprintf(&b, "Ends around %s\n", words.Moment(now.Add(time.Duration(s.Remaining))))
 		switch s.Unlock.State {
 		case api.UnlockWaiting:
-			fmt.Fprintf(&b, "Early end requested: cool-down %s left\n", api.HumanDuration(time.Duration(s.Unlock.ReadyIn)))
+			fmt.Fprintf(&b, "Early end requested. %s\n", words.CooldownLeft(time.Duration(s.Unlock.ReadyIn)))
 		case api.UnlockReady:
 			fmt.Fprintf(&b, "Early end ready: confirm with `nocontact end` within %s\n", api.HumanDuration(time.Duration(s.Unlock.ExpiresIn)))
 		}
 		if len(s.Hostnames) > 0 {
-			fmt.Fprintf(&b, "Hostnames (everywhere on this computer): %s\n", strings.Join(s.Hostnames, ", "))
+			b.WriteString(words.Names(s.Hostnames) + "\n")
 		}
 		if len(s.Paths) > 0 {
-			fmt.Fprintf(&b, "Profile pages (in your browsers): %s\n", strings.Join(s.Paths, ", "))
+			b.WriteString(words.Pages(s.Paths) + "\n")
 		}
-		b.WriteString(s.PrivateLine() + "\n")
+		b.WriteString(words.Private(s) + "\n")
 	}
-	b.WriteString(st.Hosts.Line(st.Session != nil, now) + "\n")
+	b.WriteString(words.Hosts(st.Hosts, st.Session != nil, now) + "\n")
 	if st.NextScheduled != nil {
-		b.WriteString("Next scheduled block: " + api.WhenText(*st.NextScheduled, now) + "\n")
+		b.WriteString(words.NextScheduled(*st.NextScheduled, now) + "\n")
 	}
 	for _, br := range st.Browsers {
-		b.WriteString(br.Line(st.Session != nil && len(st.Session.Paths) > 0) + "\n")
+		b.WriteString(words.Browser(br, st.Session != nil && len(st.Session.Paths) > 0) + "\n")
 	}
-	if st.Sinkhole.Error != "" {
-		b.WriteString("Attempts: " + st.Sinkhole.Error + "\n")
+	if l := words.Sinkhole(st.Sinkhole); l != "" {
+		b.WriteString(l + "\n")
 	}
 	if st.Daemon.Problem != "" {
 		b.WriteString("Problem: " + st.Daemon.Problem + "\n")

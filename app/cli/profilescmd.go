@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
 
@@ -38,15 +39,7 @@ func profilesAdd(fs *pflag.FlagSet) runFunc {
 				return err
 			}
 		}
-		err = updateVault(func(d *vault.Data) error {
-			for _, q := range d.Profiles {
-				if q.ID() == p.ID() {
-					return fmt.Errorf("%s is already saved", p.ID())
-				}
-			}
-			d.Profiles = append(d.Profiles, p)
-			return nil
-		})
+		err = updateVault(func(d *vault.Data) error { return d.AddProfile(p) })
 		if err != nil {
 			return err
 		}
@@ -122,18 +115,15 @@ func profilesRemove(args []string, env Env) error {
 	}
 	id := args[0]
 	err := updateVault(func(d *vault.Data) error {
-		for i, p := range d.Profiles {
-			if p.ID() == id {
-				d.Profiles = append(d.Profiles[:i], d.Profiles[i+1:]...)
-				return nil
-			}
+		if !d.RemoveProfile(id) {
+			return usagef("no saved profile %q (see nocontact profiles list)", id)
 		}
-		return usagef("no saved profile %q (see nocontact profiles list)", id)
+		return nil
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Removed %s. A running block keeps its hostnames until it ends: a block only gets stronger.\n", id)
+	fmt.Fprintf(env.Stdout, "Removed %s. %s\n", id, words.RemovedKeeps)
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
@@ -43,11 +44,11 @@ func scheduleAdd(fs *pflag.FlagSet) runFunc {
 		if *asJSON {
 			return printJSON(env, s)
 		}
-		fmt.Fprintf(env.Stdout, "Schedule %s added: %s, lock %s.\n", s.ID, s.Text(), s.Lock.Text())
+		fmt.Fprintf(env.Stdout, "Schedule %s added: %s, lock %s.\n", s.ID, s.Text(), words.Lock(s.Lock))
 		if s.Next != nil {
-			fmt.Fprintf(env.Stdout, "Next block: %s.\n", api.WhenText(*s.Next, time.Now()))
+			fmt.Fprintf(env.Stdout, "%s.\n", words.NextScheduled(*s.Next, time.Now()))
 		}
-		fmt.Fprintln(env.Stdout, "Removing it later takes 24 hours to apply, so the night you decide in keeps its block.")
+		fmt.Fprintln(env.Stdout, words.ScheduleWaits)
 		return nil
 	}
 }
@@ -85,12 +86,12 @@ func scheduleList(fs *pflag.FlagSet) runFunc {
 		}
 		now := time.Now()
 		for _, s := range list {
-			fmt.Fprintf(env.Stdout, "%s  %s, lock %s, %d names, %d profile pages", s.ID, s.Text(), s.Lock.Text(), len(s.Hostnames), len(s.Paths))
+			fmt.Fprintf(env.Stdout, "%s  %s, lock %s, %d names, %d profile pages", s.ID, s.Text(), words.Lock(s.Lock), len(s.Hostnames), len(s.Paths))
 			if s.Next != nil {
-				fmt.Fprintf(env.Stdout, "; next %s", api.WhenText(*s.Next, now))
+				fmt.Fprintf(env.Stdout, "; next %s", words.When(*s.Next, now))
 			}
 			if s.RemoveAt != nil {
-				fmt.Fprintf(env.Stdout, "; removed %s", api.WhenText(*s.RemoveAt, now))
+				fmt.Fprintf(env.Stdout, "; removed %s", words.When(*s.RemoveAt, now))
 			}
 			fmt.Fprintln(env.Stdout)
 		}
@@ -123,8 +124,7 @@ func scheduleRemove(fs *pflag.FlagSet) runFunc {
 		if *asJSON {
 			return printJSON(env, s)
 		}
-		fmt.Fprintf(env.Stdout, "Schedule %s (%s) will be removed %s: a schedule loosens only after 24 hours, and a block it started runs to its end.\n",
-			s.ID, s.Text(), api.WhenText(*s.RemoveAt, time.Now()))
+		fmt.Fprintf(env.Stdout, "Schedule %s (%s) will be removed %s. %s\n", s.ID, s.Text(), words.When(*s.RemoveAt, time.Now()), words.ScheduleStays)
 		return nil
 	}
 }

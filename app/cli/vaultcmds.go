@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
@@ -112,7 +113,7 @@ func contactCommand(fs *pflag.FlagSet) runFunc {
 				fmt.Fprintln(env.Stdout, "No date of last contact yet: nocontact contact --last YYYY-MM-DD")
 				return nil
 			}
-			fmt.Fprintf(env.Stdout, "Day %d without contact (since %s). Best: %d days.\n", d.DaysWithoutContact(time.Now()), d.LastContact, d.BestStreak(time.Now()))
+			fmt.Fprintf(env.Stdout, "%s (since %s). Best: %d days.\n", words.Day(d.DaysWithoutContact(time.Now())), d.LastContact, d.BestStreak(time.Now()))
 			return nil
 		}
 		day, err := vault.ParseLastContact(*last, time.Now())
@@ -122,7 +123,7 @@ func contactCommand(fs *pflag.FlagSet) runFunc {
 		if err := updateVault(func(d *vault.Data) error { d.SetLastContact(day); return nil }); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Last contact: %s. Your earlier streaks stay in your history.\n", day)
+		fmt.Fprintf(env.Stdout, "Last contact: %s. %s\n", day, words.StreaksKept)
 		return nil
 	}
 }

@@ -69,9 +69,9 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	runCLI("profiles", "add", "--reach", "platform", "https://x.com/janedoe")
 	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
 	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
-	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, "(10): ") ||
-		!strings.Contains(out, "Profile pages, in your browsers (6): instagr.am/api/v1/users/web_profile_info?username=jane.doe instagr.am/jane.doe instagr.am/stories/jane.doe "+
-			"instagram.com/api/v1/users/web_profile_info?username=jane.doe instagram.com/jane.doe instagram.com/stories/jane.doe") ||
+	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, "10 hostnames, everywhere on this computer: ") ||
+		!strings.Contains(out, "6 profile pages, in your browsers: instagr.am/api/v1/users/web_profile_info?username=jane.doe, instagr.am/jane.doe, instagr.am/stories/jane.doe, "+
+			"instagram.com/api/v1/users/web_profile_info?username=jane.doe, instagram.com/jane.doe, instagram.com/stories/jane.doe") ||
 		!strings.Contains(out, "Blocking 10 hostnames and 6 profile pages in browsers") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
@@ -151,7 +151,7 @@ func TestScheduleCommands(t *testing.T) {
 		t.Errorf("friend lock: %d %q", code, errs)
 	}
 	code, out, errs := runCLI("schedule", "add", "--socket", sock, "--days", "mon-fri", "--from", "22:00", "--to", "07:00", "--lock", "strict")
-	if code != ExitOK || !strings.Contains(out, "mon-fri 22:00 to 07:00, lock strict") || !strings.Contains(out, "Next block:") {
+	if code != ExitOK || !strings.Contains(out, "mon-fri 22:00 to 07:00, lock strict") || !strings.Contains(out, "Next scheduled block:") {
 		t.Fatalf("add: %d %q %q", code, out, errs)
 	}
 	id := strings.Fields(strings.TrimPrefix(out, "Schedule "))[0]

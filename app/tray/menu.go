@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
@@ -56,7 +57,7 @@ func Menu(s State) []Item {
 	items := []Item{{ID: IDDay, Label: dayLabel(s)}}
 	if s.Status == nil {
 		return append(items,
-			Item{ID: IDBlock, Label: "Blocking is not set up (the daemon is not running)"},
+			Item{ID: IDBlock, Label: words.NotSetUp + " (the daemon is not running)"},
 			Item{ID: IDSet, Label: "Set up blocking…", Enabled: true},
 			Item{ID: IDOpen, Label: "Open No Contact", Enabled: true},
 			Item{ID: IDRead, Label: "Read the article", Enabled: true},
@@ -65,11 +66,11 @@ func Menu(s State) []Item {
 	sess := s.Status.Session
 	running := sess != nil
 	items = append(items,
-		Item{ID: IDBlock, Label: sess.Short()},
+		Item{ID: IDBlock, Label: words.Short(sess)},
 		Item{ID: IDHosts, Label: hostsLabel(s)},
 		Item{ID: IDLast, Label: lastLabel(s)})
 	if next := s.Status.NextScheduled; next != nil {
-		items = append(items, Item{ID: IDNext, Label: "Next block: " + api.WhenText(*next, s.Now)})
+		items = append(items, Item{ID: IDNext, Label: words.NextScheduled(*next, s.Now)})
 	}
 	items = append(items,
 		Item{ID: IDStart24h, Label: "Start block: 24 h", Enabled: !running && s.HasProfiles},
@@ -99,17 +100,14 @@ func dayLabel(s State) string {
 	if !s.HasDay {
 		return "No Contact"
 	}
-	if s.DaysClean == 1 {
-		return "Day 1 without contact"
-	}
-	return fmt.Sprintf("Day %d without contact", s.DaysClean)
+	return words.Day(s.DaysClean)
 }
 
 func hostsLabel(s State) string {
 	if s.Status.Hosts.Problem(s.Status.Session != nil) {
 		return "The block has a problem (open No Contact)" // the error is too long for a menu
 	}
-	return s.Status.Hosts.Line(s.Status.Session != nil, s.Now)
+	return words.Hosts(s.Status.Hosts, s.Status.Session != nil, s.Now)
 }
 
 func lastLabel(s State) string {
@@ -153,7 +151,7 @@ func endItems(s State) []Item {
 		keep.Label = "Keep the block (did not work: " + s.KeepFailed + ")"
 	}
 	if sess.Unlock.State == api.UnlockWaiting {
-		return []Item{{ID: IDEnd, Label: "Cool-down: " + api.HumanDuration(time.Duration(sess.Unlock.ReadyIn)) + " left"}, keep}
+		return []Item{{ID: IDEnd, Label: words.CooldownLeft(time.Duration(sess.Unlock.ReadyIn))}, keep}
 	}
 	return []Item{{ID: IDEnd, Label: "End the block now…", Enabled: true}, keep}
 }

@@ -118,11 +118,11 @@ func TestMenuSaysTheNextScheduledBlock(t *testing.T) {
 	found := false
 	for _, it := range Menu(s) {
 		if it.ID == IDNext {
-			found = it.Label == "Next block: tonight 22:00" && !it.Enabled
+			found = it.Label == "Next scheduled block: tonight 22:00" && !it.Enabled
 		}
 	}
 	if !found {
-		t.Errorf("no 'Next block: tonight 22:00' line: %+v", Menu(s))
+		t.Errorf("no 'Next scheduled block: tonight 22:00' line: %+v", Menu(s))
 	}
 	s.Status.NextScheduled = nil
 	for _, it := range Menu(s) {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
@@ -71,7 +72,7 @@ func newLeaving(heading string, trigger content.Trigger, f leavingFacts) *leavin
 		l.Excerpt = a.Pick(content.Moment{Trigger: trigger, Time: f.now, Seq: uint64(f.now.Unix() / 60)})
 		l.Title.SetText(l.Excerpt.Title)
 		l.Passage.SetText(l.Excerpt.Text)
-		l.Reason.SetText("Why this passage now: " + l.Excerpt.Reason)
+		l.Reason.SetText(words.WhyPassage(l.Excerpt.Reason))
 	}
 	return l
 }
@@ -85,10 +86,7 @@ func daysLine(data *vault.Data, now time.Time) string {
 	if data == nil || data.LastContact == nil {
 		return ""
 	}
-	if n := data.DaysWithoutContact(now); n != 1 {
-		return fmt.Sprintf("Day %d without contact", n)
-	}
-	return "Day 1 without contact"
+	return words.Day(data.DaysWithoutContact(now))
 }
 
 func servedLine(s *api.Session) string {

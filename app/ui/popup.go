@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
@@ -65,7 +66,7 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 	p := &Popup{d: d, info: info,
 		Heading: widget.NewLabel(info.Heading()), Count: widget.NewLabel(countText(info)),
 		Title: widget.NewLabel(info.Excerpt.Title), Text: widget.NewLabel(info.Excerpt.Text),
-		Reason: widget.NewLabel("Why this passage now: " + info.Excerpt.Reason), Notice: widget.NewLabel(""),
+		Reason: widget.NewLabel(words.WhyPassage(info.Excerpt.Reason)), Notice: widget.NewLabel(""),
 		Note: newEntry(false), OnResize: func(fyne.Size) {}}
 	p.Heading.TextStyle, p.Heading.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.Title.TextStyle = fyne.TextStyle{Bold: true}
@@ -130,7 +131,7 @@ func (p *Popup) FitSize(width, maxHeight float32) fyne.Size {
 
 func countText(info PopupInfo) string {
 	if info.Event.Kind != api.EventVisit {
-		return info.Event.Time.Local().Format("Mon 2 Jan 15:04")
+		return words.Moment(info.Event.Time)
 	}
 	return content.AttemptsToday(info.Today)
 }

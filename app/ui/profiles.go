@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
 
@@ -55,6 +56,7 @@ func newProfiles(d Deps, k *Keys) *Profiles {
 		head, p.Link, p.Platform, p.Reach, p.Preview, p.Save, p.Notice, browserNote(), widget.NewSeparator(), p.List)))
 	p.Notice.Hide()
 	p.Preview.Hide()
+	p.List.Add(widget.NewLabel(openingText)) // until the vault answers
 	return p
 }
 
@@ -180,15 +182,7 @@ func (p *Profiles) onSave() {
 	}
 	pr := *p.parsed
 	p.d.Async(func() {
-		err := p.d.Vault.Update(func(d *vault.Data) error {
-			for _, q := range d.Profiles {
-				if q.ID() == pr.ID() {
-					return fmt.Errorf("%s is already saved", pr.Who())
-				}
-			}
-			d.Profiles = append(d.Profiles, pr)
-			return nil
-		})
+		err := p.d.Vault.Update(func(d *vault.Data) error { return d.AddProfile(pr) })
 		running := p.blockRunning()
 		fyne.Do(func() {
 			if err != nil {
@@ -257,15 +251,7 @@ func (p *Profiles) onNarrow(pr profile.Profile, r profile.Reach) {
 
 func (p *Profiles) remove(id string) {
 	p.d.Async(func() {
-		err := p.d.Vault.Update(func(d *vault.Data) error {
-			for i, q := range d.Profiles {
-				if q.ID() == id {
-					d.Profiles = append(d.Profiles[:i], d.Profiles[i+1:]...)
-					return nil
-				}
-			}
-			return nil
-		})
+		err := p.d.Vault.Update(func(d *vault.Data) error { d.RemoveProfile(id); return nil })
 		running := p.blockRunning()
 		fyne.Do(func() {
 			if err != nil {
@@ -273,7 +259,7 @@ func (p *Profiles) remove(id string) {
 				return
 			}
 			if running {
-				showText(p.Notice, "Removed. The running block keeps them blocked until it ends.")
+				showText(p.Notice, "Removed. "+words.RemovedKeeps)
 			} else {
 				showText(p.Notice, "Removed.")
 			}
@@ -285,10 +271,12 @@ func (p *Profiles) remove(id string) {
 
 // Refresh shows the saved profiles.
 func (p *Profiles) Refresh() {
-	p.d.Async(func() {
-		data, err := p.d.Vault.Load()
-		fyne.Do(func() { p.render(data, err) })
-	})
+	p.d.Async(func() { p.update(p.d.Vault.Load()) })
+}
+
+// update shows what the vault answered; it may run off the UI thread.
+func (p *Profiles) update(data *vault.Data, err error) {
+	fyne.Do(func() { p.render(data, err) })
 }
 
 func (p *Profiles) render(data *vault.Data, err error) {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
@@ -39,7 +40,7 @@ type Progress struct {
 }
 
 func newProgress(d Deps) *Progress {
-	p := &Progress{d: d, ChartCaption: widget.NewLabel(""), Streaks: widget.NewLabel(""), What: newEntry(false),
+	p := &Progress{d: d, ChartCaption: widget.NewLabel(""), Streaks: widget.NewLabel(openingText), What: newEntry(false),
 		Notice: widget.NewLabel(""), Journal: container.NewVBox()}
 	for range chartDays {
 		r := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
@@ -80,13 +81,16 @@ func newProgress(d Deps) *Progress {
 
 // Refresh loads the events and the vault off the UI thread.
 func (p *Progress) Refresh() {
-	p.d.Async(func() {
-		c, cancel := ctx()
-		events, derr := p.d.Daemon.Events(c, 0)
-		cancel()
-		data, verr := p.d.Vault.Load()
-		fyne.Do(func() { p.render(events, derr, data, verr) })
-	})
+	p.d.Async(func() { p.update(p.d.Vault.Load()) })
+}
+
+// update reads the events and shows them with what the vault answered. It
+// runs off the UI thread.
+func (p *Progress) update(data *vault.Data, verr error) {
+	c, cancel := ctx()
+	events, derr := p.d.Daemon.Events(c, 0)
+	cancel()
+	fyne.Do(func() { p.render(events, derr, data, verr) })
 }
 
 func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr error) {
@@ -136,7 +140,7 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	entries := slices.Clone(data.Journal)
 	slices.Reverse(entries)
 	for _, e := range entries {
-		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", e.Time.Local().Format("Mon 2 Jan 15:04"), entryLabel(e), strings.TrimSpace(e.What+"\n"+e.Text)))
+		l := widget.NewLabel(fmt.Sprintf("%s · %s\n%s", words.Moment(e.Time), entryLabel(e), strings.TrimSpace(e.What+"\n"+e.Text)))
 		l.Wrapping = fyne.TextWrapWord
 		p.Journal.Add(l)
 	}

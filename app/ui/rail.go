@@ -43,7 +43,7 @@ func newRail(items ...*container.TabItem) *Rail {
 	// The rail first, so that Tab reaches it before the screen.
 	r.box = container.New(layout.NewBorderLayout(nil, nil, side, nil), side, r.stack)
 	r.ExtendBaseWidget(r)
-	r.show(0)
+	r.mark(0) // no refresh: laying out before there is a window costs start-up time
 	return r
 }
 
@@ -65,6 +65,15 @@ func (r *Rail) SelectIndex(i int) {
 func (r *Rail) Selected() *container.TabItem { return r.Items[r.selected] }
 
 func (r *Rail) show(i int) {
+	r.mark(i)
+	for _, b := range r.Buttons {
+		b.Refresh()
+	}
+	r.stack.Refresh()
+}
+
+// mark makes the i-th screen the one shown, without drawing anything.
+func (r *Rail) mark(i int) {
 	r.selected = i
 	for j, it := range r.Items {
 		if j == i {
@@ -76,9 +85,7 @@ func (r *Rail) show(i int) {
 			r.Buttons[j].Importance = widget.LowImportance
 			r.marks[j].Hide()
 		}
-		r.Buttons[j].Refresh()
 	}
-	r.stack.Refresh()
 }
 
 // railKeys are Ctrl+1..4 (Cmd on macOS).

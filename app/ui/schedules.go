@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
@@ -60,7 +61,7 @@ func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
 	s.Next.Wrapping, s.Notice.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	head := widget.NewLabel("Blocks that start themselves")
 	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "subHeadingText"
-	help := widget.NewLabel("For the hours you know are hard: late at night, the weekend. Each block blocks your saved profiles. Removing a schedule takes 24 hours, so the night you decide in keeps its block.")
+	help := widget.NewLabel("For the hours you know are hard: late at night, the weekend. Each block blocks your saved profiles. " + words.ScheduleWaits)
 	help.Wrapping = fyne.TextWrapWord
 	times := container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("From"), nil, s.From),
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, s.To))
@@ -100,9 +101,9 @@ func (s *Schedules) render(list []api.Schedule, err error, names, paths []string
 	}
 	switch {
 	case next != nil && session != nil && next.Before(now.Add(time.Duration(session.Remaining))):
-		showText(s.Next, "Next scheduled block: "+api.WhenText(*next, now)+", within the block running now")
+		showText(s.Next, words.NextScheduled(*next, now)+", within the block running now")
 	case next != nil:
-		showText(s.Next, "Next scheduled block: "+api.WhenText(*next, now))
+		showText(s.Next, words.NextScheduled(*next, now))
 	default:
 		showText(s.Next, "")
 	}
@@ -111,10 +112,10 @@ func (s *Schedules) render(list []api.Schedule, err error, names, paths []string
 // row is one schedule: when it runs, its lock, and Remove (or when its
 // removal applies).
 func (s *Schedules) row(sc api.Schedule, now time.Time) fyne.CanvasObject {
-	text := fmt.Sprintf("%s · lock: %s", scheduleWords(sc), sc.Lock.Text())
+	text := fmt.Sprintf("%s · lock: %s", scheduleWords(sc), words.Lock(sc.Lock))
 	if sc.RemoveAt != nil {
 		keep := newButton("Keep it", func() { s.keep(sc.ID) })
-		return container.NewBorder(nil, nil, nil, container.NewVBox(keep), wrapped(text+" · removed "+api.WhenText(*sc.RemoveAt, now)))
+		return container.NewBorder(nil, nil, nil, container.NewVBox(keep), wrapped(text+" · removed "+words.When(*sc.RemoveAt, now)))
 	}
 	remove := newButton("Remove…", func() { s.askRemove(sc) })
 	return container.NewBorder(nil, nil, nil, container.NewVBox(remove), wrapped(text))
@@ -168,7 +169,7 @@ func (s *Schedules) onAdd() {
 // askRemove asks before a removal, saying when it applies.
 func (s *Schedules) askRemove(sc api.Schedule) {
 	s.Ask = newAsk(s.keys, "Remove this schedule?",
-		scheduleWords(sc)+". It stays in force for 24 hours, and a block it has started runs to its end.",
+		scheduleWords(sc)+". "+words.ScheduleStays,
 		"Remove in 24 hours", "Keep it", func() { s.remove(sc.ID) }, func() {})
 }
 
@@ -199,7 +200,7 @@ func (s *Schedules) remove(id string) {
 				showText(s.Notice, "The schedule was not removed: "+err.Error())
 				return
 			}
-			showText(s.Notice, fmt.Sprintf("%s will be removed %s.", scheduleWords(*sc), api.WhenText(*sc.RemoveAt, s.d.Now())))
+			showText(s.Notice, fmt.Sprintf("%s will be removed %s.", scheduleWords(*sc), words.When(*sc.RemoveAt, s.d.Now())))
 			s.onChange()
 		})
 	})

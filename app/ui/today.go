@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content/profile"
@@ -81,7 +82,7 @@ type Today struct {
 
 func newToday(d Deps, k *Keys) *Today {
 	t := &Today{d: d, keys: k,
-		Day: widget.NewLabel(""), DayHelp: widget.NewLabel("A relapse keeps your earlier streak in your history."),
+		Day: widget.NewLabel("No Contact"), DayHelp: widget.NewLabel(openingText),
 		LastContact: newEntry(false),
 		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: newBar(),
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: newEntry(false),
@@ -127,14 +128,20 @@ func newToday(d Deps, k *Keys) *Today {
 	t.Setup = newButton("Set up blocking", func() { t.d.Setup() })
 	t.Sched = newSchedules(d, k, func() { showText(t.Notice, ""); t.Refresh() }) // the last start's notice is old news
 	t.layout()
-	t.Notice.Hide()
+	// Until the vault and the daemon answer, the screen says it is
+	// opening: no button yet, nothing that the answers may take back.
+	// (Status and Detail stay, empty: a wrapping label shown later would
+	// keep the height of one line until the next layout.)
+	for _, o := range []fyne.CanvasObject{t.Notice, t.startBox, t.runBox, t.setupBox, t.Sched.content} {
+		o.Hide()
+	}
 	return t
 }
 
 func (t *Today) layout() {
 	t.details = widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails))
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate,
-		wrapped("Private windows keep the block, but show no passage and count no attempt."), t.Hosts,
+		wrapped("Left open, private windows "+words.PrivateKeepsBlock+"."), t.Hosts,
 		t.details, t.Start)
 	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
@@ -146,21 +153,24 @@ func (t *Today) layout() {
 
 // Refresh reads the vault and the daemon off the UI thread and shows them.
 func (t *Today) Refresh() {
-	t.d.Async(func() {
-		data, verr := t.d.Vault.Load()
-		c, cancel := ctx()
-		st, derr := t.d.Daemon.Status(c)
-		var list []api.Schedule
-		serr := derr
-		if derr == nil {
-			list, serr = t.d.Daemon.Schedules(c)
-		}
-		cancel()
-		fyne.Do(func() {
-			t.render(data, verr, st, derr)
-			t.Sched.render(list, serr, t.names, t.paths, t.session)
-			t.content.Refresh() // the schedules' place shows or hides
-		})
+	t.d.Async(func() { t.update(t.d.Vault.Load()) })
+}
+
+// update reads the daemon and shows it with what the vault answered. It
+// runs off the UI thread.
+func (t *Today) update(data *vault.Data, verr error) {
+	c, cancel := ctx()
+	st, derr := t.d.Daemon.Status(c)
+	var list []api.Schedule
+	serr := derr
+	if derr == nil {
+		list, serr = t.d.Daemon.Schedules(c)
+	}
+	cancel()
+	fyne.Do(func() {
+		t.render(data, verr, st, derr)
+		t.Sched.render(list, serr, t.names, t.paths, t.session)
+		t.content.Refresh() // the schedules' place shows or hides
 	})
 }
 
@@ -172,12 +182,12 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 	t.Problem.Set(nil)
 	switch {
 	case errors.Is(derr, client.ErrNotRunning):
-		t.Status.SetText("Blocking is not set up")
+		t.Status.SetText(words.NotSetUp)
 		showText(t.Detail, "The No Contact daemon is not running on this computer. It is what blocks sites, even after a restart. Set it up once (it asks for your password).")
 		t.setupBox.Show()
 		return
 	case derr != nil:
-		t.Status.SetText("The daemon did not answer")
+		t.Status.SetText(words.NoAnswer)
 		showText(t.Detail, "")
 		t.Problem.Set(derr)
 		return
@@ -195,7 +205,11 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 }
 
 func (t *Today) renderDay(data *vault.Data, err error) {
-	t.names = nil
+	// What a start would block is what this answer says, nothing older:
+	// an unreadable vault leaves nothing to start (and no Details).
+	t.profiles, t.names, t.paths = nil, nil, nil
+	t.Hosts.SetText("")
+	t.details.Hide()
 	switch {
 	case err != nil:
 		t.Day.SetText("No Contact")
@@ -206,7 +220,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 		t.DayHelp.SetText("Set the day of your last contact to count the days.")
 	default:
 		n := data.DaysWithoutContact(t.d.Now())
-		t.Day.SetText(fmt.Sprintf("Day %d without contact", n))
+		t.Day.SetText(words.Day(n))
 		t.DayHelp.SetText(fmt.Sprintf("Since %s. Best streak: %d days. A relapse keeps your earlier streaks.", data.LastContact, data.BestStreak(t.d.Now())))
 	}
 	if data != nil {
@@ -214,9 +228,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 			t.profiles, t.names, t.paths = data.Profiles, block.Names, block.Paths
 			t.Hosts.SetText(hostsText(data.Profiles))
 			t.HostsDetails.SetText(hostsDetails(block.Entries, t.paths))
-			if len(t.names)+len(t.paths) == 0 {
-				t.details.Hide() // nothing saved: Details would open onto nothing
-			} else {
+			if len(t.names)+len(t.paths) > 0 { // else Details would open onto nothing
 				t.details.Show()
 			}
 		}
@@ -224,8 +236,8 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 }
 
 func (t *Today) renderIdle(st *api.Status) {
-	t.Status.SetText("No block running")
-	showText(t.Detail, sinkholeLine(st))
+	t.Status.SetText(words.NoBlock)
+	showText(t.Detail, words.Sinkhole(st.Sinkhole))
 	t.startBox.Show()
 	if len(t.names)+len(t.paths) == 0 {
 		t.Start.Disable()
@@ -238,12 +250,12 @@ func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
 	t.Status.SetText(blockHeadline(t.profiles, s))
 	lines := []string{fmt.Sprintf("%s of %s served · ends around %s", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)),
-		t.d.Now().Add(time.Duration(s.Remaining)).Local().Format("Mon 2 Jan 15:04")), st.Hosts.Line(true, t.d.Now()), s.PrivateLine()}
-	if l := sinkholeLine(st); l != "" {
+		words.Moment(t.d.Now().Add(time.Duration(s.Remaining)))), words.Hosts(st.Hosts, true, t.d.Now()), words.Private(s)}
+	if l := words.Sinkhole(st.Sinkhole); l != "" {
 		lines = append(lines, l)
 	}
 	for _, br := range st.Browsers {
-		lines = append(lines, br.Line(len(s.Paths) > 0))
+		lines = append(lines, words.Browser(br, len(s.Paths) > 0))
 	}
 	showText(t.Detail, strings.Join(lines, "\n"))
 	if s.Duration > 0 {
@@ -261,13 +273,6 @@ func (t *Today) renderRunning(st *api.Status) {
 			t.onEndEarly()
 		}
 	}
-}
-
-func sinkholeLine(st *api.Status) string {
-	if st.Sinkhole.Error != "" {
-		return "Attempts: " + st.Sinkhole.Error
-	}
-	return ""
 }
 
 // showText sets a label's text and hides it while there is none, so an

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +27,7 @@ func (t *Today) onSetContact() {
 	t.LastContact.SetText("") // the counter above now says it; a second Set would count again from today
 	t.run(func() error {
 		return t.d.Vault.Update(func(d *vault.Data) error { d.SetLastContact(day); return nil })
-	}, "Saved. Your earlier streaks stay in your history.")
+	}, "Saved. "+words.StreaksKept)
 }
 
 // request builds the start request from the card.
@@ -58,9 +59,9 @@ func (t *Today) onStart() {
 				t.Start.Enable()
 				return
 			}
-			showText(t.Notice, "Block started. Tabs that are already open keep working until you reload them.")
+			showText(t.Notice, "Block started. "+words.ReloadTabs)
 			if resp.FriendCode != "" {
-				t.FriendCode.SetText("Your friend's code: " + resp.FriendCode + "\nGive it to a friend you trust now. It is shown only until you close this window, and it is the only way to end this block early.")
+				t.FriendCode.SetText(words.FriendCode(resp.FriendCode, "until you close this window"))
 				t.FriendCode.Show()
 			}
 		})

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
@@ -32,7 +33,7 @@ func (t *Today) onEndEarly() {
 	switch {
 	case s.Lock.Mode == api.LockFriend:
 		code := t.Code.Text
-		t.unlock(api.UnlockConfirm, code, "The block has ended.")
+		t.unlock(api.UnlockConfirm, code, words.Ended)
 	case s.Lock.Mode == api.LockStrict, s.Unlock.State == api.UnlockWaiting:
 		// the button is disabled
 	case s.Unlock.State == api.UnlockReady:
@@ -71,7 +72,7 @@ func (t *Today) keptBlock() {
 
 // onKeep withdraws a requested early end (during the cool-down or after).
 func (t *Today) onKeep() {
-	t.unlock(api.UnlockCancel, "", "You kept the block. The early end is withdrawn and the block runs to its end.")
+	t.unlock(api.UnlockCancel, "", words.Kept)
 }
 
 // endNow ends the block, then writes the person's answer to the journal
@@ -99,9 +100,9 @@ func endedText(err, jerr error) string {
 	case err != nil:
 		return "The block did not end: " + err.Error() + ". It goes on; your words were not saved."
 	case jerr != nil:
-		return "The block has ended. Your words could not be saved to the journal: " + jerr.Error()
+		return words.Ended + " Your words could not be saved to the journal: " + jerr.Error()
 	}
-	return "The block has ended. Your words are in your journal. Be gentle with yourself; you can start a new block any time."
+	return words.Ended + " Your words are in your journal. Be gentle with yourself; you can start a new block any time."
 }
 
 // unlock sends one unlock action, then shows ok or the error.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
@@ -29,10 +30,10 @@ func hostsText(ps []profile.Profile) string {
 func hostsDetails(entries []profile.Entry, paths []string) string {
 	var b strings.Builder
 	if len(entries) > 0 {
-		fmt.Fprintf(&b, "%d hostnames, for every program: %s\n", len(entries), strings.Join(profile.Names(entries), ", "))
+		b.WriteString(words.Names(profile.Names(entries)) + "\n")
 	}
 	if len(paths) > 0 {
-		fmt.Fprintf(&b, "%d profile pages, in your browsers: %s", len(paths), strings.Join(paths, ", "))
+		b.WriteString(words.Pages(paths))
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -62,10 +63,10 @@ func blockHeadline(ps []profile.Profile, s *api.Session) string {
 			others++
 		}
 	}
-	left := api.HumanDuration(time.Duration(s.Remaining)) + " left · lock: " + s.Lock.Text()
+	left := api.HumanDuration(time.Duration(s.Remaining)) + " left · lock: " + words.Lock(s.Lock)
 	switch {
 	case len(who) == 0:
-		return s.Summary()
+		return words.Session(s)
 	case others == 1:
 		who = append(who, "1 more site")
 	case others > 1:

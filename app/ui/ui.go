@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -66,6 +67,18 @@ func (d *Deps) fill() {
 	}
 }
 
+// openingText is what the screens say until the vault answers: the
+// keyring may take a moment, or first ask for its password.
+const openingText = "Opening your profiles…"
+
+// Opening is the main window's content for the moment before its screens
+// are built, so that the window can appear at once. It is one line in the
+// regular face: each other face (a bold heading) is a font file to parse
+// before the window shows.
+func Opening() fyne.CanvasObject {
+	return container.NewCenter(widget.NewLabel(openingText))
+}
+
 // Main is the main window's content: the rail and its screens.
 type Main struct {
 	Tabs     *Rail
@@ -74,13 +87,16 @@ type Main struct {
 	Profiles *Profiles
 	Read     *Reader
 	Progress *Progress
+
+	d        Deps
+	restored bool // the reader is where it was left (UI thread only)
 }
 
 // Create builds the main window's content.
 func Create(d Deps) *Main {
 	d.fill()
 	k := &Keys{}
-	m := &Main{Keys: k, Today: newToday(d, k), Profiles: newProfiles(d, k), Read: newReader(d), Progress: newProgress(d)}
+	m := &Main{d: d, Keys: k, Today: newToday(d, k), Profiles: newProfiles(d, k), Read: newReader(d), Progress: newProgress(d)}
 	m.Profiles.onChange = m.Today.Refresh
 	m.Tabs = newRail(
 		container.NewTabItemWithIcon("Today", theme.HomeIcon(), m.Today.content),
@@ -103,30 +119,33 @@ func (m *Main) BindKeys(c fyne.Canvas) {
 	m.Tabs.bindShortcuts(c)
 }
 
-// Refresh reloads every screen from the daemon and the vault.
+// Refresh reloads every screen from the daemon and the vault. The vault
+// is read once for all of them (each read asks the keyring for the key),
+// and the first read that works also opens the reader where it was left.
 func (m *Main) Refresh() {
-	m.Today.Refresh()
-	m.Profiles.Refresh()
-	m.Progress.Refresh()
+	m.d.Async(func() {
+		data, err := m.d.Vault.Load()
+		m.Today.update(data, err)
+		m.Profiles.update(data, err)
+		m.Progress.update(data, err)
+		if err == nil {
+			fyne.Do(func() { m.restoreReading(data.Settings) })
+		}
+	})
 }
 
-// RestoreReading opens the reader where it was left.
-func (m *Main) RestoreReading(d Deps) {
-	d.fill()
-	d.Async(func() {
-		data, err := d.Vault.Load()
-		if err != nil {
-			return
-		}
-		fyne.Do(func() {
-			if s := m.Read.article.Find(data.Settings.ReadSection); s != nil {
-				m.Read.Text.ParseMarkdown(s.Markdown())
-			}
-			if data.Settings.TextScale > 0 {
-				m.Read.Size.SetValue(data.Settings.TextScale)
-			}
-		})
-	})
+// restoreReading opens the reader where it was left, once.
+func (m *Main) restoreReading(s vault.Settings) {
+	if m.restored {
+		return
+	}
+	m.restored = true
+	if sec := m.Read.article.Find(s.ReadSection); sec != nil {
+		m.Read.Text.ParseMarkdown(sec.Markdown())
+	}
+	if s.TextScale > 0 {
+		m.Read.Size.SetValue(s.TextScale)
+	}
 }
 
 func ctx() (context.Context, context.CancelFunc) {

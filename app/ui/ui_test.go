@@ -14,6 +14,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemontest"
@@ -133,7 +134,7 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 			m.Today.Lock.SetSelected(tc.lock)
 			test.Tap(m.Today.Start)
 			st, _ := c.Status(context.Background())
-			if st.Session == nil || st.Session.Lock.Text() == "" || strings.Join(st.Session.Hostnames, ",") != "jane.substack.com" {
+			if st.Session == nil || words.Lock(st.Session.Lock) == "" || strings.Join(st.Session.Hostnames, ",") != "jane.substack.com" {
 				t.Fatalf("session %+v", st.Session)
 			}
 			if !strings.Contains(m.Today.Notice.Text, "reload") || !m.Today.runBox.Visible() {

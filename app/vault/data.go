@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -86,6 +87,32 @@ func (d *Data) BestStreak(now time.Time) int {
 		best = max(best, s.Days())
 	}
 	return best
+}
+
+// ErrAlreadySaved is returned by AddProfile for a profile saved before.
+var ErrAlreadySaved = errors.New("already saved")
+
+// AddProfile saves p, unless a profile with its ID is saved already.
+func (d *Data) AddProfile(p profile.Profile) error {
+	for _, q := range d.Profiles {
+		if q.ID() == p.ID() {
+			return fmt.Errorf("%s is %w", p.Who(), ErrAlreadySaved)
+		}
+	}
+	d.Profiles = append(d.Profiles, p)
+	return nil
+}
+
+// RemoveProfile forgets the saved profile with the ID id and reports
+// whether there was one.
+func (d *Data) RemoveProfile(id string) bool {
+	for i, q := range d.Profiles {
+		if q.ID() == id {
+			d.Profiles = append(d.Profiles[:i], d.Profiles[i+1:]...)
+			return true
+		}
+	}
+	return false
 }
 
 // SetLastContact records a contact on day: the running streak is kept in

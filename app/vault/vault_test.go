@@ -266,3 +266,31 @@ func TestKeyringWithMock(t *testing.T) {
 		t.Errorf("locked: %v", err)
 	}
 }
+
+func TestAddAndRemoveProfiles(t *testing.T) {
+	jane, err := profile.Parse("jane.substack.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := profile.Parse("https://x.com/janedoe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d Data
+	if err := d.AddProfile(jane); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.AddProfile(x); err != nil {
+		t.Fatal(err)
+	}
+	err = d.AddProfile(jane)
+	if !errors.Is(err, ErrAlreadySaved) || err.Error() != "jane on Substack is already saved" || len(d.Profiles) != 2 {
+		t.Errorf("saving jane twice: %v, %d profiles", err, len(d.Profiles))
+	}
+	if !d.RemoveProfile(jane.ID()) || len(d.Profiles) != 1 || d.Profiles[0].ID() != x.ID() {
+		t.Errorf("after removing jane: %+v", d.Profiles)
+	}
+	if d.RemoveProfile(jane.ID()) || len(d.Profiles) != 1 {
+		t.Errorf("removing jane again reported a removal: %+v", d.Profiles)
+	}
+}

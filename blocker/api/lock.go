@@ -46,6 +46,10 @@ func (l *Lock) Normalize() error {
 
 // Text names the lock for people: "cool-down 30 min", "friend's code",
 // "strict".
+//
+// It is kept only while blocker/internal/session words its own notes with
+// it (scheduler.go, witness_restore.go): the user side names locks with
+// app/words.Lock. Remove it once the session package has its own wording.
 func (l Lock) Text() string {
 	switch l.Mode {
 	case LockFriend:

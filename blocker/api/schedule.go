@@ -112,7 +112,9 @@ func ParseClock(s string) (int, error) {
 // FormatClock writes minutes after midnight as "07:00".
 func FormatClock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 
-// Text says the schedule as a person would: "mon-fri 22:00 to 07:00".
+// Text writes the schedule compactly, its days as ParseDays reads them
+// and its window: "mon-fri 22:00 to 07:00". The daemon's notes and the
+// command line name a schedule so.
 func (s Schedule) Text() string {
 	return fmt.Sprintf("%s %s to %s", DaysText(s.Days), s.From, s.To)
 }
@@ -146,6 +148,11 @@ func DaysText(days []string) string {
 // WhenText says a moment soon as a person would: "tonight 22:00" (after
 // 18:00 today), "today 14:00", "tomorrow 07:00", "Mon 22:00", or a date
 // further away.
+//
+// It is kept only while a test of blocker/internal/session
+// (schedule_test.go, TestWhenTextOnDSTDays) calls it: the user side says
+// moments with app/words.When, whose tests hold that case now. Remove it
+// once that test is gone.
 func WhenText(t, now time.Time) string {
 	t = t.In(now.Location())
 	clock := t.Format("15:04")
