@@ -3,7 +3,6 @@ package api
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -211,28 +210,4 @@ func (s *Session) NextUnlockAction() UnlockAction {
 		return UnlockConfirm
 	}
 	return UnlockRequest
-}
-
-// Line says in one sentence whether the block holds.
-//
-// It is kept only while a test of blocker/internal/daemon (tricks_test.go)
-// calls it: the user side words the hosts file's state with
-// app/words.Hosts, and the two must not drift apart meanwhile. Remove it
-// once that test checks the facts (Bypasses, Problem) instead.
-func (h HostsStatus) Line(active bool, now time.Time) string {
-	switch {
-	case h.Error != "":
-		return "The block has a problem: " + h.Error
-	case active && len(h.Bypasses) > 0:
-		return "The block can be got around: " + strings.Join(h.Bypasses, "; ") + ". Only root can undo this change."
-	case h.LiftPending:
-		return "The block is being lifted"
-	case !active:
-		return "Nothing is blocked now"
-	case !h.Intact:
-		return "The block was changed and is being put back"
-	case h.LastTamper != nil && now.Sub(*h.LastTamper) < time.Hour:
-		return fmt.Sprintf("The block was changed %s ago and put back", HumanDuration(now.Sub(*h.LastTamper)))
-	}
-	return "The block is in place and guarded"
 }

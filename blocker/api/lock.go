@@ -44,22 +44,6 @@ func (l *Lock) Normalize() error {
 	return nil
 }
 
-// Text names the lock for people: "cool-down 30 min", "friend's code",
-// "strict".
-//
-// It is kept only while blocker/internal/session words its own notes with
-// it (scheduler.go, witness_restore.go): the user side names locks with
-// app/words.Lock. Remove it once the session package has its own wording.
-func (l Lock) Text() string {
-	switch l.Mode {
-	case LockFriend:
-		return "friend's code"
-	case LockStrict:
-		return "strict"
-	}
-	return "cool-down " + HumanDuration(time.Duration(l.Cooldown))
-}
-
 // AtLeast reports whether l holds a block at least as firmly as o. Strict
 // holds firmest; a cool-down holds firmer than a friend's code (the owner
 // may have kept the code) and a longer cool-down firmer than a shorter

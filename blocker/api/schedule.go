@@ -144,37 +144,3 @@ func DaysText(days []string) string {
 	}
 	return strings.Join(parts, ",")
 }
-
-// WhenText says a moment soon as a person would: "tonight 22:00" (after
-// 18:00 today), "today 14:00", "tomorrow 07:00", "Mon 22:00", or a date
-// further away.
-//
-// It is kept only while a test of blocker/internal/session
-// (schedule_test.go, TestWhenTextOnDSTDays) calls it: the user side says
-// moments with app/words.When, whose tests hold that case now. Remove it
-// once that test is gone.
-func WhenText(t, now time.Time) string {
-	t = t.In(now.Location())
-	clock := t.Format("15:04")
-	switch days := calendarDays(now, t); {
-	case days < 0:
-		return t.Format("Mon 2 Jan 15:04")
-	case days == 0 && t.Hour() >= 18:
-		return "tonight " + clock
-	case days == 0:
-		return "today " + clock
-	case days == 1:
-		return "tomorrow " + clock
-	case days < 7:
-		return t.Format("Mon") + " " + clock
-	}
-	return t.Format("Mon 2 Jan 15:04")
-}
-
-// calendarDays counts the dates from a to b, whatever the length of the
-// days between (23 or 25 hours when the clocks change).
-func calendarDays(a, b time.Time) int {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	return int(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC).Sub(time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)).Hours() / 24)
-}

@@ -205,17 +205,6 @@ func TestWindowStrengthensARunningBlock(t *testing.T) {
 	}
 }
 
-func TestWhenTextOnDSTDays(t *testing.T) {
-	now := time.Date(2026, 10, 25, 10, 0, 0, 0, berlin) // a 25-hour day
-	if got := api.WhenText(time.Date(2026, 10, 25, 23, 0, 0, 0, berlin), now); got != "tonight 23:00" {
-		t.Errorf("fall back: %q", got)
-	}
-	now = time.Date(2026, 3, 29, 10, 0, 0, 0, berlin) // a 23-hour day
-	if got := api.WhenText(time.Date(2026, 3, 30, 0, 30, 0, 0, berlin), now); got != "tomorrow 00:30" {
-		t.Errorf("spring forward: %q", got)
-	}
-}
-
 func TestZoneIdentityIgnoresDST(t *testing.T) {
 	if zoneIdentity(time.Date(2026, 1, 5, 0, 0, 0, 0, berlin), berlin) != zoneIdentity(time.Date(2026, 7, 5, 0, 0, 0, 0, berlin), berlin) {
 		t.Error("the clocks going forward taken for a change of zone")

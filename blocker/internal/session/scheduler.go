@@ -131,7 +131,7 @@ func (b *book) holdTerms(r *Record, s api.Schedule) {
 		}
 		r.Lock = s.Lock
 		r.FriendSalt, r.FriendHash, r.WrongCodes, r.RetryAfterCredited = nil, nil, 0, 0
-		changed = append(changed, "its lock is now the schedule's ("+s.Lock.Text()+")")
+		changed = append(changed, "its lock is now the schedule's ("+lockWords(s.Lock)+")")
 	}
 	if r.UnlockRequestedAt != nil {
 		r.UnlockRequestedAt, r.UnlockWall = nil, time.Time{}

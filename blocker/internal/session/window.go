@@ -70,3 +70,14 @@ func windowsStarting(s api.Schedule, a, b time.Time, loc *time.Location) (starts
 	}
 	return starts, ends
 }
+
+// lockWords names a lock in the daemon's own notes and events.
+func lockWords(l api.Lock) string {
+	switch l.Mode {
+	case api.LockFriend:
+		return "friend's code"
+	case api.LockStrict:
+		return "strict"
+	}
+	return "cool-down " + api.HumanDuration(time.Duration(l.Cooldown))
+}

@@ -94,7 +94,7 @@ func restoreTerms(r, t *Record, credited time.Duration, same bool) []string {
 	}
 	codeSwapped := r.Lock.Mode == api.LockFriend && t.Lock.Mode == api.LockFriend && (!bytes.Equal(r.FriendSalt, t.FriendSalt) || !bytes.Equal(r.FriendHash, t.FriendHash))
 	if !r.Lock.AtLeast(t.Lock) || codeSwapped {
-		what := fmt.Sprintf("its lock was changed from %s to %s", t.Lock.Text(), r.Lock.Text())
+		what := fmt.Sprintf("its lock was changed from %s to %s", lockWords(t.Lock), lockWords(r.Lock))
 		if codeSwapped {
 			what = "its friend's code was replaced by another"
 		}
