@@ -73,14 +73,19 @@ for pkg in "$@"; do
 		continue
 	fi
 	start=$(date +%s)
-	if out=$(cd "$($GO list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" -test.v -test.timeout 4m 2>&1); then
+	log=$bin/$(echo "$pkg" | tr / _).log
+	# Output to a file, not a pipe: a process the test started and left
+	# behind would hold a pipe open; the Wine server is killed after each
+	# package, which ends every Wine process of the prefix.
+	if (cd "$($GO list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout -k 5 "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" -test.v -test.timeout 4m >"$log" 2>&1); then
 		echo "ok    $pkg under Wine $(($(date +%s) - start))s"
-		echo "$out" | grep -A1 -- '--- SKIP' || true
+		grep -A1 -- '--- SKIP' "$log" || true
 	else
-		echo "$out" | tail -40
+		tail -40 "$log"
 		echo "FAIL  $pkg under Wine"
 		failed+=("$pkg")
 	fi
+	"$(dirname "$WINE")/wineserver" -k 2>/dev/null || true
 done
 "$(dirname "$WINE")/wineserver" -k 2>/dev/null || true
 if [ ${#failed[@]} -gt 0 ]; then

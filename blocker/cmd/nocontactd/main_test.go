@@ -10,6 +10,14 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
+// TestMain lets the test binary stand in for nocontactd in child processes.
+func TestMain(m *testing.M) {
+	if os.Getenv("NOCONTACTD_TEST_AS_MAIN") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
 const userHosts = "# my hosts\r\n127.0.0.1 localhost\r\n"
 
 func tempHosts(t *testing.T) string {

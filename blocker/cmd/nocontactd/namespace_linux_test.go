@@ -11,14 +11,6 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
-// TestMain lets the test binary stand in for nocontactd in child processes.
-func TestMain(m *testing.M) {
-	if os.Getenv("NOCONTACTD_TEST_AS_MAIN") == "1" {
-		main()
-	}
-	os.Exit(m.Run())
-}
-
 // privateEtc starts every namespace script: /etc becomes a tmpfs copy of
 // itself (so nothing, not even a backup file, reaches the real /etc), the
 // browsers' policy directories start empty whatever this machine holds,

@@ -104,10 +104,24 @@ func processUser(pid uint32) (sid string, admin bool, err error) {
 	if u.User.Sid.IsWellKnown(windows.WinLocalSystemSid) {
 		return sid, true, nil
 	}
-	admins, err := windows.CreateWellKnownSid(windows.WinBuiltinAdministratorsSid)
+	admin, err = enabledAdmin(tok)
+	return sid, admin && tok.IsElevated(), err
+}
+
+// enabledAdmin reports whether a token holds the Administrators group
+// enabled: in a filtered token (an administrator not elevated) the group
+// is there for deny only. Read from the token's groups, as a process
+// token is a primary token, which CheckTokenMembership refuses.
+func enabledAdmin(tok windows.Token) (bool, error) {
+	groups, err := tok.GetTokenGroups()
 	if err != nil {
-		return sid, false, err
+		return false, err
 	}
-	member, err := tok.IsMember(admins) // false unless elevated: a filtered token's group is deny-only
-	return sid, member && tok.IsElevated(), err
+	for _, g := range groups.AllGroups() {
+		if g.Sid.IsWellKnown(windows.WinBuiltinAdministratorsSid) && g.Attributes&windows.SE_GROUP_ENABLED != 0 &&
+			g.Attributes&windows.SE_GROUP_USE_FOR_DENY_ONLY == 0 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
