@@ -66,7 +66,9 @@ fi
 bin=$cache/bin
 mkdir -p "$bin"
 failed=()
-for pkg in "$@"; do
+for arg in "$@"; do
+	pkg=${arg%%@*} only=   # PKG@REGEXP runs only the tests REGEXP matches
+	[ "$arg" != "$pkg" ] && only=${arg#*@}
 	exe=$bin/$(echo "$pkg" | tr / _).test.exe
 	if ! GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $GO test -c -overlay "$cache/overlay.json" -o "$exe" "$pkg"; then
 		failed+=("$pkg (build)")
@@ -77,7 +79,7 @@ for pkg in "$@"; do
 	# Output to a file, not a pipe: a process the test started and left
 	# behind would hold a pipe open; the Wine server is killed after each
 	# package, which ends every Wine process of the prefix.
-	if (cd "$($GO list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout -k 5 "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" -test.v -test.timeout 4m >"$log" 2>&1); then
+	if (cd "$($GO list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout -k 5 "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" -test.v -test.timeout 4m ${only:+-test.run "$only"} >"$log" 2>&1); then
 		echo "ok    $pkg under Wine $(($(date +%s) - start))s"
 		grep -A1 -- '--- SKIP' "$log" || true
 	else

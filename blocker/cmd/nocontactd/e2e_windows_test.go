@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/testutil"
+)
+
+// The block on Windows, end to end (under Wine in CI, in the foreground:
+// Wine's service manager keeps no recovery actions): nocontactd on a hosts
+// file with CRLF, reached over its named pipe; a two-minute block writes
+// the section with CRLF, a deletion of the section is put back and
+// recorded, a strict block cannot be ended through the pipe, and the
+// section goes when the block is cleaned up.
+func TestBlockOnWindows(t *testing.T) {
+	dir := t.TempDir()
+	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
+	testutil.Must(t, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
+	p.start(t)
+	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
+	c := &client.Client{Socket: p.socket}
+	ctx := context.Background()
+	if _, err := c.Start(ctx, api.StartRequest{Hostnames: []string{"instagram.com"}, Duration: api.Duration(2 * time.Minute),
+		Lock: api.Lock{Mode: api.LockStrict}}); err != nil {
+		t.Fatalf("start over the pipe: %v", err)
+	}
+	section := "\r\n127.78.0.1 instagram.com instagram.com.\r\n:: instagram.com instagram.com.\r\n# END NOCONTACT\r\n"
+	if b, _ := os.ReadFile(p.hosts); !strings.HasPrefix(string(b), userHosts) || !strings.HasSuffix(string(b), section) {
+		t.Fatalf("the section with CRLF after the person's lines: %q", b)
+	}
+	testutil.Must(t, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
+	testutil.WaitFor(t, "the deleted section is put back", 10*time.Second, func() bool {
+		b, _ := os.ReadFile(p.hosts)
+		return strings.HasSuffix(string(b), section)
+	})
+	testutil.WaitFor(t, "the deletion is recorded", 5*time.Second, func() bool {
+		events, _ := c.Events(ctx, 0)
+		for _, e := range events {
+			if e.Kind == api.EventTamper && strings.Contains(e.Detail, "section removed") {
+				return true
+			}
+		}
+		return false
+	})
+	var ae *api.Error
+	if _, err := c.Unlock(ctx, api.UnlockRequest, ""); !errors.As(err, &ae) || ae.Code != api.CodeLocked {
+		t.Errorf("a strict block ended through the pipe: %v", err)
+	}
+	if b, _ := os.ReadFile(p.hosts); !strings.HasSuffix(string(b), section) {
+		t.Errorf("the section went: %q", b)
+	}
+	testutil.Must(t, c.Cleanup(ctx))
+	if b, _ := os.ReadFile(p.hosts); string(b) != userHosts {
+		t.Errorf("after cleanup: %q", b)
+	}
+}
