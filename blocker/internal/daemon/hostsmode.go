@@ -110,10 +110,13 @@ func (t *tamperWatch) neededMode(path string, mode, need fs.FileMode) fs.FileMod
 // edit.
 const emptyWait = 50 * time.Millisecond
 
-// waitIfEmpty waits emptyWait when path is a regular file with nothing in
-// it, before any lock is taken.
+// waitIfEmpty waits, up to emptyWait, while path is a regular file with
+// nothing in it, before any lock is taken: it returns as soon as the
+// editor's write lands.
 func waitIfEmpty(path string) {
-	if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
-		time.Sleep(emptyWait)
+	for end := time.Now().Add(emptyWait); time.Now().Before(end); time.Sleep(time.Millisecond) {
+		if fi, err := os.Lstat(path); err != nil || !fi.Mode().IsRegular() || fi.Size() > 0 {
+			return
+		}
 	}
 }
