@@ -36,7 +36,18 @@ type Want struct {
 // (no other policy sets it or URLBlocklist). Hostnames that do not fit
 // beside the paths are left to the hosts file: notes says so.
 func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exact bool, notes []string) {
-	p := map[string]any{"DnsOverHttpsMode": "off"}
+	p, exact, notes := chromiumPolicies(w, allowOK, forcelist, MaxListEntries)
+	b, _ := json.MarshalIndent(p, "", "  ")
+	return append(b, '\n'), exact, notes
+}
+
+// chromiumPolicies are chromiumPolicy's policies before they are written
+// down, by Chromium's names: each a string, an int or a list of strings,
+// for a file (JSON) or the registry (values and subkeys) to hold. room is
+// how many entries URLBlocklist may hold: MaxListEntries in a file of its
+// own, fewer beside another program's entries in the registry.
+func chromiumPolicies(w Want, allowOK bool, forcelist []string, room int) (p map[string]any, exact bool, notes []string) {
+	p = map[string]any{"DnsOverHttpsMode": "off"}
 	if len(forcelist) > 0 {
 		p["ExtensionInstallForcelist"] = forcelist
 	}
@@ -44,7 +55,7 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 		p["IncognitoModeAvailability"] = 1 // disabled
 	}
 	block := slices.Clone(w.Paths)
-	if len(w.Paths)+len(w.Hosts) <= MaxListEntries {
+	if len(w.Paths)+len(w.Hosts) <= room {
 		for _, h := range w.Hosts {
 			block = append(block, "."+h) // this name exactly, as the hosts file
 		}
@@ -52,7 +63,7 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its URL list; the hosts file still blocks them", len(w.Hosts)))
 	}
 	n := len(block)
-	block, all := withCaseVariants(block, w.Paths, MaxListEntries-len(block))
+	block, all := withCaseVariants(block, w.Paths, room-len(block))
 	variants := block[n:]
 	if !all {
 		notes = append(notes, "its URL list has no room for every profile name in upper and title case; the extension still matches any case")
@@ -69,8 +80,7 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 			exact = false
 		}
 	}
-	b, _ := json.MarshalIndent(p, "", "  ")
-	return append(b, '\n'), exact, notes
+	return p, exact, notes
 }
 
 // firefoxPatterns are the WebsiteFilter match patterns for one path: the

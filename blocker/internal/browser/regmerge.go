@@ -1,0 +1,320 @@
+package browser
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Merging the session's policies into a browser's registry key (see
+// registry.go): one regPlan per key and Apply, worked out from what was
+// read, recorded, then carried out.
+
+// chromiumLists are the list policies of a Chromium-family key that this
+// package writes or weighs: read before each write, so that another
+// program's entries there are kept, counted and never renumbered.
+var chromiumLists = []string{"URLBlocklist", "URLAllowlist", "ExtensionInstallForcelist"}
+
+// applyKey merges the policies w asks into t's key and reports as
+// applyChromium does, the key standing for the file. Another program's
+// URLBlocklist entries are kept and leave ours less room; another
+// program's entries in either URL list keep our carve-outs out (they
+// could open its blocked sites), as another file does on Linux.
+func (m *Manager) applyKey(t Target, w Want) (key string, changes []Change, exact bool, notes []string, err error) {
+	key = m.regBase + `\` + t.PolicyKey
+	ours := m.entriesUnder(key)
+	cur, err := m.readKeys(key, ours)
+	if err != nil {
+		return key, nil, false, nil, fmt.Errorf("%s cannot be read: %w", key, err)
+	}
+	pl := &regPlan{browser: t.Name, ours: ours, cur: cur, set: map[string]map[string]regValue{}, remove: map[string][]string{},
+		used: map[string]map[string]bool{}}
+	pl.setAside(key+`\URLAllowlist`, m.firstApply, m.conflicts)
+	block, allow := pl.theirs(key+`\URLBlocklist`), pl.theirs(key+`\URLAllowlist`)
+	p, exact, notes := chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, MaxListEntries-block)
+	if block > 0 {
+		notes = append(notes, fmt.Sprintf("%s\\URLBlocklist holds %d entries of another program's: they are kept, ours added beside them", key, block))
+	}
+	if allow > 0 {
+		notes = append(notes, fmt.Sprintf("%s\\URLAllowlist holds %d entries of another program's: one that names a blocked profile opens it", key, allow))
+	}
+	for from, to := range t.Names {
+		if v, ok := p[from]; ok {
+			delete(p, from)
+			p[to] = v
+		}
+	}
+	scalars, lists := map[string]regValue{}, map[string][]string{}
+	regLayout(key, p, scalars, lists)
+	pl.plan(scalars, lists)
+	err = m.carryOut(pl)
+	if len(pl.tampered) > 0 {
+		changes = []Change{{Browser: t.Name, Found: "changed in the registry: " + strings.Join(pl.tampered, "; "), Restored: err == nil, Err: err}}
+	}
+	return key, changes, exact, append(notes, pl.notes...), err
+}
+
+// regLayout lays policies out as the registry holds them below key: a
+// string or an int is a value of key, a list of strings a subkey of
+// numbered values, a map a subkey laid out the same way. scalars are by
+// entry id (key\name), lists by their key.
+func regLayout(key string, p map[string]any, scalars map[string]regValue, lists map[string][]string) {
+	for name, v := range p {
+		switch v := v.(type) {
+		case string:
+			scalars[key+`\`+name] = regString(v)
+		case int:
+			scalars[key+`\`+name] = regNumber(uint32(v))
+		case []string:
+			lists[key+`\`+name] = v
+		case map[string]any:
+			regLayout(key+`\`+name, v, scalars, lists)
+		}
+	}
+}
+
+// entriesUnder returns the recorded entries in key and its subkeys, by id.
+func (m *Manager) entriesUnder(key string) map[string]regEntry {
+	out := map[string]regEntry{}
+	for id, e := range m.st.Registry {
+		if e.Key == key || strings.HasPrefix(e.Key, key+`\`) {
+			out[id] = e
+		}
+	}
+	return out
+}
+
+// readKeys reads key, its list subkeys and every key ours were set in.
+func (m *Manager) readKeys(key string, ours map[string]regEntry) (map[string]map[string]regValue, error) {
+	keys := []string{key}
+	for _, l := range chromiumLists {
+		keys = append(keys, key+`\`+l)
+	}
+	for _, e := range ours {
+		keys = append(keys, e.Key)
+	}
+	cur := map[string]map[string]regValue{}
+	for _, k := range keys {
+		if _, done := cur[k]; done {
+			continue
+		}
+		vals, err := m.reg.values(k)
+		if err != nil {
+			return nil, err
+		}
+		cur[k] = vals
+	}
+	return cur, nil
+}
+
+// regPlan is what one Apply does to one browser's key: the entries to
+// record before writing and to forget after, the values to set and
+// remove, and what it found that another program had done.
+type regPlan struct {
+	browser string
+	ours    map[string]regEntry            // recorded before this Apply, by id
+	cur     map[string]map[string]regValue // the values found, by key
+	used    map[string]map[string]bool     // value names taken, by list key
+
+	record          []regEntry
+	forget          []string
+	set             map[string]map[string]regValue
+	remove          map[string][]string
+	tampered, notes []string
+}
+
+func (pl *regPlan) write(key, name string, v regValue) {
+	if pl.set[key] == nil {
+		pl.set[key] = map[string]regValue{}
+	}
+	pl.set[key][name] = v
+}
+
+// theirs counts the values in key that are not ours.
+func (pl *regPlan) theirs(key string) int {
+	n := 0
+	for name := range pl.cur[key] {
+		if _, mine := pl.ours[key+`\`+name]; !mine {
+			n++
+		}
+	}
+	return n
+}
+
+// setAside removes another program's entries in key (URLAllowlist) that
+// were not there at the first Apply of this run: an allow entry that
+// names a blocked profile opens it. Each is recorded, to be put back at
+// the end, as a file moved aside is on Linux; seen are the entries found
+// at the first Apply (an employer's), left alone.
+func (pl *regPlan) setAside(key string, first bool, seen map[string]bool) {
+	for _, name := range slices.Sorted(maps.Keys(pl.cur[key])) {
+		id := key + `\` + name
+		if _, mine := pl.ours[id]; mine || seen[id] || first {
+			seen[id] = true
+			continue
+		}
+		v := pl.cur[key][name]
+		e := regEntry{Browser: pl.browser, Key: key, Name: name, Before: &v}
+		pl.record = append(pl.record, e)
+		pl.remove[key] = append(pl.remove[key], name)
+		pl.ours[id] = e // its name stays taken, for it to come back
+		delete(pl.cur[key], name)
+		pl.tampered = append(pl.tampered, fmt.Sprintf("%q was added to %s; it is set aside until the block ends", v.String(), key))
+	}
+}
+
+// plan works out the writes: each recorded entry is checked (one another
+// program removed or altered is written again, and said), kept while the
+// policies still want it, undone when they no longer do; each wanted
+// value not recorded yet is added, a list entry under the lowest number
+// no value in its key holds.
+func (pl *regPlan) plan(scalars map[string]regValue, lists map[string][]string) {
+	wanted := map[string]bool{} // list key + "\x00" + entry
+	for key, l := range lists {
+		for _, s := range l {
+			wanted[key+"\x00"+s] = true
+		}
+	}
+	held := map[string]bool{} // the same, held by a recorded value
+	for _, id := range slices.Sorted(maps.Keys(pl.ours)) {
+		e := pl.ours[id]
+		v := found(pl.cur[e.Key], e.Name)
+		want, isScalar := scalars[id]
+		var entry string
+		if e.Wrote != nil {
+			entry = e.Wrote.String()
+		}
+		switch {
+		case e.Wrote == nil: // set aside: it stays away
+			if v != nil {
+				pl.tampered = append(pl.tampered, fmt.Sprintf("%s, set aside, was added again; it is set aside again", id))
+				pl.remove[e.Key] = append(pl.remove[e.Key], e.Name)
+			}
+		case isScalar:
+			delete(scalars, id)
+			pl.keep(e, v, want)
+		case wanted[e.Key+"\x00"+entry] && !held[e.Key+"\x00"+entry]:
+			held[e.Key+"\x00"+entry] = true
+			pl.keep(e, v, *e.Wrote)
+		default: // no longer wanted
+			if e.holds(v) && e.Before != nil {
+				pl.write(e.Key, e.Name, *e.Before)
+			} else if e.holds(v) {
+				pl.remove[e.Key] = append(pl.remove[e.Key], e.Name)
+			}
+			pl.forget = append(pl.forget, id)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(scalars)) {
+		i := strings.LastIndex(id, `\`)
+		v := scalars[id]
+		e := regEntry{Browser: pl.browser, Key: id[:i], Name: id[i+1:], Wrote: &v, Before: found(pl.cur[id[:i]], id[i+1:])}
+		if e.Before == nil || !e.Before.same(v) {
+			pl.write(e.Key, e.Name, v)
+		}
+		pl.record = append(pl.record, e)
+		pl.noteReplaced(e)
+	}
+	for _, key := range slices.Sorted(maps.Keys(lists)) {
+		for _, s := range lists[key] {
+			if held[key+"\x00"+s] {
+				continue
+			}
+			held[key+"\x00"+s] = true
+			v := regString(s)
+			e := regEntry{Browser: pl.browser, Key: key, Name: pl.nextFree(key), Wrote: &v}
+			pl.write(key, e.Name, v)
+			pl.record = append(pl.record, e)
+		}
+	}
+}
+
+// keep makes the recorded e hold want, found as v: written again when
+// another program removed or altered it (and said), or when the policy
+// changed.
+func (pl *regPlan) keep(e regEntry, v *regValue, want regValue) {
+	switch {
+	case v == nil:
+		pl.tampered = append(pl.tampered, e.Name+" was removed from "+e.Key)
+	case !e.holds(v):
+		pl.tampered = append(pl.tampered, fmt.Sprintf("%s in %s was set to %q", e.Name, e.Key, v.String()))
+	case e.Wrote.same(want):
+		pl.noteReplaced(e)
+		return
+	}
+	e.Wrote = &want
+	pl.write(e.Key, e.Name, want)
+	pl.record = append(pl.record, e)
+	pl.noteReplaced(e)
+}
+
+// noteReplaced says, for the status, that e replaced another program's
+// value for the block.
+func (pl *regPlan) noteReplaced(e regEntry) {
+	if e.Before != nil && e.Wrote != nil && !e.Before.same(*e.Wrote) {
+		pl.notes = append(pl.notes, fmt.Sprintf("%s in %s was %q (another program's or an employer's): it is %q during the block and put back at its end",
+			e.Name, e.Key, e.Before.String(), e.Wrote.String()))
+	}
+}
+
+// nextFree returns the lowest number no value in key is named, and takes
+// it: values found, recorded and planned alike.
+func (pl *regPlan) nextFree(key string) string {
+	used := pl.used[key]
+	if used == nil {
+		used = map[string]bool{}
+		for name := range pl.cur[key] {
+			used[name] = true
+		}
+		for _, e := range pl.ours {
+			if e.Key == key {
+				used[e.Name] = true
+			}
+		}
+		pl.used[key] = used
+	}
+	n := 1
+	for used[strconv.Itoa(n)] {
+		n++
+	}
+	used[strconv.Itoa(n)] = true
+	return strconv.Itoa(n)
+}
+
+// carryOut records pl's entries (and the keys it will make), then writes,
+// then forgets the entries undone: a crash at any point leaves a state
+// that Lift still undoes exactly. Nothing is written when nothing changed.
+func (m *Manager) carryOut(pl *regPlan) error {
+	if len(pl.record) == 0 && len(pl.forget) == 0 && len(pl.remove) == 0 {
+		return nil
+	}
+	for _, e := range pl.record {
+		m.st.Registry[e.id()] = e
+	}
+	for _, key := range slices.Sorted(maps.Keys(pl.set)) {
+		m.recordKeysMade(key)
+	}
+	if err := m.save(); err != nil {
+		return err
+	}
+	var errs []error
+	for key, vals := range pl.set {
+		errs = append(errs, m.reg.set(key, vals))
+	}
+	for key, names := range pl.remove {
+		errs = append(errs, m.reg.remove(key, names))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("%s's policy cannot be written: %w", pl.browser, err)
+	}
+	if len(pl.forget) == 0 {
+		return nil
+	}
+	for _, id := range pl.forget {
+		delete(m.st.Registry, id)
+	}
+	return m.save()
+}
