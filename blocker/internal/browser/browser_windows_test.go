@@ -129,3 +129,25 @@ func TestWatchRegistry(t *testing.T) {
 		t.Error("the policy is left")
 	}
 }
+
+// TestRegistryNamesInAnyCase: the registry matches value names in any
+// case, so an employer's DNSOVERHTTPSMODE is the value ours replaces and
+// puts back, not one ours would remove at the end.
+func TestRegistryNamesInAnyCase(t *testing.T) {
+	e := newRegEnv(t)
+	e.put(t, `Google\Chrome`, "DNSOVERHTTPSMODE", regString("automatic"))
+	_, _, err := e.m.Apply(Want{})
+	testutil.Must(t, err)
+	holds := func(want string) bool {
+		v := e.vals(t, `Google\Chrome`)
+		f := found(v, "DnsOverHttpsMode")
+		return len(v) == 1 && f != nil && f.same(regString(want))
+	}
+	if !holds("off") {
+		t.Errorf("during the block: %v", e.vals(t, `Google\Chrome`))
+	}
+	testutil.Must(t, e.m.Lift())
+	if !holds("automatic") {
+		t.Errorf("after the block: %v", e.vals(t, `Google\Chrome`))
+	}
+}

@@ -133,10 +133,17 @@ func (m *Manager) recordKeysMade(key string) {
 	}
 }
 
-// found is the value name has in vals, nil when it has none.
+// found is the value name has in vals, nil when it has none. The
+// registry matches names in any case: another program's DNSOverHttpsMode
+// is the value ours replaces.
 func found(vals map[string]regValue, name string) *regValue {
 	if v, ok := vals[name]; ok {
 		return &v
+	}
+	for n, v := range vals {
+		if strings.EqualFold(n, name) {
+			return &v
+		}
 	}
 	return nil
 }

@@ -77,6 +77,8 @@ func (e *regEnv) list(t *testing.T, key string) []string {
 func TestRegistryPoliciesAreWritten(t *testing.T) {
 	e := newRegEnv(t)
 	w := Want{Paths: []string{"instagram.com/jane.doe"}, Hosts: []string{"example.com"}, ClosePrivate: true}
+	forcelist := []string{"abcdefghijklmnopabcdefghijklmnop;http://127.78.0.1/nocontact/updates.xml"}
+	e.m.Forcelist = forcelist
 	report, changes, err := e.m.Apply(w)
 	if err != nil || len(changes) != 0 || len(report) != len(Targets) {
 		t.Fatalf("apply: %+v %v %v", report, changes, err)
@@ -101,6 +103,10 @@ func TestRegistryPoliciesAreWritten(t *testing.T) {
 		}
 		if got := e.list(t, tg.PolicyKey+`\URLAllowlist`); !slices.Equal(got, file.URLAllowlist) || len(got) == 0 {
 			t.Errorf("%s: URLAllowlist %q, the file's %q", tg.Name, got, file.URLAllowlist)
+		}
+		if got := e.list(t, tg.PolicyKey+`\ExtensionInstallForcelist`); !slices.Equal(got, forcelist) ||
+			!strings.Contains(strings.Join(report[i].Notes, "\n"), "only on a PC an organization manages") {
+			t.Errorf("%s: ExtensionInstallForcelist %q, notes %q", tg.Name, got, report[i].Notes)
 		}
 	}
 	if files := e.m.Files(); len(files) != 0 {

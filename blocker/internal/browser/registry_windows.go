@@ -37,6 +37,11 @@ func policyBase(root string) string {
 	return `HKCU\Software\NoContact\BrowserRoots\` + strings.NewReplacer(`\`, "_", "/", "_", ":", "_").Replace(clean)
 }
 
+// closeKey and closeHandle let go of what was opened: a failure to close
+// changes nothing this package can act on.
+func closeKey(k registry.Key)      { _ = k.Close() }
+func closeHandle(h windows.Handle) { _ = windows.CloseHandle(h) }
+
 // winRegistry is the registry of this machine, the 64-bit view (the one
 // 64-bit browsers read; SOFTWARE\Policies is shared by both views anyway).
 type winRegistry struct{}
@@ -64,7 +69,7 @@ func openKey(key string, access uint32) (registry.Key, error) {
 func (winRegistry) exists(key string) bool {
 	k, err := openKey(key, registry.QUERY_VALUE)
 	if err == nil {
-		k.Close()
+		closeKey(k)
 	}
 	return err == nil
 }
@@ -77,7 +82,7 @@ func (winRegistry) values(key string) (map[string]regValue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("registry: open %s: %w", key, err)
 	}
-	defer k.Close()
+	defer closeKey(k)
 	names, err := k.ReadValueNames(0)
 	if err != nil {
 		return nil, fmt.Errorf("registry: read %s: %w", key, err)
@@ -110,7 +115,7 @@ func (winRegistry) set(key string, vals map[string]regValue) error {
 	if err != nil {
 		return fmt.Errorf("registry: create %s: %w", key, err)
 	}
-	defer k.Close()
+	defer closeKey(k)
 	for name, v := range vals {
 		if err := setValue(k, name, v); err != nil {
 			return fmt.Errorf("registry: set %s\\%s: %w", key, name, err)
@@ -151,7 +156,7 @@ func (winRegistry) remove(key string, names []string) error {
 	if err != nil {
 		return fmt.Errorf("registry: open %s: %w", key, err)
 	}
-	defer k.Close()
+	defer closeKey(k)
 	for _, name := range names {
 		if err := k.DeleteValue(name); err != nil && !errors.Is(err, registry.ErrNotExist) {
 			return fmt.Errorf("registry: remove %s\\%s: %w", key, name, err)
@@ -169,7 +174,7 @@ func (winRegistry) removeKey(key string) error {
 		return err
 	}
 	info, err := k.Stat()
-	k.Close()
+	closeKey(k)
 	if err != nil || info.SubKeyCount > 0 || info.ValueCount > 0 {
 		return err
 	}
@@ -195,13 +200,13 @@ func (m *Manager) WatchRegistry(ctx context.Context, changed func()) error {
 	if err != nil {
 		return fmt.Errorf("browser: watch the registry: %w", err)
 	}
-	defer windows.CloseHandle(stop)
+	defer closeHandle(stop)
 	var wg sync.WaitGroup
 	done := make(chan struct{})
 	wg.Go(func() {
 		select {
 		case <-ctx.Done():
-			windows.SetEvent(stop)
+			_ = windows.SetEvent(stop) // it cannot fail on a handle open till wg.Wait
 		case <-done:
 		}
 	})
@@ -216,7 +221,7 @@ func (m *Manager) WatchRegistry(ctx context.Context, changed func()) error {
 			continue
 		}
 		err = watchKey(k, stop, changed)
-		k.Close()
+		closeKey(k)
 		if err == nil {
 			return nil
 		}
@@ -231,7 +236,7 @@ func watchKey(k registry.Key, stop windows.Handle, changed func()) error {
 	if err != nil {
 		return err
 	}
-	defer windows.CloseHandle(ev)
+	defer closeHandle(ev)
 	notify := func() error {
 		return windows.RegNotifyChangeKeyValue(windows.Handle(k), true, windows.REG_NOTIFY_CHANGE_NAME|windows.REG_NOTIFY_CHANGE_LAST_SET, ev, true)
 	}

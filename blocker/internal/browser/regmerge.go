@@ -41,6 +41,10 @@ func (m *Manager) applyKey(t Target, w Want) (key string, changes []Change, exac
 	if allow > 0 {
 		notes = append(notes, fmt.Sprintf("%s\\URLAllowlist holds %d entries of another program's: one that names a blocked profile opens it", key, allow))
 	}
+	if len(m.Forcelist) > 0 {
+		notes = append(notes, "its extension is forced in only on a PC an organization manages (Windows browsers refuse one from outside their store otherwise): "+
+			"a blocked profile may show the browser's own page")
+	}
 	for from, to := range t.Names {
 		if v, ok := p[from]; ok {
 			delete(p, from)
