@@ -68,16 +68,16 @@ func TestPolicyBase(t *testing.T) {
 	}
 }
 
-// TestWindowsTargets: the four Chromium-family browsers are written
-// whether or not they are installed, Edge under its own name for private
-// windows.
+// TestWindowsTargets: the four Chromium-family browsers and Firefox are
+// written whether or not they are installed, in the registry only, Edge
+// under its own name for private windows.
 func TestWindowsTargets(t *testing.T) {
 	found, notCovered := Installed(t.TempDir())
-	if len(found) != 4 || len(notCovered) != 0 {
+	if len(found) != 5 || len(notCovered) != 0 {
 		t.Fatalf("installed: %v %v", found, notCovered)
 	}
-	for _, tg := range found {
-		if tg.Kind != Chromium || tg.PolicyKey == "" || len(tg.PolicyDirs) != 0 {
+	for i, tg := range found {
+		if tg.Kind != map[bool]Kind{true: Firefox, false: Chromium}[i == 4] || tg.PolicyKey == "" || len(tg.PolicyDirs) != 0 || tg.SystemFile != "" {
 			t.Errorf("%+v", tg)
 		}
 	}

@@ -112,44 +112,30 @@ func (m *Manager) Apply(w Want) (report []api.BrowserStatus, changes []Change, e
 	defer func() { m.firstApply = false }()
 	for _, t := range found {
 		st := api.BrowserStatus{Name: t.Name, Covered: true, Exact: true}
-		var files []string
-		switch t.Kind {
-		case Chromium:
-			for _, dir := range t.PolicyDirs {
-				if seen[dir] {
-					continue
-				}
-				seen[dir] = true
-				f, ch, exact, notes, werr := m.applyChromium(t, dir, w)
-				files = append(files, f)
-				st.Notes = append(st.Notes, notes...)
-				st.Exact = st.Exact && exact // every directory it reads must be exact
-				changes = append(changes, ch...)
-				if werr != nil {
-					st.Problem, err = werr.Error(), errors.Join(err, werr)
-				}
-			}
-			if t.PolicyKey != "" {
-				key, ch, exact, notes, werr := m.applyKey(t, w)
-				files = append(files, key)
-				st.Notes = append(st.Notes, notes...)
-				st.Exact = st.Exact && exact
-				changes = append(changes, ch...)
-				if werr != nil {
-					st.Problem, err = werr.Error(), errors.Join(err, werr)
-				}
-			}
-		case Firefox:
-			f, ch, notes, werr := m.applyFirefox(t, w)
-			files = append(files, f)
+		add := func(file string, ch []Change, exact bool, notes []string, werr error) {
+			st.Files = append(st.Files, file)
 			st.Notes = append(st.Notes, notes...)
-			st.Notes = append(st.Notes, firefoxNote(filepath.Join(m.root, f)))
+			st.Exact = st.Exact && exact // every place it reads must be exact
 			changes = append(changes, ch...)
 			if werr != nil {
 				st.Problem, err = werr.Error(), errors.Join(err, werr)
 			}
 		}
-		st.Files = files
+		switch {
+		case t.PolicyKey != "": // the registry (Windows), either kind
+			add(m.applyKey(t, w))
+		case t.Kind == Chromium:
+			for _, dir := range t.PolicyDirs {
+				if seen[dir] {
+					continue
+				}
+				seen[dir] = true
+				add(m.applyChromium(t, dir, w))
+			}
+		case t.Kind == Firefox:
+			f, ch, notes, werr := m.applyFirefox(t, w)
+			add(f, ch, true, append(notes, firefoxNote(filepath.Join(m.root, f))), werr)
+		}
 		report = append(report, st)
 	}
 	for _, n := range notCovered {

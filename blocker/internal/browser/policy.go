@@ -128,27 +128,17 @@ func firefoxMerge(orig []byte, w Want) (file []byte, notes []string, err error) 
 			return nil, nil, fmt.Errorf("its WebsiteFilter.Block is not a list, so it is left alone")
 		}
 	}
-	n := len(block)
-	for _, p := range w.Paths {
-		block = append(block, firefoxPatterns(p)...)
+	p, notes, err := firefoxPolicies(w, len(block))
+	if err != nil {
+		return nil, nil, err
 	}
-	if len(block) > MaxListEntries {
-		return nil, nil, fmt.Errorf("its WebsiteFilter would hold %d entries, more than Firefox's %d", len(block), MaxListEntries)
-	}
-	if len(block)+len(w.Hosts) <= MaxListEntries {
-		for _, h := range w.Hosts {
-			block = append(block, "*://"+h+"/*")
-		}
-	} else if len(w.Hosts) > 0 {
-		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its website filter; the hosts file still blocks them", len(w.Hosts)))
-	}
-	if len(block) > n {
-		filter["Block"] = mustJSON(block)
+	if f, ok := p["WebsiteFilter"].(map[string]any); ok {
+		filter["Block"] = mustJSON(append(block, f["Block"].([]string)...))
 		policies["WebsiteFilter"] = mustJSON(filter)
 	}
-	policies["DNSOverHTTPS"] = mustJSON(map[string]bool{"Enabled": false, "Locked": true})
-	if w.ClosePrivate {
-		policies["DisablePrivateBrowsing"] = mustJSON(true)
+	policies["DNSOverHTTPS"] = mustJSON(p["DNSOverHTTPS"])
+	if v, ok := p["DisablePrivateBrowsing"]; ok {
+		policies["DisablePrivateBrowsing"] = mustJSON(v)
 	}
 	top["policies"] = mustJSON(policies)
 	b, err := json.MarshalIndent(top, "", "  ")
@@ -156,6 +146,37 @@ func firefoxMerge(orig []byte, w Want) (file []byte, notes []string, err error) 
 		return nil, nil, err
 	}
 	return append(b, '\n'), notes, nil
+}
+
+// firefoxPolicies are the policies Firefox gets for w, beside have
+// WebsiteFilter.Block entries already there (its file's own, or another
+// program's in the registry): the path patterns and, where they fit, the
+// blocked names for WebsiteFilter.Block, DNSOverHTTPS off and locked, and
+// private windows off when w asks. firefoxMerge writes them into a
+// policies.json, the registry merge into values (a bool as a DWORD).
+func firefoxPolicies(w Want, have int) (p map[string]any, notes []string, err error) {
+	var block []string
+	for _, path := range w.Paths {
+		block = append(block, firefoxPatterns(path)...)
+	}
+	if have+len(block) > MaxListEntries {
+		return nil, nil, fmt.Errorf("its WebsiteFilter would hold %d entries, more than Firefox's %d", have+len(block), MaxListEntries)
+	}
+	if have+len(block)+len(w.Hosts) <= MaxListEntries {
+		for _, h := range w.Hosts {
+			block = append(block, "*://"+h+"/*")
+		}
+	} else if len(w.Hosts) > 0 {
+		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its website filter; the hosts file still blocks them", len(w.Hosts)))
+	}
+	p = map[string]any{"DNSOverHTTPS": map[string]any{"Enabled": false, "Locked": true}}
+	if len(block) > 0 {
+		p["WebsiteFilter"] = map[string]any{"Block": block}
+	}
+	if w.ClosePrivate {
+		p["DisablePrivateBrowsing"] = true
+	}
+	return p, notes, nil
 }
 
 func mustJSON(v any) json.RawMessage {

@@ -113,6 +113,9 @@ type regStore interface {
 	exists(key string) bool
 	// values returns key's values by name; none when it does not exist.
 	values(key string) (map[string]regValue, error)
+	// names returns the names of key's values in the registry's own order
+	// (the order they were added in), which Firefox reads lists by.
+	names(key string) ([]string, error)
 	// set sets values in key, making it and its missing parents.
 	set(key string, vals map[string]regValue) error
 	// remove removes the named values from key; one gone already, or
@@ -120,6 +123,22 @@ type regStore interface {
 	remove(key string, names []string) error
 	// removeKey removes key if it holds no value and no subkey.
 	removeKey(key string) error
+}
+
+// byNumber orders value names as numbers where they are (2 before 10),
+// before any other name.
+func byNumber(a, b string) int {
+	na, ea := strconv.Atoi(a)
+	nb, eb := strconv.Atoi(b)
+	switch {
+	case ea == nil && eb == nil:
+		return na - nb
+	case ea == nil:
+		return -1
+	case eb == nil:
+		return 1
+	}
+	return strings.Compare(a, b)
 }
 
 // recordKeysMade adds key and its parents that do not exist yet to the

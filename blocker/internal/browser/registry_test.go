@@ -87,6 +87,9 @@ func TestRegistryPoliciesAreWritten(t *testing.T) {
 	b, _, _ := chromiumPolicy(w, true, nil)
 	testutil.Must(t, json.Unmarshal(b, &file))
 	for i, tg := range Targets {
+		if tg.Kind != Chromium {
+			continue // TestRegistryFirefox
+		}
 		if st := report[i]; !st.Covered || !st.Exact || !slices.Equal(st.Files, []string{e.base + `\` + tg.PolicyKey}) || st.Problem != "" {
 			t.Errorf("%s: %+v", tg.Name, st)
 		}
@@ -261,4 +264,81 @@ func TestRegistryAllowEntryAddedDuringBlockIsSetAside(t *testing.T) {
 	if v := e.vals(t, edge); len(v) != 1 || !v["1"].same(regString("intranet.example")) {
 		t.Errorf("Edge's allow list after the block: %v", v)
 	}
+}
+
+// TestRegistryFirefox: Firefox's key gets the same policies its
+// policies.json would (the patterns in WebsiteFilter\Block beside another
+// program's, DNSOverHTTPS off and locked, private windows off, booleans
+// as DWORDs), the list's first value stays the one named 1 (Firefox
+// reads a list only so) after ours is removed and written again, and the
+// end gives back exactly what was there.
+func TestRegistryFirefox(t *testing.T) {
+	e := newRegEnv(t)
+	ff, block := `Mozilla\Firefox`, `Mozilla\Firefox\WebsiteFilter\Block`
+	e.put(t, block, "1", regString("*://games.example/*"))
+	e.put(t, ff+`\DNSOverHTTPS`, "Enabled", regNumber(1))
+	e.put(t, ff+`\DNSOverHTTPS`, "ProviderURL", regString("https://dns.example/q"))
+	before := map[string]map[string]regValue{block: e.vals(t, block), ff + `\DNSOverHTTPS`: e.vals(t, ff+`\DNSOverHTTPS`)}
+	w := Want{Paths: []string{"instagram.com/jane.doe"}, Hosts: []string{"example.com"}, ClosePrivate: true}
+	report, _, err := e.m.Apply(w)
+	testutil.Must(t, err)
+	st := report[len(report)-1]
+	p, _, _ := firefoxPolicies(w, 1)
+	want := append([]string{"*://games.example/*"}, p["WebsiteFilter"].(map[string]any)["Block"].([]string)...)
+	if got := e.list(t, block); !slices.Equal(got, want) {
+		t.Errorf("WebsiteFilter\\Block: %q, want %q", got, want)
+	}
+	if v := e.vals(t, ff+`\DNSOverHTTPS`); len(v) != 3 || !v["Enabled"].same(regNumber(0)) || !v["Locked"].same(regNumber(1)) {
+		t.Errorf("DNSOverHTTPS: %v", v)
+	}
+	if v := e.vals(t, ff); len(v) != 1 || !v["DisablePrivateBrowsing"].same(regNumber(1)) {
+		t.Errorf("Firefox's key: %v", v)
+	}
+	if st.Name != "Firefox" || !st.Exact || !slices.Contains(st.Notes, firefoxRestart) || !strings.Contains(strings.Join(st.Notes, "\n"), "holds 1 entries") {
+		t.Errorf("status: %+v", st)
+	}
+
+	testutil.Must(t, e.m.Lift())
+	for key, was := range before {
+		if got := e.vals(t, key); !maps.Equal(toText(got), toText(was)) {
+			t.Errorf("%s after the block: %v, before it %v", key, got, was)
+		}
+	}
+	if v := e.vals(t, ff); len(v) != 0 {
+		t.Errorf("Firefox's key after the block: %v", v)
+	}
+}
+
+// TestRegistryFirefoxListStaysAList: Firefox reads a key as a list only
+// when its first value is named 1; ours removed and written again would
+// come last, so the list is written again in order, and said.
+func TestRegistryFirefoxListStaysAList(t *testing.T) {
+	e := newRegEnv(t)
+	block := e.base + `\Mozilla\Firefox\WebsiteFilter\Block`
+	w := Want{Paths: []string{"instagram.com/jane.doe"}}
+	_, _, err := e.m.Apply(w)
+	testutil.Must(t, err)
+	want, _ := e.reg.values(block)
+	testutil.Must(t, e.reg.remove(block, []string{"1"}))
+	_, changes, err := e.m.Apply(w)
+	testutil.Must(t, err)
+	if len(changes) != 1 || changes[0].Browser != "Firefox" || !strings.Contains(changes[0].Found, "1 was removed") {
+		t.Errorf("changes: %+v", changes)
+	}
+	order, _ := e.reg.names(block)
+	if got, _ := e.reg.values(block); !maps.Equal(toText(got), toText(want)) || len(order) != 4 || order[0] != "1" {
+		t.Errorf("the list after the repair: %v in the order %q", got, order)
+	}
+	testutil.Must(t, e.m.Lift())
+	if e.reg.exists(e.base + `\Mozilla`) {
+		t.Error("Firefox's key is left after the block")
+	}
+}
+
+func toText(v map[string]regValue) map[string]string {
+	out := map[string]string{}
+	for n, val := range v {
+		out[n] = val.String()
+	}
+	return out
 }

@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -106,6 +108,20 @@ func (winRegistry) values(key string) (map[string]regValue, error) {
 	return out, nil
 }
 
+func (winRegistry) names(key string) ([]string, error) {
+	k, err := openKey(key, registry.QUERY_VALUE)
+	if errors.Is(err, registry.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("registry: open %s: %w", key, err)
+	}
+	defer closeKey(k)
+	return k.ReadValueNames(0)
+}
+
+// set sets the values in the order of their numbers: a list key made here
+// enumerates 1 first, as Firefox needs.
 func (winRegistry) set(key string, vals map[string]regValue) error {
 	root, path, err := split(key)
 	if err != nil {
@@ -116,8 +132,8 @@ func (winRegistry) set(key string, vals map[string]regValue) error {
 		return fmt.Errorf("registry: create %s: %w", key, err)
 	}
 	defer closeKey(k)
-	for name, v := range vals {
-		if err := setValue(k, name, v); err != nil {
+	for _, name := range slices.SortedFunc(maps.Keys(vals), byNumber) {
+		if err := setValue(k, name, vals[name]); err != nil {
 			return fmt.Errorf("registry: set %s\\%s: %w", key, name, err)
 		}
 	}

@@ -10,109 +10,8 @@ import (
 )
 
 // Merging the session's policies into a browser's registry key (see
-// registry.go): one regPlan per key and Apply, worked out from what was
-// read, recorded, then carried out.
-
-// chromiumLists are the list policies of a Chromium-family key that this
-// package writes or weighs: read before each write, so that another
-// program's entries there are kept, counted and never renumbered.
-var chromiumLists = []string{"URLBlocklist", "URLAllowlist", "ExtensionInstallForcelist"}
-
-// applyKey merges the policies w asks into t's key and reports as
-// applyChromium does, the key standing for the file. Another program's
-// URLBlocklist entries are kept and leave ours less room; another
-// program's entries in either URL list keep our carve-outs out (they
-// could open its blocked sites), as another file does on Linux.
-func (m *Manager) applyKey(t Target, w Want) (key string, changes []Change, exact bool, notes []string, err error) {
-	key = m.regBase + `\` + t.PolicyKey
-	ours := m.entriesUnder(key)
-	cur, err := m.readKeys(key, ours)
-	if err != nil {
-		return key, nil, false, nil, fmt.Errorf("%s cannot be read: %w", key, err)
-	}
-	pl := &regPlan{browser: t.Name, ours: ours, cur: cur, set: map[string]map[string]regValue{}, remove: map[string][]string{},
-		used: map[string]map[string]bool{}}
-	pl.setAside(key+`\URLAllowlist`, m.firstApply, m.conflicts)
-	block, allow := pl.theirs(key+`\URLBlocklist`), pl.theirs(key+`\URLAllowlist`)
-	p, exact, notes := chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, MaxListEntries-block)
-	if block > 0 {
-		notes = append(notes, fmt.Sprintf("%s\\URLBlocklist holds %d entries of another program's: they are kept, ours added beside them", key, block))
-	}
-	if allow > 0 {
-		notes = append(notes, fmt.Sprintf("%s\\URLAllowlist holds %d entries of another program's: one that names a blocked profile opens it", key, allow))
-	}
-	if len(m.Forcelist) > 0 {
-		notes = append(notes, "its extension is forced in only on a PC an organization manages (Windows browsers refuse one from outside their store otherwise): "+
-			"a blocked profile may show the browser's own page")
-	}
-	for from, to := range t.Names {
-		if v, ok := p[from]; ok {
-			delete(p, from)
-			p[to] = v
-		}
-	}
-	scalars, lists := map[string]regValue{}, map[string][]string{}
-	regLayout(key, p, scalars, lists)
-	pl.plan(scalars, lists)
-	err = m.carryOut(pl)
-	if len(pl.tampered) > 0 {
-		changes = []Change{{Browser: t.Name, Found: "changed in the registry: " + strings.Join(pl.tampered, "; "), Restored: err == nil, Err: err}}
-	}
-	return key, changes, exact, append(notes, pl.notes...), err
-}
-
-// regLayout lays policies out as the registry holds them below key: a
-// string or an int is a value of key, a list of strings a subkey of
-// numbered values, a map a subkey laid out the same way. scalars are by
-// entry id (key\name), lists by their key.
-func regLayout(key string, p map[string]any, scalars map[string]regValue, lists map[string][]string) {
-	for name, v := range p {
-		switch v := v.(type) {
-		case string:
-			scalars[key+`\`+name] = regString(v)
-		case int:
-			scalars[key+`\`+name] = regNumber(uint32(v))
-		case []string:
-			lists[key+`\`+name] = v
-		case map[string]any:
-			regLayout(key+`\`+name, v, scalars, lists)
-		}
-	}
-}
-
-// entriesUnder returns the recorded entries in key and its subkeys, by id.
-func (m *Manager) entriesUnder(key string) map[string]regEntry {
-	out := map[string]regEntry{}
-	for id, e := range m.st.Registry {
-		if e.Key == key || strings.HasPrefix(e.Key, key+`\`) {
-			out[id] = e
-		}
-	}
-	return out
-}
-
-// readKeys reads key, its list subkeys and every key ours were set in.
-func (m *Manager) readKeys(key string, ours map[string]regEntry) (map[string]map[string]regValue, error) {
-	keys := []string{key}
-	for _, l := range chromiumLists {
-		keys = append(keys, key+`\`+l)
-	}
-	for _, e := range ours {
-		keys = append(keys, e.Key)
-	}
-	cur := map[string]map[string]regValue{}
-	for _, k := range keys {
-		if _, done := cur[k]; done {
-			continue
-		}
-		vals, err := m.reg.values(k)
-		if err != nil {
-			return nil, err
-		}
-		cur[k] = vals
-	}
-	return cur, nil
-}
+// registry.go, regkey.go): one regPlan per key and Apply, worked out from
+// what was read, recorded, then carried out.
 
 // regPlan is what one Apply does to one browser's key: the entries to
 // record before writing and to forget after, the values to set and
@@ -264,6 +163,38 @@ func (pl *regPlan) noteReplaced(e regEntry) {
 	}
 }
 
+// keepFirst keeps the value named 1 first in key, in the order given
+// (the registry's): Firefox reads a key as a list only so. A 1 written
+// again after another program removed it comes last; when every value
+// there is ours they are all written again, in order. Otherwise the
+// status says Firefox may not read the list.
+func (pl *regPlan) keepFirst(key string, order []string) {
+	after := slices.DeleteFunc(slices.Clone(order), func(n string) bool { return slices.Contains(pl.remove[key], n) })
+	for _, n := range slices.SortedFunc(maps.Keys(pl.set[key]), byNumber) {
+		if !slices.Contains(after, n) {
+			after = append(after, n)
+		}
+	}
+	if len(after) == 0 || after[0] == "1" {
+		return
+	}
+	for _, n := range after {
+		_, mine := pl.ours[key+`\`+n]
+		if _, planned := pl.set[key][n]; !mine && !planned {
+			pl.notes = append(pl.notes, fmt.Sprintf("Firefox reads %s as a list only when its first value is named 1, and another program's values there come first: Firefox may ignore it", key))
+			return
+		}
+	}
+	for _, n := range after {
+		v, planned := pl.set[key][n]
+		if !planned {
+			v = pl.cur[key][n]
+		}
+		pl.remove[key] = append(pl.remove[key], n)
+		pl.write(key, n, v)
+	}
+}
+
 // nextFree returns the lowest number no value in key is named, and takes
 // it: values found, recorded and planned alike.
 func (pl *regPlan) nextFree(key string) string {
@@ -305,11 +236,11 @@ func (m *Manager) carryOut(pl *regPlan) error {
 		return err
 	}
 	var errs []error
+	for key, names := range pl.remove { // first: keepFirst removes values to set them again
+		errs = append(errs, m.reg.remove(key, names))
+	}
 	for key, vals := range pl.set {
 		errs = append(errs, m.reg.set(key, vals))
-	}
-	for key, names := range pl.remove {
-		errs = append(errs, m.reg.remove(key, names))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("%s's policy cannot be written: %w", pl.browser, err)
