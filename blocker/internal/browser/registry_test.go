@@ -195,6 +195,12 @@ func TestRegistryTamperIsReportedAndUndone(t *testing.T) {
 	if _, changes, _ := e.m.Apply(w); len(changes) != 0 {
 		t.Errorf("a second look found changes: %+v", changes)
 	}
+	listKey := e.base + `\` + chrome + `\URLBlocklist`
+	all, _ := e.reg.names(listKey)
+	testutil.Must(t, e.reg.remove(listKey, all))
+	if _, changes, _ := e.m.Apply(w); len(changes) != 1 || !strings.Contains(changes[0].Found, strconv.Itoa(len(all))+" of its values were removed from") || len(changes[0].Found) > 200 {
+		t.Errorf("the whole list removed: %+v", changes)
+	}
 	w.Paths = append(w.Paths, "x.com/janedoe")
 	if _, changes, _ := e.m.Apply(w); len(changes) != 0 || !slices.Contains(e.list(t, chrome+`\URLBlocklist`), "x.com/janedoe") {
 		t.Errorf("a grown block: %+v", changes)

@@ -39,25 +39,11 @@ func (m *Manager) applyKey(t Target, w Want) (key string, changes []Change, exac
 		return key, nil, false, nil, fmt.Errorf("%s cannot be read: %w", key, err)
 	}
 	pl := &regPlan{browser: t.Name, ours: ours, cur: cur, set: map[string]map[string]regValue{}, remove: map[string][]string{},
-		used: map[string]map[string]bool{}}
+		gone: map[string][]string{}, used: map[string]map[string]bool{}}
 	pl.setAside(key+`\`+lists[1], m.firstApply, m.conflicts)
-	block, allow := pl.theirs(key+`\`+lists[0]), pl.theirs(key+`\`+lists[1])
-	var p map[string]any
-	if t.Kind == Firefox {
-		exact = true // its patterns match the profile exactly
-		if p, notes, err = firefoxPolicies(w, block); err != nil {
-			return key, nil, false, nil, fmt.Errorf("%s: %w", key, err)
-		}
-		notes = append(notes, firefoxRestart)
-	} else {
-		p, exact, notes = chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, MaxListEntries-block)
-	}
-	notes = append(notes, m.keyNotes(t, key, lists, block, allow)...)
-	for from, to := range t.Names {
-		if v, ok := p[from]; ok {
-			delete(p, from)
-			p[to] = v
-		}
+	p, exact, notes, err := m.keyPolicies(t, key, w, pl)
+	if err != nil {
+		return key, nil, false, nil, err
 	}
 	scalars, want := map[string]regValue{}, map[string][]string{}
 	regLayout(key, p, scalars, want)
@@ -77,10 +63,34 @@ func (m *Manager) applyKey(t Target, w Want) (key string, changes []Change, exac
 		pl.keepFirst(key+`\`+lists[0], order)
 	}
 	err = m.carryOut(pl)
-	if len(pl.tampered) > 0 {
-		changes = []Change{{Browser: t.Name, Found: "changed in the registry: " + strings.Join(pl.tampered, "; "), Restored: err == nil, Err: err}}
+	if said := pl.said(); len(said) > 0 { // one change for the browser, however many values
+		changes = []Change{{Browser: t.Name, Found: "changed in the registry: " + strings.Join(said, "; "), Restored: err == nil, Err: err}}
 	}
 	return key, changes, exact, append(notes, pl.notes...), err
+}
+
+// keyPolicies are the policies for t's key, by the names t reads, given
+// what another program holds in its lists (pl, read), and the notes for
+// its status.
+func (m *Manager) keyPolicies(t Target, key string, w Want, pl *regPlan) (p map[string]any, exact bool, notes []string, err error) {
+	lists := regLists[t.Kind]
+	block, allow := pl.theirs(key+`\`+lists[0]), pl.theirs(key+`\`+lists[1])
+	if t.Kind == Firefox {
+		exact = true // its patterns match the profile exactly
+		if p, notes, err = firefoxPolicies(w, block); err != nil {
+			return nil, false, nil, fmt.Errorf("%s: %w", key, err)
+		}
+		notes = append(notes, firefoxRestart)
+	} else {
+		p, exact, notes = chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, MaxListEntries-block)
+	}
+	for from, to := range t.Names {
+		if v, ok := p[from]; ok {
+			delete(p, from)
+			p[to] = v
+		}
+	}
+	return p, exact, append(notes, m.keyNotes(t, key, lists, block, allow)...), nil
 }
 
 // keyNotes says, for the status, what another program's entries in t's
@@ -100,9 +110,9 @@ func (m *Manager) keyNotes(t Target, key string, lists []string, block, allow in
 }
 
 // regLayout lays policies out as the registry holds them below key: a
-// string, an int or a bool (a DWORD, 0 or 1) is a value of key, a list of strings a subkey of
-// numbered values, a map a subkey laid out the same way. scalars are by
-// entry id (key\name), lists by their key.
+// string, an int or a bool (a DWORD, 0 or 1) is a value of key, a list of
+// strings a subkey of numbered values, a map a subkey laid out the same
+// way. scalars are by entry id (key\name), lists by their key.
 func regLayout(key string, p map[string]any, scalars map[string]regValue, lists map[string][]string) {
 	for name, v := range p {
 		switch v := v.(type) {

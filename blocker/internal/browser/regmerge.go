@@ -26,7 +26,22 @@ type regPlan struct {
 	forget          []string
 	set             map[string]map[string]regValue
 	remove          map[string][]string
+	gone            map[string][]string // values of ours found removed, by key
 	tampered, notes []string
+}
+
+// said is what another program did, in sentences: the values removed
+// from one key are one.
+func (pl *regPlan) said() []string {
+	out := slices.Clone(pl.tampered)
+	for _, key := range slices.Sorted(maps.Keys(pl.gone)) {
+		if names := pl.gone[key]; len(names) == 1 {
+			out = append(out, names[0]+" was removed from "+key)
+		} else {
+			out = append(out, fmt.Sprintf("%d of its values were removed from %s", len(names), key))
+		}
+	}
+	return out
 }
 
 func (pl *regPlan) write(key, name string, v regValue) {
@@ -141,7 +156,7 @@ func (pl *regPlan) plan(scalars map[string]regValue, lists map[string][]string) 
 func (pl *regPlan) keep(e regEntry, v *regValue, want regValue) {
 	switch {
 	case v == nil:
-		pl.tampered = append(pl.tampered, e.Name+" was removed from "+e.Key)
+		pl.gone[e.Key] = append(pl.gone[e.Key], e.Name)
 	case !e.holds(v):
 		pl.tampered = append(pl.tampered, fmt.Sprintf("%s in %s was set to %q", e.Name, e.Key, v.String()))
 	case e.Wrote.same(want):

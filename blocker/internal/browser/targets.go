@@ -2,7 +2,9 @@
 // that block profile paths (instagram.com/jane.doe) and turn secure DNS
 // off during a block session: one file of its own in each Chromium-family
 // browser's managed-policy directory, and a merge into Firefox's
-// policies.json that is undone byte for byte at the end.
+// policies.json that is undone byte for byte at the end. On Windows the
+// same policies go into each browser's key under HKLM\SOFTWARE\Policies,
+// merged value by value beside other programs' and undone value by value.
 //
 // It knows where each browser reads its policies, finds which browsers
 // are installed, and says which it cannot reach (snap, flatpak). Every
