@@ -39,7 +39,7 @@ func (m *Manager) applyKey(t Target, w Want) (key string, changes []Change, exac
 		return key, nil, false, nil, fmt.Errorf("%s cannot be read: %w", key, err)
 	}
 	pl := &regPlan{browser: t.Name, ours: ours, cur: cur, set: map[string]map[string]regValue{}, remove: map[string][]string{},
-		gone: map[string][]string{}, used: map[string]map[string]bool{}}
+		gone: map[string][]string{}, used: map[string]map[string]bool{}, next: map[string]int{}}
 	pl.setAside(key+`\`+lists[1], m.firstApply, m.conflicts)
 	p, exact, notes, err := m.keyPolicies(t, key, w, pl)
 	if err != nil {

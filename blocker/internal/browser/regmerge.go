@@ -21,6 +21,7 @@ type regPlan struct {
 	ours    map[string]regEntry            // recorded before this Apply, by id
 	cur     map[string]map[string]regValue // the values found, by key
 	used    map[string]map[string]bool     // value names taken, by list key
+	next    map[string]int                 // where nextFree looks from, by list key
 
 	record          []regEntry
 	forget          []string
@@ -226,11 +227,12 @@ func (pl *regPlan) nextFree(key string) string {
 		}
 		pl.used[key] = used
 	}
-	n := 1
+	n := max(pl.next[key], 1) // names only get taken within a plan: none below the last is free
 	for used[strconv.Itoa(n)] {
 		n++
 	}
 	used[strconv.Itoa(n)] = true
+	pl.next[key] = n + 1
 	return strconv.Itoa(n)
 }
 
