@@ -49,16 +49,24 @@ type state struct {
 	Files   map[string]record `json:"files"`
 	Created []string          `json:"created,omitempty"` // directories made, removed again if empty
 	Moved   []movedFile       `json:"moved,omitempty"`   // other programs' files moved aside for the block
+	// Registry are the registry values set or set aside (Windows), by
+	// id; CreatedKeys the keys made, removed again if empty.
+	Registry    map[string]regEntry `json:"registry,omitempty"`
+	CreatedKeys []string            `json:"created_keys,omitempty"`
 }
 
 // Manager applies the session's policies to the installed browsers and
-// undoes them. Root is prefixed to every path ("" in production).
+// undoes them. Root is prefixed to every path ("" in production); on
+// Windows it also picks the registry key the policies go under
+// (policyBase).
 type Manager struct {
 	// Forcelist are ExtensionInstallForcelist entries ("ID;update URL")
 	// written into the Chromium family's policy during a session.
 	Forcelist []string
 
 	root, statePath string
+	reg             regStore // the registry (Windows), nil elsewhere
+	regBase         string   // the key browsers' keys are under: HKLM\SOFTWARE\Policies
 	mu              sync.Mutex
 	st              state
 	// conflicts are the other files' overlapping policies seen in this run
@@ -70,7 +78,8 @@ type Manager struct {
 // NewManager reads what an earlier run left in stateDir: after a crash the
 // files it lists are still undone at the end.
 func NewManager(root, stateDir string) (*Manager, error) {
-	m := &Manager{root: root, statePath: filepath.Join(stateDir, StateFile), st: state{Files: map[string]record{}}}
+	m := &Manager{root: root, statePath: filepath.Join(stateDir, StateFile), st: state{Files: map[string]record{}, Registry: map[string]regEntry{}}}
+	m.reg, m.regBase = systemRegistry(root)
 	b, err := os.ReadFile(m.statePath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
@@ -103,34 +112,30 @@ func (m *Manager) Apply(w Want) (report []api.BrowserStatus, changes []Change, e
 	defer func() { m.firstApply = false }()
 	for _, t := range found {
 		st := api.BrowserStatus{Name: t.Name, Covered: true, Exact: true}
-		var files []string
-		switch t.Kind {
-		case Chromium:
-			for _, dir := range t.PolicyDirs {
-				if seen[dir] {
-					continue
-				}
-				seen[dir] = true
-				f, ch, exact, notes, werr := m.applyChromium(t, dir, w)
-				files = append(files, f)
-				st.Notes = append(st.Notes, notes...)
-				st.Exact = st.Exact && exact // every directory it reads must be exact
-				changes = append(changes, ch...)
-				if werr != nil {
-					st.Problem, err = werr.Error(), errors.Join(err, werr)
-				}
-			}
-		case Firefox:
-			f, ch, notes, werr := m.applyFirefox(t, w)
-			files = append(files, f)
+		add := func(file string, ch []Change, exact bool, notes []string, werr error) {
+			st.Files = append(st.Files, file)
 			st.Notes = append(st.Notes, notes...)
-			st.Notes = append(st.Notes, firefoxNote(filepath.Join(m.root, f)))
+			st.Exact = st.Exact && exact // every place it reads must be exact
 			changes = append(changes, ch...)
 			if werr != nil {
 				st.Problem, err = werr.Error(), errors.Join(err, werr)
 			}
 		}
-		st.Files = files
+		switch {
+		case t.PolicyKey != "": // the registry (Windows), either kind
+			add(m.applyKey(t, w))
+		case t.Kind == Chromium:
+			for _, dir := range t.PolicyDirs {
+				if seen[dir] {
+					continue
+				}
+				seen[dir] = true
+				add(m.applyChromium(t, dir, w))
+			}
+		case t.Kind == Firefox:
+			f, ch, notes, werr := m.applyFirefox(t, w)
+			add(f, ch, true, append(notes, firefoxNote(filepath.Join(m.root, f))), werr)
+		}
 		report = append(report, st)
 	}
 	for _, n := range notCovered {
@@ -257,6 +262,9 @@ func (m *Manager) Lift() error {
 			continue
 		}
 		delete(m.st.Files, path)
+	}
+	if err := m.liftRegistry(); err != nil {
+		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
 		if err := m.save(); err != nil {

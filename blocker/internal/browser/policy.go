@@ -36,7 +36,18 @@ type Want struct {
 // (no other policy sets it or URLBlocklist). Hostnames that do not fit
 // beside the paths are left to the hosts file: notes says so.
 func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exact bool, notes []string) {
-	p := map[string]any{"DnsOverHttpsMode": "off"}
+	p, exact, notes := chromiumPolicies(w, allowOK, forcelist, MaxListEntries)
+	b, _ := json.MarshalIndent(p, "", "  ")
+	return append(b, '\n'), exact, notes
+}
+
+// chromiumPolicies are chromiumPolicy's policies before they are written
+// down, by Chromium's names: each a string, an int or a list of strings,
+// for a file (JSON) or the registry (values and subkeys) to hold. room is
+// how many entries URLBlocklist may hold: MaxListEntries in a file of its
+// own, fewer beside another program's entries in the registry.
+func chromiumPolicies(w Want, allowOK bool, forcelist []string, room int) (p map[string]any, exact bool, notes []string) {
+	p = map[string]any{"DnsOverHttpsMode": "off"}
 	if len(forcelist) > 0 {
 		p["ExtensionInstallForcelist"] = forcelist
 	}
@@ -44,7 +55,7 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 		p["IncognitoModeAvailability"] = 1 // disabled
 	}
 	block := slices.Clone(w.Paths)
-	if len(w.Paths)+len(w.Hosts) <= MaxListEntries {
+	if len(w.Paths)+len(w.Hosts) <= room {
 		for _, h := range w.Hosts {
 			block = append(block, "."+h) // this name exactly, as the hosts file
 		}
@@ -52,7 +63,7 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its URL list; the hosts file still blocks them", len(w.Hosts)))
 	}
 	n := len(block)
-	block, all := withCaseVariants(block, w.Paths, MaxListEntries-len(block))
+	block, all := withCaseVariants(block, w.Paths, room-len(block))
 	variants := block[n:]
 	if !all {
 		notes = append(notes, "its URL list has no room for every profile name in upper and title case; the extension still matches any case")
@@ -69,8 +80,7 @@ func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exac
 			exact = false
 		}
 	}
-	b, _ := json.MarshalIndent(p, "", "  ")
-	return append(b, '\n'), exact, notes
+	return p, exact, notes
 }
 
 // firefoxPatterns are the WebsiteFilter match patterns for one path: the
@@ -118,27 +128,17 @@ func firefoxMerge(orig []byte, w Want) (file []byte, notes []string, err error) 
 			return nil, nil, fmt.Errorf("its WebsiteFilter.Block is not a list, so it is left alone")
 		}
 	}
-	n := len(block)
-	for _, p := range w.Paths {
-		block = append(block, firefoxPatterns(p)...)
+	p, notes, err := firefoxPolicies(w, len(block))
+	if err != nil {
+		return nil, nil, err
 	}
-	if len(block) > MaxListEntries {
-		return nil, nil, fmt.Errorf("its WebsiteFilter would hold %d entries, more than Firefox's %d", len(block), MaxListEntries)
-	}
-	if len(block)+len(w.Hosts) <= MaxListEntries {
-		for _, h := range w.Hosts {
-			block = append(block, "*://"+h+"/*")
-		}
-	} else if len(w.Hosts) > 0 {
-		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its website filter; the hosts file still blocks them", len(w.Hosts)))
-	}
-	if len(block) > n {
-		filter["Block"] = mustJSON(block)
+	if f, ok := p["WebsiteFilter"].(map[string]any); ok {
+		filter["Block"] = mustJSON(append(block, f["Block"].([]string)...))
 		policies["WebsiteFilter"] = mustJSON(filter)
 	}
-	policies["DNSOverHTTPS"] = mustJSON(map[string]bool{"Enabled": false, "Locked": true})
-	if w.ClosePrivate {
-		policies["DisablePrivateBrowsing"] = mustJSON(true)
+	policies["DNSOverHTTPS"] = mustJSON(p["DNSOverHTTPS"])
+	if v, ok := p["DisablePrivateBrowsing"]; ok {
+		policies["DisablePrivateBrowsing"] = mustJSON(v)
 	}
 	top["policies"] = mustJSON(policies)
 	b, err := json.MarshalIndent(top, "", "  ")
@@ -146,6 +146,37 @@ func firefoxMerge(orig []byte, w Want) (file []byte, notes []string, err error) 
 		return nil, nil, err
 	}
 	return append(b, '\n'), notes, nil
+}
+
+// firefoxPolicies are the policies Firefox gets for w, beside have
+// WebsiteFilter.Block entries already there (its file's own, or another
+// program's in the registry): the path patterns and, where they fit, the
+// blocked names for WebsiteFilter.Block, DNSOverHTTPS off and locked, and
+// private windows off when w asks. firefoxMerge writes them into a
+// policies.json, the registry merge into values (a bool as a DWORD).
+func firefoxPolicies(w Want, have int) (p map[string]any, notes []string, err error) {
+	var block []string
+	for _, path := range w.Paths {
+		block = append(block, firefoxPatterns(path)...)
+	}
+	if have+len(block) > MaxListEntries {
+		return nil, nil, fmt.Errorf("its WebsiteFilter would hold %d entries, more than Firefox's %d", have+len(block), MaxListEntries)
+	}
+	if have+len(block)+len(w.Hosts) <= MaxListEntries {
+		for _, h := range w.Hosts {
+			block = append(block, "*://"+h+"/*")
+		}
+	} else if len(w.Hosts) > 0 {
+		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its website filter; the hosts file still blocks them", len(w.Hosts)))
+	}
+	p = map[string]any{"DNSOverHTTPS": map[string]any{"Enabled": false, "Locked": true}}
+	if len(block) > 0 {
+		p["WebsiteFilter"] = map[string]any{"Block": block}
+	}
+	if w.ClosePrivate {
+		p["DisablePrivateBrowsing"] = true
+	}
+	return p, notes, nil
 }
 
 func mustJSON(v any) json.RawMessage {

@@ -27,5 +27,8 @@ func firefoxNote(file string) string {
 	if err == nil && startedBefore(firefoxNames, fi.ModTime()) {
 		return "Firefox was already open: restart Firefox to apply the block"
 	}
-	return "Firefox applies the block when it next starts: restart it if it is open"
+	return firefoxRestart
 }
+
+// firefoxRestart is when Firefox applies a policy that may be new to it.
+const firefoxRestart = "Firefox applies the block when it next starts: restart it if it is open"

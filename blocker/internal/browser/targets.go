@@ -2,7 +2,9 @@
 // that block profile paths (instagram.com/jane.doe) and turn secure DNS
 // off during a block session: one file of its own in each Chromium-family
 // browser's managed-policy directory, and a merge into Firefox's
-// policies.json that is undone byte for byte at the end.
+// policies.json that is undone byte for byte at the end. On Windows the
+// same policies go into each browser's key under HKLM\SOFTWARE\Policies,
+// merged value by value beside other programs' and undone value by value.
 //
 // It knows where each browser reads its policies, finds which browsers
 // are installed, and says which it cannot reach (snap, flatpak). Every
@@ -36,6 +38,11 @@ type Target struct {
 	// installations' distribution files (read only when it does not).
 	SystemFile        string
 	DistributionFiles []string
+	// Windows: the registry key it reads, below the policy base
+	// (Google\Chrome), and the policies it names its own way
+	// (Edge: IncognitoModeAvailability is InPrivateModeAvailability).
+	PolicyKey string
+	Names     map[string]string
 }
 
 // Sandboxed are installs these files cannot reach: their policies live
@@ -50,9 +57,15 @@ var Sandboxed = []struct{ Name, Marker string }{
 }
 
 // Installed returns the targets found under root ("" is /), and the names
-// of browsers found that policies cannot reach.
+// of browsers found that policies cannot reach. A target whose policies
+// live in the registry counts as installed: its key can be written before
+// the browser is, which then obeys from its first start.
 func Installed(root string) (found []Target, notCovered []string) {
 	for _, t := range Targets {
+		if t.PolicyKey != "" {
+			found = append(found, t)
+			continue
+		}
 		for _, b := range t.Binaries {
 			if exists(filepath.Join(root, b)) {
 				found = append(found, t)

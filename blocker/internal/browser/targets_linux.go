@@ -1,8 +1,10 @@
 package browser
 
 // Where the browsers read their policies is the platform seam of this
-// package: files under /etc on Linux (here), the registry on Windows
-// (to come with the Windows port; targets_other.go knows none until then).
+// package: files under /etc on Linux (here: a target's PolicyDirs and
+// Firefox's files), keys in the registry on Windows (targets_windows.go:
+// a target's PolicyKey, merged by registry.go); targets_other.go knows
+// none.
 
 // Targets are the browsers known on Linux.
 var Targets = []Target{

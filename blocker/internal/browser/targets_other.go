@@ -1,9 +1,8 @@
-//go:build !linux
+//go:build !linux && !windows
 
 package browser
 
-// Targets are none yet on this system: on Windows the browsers read their
-// policies from the registry (HKLM\SOFTWARE\Policies), which the Windows
-// port brings; on macOS from configuration profiles. Until then no policy
-// is written and the status says no browser is covered.
+// Targets are none yet on this system: on macOS the browsers read their
+// policies from configuration profiles, which No Contact does not write.
+// No policy is written and the status says no browser is covered.
 var Targets []Target
