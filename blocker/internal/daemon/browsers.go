@@ -93,12 +93,18 @@ func (b *browserEnforcer) status() []api.BrowserStatus {
 	return slices.Clone(b.report)
 }
 
-// run starts a guard on each policy file written, once per file, until
-// ctx is done; spawn runs each so that Run waits for them.
+// run starts a guard on each policy file written, once per file, and
+// where the policies live in the registry (Windows) a watch of their keys,
+// until ctx is done; spawn runs each so that Run waits for them.
 func (b *browserEnforcer) run(ctx context.Context, spawn func(func())) {
 	if b.m == nil {
 		return
 	}
+	spawn(func() {
+		if err := b.m.WatchRegistry(ctx, b.apply); err != nil {
+			b.log.Warn("the browsers' registry policies cannot be watched; they are checked at the guard's periodic check", "err", err)
+		}
+	})
 	for {
 		for _, f := range b.m.Files() {
 			b.mu.Lock()
