@@ -24,7 +24,7 @@ chromium --headless=new --no-sandbox --disable-gpu --no-first-run --remote-debug
 browser=$!
 # Chromium's helpers (crashpad, the zygote) outlive it for a moment and go
 # on writing its profile: wait for them too, or the clean-up races them.
-trap 'kill $browser $daemon 2>/dev/null; wait $browser $daemon 2>/dev/null; pkill -f -- "--user-data-dir=$T/profile"; for i in $(seq 50); do pgrep -f -- "$T/profile" >/dev/null || break; sleep 0.1; done' EXIT
+trap 'kill $browser $daemon 2>/dev/null; wait $browser $daemon 2>/dev/null; pkill -f -- "--user-data-dir=$T/profile" || true; for i in $(seq 50); do pgrep -f -- "$T/profile" >/dev/null || break; sleep 0.1; done' EXIT
 dev() { curl -s --max-time 5 "http://127.0.0.1:$DEVTOOLS$@"; }
 for i in $(seq 120); do dev /json/list | grep -q 'chrome-extension://.*background.js' && break; sleep 0.5; done
 dev /json/list >"$T/targets-before.json"
