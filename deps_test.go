@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"os/exec"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -167,13 +169,16 @@ func importsAny(list []string, prefix string) bool {
 	return slices.ContainsFunc(list, func(s string) bool { return strings.HasPrefix(s, prefix) })
 }
 
-// goList lists the module's packages and everything they depend on.
-func goList(t *testing.T) map[string]pkg {
+// goList lists the module's packages and everything they depend on, as
+// built for goos (with cgo on, so that cgo files are seen).
+func goList(t *testing.T, goos string) map[string]pkg {
 	t.Helper()
 	const format = `{{.ImportPath}}|{{.Standard}}|{{len .CgoFiles}}|{{join .Imports ","}}|{{join .Deps ","}}`
-	out, err := exec.Command("go", "list", "-deps", "-f", format, "./...").Output()
+	cmd := exec.Command("go", "list", "-deps", "-f", format, "./...")
+	cmd.Env = append(os.Environ(), "GOOS="+goos, "CGO_ENABLED=1")
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("go list: %v", err)
+		t.Fatalf("go list for %s: %v", goos, err)
 	}
 	pkgs := map[string]pkg{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
@@ -194,15 +199,19 @@ func splitList(s string) []string {
 	return strings.Split(s, ",")
 }
 
+// TestImportRules holds the rules on every system the programs are built
+// for: on Windows too the daemon is pure Go.
 func TestImportRules(t *testing.T) {
-	pkgs := goList(t)
-	for _, must := range []string{module, module + "/blocker/cmd/nocontactd", module + "/app/cmd/nocontact-tray", module + "/blocker/internal/hosts", module + "/blocker/client", module + words} {
-		if _, ok := pkgs[must]; !ok {
-			t.Fatalf("go list did not report %s", must)
+	for _, goos := range []string{runtime.GOOS, "windows", "darwin"} {
+		pkgs := goList(t, goos)
+		for _, must := range []string{module, module + "/blocker/cmd/nocontactd", module + "/app/cmd/nocontact-tray", module + "/blocker/internal/hosts", module + "/blocker/client", module + words} {
+			if _, ok := pkgs[must]; !ok {
+				t.Fatalf("go list for %s did not report %s", goos, must)
+			}
 		}
-	}
-	for _, v := range violations(pkgs) {
-		t.Error(v)
+		for _, v := range violations(pkgs) {
+			t.Errorf("%s: %s", goos, v)
+		}
 	}
 }
 
