@@ -203,7 +203,7 @@ func (d *Daemon) runGuard(ctx context.Context) {
 		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log, Also: d.resolver,
 		Check: d.guardCheck,
 		OnConflict: func(time.Duration) {
-			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; the block is put back at each change"})
+			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; the block is put back at each change" + conflictHint})
 		},
 	})
 	for ctx.Err() == nil {
