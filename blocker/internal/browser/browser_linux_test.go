@@ -414,3 +414,22 @@ func TestAClosedPolicyFolderIsOpened(t *testing.T) {
 		}
 	}
 }
+
+// Edge closes its private windows by its own policy's name,
+// InPrivateModeAvailability: it does not read Chrome's
+// IncognitoModeAvailability, on Linux as on Windows.
+func TestEdgeClosesInPrivateByItsOwnName(t *testing.T) {
+	root := machine(t, "edge", "chrome")
+	m := newManager(t, root)
+	if _, _, err := m.Apply(Want{Paths: []string{"instagram.com/jane.doe"}, ClosePrivate: true}); err != nil {
+		t.Fatal(err)
+	}
+	edge, _ := read(root, "/etc/opt/edge/policies/managed/"+FileName)
+	chrome, _ := read(root, "/etc/opt/chrome/policies/managed/"+FileName)
+	if !strings.Contains(edge, `"InPrivateModeAvailability": 1`) || strings.Contains(edge, "IncognitoModeAvailability") {
+		t.Errorf("Edge's policy: %s", edge)
+	}
+	if !strings.Contains(chrome, `"IncognitoModeAvailability": 1`) {
+		t.Errorf("Chrome's policy: %s", chrome)
+	}
+}

@@ -96,7 +96,7 @@ func better(f, than filter) bool {
 // lists returns the URLBlocklist and URLAllowlist chromiumPolicy writes.
 func lists(t *testing.T, w Want) (block, allow []string) {
 	t.Helper()
-	b, _, _ := chromiumPolicy(w, true, nil)
+	b, _, _ := chromiumPolicy(Target{}, w, true, nil)
 	var p struct{ URLBlocklist, URLAllowlist []string }
 	if err := json.Unmarshal(b, &p); err != nil {
 		t.Fatalf("policy is not JSON: %v\n%s", err, b)

@@ -164,7 +164,7 @@ func (m *Manager) applyChromium(t Target, dir string, w Want) (file string, chan
 	for _, c := range conflicts {
 		notes = append(notes, "another policy in "+dir+": "+c.String()+"; the browser uses one of them")
 	}
-	want, exact, more := chromiumPolicy(w, allowOK, m.Forcelist)
+	want, exact, more := chromiumPolicy(t, w, allowOK, m.Forcelist)
 	notes = append(notes, more...)
 	ch, err := m.ensure(t, filepath.Join(full, FileName), want, record{Browser: t.Name, Kind: Chromium})
 	return file, append(ch, changes...), exact, notes, err

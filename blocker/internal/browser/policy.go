@@ -35,9 +35,9 @@ type Want struct {
 // one are blocked too). allowOK says whether URLAllowlist may be written
 // (no other policy sets it or URLBlocklist). Hostnames that do not fit
 // beside the paths are left to the hosts file: notes says so.
-func chromiumPolicy(w Want, allowOK bool, forcelist []string) (file []byte, exact bool, notes []string) {
+func chromiumPolicy(t Target, w Want, allowOK bool, forcelist []string) (file []byte, exact bool, notes []string) {
 	p, exact, notes := chromiumPolicies(w, allowOK, forcelist, MaxListEntries)
-	b, _ := json.MarshalIndent(p, "", "  ")
+	b, _ := json.MarshalIndent(t.rename(p), "", "  ")
 	return append(b, '\n'), exact, notes
 }
 
@@ -204,7 +204,7 @@ func chromiumConflicts(others map[string][]byte) (conflicts []override, allowOK 
 		if json.Unmarshal(b, &p) != nil {
 			continue
 		}
-		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist", "IncognitoModeAvailability",
+		for _, key := range []string{"URLBlocklist", "URLAllowlist", "DnsOverHttpsMode", "ExtensionInstallForcelist", "IncognitoModeAvailability", "InPrivateModeAvailability",
 			"ExtensionSettings", "ExtensionInstallBlocklist"} { // the last two can keep our extension out
 			if _, ok := p[key]; ok {
 				conflicts = append(conflicts, override{name, key})

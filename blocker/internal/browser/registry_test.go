@@ -84,7 +84,7 @@ func TestRegistryPoliciesAreWritten(t *testing.T) {
 		t.Fatalf("apply: %+v %v %v", report, changes, err)
 	}
 	var file struct{ URLBlocklist, URLAllowlist []string } // what the Linux file holds
-	b, _, _ := chromiumPolicy(w, true, nil)
+	b, _, _ := chromiumPolicy(Target{}, w, true, nil)
 	testutil.Must(t, json.Unmarshal(b, &file))
 	for i, tg := range Targets {
 		if tg.Kind != Chromium {

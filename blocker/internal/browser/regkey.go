@@ -84,13 +84,7 @@ func (m *Manager) keyPolicies(t Target, key string, w Want, pl *regPlan) (p map[
 	} else {
 		p, exact, notes = chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, MaxListEntries-block)
 	}
-	for from, to := range t.Names {
-		if v, ok := p[from]; ok {
-			delete(p, from)
-			p[to] = v
-		}
-	}
-	return p, exact, append(notes, m.keyNotes(t, key, lists, block, allow)...), nil
+	return t.rename(p), exact, append(notes, m.keyNotes(t, key, lists, block, allow)...), nil
 }
 
 // keyNotes says, for the status, what another program's entries in t's

@@ -39,10 +39,22 @@ type Target struct {
 	SystemFile        string
 	DistributionFiles []string
 	// Windows: the registry key it reads, below the policy base
-	// (Google\Chrome), and the policies it names its own way
-	// (Edge: IncognitoModeAvailability is InPrivateModeAvailability).
+	// (Google\Chrome).
 	PolicyKey string
-	Names     map[string]string
+	// Names are the policies it names its own way, on every system
+	// (Edge: IncognitoModeAvailability is InPrivateModeAvailability).
+	Names map[string]string
+}
+
+// rename gives the policies in p the names t reads them by.
+func (t Target) rename(p map[string]any) map[string]any {
+	for from, to := range t.Names {
+		if v, ok := p[from]; ok {
+			delete(p, from)
+			p[to] = v
+		}
+	}
+	return p
 }
 
 // Sandboxed are installs these files cannot reach: their policies live

@@ -22,7 +22,8 @@ var Targets = []Target{
 		PolicyDirs: []string{"/etc/brave/policies/managed"}},
 	{ID: "edge", Name: "Microsoft Edge", Kind: Chromium,
 		Binaries:   []string{"/opt/microsoft/msedge/msedge", "/opt/microsoft/msedge-beta/msedge", "/opt/microsoft/msedge-dev/msedge"},
-		PolicyDirs: []string{"/etc/opt/edge/policies/managed"}},
+		PolicyDirs: []string{"/etc/opt/edge/policies/managed"},
+		Names:      map[string]string{"IncognitoModeAvailability": "InPrivateModeAvailability"}},
 	{ID: "vivaldi", Name: "Vivaldi", Kind: Chromium,
 		Binaries: []string{"/opt/vivaldi/vivaldi", "/opt/vivaldi-snapshot/vivaldi"},
 		// Vivaldi documents no directory of its own; it is a Chromium
