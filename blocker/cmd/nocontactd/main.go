@@ -93,11 +93,16 @@ func rootCommand(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	config := daemonFlags(root.Flags())
-	root.RunE = func(*cobra.Command, []string) error { return do(func() error { return runCommand(config, stderr) }) }
+	root.RunE = func(*cobra.Command, []string) error {
+		return do(func() error { return runCommand(config, false, stderr) })
+	}
 
-	runCmd := &cobra.Command{Use: "run", Short: "Serve block sessions (the default; as root, under systemd)", Args: noArgs}
+	runCmd := &cobra.Command{Use: "run", Short: "Serve block sessions (the default; as root, under systemd or the Windows service manager)", Args: noArgs}
 	runConfig := daemonFlags(runCmd.Flags())
-	runCmd.RunE = func(*cobra.Command, []string) error { return do(func() error { return runCommand(runConfig, stderr) }) }
+	asService := runCmd.Flags().Bool("service", false, "answer the Windows service manager (the service is installed with it)")
+	runCmd.RunE = func(*cobra.Command, []string) error {
+		return do(func() error { return runCommand(runConfig, *asService, stderr) })
+	}
 
 	cleanup := &cobra.Command{Use: "cleanup", Short: "End any session whatever its lock, and remove the hosts section and browser policies (root)", Args: noArgs}
 	cleanupConfig := daemonFlags(cleanup.Flags())

@@ -54,8 +54,9 @@ func daemonFlags(fs *pflag.FlagSet) func(stderr io.Writer) (daemon.Config, error
 	}
 }
 
-// runCommand serves until SIGTERM or SIGINT. The block stays in place.
-func runCommand(config func(io.Writer) (daemon.Config, error), stderr io.Writer) error {
+// runCommand serves until SIGTERM or SIGINT, or the service manager
+// stops it. The block stays in place.
+func runCommand(config func(io.Writer) (daemon.Config, error), asService bool, stderr io.Writer) error {
 	cfg, err := config(stderr)
 	if err != nil {
 		return err
@@ -64,7 +65,7 @@ func runCommand(config func(io.Writer) (daemon.Config, error), stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	return serveDaemon(d.Run)
+	return serveDaemon(d.Run, asService)
 }
 
 // serveForeground runs the daemon until SIGTERM or SIGINT (Ctrl-C).

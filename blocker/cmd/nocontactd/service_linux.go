@@ -53,4 +53,4 @@ func systemctl(stdout io.Writer, args ...string) error {
 }
 
 // serveDaemon runs the daemon until it is told to stop.
-func serveDaemon(run func(context.Context) error) error { return serveForeground(run) }
+func serveDaemon(run func(context.Context) error, _ bool) error { return serveForeground(run) }

@@ -31,4 +31,4 @@ func (foreground) start(stdout io.Writer, _ *installFlags) error {
 func (foreground) stop(io.Writer) error { return nil }
 
 // serveDaemon runs the daemon until it is told to stop.
-func serveDaemon(run func(context.Context) error) error { return serveForeground(run) }
+func serveDaemon(run func(context.Context) error, _ bool) error { return serveForeground(run) }

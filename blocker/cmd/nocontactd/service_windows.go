@@ -52,7 +52,7 @@ func (windowsService) start(stdout io.Writer, f *installFlags) error {
 	s, err := m.CreateService(serviceName, exe, mgr.Config{
 		DisplayName: "No Contact blocker", StartType: mgr.StartAutomatic, ErrorControl: mgr.ErrorNormal,
 		Description: "Keeps a No Contact block in the hosts file and the browsers' policies until it ends.",
-	}, "run", "--owner-sid", f.ownerSID)
+	}, "run", "--service", "--owner-sid", f.ownerSID)
 	if err != nil {
 		return fmt.Errorf("install: create the service: %w", err)
 	}
@@ -100,10 +100,11 @@ func (windowsService) stop(stdout io.Writer) error {
 	return s.Delete()
 }
 
-// serveDaemon runs the daemon until the service manager stops it, or, run by
-// hand (and in tests), until Ctrl-C.
-func serveDaemon(run func(context.Context) error) error {
-	if is, err := svc.IsWindowsService(); err != nil || !is {
+// serveDaemon runs the daemon until the service manager stops it (run
+// --service, as the service is installed; or started by services.exe),
+// or, run by hand (and in tests), until Ctrl-C.
+func serveDaemon(run func(context.Context) error, asService bool) error {
+	if is, err := svc.IsWindowsService(); !asService && (err != nil || !is) {
 		return serveForeground(run)
 	}
 	h := &serviceHandler{run: run}
