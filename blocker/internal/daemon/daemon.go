@@ -182,6 +182,8 @@ func (d *Daemon) Run(ctx context.Context) error {
 // unreadable state it leaves the file alone.
 func (d *Daemon) startup() {
 	d.tamper.checkWitness()
+	d.tamper.openHostsFile() // the modes first seen are those at start, before any request
+
 	switch snap := d.mgr.Snapshot(); {
 	case snap.Broken != nil:
 	case snap.Active:
