@@ -76,7 +76,9 @@ func (winRegistry) exists(key string) bool {
 	return err == nil
 }
 
-func (winRegistry) values(key string) (map[string]regValue, error) {
+// readable opens key to read its values; a missing key is nil and no
+// error.
+func readable(key string) (*registry.Key, error) {
 	k, err := openKey(key, registry.QUERY_VALUE)
 	if errors.Is(err, registry.ErrNotExist) {
 		return nil, nil
@@ -84,7 +86,15 @@ func (winRegistry) values(key string) (map[string]regValue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("registry: open %s: %w", key, err)
 	}
-	defer closeKey(k)
+	return &k, nil
+}
+
+func (winRegistry) values(key string) (map[string]regValue, error) {
+	k, err := readable(key)
+	if k == nil {
+		return nil, err
+	}
+	defer closeKey(*k)
 	names, err := k.ReadValueNames(0)
 	if err != nil {
 		return nil, fmt.Errorf("registry: read %s: %w", key, err)
@@ -109,14 +119,11 @@ func (winRegistry) values(key string) (map[string]regValue, error) {
 }
 
 func (winRegistry) names(key string) ([]string, error) {
-	k, err := openKey(key, registry.QUERY_VALUE)
-	if errors.Is(err, registry.ErrNotExist) {
-		return nil, nil
+	k, err := readable(key)
+	if k == nil {
+		return nil, err
 	}
-	if err != nil {
-		return nil, fmt.Errorf("registry: open %s: %w", key, err)
-	}
-	defer closeKey(k)
+	defer closeKey(*k)
 	return k.ReadValueNames(0)
 }
 

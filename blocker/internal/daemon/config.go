@@ -40,6 +40,11 @@ type Config struct {
 	Flush func(context.Context) []hosts.FlushStep
 }
 
+// sidOwnerUID is the owner's number in the API when the owner is named by
+// a SID (Windows): the transport answers it for that SID, and the API's
+// rules (root 0, the owner, anyone else) stay those of Unix.
+const sidOwnerUID = 1000
+
 // check refuses a configuration without its paths: the production
 // defaults belong to cmd/nocontactd, so that a test or a caller that
 // forgot one never reaches the machine's real hosts file or state.
@@ -61,7 +66,7 @@ func (c *Config) fill() {
 		c.Sinkhole = hosts.DefaultSinkhole
 	}
 	if c.OwnerSID != "" && c.OwnerUID < 0 {
-		c.OwnerUID = 1000 // the owner's number in the API, as on Linux
+		c.OwnerUID = sidOwnerUID
 	}
 	if c.Flush == nil {
 		c.Flush = hosts.Flush

@@ -244,15 +244,18 @@ func (d *Daemon) guardCheck() (bool, error) {
 	return true, err
 }
 
-// change makes a change of the session and writes it to the hosts file as
-// one step, then to the browsers' policies outside the lock. undo runs,
+// change makes a change of the session (do; nil when the manager made it
+// already, as a schedule does) and writes it to the hosts file as one
+// step, then to the browsers' policies outside the lock. undo runs,
 // still under the lock, when the file cannot be written; what it could not
 // undo joins the error.
 func (d *Daemon) change(do func() error, undo func() error) error {
 	d.opMu.Lock()
-	if err := do(); err != nil {
-		d.opMu.Unlock()
-		return err
+	if do != nil {
+		if err := do(); err != nil {
+			d.opMu.Unlock()
+			return err
+		}
 	}
 	_, _, err := d.hosts.apply()
 	if err != nil && undo != nil {

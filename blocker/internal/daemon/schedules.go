@@ -73,7 +73,7 @@ func (d *Daemon) applySchedules() {
 	if !d.scheduleChanged.Swap(false) || !d.mgr.Snapshot().Active {
 		return
 	}
-	if err := d.change(func() error { return nil }, nil); err != nil {
+	if err := d.change(nil, nil); err != nil {
 		d.log.Error("writing a scheduled block failed; the guard keeps trying", "err", err)
 	}
 }
