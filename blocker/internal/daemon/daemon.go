@@ -44,11 +44,10 @@ type Daemon struct {
 	sink      *sinkhole.Sinkhole // nil when no port is configured
 	transport transport
 
-	opMu     sync.Mutex    // a change of the session and its hosts write, or a guard check
-	liftDue  atomic.Bool   // a section must be lifted (retried with backoff)
-	wake     chan struct{} // nudges the tick loop
-	bg       sync.WaitGroup
-	resolver []string // the resolver files beside the hosts file, watched with it
+	opMu    sync.Mutex    // a change of the session and its hosts write, or a guard check
+	liftDue atomic.Bool   // a section must be lifted (retried with backoff)
+	wake    chan struct{} // nudges the tick loop
+	bg      sync.WaitGroup
 
 	// Work done so far, counted for tests to wait on instead of sleeping.
 	ticks     atomic.Int64 // tick-loop iterations completed
@@ -119,7 +118,6 @@ func (d *Daemon) wire(ed *hosts.Editor) error {
 	if err := d.pages.setupExtension(bm); err != nil {
 		d.log.Error("the extension could not be packed; blocked tabs show the browser's own page", "err", err)
 	}
-	d.resolver = resolverFilesBeside(cfg)
 	d.mgr.OnExpire(d.sessionExpired)
 	d.mgr.OnSchedule(d.onSchedule)
 	if cfg.Location != nil {
@@ -202,7 +200,7 @@ func (d *Daemon) startup() {
 // runGuard runs the tamper guard; its check restores and records tampering.
 func (d *Daemon) runGuard(ctx context.Context) {
 	g := guard.New(guard.Config{
-		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log, Also: d.resolver,
+		Path: d.cfg.HostsFile, Settle: d.cfg.GuardSettle, Interval: d.cfg.GuardEvery, Logger: d.log, Also: resolverFilesBeside(&d.cfg),
 		Check: d.guardCheck,
 		OnConflict: func(time.Duration) {
 			d.record(api.Event{Kind: api.EventConflict, Detail: "another program keeps rewriting the hosts file; the block is put back at each change" + conflictHint})
