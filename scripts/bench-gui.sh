@@ -39,7 +39,7 @@ while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); d
 export DISPLAY=:$d
 Xvfb "$DISPLAY" -screen 0 1024x700x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done # up to 20 s on a loaded machine
 
 # Every top-level window mapped, "SECONDS.MICROSECONDS WINDOW" a line, at
 # the moment the X server says so.

@@ -22,7 +22,10 @@ cleanup() {
 	kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+# Up to 20 s for the server to answer (a loaded machine can take more than
+# the usual moment); a window started before it answers cannot open.
+for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xdpyinfo >/dev/null 2>&1 || { echo "display-test: Xvfb on $DISPLAY did not answer within 20 s"; exit 1; }
 
 # find_window SECONDS: the first visible window titled "No Contact". It
 # polls rather than use xdotool --sync, which fails outright (BadWindow)

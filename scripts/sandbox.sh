@@ -30,5 +30,5 @@ sandbox_xvfb() {
 	export DISPLAY=:$d
 	Xvfb "$DISPLAY" -screen 0 900x620x24 -nolisten tcp >/dev/null 2>&1 &
 	pids+=($!)
-	for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+	for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done # up to 20 s on a loaded machine
 }
