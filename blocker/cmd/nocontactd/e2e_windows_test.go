@@ -11,15 +11,44 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
+
+// denyAndWatch gives the hosts file an access list that denies everyone
+// (as a person shutting the DNS Client out would), and waits for the
+// daemon to put the permissions back as they were and record it.
+func denyAndWatch(t *testing.T, c *client.Client, path string) {
+	t.Helper()
+	before, err := hosts.Permissions(path)
+	testutil.Must(t, err)
+	owner, _, _ := strings.Cut(before, "D:")
+	testutil.Must(t, hosts.SetPermissions(path, owner+"D:P(D;;FA;;;WD)(A;;FA;;;SY)"))
+	if now, _ := hosts.Permissions(path); now == before {
+		t.Fatalf("the test's denying access list did not take: %s", now)
+	}
+	testutil.WaitFor(t, "the permissions are put back", 10*time.Second, func() bool {
+		now, _ := hosts.Permissions(path)
+		return now == before
+	})
+	testutil.WaitFor(t, "the change of permissions is recorded", 5*time.Second, func() bool {
+		events, _ := c.Events(context.Background(), 0)
+		for _, e := range events {
+			if e.Kind == api.EventTamper && strings.Contains(e.Detail, "the hosts file had its permissions changed") {
+				return true
+			}
+		}
+		return false
+	})
+}
 
 // The block on Windows, end to end (under Wine in CI, in the foreground:
 // Wine's service manager keeps no recovery actions): nocontactd on a hosts
 // file with CRLF, reached over its named pipe; a two-minute block writes
 // the section with CRLF, a deletion of the section is put back and
-// recorded, a strict block cannot be ended through the pipe, and the
-// section goes when the block is cleaned up.
+// recorded, so is an access list that denies everyone, a strict block
+// cannot be ended through the pipe, and the section goes when the block
+// is cleaned up.
 func TestBlockOnWindows(t *testing.T) {
 	dir := t.TempDir()
 	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
@@ -50,6 +79,7 @@ func TestBlockOnWindows(t *testing.T) {
 		}
 		return false
 	})
+	denyAndWatch(t, c, p.hosts)
 	var ae *api.Error
 	if _, err := c.Unlock(ctx, api.UnlockRequest, ""); !errors.As(err, &ae) || ae.Code != api.CodeLocked {
 		t.Errorf("a strict block ended through the pipe: %v", err)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
@@ -83,6 +84,52 @@ func (t *tamperWatch) openHostsFile() {
 		}
 		t.note(fmt.Sprintf("%s was %s (mode %04o), so their lookups skipped the block; it is mode %04o again", c.what, closed, mode, mode|need))
 	}
+	t.restoreACLs(active)
+}
+
+// restoreACLs puts back the owner and access list of the hosts file and
+// its folder as the daemon first saw them, if another program changed them
+// during a block: on Windows an entry denying the DNS Client or the users
+// reading the file makes their lookups skip the block, and a new owner with
+// an entry denying the service stops its restores. Where the system keeps
+// no access lists (hosts.Permissions fails), the modes above are the guard.
+func (t *tamperWatch) restoreACLs(active bool) {
+	dir := filepath.Dir(t.cfg.HostsFile)
+	for _, c := range []struct{ path, what string }{{t.cfg.HostsFile, "the hosts file"}, {dir, "the hosts file's folder " + dir}} {
+		now, err := hosts.Permissions(c.path)
+		if err != nil {
+			continue
+		}
+		if t.firstACLs == nil {
+			t.firstACLs = map[string]string{}
+		}
+		first, seen := t.firstACLs[c.path]
+		if !seen {
+			t.firstACLs[c.path] = now
+			continue
+		}
+		if !active || now == first {
+			continue
+		}
+		if err := hosts.SetPermissions(c.path, first); err != nil {
+			t.note(fmt.Sprintf("%s had its permissions changed (%s), so lookups or restores could skip the block, and they could not be put back: %v", c.what, aclChange(first, now), err))
+			continue
+		}
+		t.note(fmt.Sprintf("%s had its permissions changed (%s), so lookups or restores could skip the block; they are as before again", c.what, aclChange(first, now)))
+	}
+}
+
+// aclChange says in words how the permissions now (SDDL) differ from
+// those first seen.
+func aclChange(first, now string) string {
+	owner := func(s string) string { o, _, _ := strings.Cut(strings.TrimPrefix(s, "O:"), "D:"); return o }
+	switch {
+	case strings.Count(now, "(D;") > strings.Count(first, "(D;"):
+		return "an entry denying access was added"
+	case owner(now) != owner(first):
+		return "its owner was changed"
+	}
+	return "access was taken away or changed"
 }
 
 // neededMode is the part of need that path must keep: all of it for the

@@ -30,6 +30,7 @@ type tamperWatch struct {
 	bypasses   []string               // ways around the intact section, last audited
 	unwritable string                 // why a tampered file could not be restored, once recorded
 	firstModes map[string]fs.FileMode // modes of the resolver's files first seen
+	firstACLs  map[string]string      // owner and access list first seen, where the system has them
 }
 
 // status fills in what the watch knows of the hosts file.
@@ -69,6 +70,8 @@ func (t *tamperWatch) noteUnwritable(err error) {
 // unwritableReason says in words why the hosts file cannot be written.
 func unwritableReason(err error) string {
 	switch {
+	case deniedHint(err) != "":
+		return deniedHint(err)
 	case errors.Is(err, syscall.EPERM):
 		return "it is marked immutable (chattr +i) or otherwise locked"
 	case errors.Is(err, syscall.EROFS):

@@ -8,10 +8,11 @@ import (
 	"syscall"
 )
 
-// fileMeta is what a replacement file keeps of the old one. Windows keeps
-// the ACL of the directory for a new file; the mode's read-only bit is kept.
+// fileMeta is what a replacement file keeps of the old one: its owner and
+// access list (a new file would take its folder's), and the read-only bit.
 type fileMeta struct {
 	mode fs.FileMode
+	sddl string // Permissions of the old file, "" when there was none
 }
 
 func statMeta(path string) (fileMeta, error) {
@@ -22,10 +23,22 @@ func statMeta(path string) (fileMeta, error) {
 	if err != nil {
 		return fileMeta{}, fmt.Errorf("hosts: stat %s: %w", path, err)
 	}
-	return fileMeta{mode: fi.Mode().Perm()}, nil
+	sddl, err := Permissions(path)
+	if err != nil {
+		return fileMeta{}, err
+	}
+	return fileMeta{mode: fi.Mode().Perm(), sddl: sddl}, nil
 }
 
-func (m fileMeta) apply(f *os.File) error { return nil }
+// apply gives the new file the old one's owner and access list. A failure
+// does not stop the write: the file then has its folder's permissions, as
+// any new file, and the daemon's guard puts the first-seen ones back.
+func (m fileMeta) apply(f *os.File) error {
+	if m.sddl != "" {
+		_ = SetPermissions(f.Name(), m.sddl)
+	}
+	return nil
+}
 
 // unlock clears the read-only attribute another program set on the file,
 // which would make the replacement fail: on Windows that is how a hosts
