@@ -50,14 +50,12 @@ race:
 	$(GO) test -race -count=1 ./...
 
 # The packages whose Windows tests run under Wine, and why not the rest:
-# guard (its edit-loop fight leaves the section off too long under Wine's
-# ReadDirectoryChangesW: to be looked into on Windows); daemon only for its
-# tests that start no daemon in the test process (Wine does not complete a
-# named pipe connected from the process that listens; cmd/nocontactd runs
-# the daemon in a process of its own, end to end).
+# daemon only for its tests that start no daemon in the test process (Wine
+# does not complete a named pipe connected from the process that listens;
+# cmd/nocontactd runs the daemon in a process of its own, end to end).
 WINDOWS_PKGS = ./blocker/api ./blocker/atomicfile ./blocker/client ./blocker/internal/hosts \
 	./blocker/internal/session ./blocker/internal/eventlog ./blocker/internal/extension \
-	./blocker/internal/sinkhole ./blocker/internal/browser ./content ./content/profile ./blocker/cmd/nocontactd \
+	./blocker/internal/sinkhole ./blocker/internal/browser ./blocker/internal/guard ./content ./content/profile ./blocker/cmd/nocontactd \
 	'./blocker/internal/daemon@^(TestPipeDescriptor|TestOwnerCannotStarveRoot|TestChurnIsLimitedOverTime|TestNewRefusesMissingPaths|TestLimit.*)$$'
 
 test-windows: deps ## The Windows tests, cross-built with mingw-w64 and run under Wine (about 4 minutes)
@@ -105,6 +103,9 @@ bench: build ## Benchmarks with their figures (about 6 minutes: the idle daemon 
 	./scripts/bench-apply.sh $(BIN)
 	$(GO) test -run '^$$' -bench 'EditLoopOffTime' -benchtime 1x ./blocker/internal/guard | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench '^BenchmarkTamperRestore$$|StatusRoundTrip' -benchtime 50x ./blocker/internal/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
+	$(GO) test -run '^$$' -bench 'TamperRestoreProcess' -benchtime 20x ./blocker/cmd/nocontactd | grep -vE '^(goos|goarch|pkg|cpu)'
+	NOCONTACT_WINE_BENCH=TamperRestoreProcess NOCONTACT_WINE_BENCHTIME=20x ./scripts/test-windows.sh ./blocker/cmd/nocontactd | grep -v '^ok '
+	NOCONTACT_WINE_BENCH=EditLoopOffTime ./scripts/test-windows.sh ./blocker/internal/guard | grep -v '^ok '
 	$(GO) test -run '^$$' -bench 'PolicyTamperRestore' -benchtime 20x ./blocker/internal/daemon | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'ApplySixBrowsers' -benchtime 20x ./blocker/internal/browser | grep -vE '^(goos|goarch|pkg|cpu)'
 	$(GO) test -run '^$$' -bench 'ExtensionAnswer' -benchtime 1x ./blocker/cmd/nocontactd | grep -vE '^(goos|goarch|pkg|cpu)'

@@ -15,6 +15,10 @@
 #    it leaves every test as it is written for Windows, and it is generated
 #    from the installed Go at each run, so it follows the toolchain.
 #
+# NOCONTACT_WINE_BENCH=REGEXP runs the benchmarks REGEXP matches instead
+# of the tests (NOCONTACT_WINE_BENCHTIME, default 1x), and prints their
+# figures marked as Wine's.
+#
 # Without arguments it runs every package that builds for Windows without
 # cgo and has tests. Under NOCONTACT_CI a missing Wine or mingw fails.
 set -euo pipefail
@@ -79,9 +83,14 @@ for arg in "$@"; do
 	# Output to a file, not a pipe: a process the test started and left
 	# behind would hold a pipe open; the Wine server is killed after each
 	# package, which ends every Wine process of the prefix.
-	if (cd "$($GO list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout -k 5 "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" -test.v -test.timeout 4m ${only:+-test.run "$only"} >"$log" 2>&1); then
+	args=(-test.v -test.timeout 4m ${only:+-test.run "$only"})
+	if [ -n "${NOCONTACT_WINE_BENCH:-}" ]; then # make bench: benchmarks only
+		args=(-test.run '^$' -test.bench "$NOCONTACT_WINE_BENCH" -test.benchtime "${NOCONTACT_WINE_BENCHTIME:-1x}")
+	fi
+	if (cd "$($GO list -f '{{.Dir}}' "$pkg")" && NOCONTACT_WINE=1 timeout -k 5 "${NOCONTACT_WINE_TIMEOUT:-300}" "$WINE" "$exe" "${args[@]}" >"$log" 2>&1); then
 		echo "ok    $pkg under Wine $(($(date +%s) - start))s"
 		grep -A1 -- '--- SKIP' "$log" || true
+		grep '^Benchmark' "$log" | sed 's/$/   (Windows, under Wine)/' || true
 	else
 		tail -40 "$log"
 		echo "FAIL  $pkg under Wine"

@@ -6,8 +6,11 @@
 package testutil
 
 import (
+	"errors"
 	"net"
 	"os"
+	"slices"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -55,3 +58,35 @@ func Must(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
+
+// ReportPercentiles reports p50 and p95 of ds in milliseconds, as
+// "p50-UNIT" and "p95-UNIT", in place of ns/op.
+func ReportPercentiles(b *testing.B, ds []time.Duration, unit string) {
+	slices.Sort(ds)
+	p := func(q float64) float64 {
+		return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000
+	}
+	b.ReportMetric(p(0.50), "p50-"+unit)
+	b.ReportMetric(p(0.95), "p95-"+unit)
+	b.ReportMetric(0, "ns/op")
+}
+
+// AsEditor does what another program would to a file (write, remove),
+// trying again while Windows reports a sharing violation (the daemon
+// reading or replacing the file at that instant): a real editor shows
+// that, and the person saves again.
+func AsEditor(do func() error) error {
+	var err error
+	for range 200 {
+		if err = do(); err == nil || !errors.Is(err, errSharingViolation) {
+			return err
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return err
+}
+
+// errSharingViolation is Windows' ERROR_SHARING_VIOLATION (32), which
+// package syscall does not name; no write of a regular file on Unix
+// returns errno 32 (EPIPE).
+const errSharingViolation = syscall.Errno(32)

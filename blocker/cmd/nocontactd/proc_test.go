@@ -21,7 +21,7 @@ type procDaemon struct {
 	cmd                  *exec.Cmd
 }
 
-func (p *procDaemon) start(t *testing.T) {
+func (p *procDaemon) start(t testing.TB) {
 	t.Helper()
 	p.cmd = exec.Command(os.Args[0], "run", "--hosts-file", p.hosts, "--state-dir", p.state, "--socket", p.socket, "--http-port", "0", "--https-port", "0")
 	p.cmd.Env = append(os.Environ(), "NOCONTACTD_TEST_AS_MAIN=1")

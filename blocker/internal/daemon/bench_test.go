@@ -8,7 +8,6 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,17 +16,6 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
-
-// reportPercentiles reports p50 and p95 of ds in milliseconds.
-func reportPercentiles(b *testing.B, ds []time.Duration, unit string) {
-	slices.Sort(ds)
-	p := func(q float64) float64 {
-		return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000
-	}
-	b.ReportMetric(p(0.50), "p50-"+unit)
-	b.ReportMetric(p(0.95), "p95-"+unit)
-	b.ReportMetric(0, "ns/op")
-}
 
 // BenchmarkTamperRestore removes the section and times until the guard has
 // put it back (default 100 ms settle). Target: p95 <= 200 ms. Run with
@@ -51,7 +39,7 @@ func BenchmarkTamperRestore(b *testing.B) {
 		took = append(took, time.Since(start))
 		time.Sleep(1500 * time.Millisecond)
 	}
-	reportPercentiles(b, took, "ms-to-restore")
+	testutil.ReportPercentiles(b, took, "ms-to-restore")
 }
 
 // BenchmarkStatusRoundTrip times GET /v1/status over the unix socket.
@@ -65,7 +53,7 @@ func BenchmarkStatusRoundTrip(b *testing.B) {
 		}
 		took = append(took, time.Since(start))
 	}
-	reportPercentiles(b, took, "ms-status")
+	testutil.ReportPercentiles(b, took, "ms-status")
 }
 
 // BenchmarkHitToEvent times a TLS hello to the sinkhole until its visit
@@ -91,7 +79,7 @@ func BenchmarkHitToEvent(b *testing.B) {
 		}
 		took = append(took, time.Since(start))
 	}
-	reportPercentiles(b, took, "ms-hit-to-event")
+	testutil.ReportPercentiles(b, took, "ms-hit-to-event")
 }
 
 // BenchmarkHitsPerSecond sends TLS hellos from 8 connections at a time and
@@ -171,5 +159,5 @@ func BenchmarkPolicyTamperRestore(b *testing.B) {
 		took = append(took, time.Since(start))
 		time.Sleep(1500 * time.Millisecond)
 	}
-	reportPercentiles(b, took, "ms-to-restore")
+	testutil.ReportPercentiles(b, took, "ms-to-restore")
 }

@@ -33,8 +33,11 @@ const (
 	// program that rewrites the file without pause costs at most one check
 	// per gap.
 	hotGap = 20 * time.Millisecond
-	// retryAfterError is how soon a check that failed (out of file
-	// descriptors, say) is tried again, rather than at the next interval.
+	// retryAfterError is the longest wait before a check that failed is
+	// tried again, rather than at the next interval: the first retry comes
+	// after hotGap (on Windows a write fails while another program holds
+	// the file for an instant), each next one after twice as long (out of
+	// file descriptors, a retry each gap would only spin).
 	retryAfterError = time.Second
 )
 
@@ -79,6 +82,7 @@ type Guard struct {
 	restores  []time.Time // recent restores, for conflict detection
 	lastCheck time.Time
 	conflict  bool // a conflict was reported and the file is not yet left alone
+	failures  int  // checks failed in a row
 }
 
 // New returns a guard with defaults filled in.
@@ -143,12 +147,12 @@ func (g *Guard) Run(ctx context.Context) error {
 			armed = false
 			if !g.check() {
 				armed = true
-				settle.Reset(retryAfterError)
+				settle.Reset(g.retryDelay())
 			}
 		case <-tick.C:
 			if !armed && !g.check() {
 				armed = true
-				settle.Reset(retryAfterError)
+				settle.Reset(g.retryDelay())
 			}
 		}
 	}
@@ -163,12 +167,26 @@ func (g *Guard) delay() time.Duration {
 	return g.cfg.Settle
 }
 
+// retryDelay is how long to wait before a failed check is tried again:
+// hotGap after the first failure, twice as long after each next one, at
+// most retryAfterError.
+func (g *Guard) retryDelay() time.Duration {
+	return min(retryAfterError, hotGap<<min(g.failures-1, 16))
+}
+
 // check runs Check and tracks restores to detect a fight. It reports
 // whether the check could be done.
 func (g *Guard) check() bool {
 	restored, err := g.cfg.Check()
-	if err != nil {
-		g.cfg.Logger.Error("guard: check failed; retrying", "err", err, "in", retryAfterError)
+	switch {
+	case err == nil:
+		g.failures = 0
+	case g.failures == 0:
+		g.failures++
+		g.cfg.Logger.Error("guard: check failed; retrying", "err", err, "in", g.retryDelay())
+	default:
+		g.failures++
+		g.cfg.Logger.Debug("guard: check failed again; retrying", "err", err, "in", g.retryDelay())
 	}
 	now := time.Now()
 	g.lastCheck = now

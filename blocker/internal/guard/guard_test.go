@@ -2,7 +2,6 @@ package guard
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,11 +45,16 @@ func startGuard(t testing.TB) *fixture {
 			if strings.Contains(string(b), marker) {
 				return false, nil
 			}
-			// Atomically, as the daemon writes: a reader never sees it half done.
+			// Atomically, as the daemon writes: a reader never sees it half
+			// done; in place, as the daemon does, when Windows refuses to
+			// replace a file another program has open.
 			tmp := f.path + ".new"
 			err := os.WriteFile(tmp, append(b, marker...), 0o644)
 			if err == nil {
-				err = os.Rename(tmp, f.path)
+				if err = os.Rename(tmp, f.path); err != nil {
+					os.Remove(tmp)
+					err = os.WriteFile(f.path, append(b, marker...), 0o644)
+				}
 			}
 			select {
 			case f.restored <- time.Now():
@@ -112,7 +116,9 @@ func TestRestores(t *testing.T) {
 			testutil.Must(t, os.WriteFile(tmp, []byte("127.0.0.1 localhost\n"), 0o644))
 			testutil.Must(t, os.Rename(tmp, p))
 		},
-		"deleted": func(t *testing.T, p string) { testutil.Must(t, os.Remove(p)) },
+		"deleted": func(t *testing.T, p string) {
+			testutil.Must(t, testutil.AsEditor(func() error { return os.Remove(p) }))
+		},
 	}
 	for name, do := range tamper {
 		t.Run(name, func(t *testing.T) {
@@ -166,7 +172,7 @@ func TestFightingWriterIsBounded(t *testing.T) {
 	stop := start.Add(3 * time.Second)
 	writes := 0
 	for time.Now().Before(stop) {
-		testutil.Must(t, writeAsEditor(f.path, []byte("127.0.0.1 localhost\n")))
+		testutil.Must(t, testutil.AsEditor(func() error { return os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644) }))
 		writes++
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -204,7 +210,7 @@ func editLoop(tb testing.TB, f *fixture, period, d time.Duration) (off float64, 
 	samples, missing := 0, 0
 	for stop := time.Now().Add(d); time.Now().Before(stop); time.Sleep(time.Millisecond) {
 		if time.Since(lastRemove) >= period {
-			if err := writeAsEditor(f.path, []byte("127.0.0.1 localhost\n")); err != nil {
+			if err := testutil.AsEditor(func() error { return os.WriteFile(f.path, []byte("127.0.0.1 localhost\n"), 0o644) }); err != nil {
 				tb.Fatal(err)
 			}
 			lastRemove = time.Now()
@@ -261,19 +267,4 @@ func TestAlsoFilesCallForACheck(t *testing.T) {
 	testutil.WaitFor(t, "the first check", 3*time.Second, func() bool { return checks.Load() == 1 })
 	testutil.Must(t, os.WriteFile(filepath.Join(dir, "nsswitch.conf"), []byte("hosts: dns\n"), 0o644))
 	testutil.WaitFor(t, "a check for nsswitch.conf", 3*time.Second, func() bool { return checks.Load() == 2 })
-}
-
-// writeAsEditor writes path as another program would, trying again while
-// Windows reports a sharing violation (the guard reading or replacing the
-// file at that instant): a real editor shows that and the person saves
-// again.
-func writeAsEditor(path string, b []byte) error {
-	var err error
-	for range 200 {
-		if err = os.WriteFile(path, b, 0o644); err == nil || !errors.Is(err, syscall.Errno(32)) { // ERROR_SHARING_VIOLATION
-			return err
-		}
-		time.Sleep(time.Millisecond)
-	}
-	return err
 }
