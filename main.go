@@ -13,6 +13,7 @@ import (
 )
 
 func main() {
+	attachConsole()
 	os.Exit(cli.Run(os.Args[1:], cliEnv()))
 }
 

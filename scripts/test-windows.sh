@@ -35,24 +35,11 @@ need() {
 		exit 0
 	fi
 }
-WINE=/usr/lib/wine/wine64
-command -v wine64 >/dev/null 2>&1 && WINE=$(command -v wine64)
+# shellcheck source=scripts/windows/wine.sh
+. scripts/windows/wine.sh
 need "$WINE"
 need x86_64-w64-mingw32-gcc
-
-cache=$($GO env GOCACHE)/nocontact-windows
-mkdir -p "$cache"
-export WINEPREFIX=${WINEPREFIX:-$cache/wine-prefix} WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-
-# The prefix, made once (about 10 s), and the shim in its system32.
-if [ ! -d "$WINEPREFIX/drive_c/windows/system32" ]; then
-	"$WINE" wineboot -i >/dev/null 2>&1 || true
-	"$(dirname "$WINE")/wineserver" -w 2>/dev/null || true
-fi
-dll=$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll
-if [ ! -f "$dll" ] || [ scripts/windows/bcryptprimitives.c -nt "$dll" ]; then
-	x86_64-w64-mingw32-gcc -shared -O2 -o "$dll" scripts/windows/bcryptprimitives.c -ladvapi32 -Wl,--kill-at
-fi
+wine_prefix "${WINEPREFIX:-$cache/wine-prefix}"
 
 # The overlay, from the installed Go.
 at=$($GO env GOROOT)/src/internal/syscall/windows/at_windows.go
@@ -69,6 +56,13 @@ if [ $# -eq 0 ]; then
 fi
 bin=$cache/bin
 mkdir -p "$bin"
+# The three programs, for the end-to-end test of nocontactd (nocontact.exe
+# starts the block) and the installer's test.
+if [[ " $* " == *nocontactd* ]]; then
+	./scripts/build-windows.sh "$cache/programs" >/dev/null
+	export NOCONTACT_EXE
+	NOCONTACT_EXE=$(winpath "$cache/programs/nocontact.exe")
+fi
 failed=()
 for arg in "$@"; do
 	pkg=${arg%%@*} only=   # PKG@REGEXP runs only the tests REGEXP matches
@@ -96,9 +90,9 @@ for arg in "$@"; do
 		echo "FAIL  $pkg under Wine"
 		failed+=("$pkg")
 	fi
-	"$(dirname "$WINE")/wineserver" -k 2>/dev/null || true
+	"$WINESERVER" -k 2>/dev/null || true
 done
-"$(dirname "$WINE")/wineserver" -k 2>/dev/null || true
+"$WINESERVER" -k 2>/dev/null || true
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "test-windows: failed: ${failed[*]}" >&2
 	exit 1

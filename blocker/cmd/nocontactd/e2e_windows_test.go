@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,13 +43,27 @@ func denyAndWatch(t *testing.T, c *client.Client, path string) {
 	})
 }
 
+// nocontactExe is the nocontact.exe that scripts/test-windows.sh built
+// with mingw-w64 (cgo, for Fyne) and named in NOCONTACT_EXE.
+func nocontactExe(t *testing.T) string {
+	exe := os.Getenv("NOCONTACT_EXE")
+	switch {
+	case exe != "":
+		return exe
+	case os.Getenv("NOCONTACT_CI") != "":
+		t.Fatal("NOCONTACT_EXE is not set: scripts/test-windows.sh builds nocontact.exe and names it there")
+	}
+	t.Skip("NOCONTACT_EXE is not set: run this test through scripts/test-windows.sh, which builds nocontact.exe")
+	return ""
+}
+
 // The block on Windows, end to end (under Wine in CI, in the foreground:
 // Wine's service manager keeps no recovery actions): nocontactd on a hosts
-// file with CRLF, reached over its named pipe; a two-minute block writes
-// the section with CRLF, a deletion of the section is put back and
-// recorded, so is an access list that denies everyone, a strict block
-// cannot be ended through the pipe, and the section goes when the block
-// is cleaned up.
+// file with CRLF, reached over its named pipe; a two-minute strict block
+// started by nocontact.exe writes the section with CRLF, a deletion of the
+// section is put back and recorded, so is an access list that denies
+// everyone, a strict block cannot be ended through the pipe, and the
+// section goes when the block is cleaned up.
 func TestBlockOnWindows(t *testing.T) {
 	dir := t.TempDir()
 	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
@@ -57,9 +72,9 @@ func TestBlockOnWindows(t *testing.T) {
 	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
 	c := &client.Client{Socket: p.socket}
 	ctx := context.Background()
-	if _, err := c.Start(ctx, api.StartRequest{Hostnames: []string{"instagram.com"}, Duration: api.Duration(2 * time.Minute),
-		Lock: api.Lock{Mode: api.LockStrict}}); err != nil {
-		t.Fatalf("start over the pipe: %v", err)
+	out, err := exec.Command(nocontactExe(t), "start", "--for", "2m", "--host", "instagram.com", "--lock", "strict", "--socket", p.socket).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Block started.") {
+		t.Fatalf("nocontact.exe start over the pipe: %v\n%s", err, out)
 	}
 	section := "\r\n127.78.0.1 instagram.com instagram.com.\r\n:: instagram.com instagram.com.\r\n# END NOCONTACT\r\n"
 	if b, _ := os.ReadFile(p.hosts); !strings.HasPrefix(string(b), userHosts) || !strings.HasSuffix(string(b), section) {

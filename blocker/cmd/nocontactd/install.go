@@ -26,6 +26,13 @@ type supervisor interface {
 	files(f *installFlags) []serviceFile
 	start(stdout io.Writer, f *installFlags) error // enable and start it
 	stop(stdout io.Writer) error                   // stop and disable it
+	// release lets go of the installed binary so that an upgrade can
+	// replace it: on Windows the running service holds it open. The
+	// block stays in the state, and the new daemon re-reads it.
+	release(stdout io.Writer) error
+	// self is the owner of the daemon when install is given "self": on
+	// Windows the SID of the user running it (the installer's person).
+	self() (string, error)
 }
 
 // serviceFile is one file a supervisor needs written.
@@ -40,6 +47,7 @@ type installFlags struct {
 	ownerUID int
 	ownerSID string // Windows
 	noStart  bool
+	purge    bool // uninstall: remove the state and history too
 }
 
 // addInstallFlags declares install's and uninstall's flags on fs.
@@ -50,6 +58,8 @@ func addInstallFlags(fs *pflag.FlagSet, owner bool) *installFlags {
 		fs.IntVar(&f.ownerUID, "owner-uid", -1, "the user who may use the daemon (`UID`)")
 		fs.StringVar(&f.ownerSID, "owner-sid", "", "on Windows, the user who may use the daemon (`SID`)")
 		fs.BoolVar(&f.noStart, "no-start", false, "install the files only; do not enable or start the service")
+	} else {
+		fs.BoolVar(&f.purge, "remove-data", false, "also remove the daemon's state and the history of attempts (kept by default, for a later install)")
 	}
 	return f
 }
@@ -60,6 +70,13 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 	if f.ownerUID < 0 && f.ownerSID == "" {
 		return usagef("install: --owner-uid UID (--owner-sid SID on Windows) is needed: the user who may use the daemon")
 	}
+	if f.ownerSID == "self" {
+		sid, err := service.self()
+		if err != nil {
+			return fmt.Errorf("install: who is running it: %w", err)
+		}
+		f.ownerSID = sid
+	}
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -69,6 +86,11 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 		return fmt.Errorf("install: read %s: %w", self, err)
 	}
 	dest := under(f.root, libexecDir, daemonExe)
+	if f.root == "/" && !f.noStart {
+		if err := service.release(stdout); err != nil {
+			return fmt.Errorf("install: stopping the running service to replace it: %w", err)
+		}
+	}
 	if err := writeFile(dest, bin, 0o755); err != nil {
 		return err
 	}
@@ -90,7 +112,8 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 }
 
 // uninstallCommand stops and removes the service; it refuses while a
-// session runs (use cleanup first).
+// session runs (use cleanup first). The state and history stay unless
+// --remove-data.
 func uninstallCommand(f *installFlags, stdout io.Writer) error {
 	if running, err := sessionRunning(f.root); err != nil {
 		return err
@@ -112,10 +135,15 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 		}
 	}
 	os.Remove(under(f.root, libexecDir))
-	if err := os.RemoveAll(under(f.root, daemon.DefaultStateDir)); err != nil {
+	state := under(f.root, daemon.DefaultStateDir)
+	if !f.purge {
+		fmt.Fprintf(stdout, "uninstalled nocontactd; its state and history are kept in %s (uninstall --remove-data removes them)\n", state)
+		return nil
+	}
+	if err := os.RemoveAll(state); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "uninstalled nocontactd")
+	fmt.Fprintln(stdout, "uninstalled nocontactd and removed its state and history")
 	return nil
 }
 

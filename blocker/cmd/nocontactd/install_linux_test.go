@@ -53,6 +53,17 @@ func TestInstallIntoRoot(t *testing.T) {
 			t.Errorf("%s left behind", p)
 		}
 	}
+	// The state and history stay for a later install, unless asked.
+	state := filepath.Join(root, "var/lib/nocontact")
+	if _, err := os.Stat(state); err != nil {
+		t.Errorf("uninstall took the state and history: %v", err)
+	}
+	if code, _, errs := runCLI("uninstall", "--root", root, "--remove-data"); code != exitOK {
+		t.Fatalf("uninstall --remove-data: %d %s", code, errs)
+	}
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Errorf("uninstall --remove-data left the state: %v", err)
+	}
 }
 
 func TestInstallNeedsOwner(t *testing.T) {

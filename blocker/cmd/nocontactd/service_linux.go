@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,6 +38,14 @@ func (systemd) start(stdout io.Writer, _ *installFlags) error {
 }
 
 func (systemd) stop(stdout io.Writer) error { return systemctl(stdout, "disable", "--now", unitName) }
+
+// release is not needed: a running binary is replaced by rename, and start
+// restarts the service onto the new one.
+func (systemd) release(io.Writer) error { return nil }
+
+func (systemd) self() (string, error) {
+	return "", errors.New("--owner-sid is for Windows; give --owner-uid")
+}
 
 // systemctl runs systemctl, or says what to do where systemd does not run
 // (containers, WSL).

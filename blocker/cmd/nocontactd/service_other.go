@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -29,6 +30,12 @@ func (foreground) start(stdout io.Writer, _ *installFlags) error {
 }
 
 func (foreground) stop(io.Writer) error { return nil }
+
+func (foreground) release(io.Writer) error { return nil }
+
+func (foreground) self() (string, error) {
+	return "", errors.New("--owner-sid is for Windows; give --owner-uid")
+}
 
 // serveDaemon runs the daemon until it is told to stop.
 func serveDaemon(run func(context.Context) error, _ bool) error { return serveForeground(run) }

@@ -74,6 +74,21 @@ func (windowsService) start(stdout io.Writer, f *installFlags) error {
 	return nil
 }
 
+// release stops and deletes an installed service before its binary is
+// replaced (an upgrade); start creates it again.
+func (w windowsService) release(stdout io.Writer) error { return w.stop(stdout) }
+
+// self is the SID of the user running install: the person who ran the
+// installer (an administrator, as most home users are; if another
+// administrator's password was typed at the UAC prompt, that one).
+func (windowsService) self() (string, error) {
+	u, err := windows.GetCurrentProcessToken().GetTokenUser()
+	if err != nil {
+		return "", err
+	}
+	return u.User.Sid.String(), nil
+}
+
 // stop stops the service, waits for it, and deletes it.
 func (windowsService) stop(stdout io.Writer) error {
 	m, err := mgr.Connect()
