@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test test-windows screenshots screenshots-leaving validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
+.PHONY: help deps build run test test-windows package-windows screenshots screenshots-leaving validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -58,8 +58,16 @@ WINDOWS_PKGS = ./blocker/api ./blocker/atomicfile ./blocker/client ./blocker/int
 	./blocker/internal/sinkhole ./blocker/internal/browser ./blocker/internal/guard ./content ./content/profile ./blocker/cmd/nocontactd \
 	'./blocker/internal/daemon@^(TestPipeDescriptor|TestOwnerCannotStarveRoot|TestChurnIsLimitedOverTime|TestNewRefusesMissingPaths|TestLimit.*)$$'
 
-test-windows: deps ## The Windows tests, cross-built with mingw-w64 and run under Wine (about 4 minutes)
+WINCACHE = $(shell $(GO) env GOCACHE)/nocontact-windows
+
+test-windows: deps ## The Windows tests under Wine: packages, the three programs end to end, the window on Xvfb, the installer (about 8 minutes)
 	./scripts/test-windows.sh $(WINDOWS_PKGS)
+	./scripts/test-windows-display.sh $(WINCACHE)/programs $(BIN)/screenshots
+	./scripts/package-windows.sh $(WINCACHE)/dist $(WINCACHE)/programs
+	./scripts/test-windows-installer.sh $(WINCACHE)/dist/NoContact-$(VERSION)-setup.exe
+
+package-windows: deps ## dist/NoContact-VERSION-setup.exe: the Windows installer (NSIS); SIGN_CERT=FILE.p12 [SIGN_PASS=…] signs it
+	SIGN_CERT=$(SIGN_CERT) SIGN_PASS=$(SIGN_PASS) ./scripts/package-windows.sh dist
 
 keyring: ## The vault against a real Secret Service (a private D-Bus session and gnome-keyring)
 	@home=$$(mktemp -d) && XDG_DATA_HOME=$$home/data HOME=$$home GOCACHE=$$($(GO) env GOCACHE) GOPATH=$$($(GO) env GOPATH) \

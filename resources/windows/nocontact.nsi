@@ -110,9 +110,13 @@ Section "un.${APP}" UnSecApp
 	CopyFiles /SILENT "$INSTDIR\nocontactd.exe" "$PLUGINSDIR\nocontactd.exe"
 	nsExec::ExecToLog '"$PLUGINSDIR\nocontactd.exe" uninstall'
 	Pop $0
-	${If} $0 != 0
+	${If} $0 == 3
 		MessageBox MB_ICONSTOP "${APP} cannot be removed while a block is running: the block stays until it ends. If it is stuck, run $\"nocontactd cleanup$\" as an administrator from $INSTDIR, then uninstall again." /SD IDOK
-		SetErrorLevel 2
+		SetErrorLevel 3
+		Quit
+	${ElseIf} $0 != 0
+		MessageBox MB_ICONSTOP "The blocking service could not be removed (nocontactd uninstall said $0); nothing was removed. Try again after a restart." /SD IDOK
+		SetErrorLevel 1
 		Quit
 	${EndIf}
 	nsExec::ExecToLog 'taskkill /F /IM nocontact-tray.exe'

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/internal/daemon"
@@ -118,7 +119,7 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 	if running, err := sessionRunning(f.root); err != nil {
 		return err
 	} else if running {
-		return errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontactd cleanup`)")
+		return errSessionRunning
 	}
 	if f.root == "/" && !f.noStart {
 		if err := service.stop(stdout); err != nil {
@@ -147,12 +148,24 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 	return nil
 }
 
+// errSessionRunning is uninstall's refusal during a block (exit status 3).
+var errSessionRunning = errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontactd cleanup`)")
+
 // sessionRunning asks the running daemon, or reads its state when none runs.
+// A daemon that does not answer is asked twice more: one just (re)started
+// by an installer may not answer its first call (under Wine it never
+// does).
 func sessionRunning(root string) (bool, error) {
 	if root == "/" {
-		st, err := (&client.Client{}).Status(context.Background())
-		if err == nil {
-			return st.Session != nil, nil
+		var err error
+		for try := 0; try < 3; try++ {
+			var st *api.Status
+			if st, err = (&client.Client{}).Status(context.Background()); err == nil {
+				return st.Session != nil, nil
+			}
+			if !errors.Is(err, client.ErrNotAnswering) {
+				break
+			}
 		}
 		if !errors.Is(err, client.ErrNotRunning) {
 			return false, err

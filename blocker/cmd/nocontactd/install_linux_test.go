@@ -41,7 +41,7 @@ func TestInstallIntoRoot(t *testing.T) {
 	store, _ := session.NewStore(filepath.Join(root, "var/lib/nocontact"))
 	m, _ := session.NewManager(store, session.SystemClock{})
 	m.Start(api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour)})
-	if code, _, errs := runCLI("uninstall", "--root", root); code != exitFailed || !strings.Contains(errs, "session is running") {
+	if code, _, errs := runCLI("uninstall", "--root", root); code != exitBlocked || !strings.Contains(errs, "session is running") {
 		t.Fatalf("uninstall during a session: %d %s", code, errs)
 	}
 	m.Cleanup()

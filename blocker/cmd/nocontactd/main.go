@@ -29,6 +29,7 @@ const (
 	exitOK      = 0
 	exitFailed  = 1
 	exitUsage   = 2
+	exitBlocked = 3 // uninstall refused: a block is running (installers say so)
 	programName = "nocontactd"
 )
 
@@ -53,6 +54,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, errSessionRunning):
+		fmt.Fprintf(stderr, "%s: %v\n", programName, err)
+		return exitBlocked
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "%s: %v\n", programName, fe.error)
 		return exitFailed
@@ -70,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // failure marks an error of the work itself, not of its usage.
 type failure struct{ error }
+
+func (f failure) Unwrap() error { return f.error }
 
 // do runs f and marks what it returns: usage errors stay usage errors.
 func do(f func() error) error {
