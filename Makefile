@@ -52,10 +52,14 @@ race:
 # The packages whose Windows tests run under Wine, and why not the rest:
 # daemon only for its tests that start no daemon in the test process (Wine
 # does not complete a named pipe connected from the process that listens;
-# cmd/nocontactd runs the daemon in a process of its own, end to end).
+# cmd/nocontactd runs the daemon in a process of its own, end to end);
+# of the app, those that run no daemon in the test process (app/cli's do)
+# and need no Unix socket (app/single's: Wine has no AF_UNIX; Windows 10
+# has). The window itself: test-windows-display.sh.
 WINDOWS_PKGS = ./blocker/api ./blocker/atomicfile ./blocker/client ./blocker/internal/hosts \
 	./blocker/internal/session ./blocker/internal/eventlog ./blocker/internal/extension \
 	./blocker/internal/sinkhole ./blocker/internal/browser ./blocker/internal/guard ./content ./content/profile ./blocker/cmd/nocontactd \
+	./app/tray ./app/words ./app/vault ./app/cmd/nocontact-tray \
 	'./blocker/internal/daemon@^(TestPipeDescriptor|TestOwnerCannotStarveRoot|TestChurnIsLimitedOverTime|TestNewRefusesMissingPaths|TestLimit.*)$$'
 
 WINCACHE = $(shell $(GO) env GOCACHE)/nocontact-windows

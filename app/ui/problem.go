@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/client"
 )
 
@@ -17,15 +18,13 @@ var sentences = []struct {
 	err  error
 	text string
 }{
-	{vault.ErrNoKeyring, "This computer has no keyring to keep the key to your saved profiles and journal. " +
-		"To keep them in a file only you can read instead, run in a terminal: nocontact vault --allow-unencrypted"},
-	{vault.ErrKeyringLock, "Your keyring is locked, so your saved profiles and journal cannot be opened. " +
-		"Unlock it (log in to the desktop, or open Passwords and Keys), then come back to this window."},
+	{vault.ErrNoKeyring, words.NoKeyring},
+	{vault.ErrKeyringLock, words.KeyringLocked},
 	{vault.ErrKeyringSlow, "Your keyring did not answer; it may be waiting for its password in another window. Unlock it, then come back."},
 	{vault.ErrKeyringDeny, "The keyring refused to give the key to your saved profiles and journal. Allow No Contact in the keyring's prompt, then come back."},
 	{vault.ErrKeyCorrupted, "The key to your saved data in the keyring is damaged. Your data is kept as it is; an export made earlier can be imported again."},
 	{client.ErrNotAnswering, "The No Contact daemon did not answer: it may have been stopped or be hung. The block stays in place, " +
-		"and the service restarts a hung daemon within a minute. To look: systemctl status nocontactd"},
+		"and the service restarts a hung daemon within a minute. To look: " + words.ServiceLook},
 }
 
 // problemText is the sentence a person can act on for err, and the full

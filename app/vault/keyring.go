@@ -21,7 +21,7 @@ const (
 // Errors about the key, in words a person can act on.
 var (
 	ErrKeyMissing   = errors.New("the vault's key is not in the keyring")
-	ErrNoKeyring    = errors.New("no keyring is available (no Secret Service is running)")
+	ErrNoKeyring    = errors.New("no keyring is available (no Secret Service is running, or no Credential Manager for this account)")
 	ErrKeyringLock  = errors.New("the keyring is locked: unlock it (log in to the desktop, or open Passwords and Keys) and try again")
 	ErrKeyringDeny  = errors.New("access to the keyring was denied")
 	ErrKeyringSlow  = errors.New("the keyring did not answer within 5 seconds (a locked keyring may be waiting for a password prompt)")
@@ -75,10 +75,13 @@ func withTimeout(call func() error) error {
 	}
 }
 
-// keyringError maps go-keyring's and D-Bus's errors.
+// keyringError maps go-keyring's, D-Bus's and Windows' errors.
 func keyringError(err error) error {
 	if err == nil {
 		return nil
+	}
+	if mapped := platformKeyringError(err); mapped != nil {
+		return mapped
 	}
 	msg := err.Error()
 	switch {

@@ -94,7 +94,7 @@ const answerWithin = 5 * time.Second
 
 // ErrNotAnswering means the daemon's socket accepts connections but the
 // daemon does not answer: it is stopped (kill -STOP) or hung.
-var ErrNotAnswering = errors.New("nocontactd did not answer: it may have been stopped or be hung (see: systemctl status nocontactd); the block stays in place, and the service restarts a hung daemon within a minute")
+var ErrNotAnswering = errors.New("nocontactd did not answer: it may have been stopped or be hung (see: " + serviceLook + "); the block stays in place, and the service restarts a hung daemon within a minute")
 
 // dialError turns "no socket" and "refused" into ErrNotRunning, a timeout
 // into ErrNotAnswering and a permission error into a forbidden API error.

@@ -29,3 +29,6 @@ func dial(ctx context.Context, sock string) (net.Conn, error) {
 		wait = min(2*wait, 50*time.Millisecond)
 	}
 }
+
+// serviceLook is where a person looks at the daemon's service.
+const serviceLook = "systemctl status nocontactd"

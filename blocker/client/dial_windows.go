@@ -14,3 +14,6 @@ import (
 func dial(ctx context.Context, sock string) (net.Conn, error) {
 	return winio.DialPipeContext(ctx, api.PipeName(sock))
 }
+
+// serviceLook is where a person looks at the daemon's service.
+const serviceLook = "Services (services.msc), No Contact blocker"

@@ -1,0 +1,16 @@
+//go:build !windows
+
+package words
+
+// The sentences that name the system's own tools, here those of a Linux
+// desktop.
+const (
+	// NoKeyring is said when no keyring keeps the vault's key.
+	NoKeyring = "This computer has no keyring to keep the key to your saved profiles and journal. " +
+		"To keep them in a file only you can read instead, run in a terminal: nocontact vault --allow-unencrypted"
+	// KeyringLocked is said when the keyring is locked.
+	KeyringLocked = "Your keyring is locked, so your saved profiles and journal cannot be opened. " +
+		"Unlock it (log in to the desktop, or open Passwords and Keys), then come back to this window."
+	// ServiceLook is where a person looks at the daemon's service.
+	ServiceLook = "systemctl status nocontactd"
+)

@@ -1,0 +1,14 @@
+package words
+
+// The sentences that name the system's own tools, here those of Windows,
+// where the vault's key is kept in Credential Manager.
+const (
+	// NoKeyring is said when Credential Manager cannot keep the vault's key.
+	NoKeyring = "Windows' Credential Manager is not available to your account, so the key to your saved profiles and journal has nowhere to be kept. " +
+		"Log in to Windows as yourself (not as a service or a guest) and open No Contact again; to keep them in a file only your account can read instead, run: nocontact vault --allow-unencrypted"
+	// KeyringLocked is said when Credential Manager refuses the key.
+	KeyringLocked = "Windows' Credential Manager refused the key to your saved profiles and journal. " +
+		"Log out and in again, then come back to this window."
+	// ServiceLook is where a person looks at the daemon's service.
+	ServiceLook = "open Services (services.msc) and find No Contact blocker"
+)
