@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -36,6 +37,9 @@ func setupCommand(fs *pflag.FlagSet) runFunc {
 			return err
 		}
 		binDir := filepath.Dir(self)
+		if done, err := setupElsewhere(env, binDir, *remove); done {
+			return err
+		}
 		if *remove {
 			return setupRemove(env, binDir, *noSystem, *systemRoot)
 		}
@@ -137,6 +141,10 @@ func waitForDaemon(env Env) {
 			fmt.Fprintln(env.Stdout, "The blocking service is running.")
 			return
 		}
+	}
+	if runtime.GOOS == "windows" {
+		fmt.Fprintln(env.Stdout, "The blocking service did not answer yet: look for No Contact blocker in Services (services.msc), or reinstall No Contact.")
+		return
 	}
 	fmt.Fprintf(env.Stdout, "The blocking service did not answer yet. Where systemd does not run, start it by hand:\n  sudo %s run --owner-uid %d\n", installedDaemon, os.Getuid())
 }
