@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/zalando/go-keyring"
+
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // useTempVault points the vault at a temporary config dir and a mock
@@ -69,10 +72,18 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	runCLI("profiles", "add", "--reach", "platform", "https://x.com/janedoe")
 	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
 	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
-	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, "10 hostnames, everywhere on this computer: ") ||
+	var ps []profile.Profile
+	for _, link := range []string{"jane.substack.com", "https://x.com/janedoe", "https://www.instagram.com/jane.doe/"} {
+		p, _ := profile.Parse(link)
+		ps = append(ps, p)
+	}
+	ps[1].Reach = profile.ReachPlatform
+	block, _ := profile.BlockOf(ps) // 10 names, and the viewer sites of X and Instagram
+	n := strconv.Itoa(len(block.Names))
+	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, n+" hostnames, everywhere on this computer: ") ||
 		!strings.Contains(out, "6 profile pages, in your browsers: instagr.am/api/v1/users/web_profile_info?username=jane.doe, instagr.am/jane.doe, instagr.am/stories/jane.doe, "+
 			"instagram.com/api/v1/users/web_profile_info?username=jane.doe, instagram.com/jane.doe, instagram.com/stories/jane.doe") ||
-		!strings.Contains(out, "Blocking 10 hostnames and 6 profile pages in browsers") {
+		!strings.Contains(out, "Blocking "+n+" hostnames and 6 profile pages in browsers") || !strings.Contains(out, "imginn.com") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	b, _ := os.ReadFile(hostsFile)
