@@ -35,6 +35,8 @@ func TestArchivesAndTranslationCarryOnlyThePerson(t *testing.T) {
 		"https://web.archive.org/web/2024/https://notinstagram.com/jane.doe/":         false,
 		"https://web.archive.org/":                                                   false,
 		"https://archive.ph/newest/https://www.instagram.com/jane.doe/":              true,
+		"http://web.archive.org:8080/web/2024/https://www.instagram.com/jane.doe/":   true,
+		"https://archive.ph:443/https://www.instagram.com/jane.doe/":                 true,
 		"https://archive.is/https://instagram.com/jane.doe":                          true,
 		"https://archive.today/2024.01.01-000000/https://www.instagram.com/Jane.Doe": true,
 		"https://archive.ph/AbCdE":                                                   false,

@@ -157,9 +157,9 @@ func TestRules(t *testing.T) {
 	}{
 		{"nothing", nil, nil, 0},
 		{"hostnames", []string{"instagram.com", "www.instagram.com"}, nil, 2},
-		{"paths: each also on translate.goog's two hosts and in archives", nil, []string{"instagram.com/jane.doe", "tiktok.com/@jane"}, 8},
+		{"paths: each also on translate.goog's two hosts and in two kinds of archive", nil, []string{"instagram.com/jane.doe", "tiktok.com/@jane"}, 10},
 		{"a query: not wrapped", nil, []string{"facebook.com/profile.php?id=4"}, 1},
-		{"an IDN, already punycode: its bare translate.goog name is no valid name", []string{"xn--bcher-kva.de"}, []string{"xn--bcher-kva.de/jane"}, 4},
+		{"an IDN, already punycode: its bare translate.goog name is no valid name", []string{"xn--bcher-kva.de"}, []string{"xn--bcher-kva.de/jane"}, 5},
 		{"many names", many, nil, 500},
 	}
 	for _, tt := range tests {

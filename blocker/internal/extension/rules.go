@@ -91,7 +91,7 @@ func hostAndPath(path string) string {
 // RulesFor turns a session's hostnames and profile paths (validated by
 // the daemon) into the extension's rules; sinkhole is "http://127.78.0.1".
 // Each path is also refused on the translation proxy's hosts
-// (api.WrappedPaths) and inside a web archive's address (ArchiveRegex).
+// (api.WrappedPaths) and inside a web archive's address (ArchiveRegexes).
 func RulesFor(sinkhole string, hostnames, paths []string) []byte {
 	r := Rules{DNR: []Rule{}, Paths: []PathMatch{}}
 	mainFrame := []string{"main_frame"}
@@ -113,7 +113,9 @@ func RulesFor(sinkhole string, hostnames, paths []string) []byte {
 		add(p, PathRegex(p))
 	}
 	for _, p := range archived(paths) {
-		add(p, ArchiveRegex(p))
+		for _, re := range ArchiveRegexes(p) {
+			add(p, re)
+		}
 	}
 	b, _ := json.Marshal(r)
 	return b
