@@ -182,3 +182,26 @@ func TestScheduleCommands(t *testing.T) {
 		t.Errorf("list after keep: %d %q", code, out)
 	}
 }
+
+// profiles viewers lists a person's viewer sites with the catalogue's
+// date, turns their block off and on, and adds a site of the person's own.
+func TestProfilesViewers(t *testing.T) {
+	useTempVault(t)
+	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
+	code, out, _ := runCLI("profiles", "viewers", "instagram:jane.doe")
+	if code != ExitOK || !strings.Contains(out, "imginn.com") || !strings.Contains(out, "blocked during a block") || !strings.Contains(out, profile.CatalogueChecked) {
+		t.Fatalf("viewers: %d %q", code, out)
+	}
+	if code, out, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "off"); code != ExitOK || !strings.Contains(out, "left open") {
+		t.Errorf("off: %d %q", code, out)
+	}
+	if code, out, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "add", "https://ig.example.net/jane.doe"); code != ExitOK || !strings.Contains(out, "ig.example.net (added by you)") {
+		t.Errorf("add: %d %q", code, out)
+	}
+	if code, _, errs := runCLI("profiles", "viewers", "instagram:jane.doe", "add", "web.archive.org"); code != ExitUsage || !strings.Contains(errs, "used for much else") {
+		t.Errorf("add an archive: %d %q", code, errs)
+	}
+	if code, _, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "sideways"); code != ExitUsage {
+		t.Errorf("a bad word: %d", code)
+	}
+}
