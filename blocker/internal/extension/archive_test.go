@@ -50,3 +50,16 @@ func TestArchivesAndTranslationCarryOnlyThePerson(t *testing.T) {
 		}
 	}
 }
+
+// The page in the tab names the person, not the archive or the proxy.
+func TestWrappedRulesRedirectToThePerson(t *testing.T) {
+	var r Rules
+	if err := json.Unmarshal(RulesFor("http://127.78.0.1", nil, []string{"instagram.com/jane.doe"}), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Paths {
+		if p.Redirect != BlockedURL("http://127.78.0.1", "instagram.com", "/jane.doe") {
+			t.Errorf("%s redirects to %s", p.Regex, p.Redirect)
+		}
+	}
+}

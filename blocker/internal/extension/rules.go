@@ -109,8 +109,15 @@ func RulesFor(sinkhole string, hostnames, paths []string) []byte {
 			Condition: Condition{RegexFilter: re, CaseSensitive: &no, ResourceTypes: mainFrame}})
 		r.Paths = append(r.Paths, PathMatch{Regex: re, Redirect: to})
 	}
-	for _, p := range slices.Concat(paths, api.WrappedPaths(paths)) {
+	for _, p := range paths {
 		add(p, PathRegex(p))
+	}
+	for _, p := range paths { // the page in the tab names the person, not the proxy
+		for _, w := range api.WrappedPaths([]string{p}) {
+			if !slices.Contains(paths, w) {
+				add(p, PathRegex(w))
+			}
+		}
 	}
 	for _, p := range archived(paths) {
 		for _, re := range ArchiveRegexes(p) {
