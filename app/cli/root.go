@@ -55,6 +55,8 @@ func commands() []command {
 			{use: "add [LINK]", short: "Save a profile from its link, or --platform and --handle", args: cobra.MaximumNArgs(1), flags: profilesAdd},
 			{use: "remove ID", short: "Forget a saved profile", args: cobra.ExactArgs(1), run: profilesRemove, complete: profileIDs},
 			{use: "reach ID profile|platform", short: "Block their profile in your browsers, or all of the platform", args: cobra.ExactArgs(2), run: profilesReach, complete: profileIDs},
+			{use: "viewers ID [on | off | add SITE]", short: "The sites that show them without an account: list them, block them (on, the default) or not, add one",
+				args: cobra.RangeArgs(1, 3), run: profilesViewers, complete: profileIDs},
 			{use: "resolve LINK...", short: "What links would block, saving nothing", args: cobra.MinimumNArgs(1), flags: profilesResolve},
 		}},
 		{use: "journal", short: "The urge journal (without a command: list it)", args: noArgs, flags: journalList, subs: []command{

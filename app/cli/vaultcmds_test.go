@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/zalando/go-keyring"
+
+	"github.com/nocontact-app/nocontact/content/profile"
 )
 
 // useTempVault points the vault at a temporary config dir and a mock
@@ -69,10 +72,18 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	runCLI("profiles", "add", "--reach", "platform", "https://x.com/janedoe")
 	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
 	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
-	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, "10 hostnames, everywhere on this computer: ") ||
+	var ps []profile.Profile
+	for _, link := range []string{"jane.substack.com", "https://x.com/janedoe", "https://www.instagram.com/jane.doe/"} {
+		p, _ := profile.Parse(link)
+		ps = append(ps, p)
+	}
+	ps[1].Reach = profile.ReachPlatform
+	block, _ := profile.BlockOf(ps) // 10 names, and the viewer sites of X and Instagram
+	n := strconv.Itoa(len(block.Names))
+	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, n+" hostnames, everywhere on this computer: ") ||
 		!strings.Contains(out, "6 profile pages, in your browsers: instagr.am/api/v1/users/web_profile_info?username=jane.doe, instagr.am/jane.doe, instagr.am/stories/jane.doe, "+
 			"instagram.com/api/v1/users/web_profile_info?username=jane.doe, instagram.com/jane.doe, instagram.com/stories/jane.doe") ||
-		!strings.Contains(out, "Blocking 10 hostnames and 6 profile pages in browsers") {
+		!strings.Contains(out, "Blocking "+n+" hostnames and 6 profile pages in browsers") || !strings.Contains(out, "imginn.com") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	b, _ := os.ReadFile(hostsFile)
@@ -169,5 +180,28 @@ func TestScheduleCommands(t *testing.T) {
 	}
 	if code, out, _ := runCLI("schedule", "list", "--socket", sock); code != ExitOK || strings.Contains(out, "removed") {
 		t.Errorf("list after keep: %d %q", code, out)
+	}
+}
+
+// profiles viewers lists a person's viewer sites with the catalogue's
+// date, turns their block off and on, and adds a site of the person's own.
+func TestProfilesViewers(t *testing.T) {
+	useTempVault(t)
+	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
+	code, out, _ := runCLI("profiles", "viewers", "instagram:jane.doe")
+	if code != ExitOK || !strings.Contains(out, "imginn.com") || !strings.Contains(out, "blocked during a block") || !strings.Contains(out, profile.CatalogueChecked) {
+		t.Fatalf("viewers: %d %q", code, out)
+	}
+	if code, out, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "off"); code != ExitOK || !strings.Contains(out, "left open") {
+		t.Errorf("off: %d %q", code, out)
+	}
+	if code, out, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "add", "https://ig.example.net/jane.doe"); code != ExitOK || !strings.Contains(out, "ig.example.net (added by you)") {
+		t.Errorf("add: %d %q", code, out)
+	}
+	if code, _, errs := runCLI("profiles", "viewers", "instagram:jane.doe", "add", "web.archive.org"); code != ExitUsage || !strings.Contains(errs, "used for much else") {
+		t.Errorf("add an archive: %d %q", code, errs)
+	}
+	if code, _, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "sideways"); code != ExitUsage {
+		t.Errorf("a bad word: %d", code)
 	}
 }

@@ -132,6 +132,7 @@ func blocksWords(pr profile.Profile) string {
 	if pr.EffectiveReach() == profile.ReachProfile {
 		return "these pages in your browsers: " + strings.Join(pr.Paths(), ", ")
 	}
+	pr.ViewersOff = true // their viewer sites have a section of their own
 	return "these sites for every program: " + strings.Join(pr.Hostnames(), ", ")
 }
 
@@ -296,8 +297,8 @@ func (p *Profiles) render(data *vault.Data, err error) {
 		name := widget.NewLabel(pr.Who())
 		name.TextStyle = fyne.TextStyle{Bold: true}
 		name.Wrapping = fyne.TextWrapWord
-		words := pr.ReachWords()
-		var reach fyne.CanvasObject = widget.NewLabel(strings.ToUpper(words[:1]) + words[1:])
+		said := pr.ReachWords()
+		var reach fyne.CanvasObject = widget.NewLabel(strings.ToUpper(said[:1]) + said[1:])
 		if pr.CanBlockPath() {
 			profileOpt, platformOpt := reachOptions(pr)
 			sel := widget.NewSelect([]string{profileOpt, platformOpt}, nil)
@@ -317,6 +318,9 @@ func (p *Profiles) render(data *vault.Data, err error) {
 			reach = sel
 		}
 		details := widget.NewAccordion(widget.NewAccordionItem("Details", wrapped("Blocks "+blocksWords(pr))))
+		if pr.HasViewers() {
+			details.Append(widget.NewAccordionItem(words.ViewersTitle, p.viewers(pr)))
+		}
 		rm := newButton("Remove", func() { p.onRemove(pr) })
 		p.List.Add(container.NewBorder(nil, nil, container.NewVBox(platformMark(pr.Platform)), container.NewVBox(rm), container.NewVBox(name, reach, details)))
 	}

@@ -45,7 +45,9 @@ func blockHeadline(ps []profile.Profile, s *api.Session) string {
 	var who []string
 	explained := map[string]bool{}
 	for _, p := range ps {
-		hs, paths := p.Hostnames(), []string(nil)
+		core := p
+		core.ViewersOff = true // a block started before the viewer sites were listed still blocks the person
+		hs, paths := core.Hostnames(), []string(nil)
 		if p.EffectiveReach() == profile.ReachProfile {
 			paths = p.Paths()
 		}
@@ -53,7 +55,7 @@ func blockHeadline(ps []profile.Profile, s *api.Session) string {
 			continue
 		}
 		who = append(who, p.Who())
-		for _, x := range append(hs, paths...) {
+		for _, x := range slices.Concat(p.Hostnames(), paths) {
 			explained[x] = true
 		}
 	}

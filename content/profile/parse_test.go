@@ -131,6 +131,7 @@ func TestParse(t *testing.T) {
 		}
 		if tt.hosts != "" {
 			p.Reach = ReachPlatform // the hostnames a platform reach blocks
+			p.ViewersOff = true     // and no viewer sites: viewers_test.go
 			if got := strings.Join(p.Hostnames(), " "); got != tt.hosts {
 				t.Errorf("Parse(%q) hosts:\n got %s\nwant %s", tt.in, got, tt.hosts)
 			}
@@ -216,8 +217,11 @@ func TestHostnamesMergesAndKeepsTheWidestScope(t *testing.T) {
 	if e := byHost["jane.substack.com"]; e.Scope != ScopeExact {
 		t.Errorf("substack entry %+v", e)
 	}
-	if len(entries) != 9 {
-		t.Errorf("%d entries", len(entries))
+	if e := byHost["imginn.com"]; len(e.Profiles) != 2 { // a viewer site is each person's
+		t.Errorf("viewer entry %+v", e)
+	}
+	if want := 9 + len(a.viewerHosts()); len(entries) != want {
+		t.Errorf("%d entries, want %d", len(entries), want)
 	}
 }
 
@@ -282,8 +286,10 @@ func TestReach(t *testing.T) {
 		if got := strings.Join(Paths([]Profile{p}), " "); tt.reach == ReachProfile && got != sortedWords(tt.paths) {
 			t.Errorf("%s: paths %q, want %q", tt.in, got, sortedWords(tt.paths))
 		}
-		if tt.reach == ReachProfile && len(p.Hostnames()) != 0 {
-			t.Errorf("%s: a profile reach blocks hostnames %v", tt.in, p.Hostnames())
+		for _, h := range p.Hostnames() {
+			if tt.reach == ReachProfile && PlatformOf(h) != nil {
+				t.Errorf("%s: a profile reach blocks the platform's %s", tt.in, h)
+			}
 		}
 	}
 	old := Profile{Platform: "instagram", Handle: "jane.doe", Scope: ScopePlatform} // saved before reaches
@@ -310,6 +316,7 @@ func TestBlockOf(t *testing.T) {
 		}
 		ps = append(ps, p)
 	}
+	ps[0].ViewersOff = true // their viewer sites: TestAPersonBlocksTheirPlatformsViewerSites
 	b, err := BlockOf(ps)
 	if err != nil || !slices.Equal(b.Names, []string{"jane.substack.com"}) || !slices.Contains(b.Paths, "instagram.com/jane.doe") ||
 		len(b.Entries) != 1 || b.Entries[0].Profiles[0] != ps[1].ID() {

@@ -61,6 +61,14 @@ type Profile struct {
 	Reach    Reach    `json:"reach,omitempty"` // for a platform scope; "" (older data) is ReachPlatform
 	Extra    []string `json:"extra,omitempty"` // further exact hostnames (a Bluesky custom-domain handle)
 	Input    string   `json:"input,omitempty"` // what was pasted
+	// ViewersOff turns off the block of the sites that show the person
+	// without an account (their platform's viewer sites and Watch): on
+	// by default, so older data has it on.
+	ViewersOff bool `json:"viewers_off,omitempty"`
+	// Watch are sites the person added where they watch this profile
+	// ("another site where I watch them"): blocked like the catalogue's
+	// viewer sites for the platform.
+	Watch []string `json:"watch,omitempty"`
 }
 
 // ID identifies the profile among the saved ones.
@@ -104,9 +112,9 @@ func Lookup(id string) *Platform {
 
 // Hostnames returns the names blocking p blocks, validated.
 func (p Profile) Hostnames() []string {
-	var names []string
+	names := p.viewerHosts()
 	if p.EffectiveReach() == ReachProfile {
-		return append(p.ownHosts(), p.Extra...) // their own sites, if any; the platform stays open
+		return append(append(names, p.ownHosts()...), p.Extra...) // their own sites, if any; the platform stays open
 	}
 	if p.Scope == ScopePlatform {
 		names = append(names, Lookup(p.Platform).Hosts...)

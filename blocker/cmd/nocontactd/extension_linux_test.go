@@ -32,7 +32,9 @@ sleep 2 # the extension fetches its rules
 for u in https://x.com/ https://www.instagram.com/jane.doe/ https://www.instagram.com/other/ https://www.instagram.com/stories/jane.doe/3141/ \
     "http://www.pathbook.example:$PORT/feed" "http://www.pathbook.example:$PORT/jane.doe.other" \
     https://www.instagram.com/jane%2Edoe/ https://www.instagram.com/%6Aane.doe https://www.instagram.com//jane.doe \
-    "http://www.pathbook.example:$PORT/%6Aane.doe" "http://www.pathbook.example:$PORT//jane.doe;x" "http://www.pathbook.example:$PORT/JANE.DOE"; do
+    "http://www.pathbook.example:$PORT/%6Aane.doe" "http://www.pathbook.example:$PORT//jane.doe;x" "http://www.pathbook.example:$PORT/JANE.DOE" \
+    "http://web.archive.org:$PORT/web/2024/https://www.instagram.com/jane.doe/" "http://web.archive.org:$PORT/web/2024/https://www.instagram.com/other/" \
+    https://www-instagram-com.translate.goog/jane.doe https://www.instagram.com/JANE.DOE/; do
   dev "/json/new?$u" -X PUT >/dev/null
 done
 sleep 5
@@ -65,7 +67,7 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 		}
 		fmt.Fprintf(w, "<p>served %s</p>", r.URL.Path)
 	})
-	dir := newScratch(t, "127.0.0.1 www.pathbook.example pathbook.example\n")
+	dir := newScratch(t, "127.0.0.1 www.pathbook.example pathbook.example web.archive.org\n")
 	read := dir.read
 	out, err := inNamespace(t, string(dir), extensionScript, []string{"curl"}, "PORT="+port, "DEVTOOLS="+freePort(t))
 	if err != nil {
@@ -86,6 +88,7 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 		"http://127.78.0.1/nocontact/blocked?host=pathbook.example\u0026path=%2Fjane.doe",        // an in-page move to it
 		"https://www.instagram.com/other/",                                                       // the rest of the platform: not redirected
 		"/jane.doe.other",                                                                        // a name that begins with the profile's
+		"/web/2024/https://www.instagram.com/other/",                                             // another person in the archive: served
 	} {
 		if !strings.Contains(targets, `"url": "`+want) && !strings.Contains(targets, want+`"`) {
 			t.Errorf("no tab at %s", want)
@@ -94,7 +97,9 @@ func TestExtensionAnswersInTheTab(t *testing.T) {
 	// Issue 29.3: escaped letters, doubled slashes, a ";" parameter and
 	// capitals reach the passage too, on a page that fails to load (the
 	// platform's own name, without DNS here) and on one that is served.
-	for want, n := range map[string]int{"host=instagram.com\u0026path=%2Fjane.doe\"": 4, "host=pathbook.example\u0026path=%2Fjane.doe\"": 4} {
+	// Issue 34: and so do the archive's and Google Translate's copies and
+	// /JANE.DOE (7 in all), each page naming the person.
+	for want, n := range map[string]int{"host=instagram.com\u0026path=%2Fjane.doe\"": 7, "host=pathbook.example\u0026path=%2Fjane.doe\"": 4} {
 		if got := strings.Count(targets, want); got < n {
 			t.Errorf("%d tabs at %s, want %d (one per form of the profile)", got, want, n)
 		}

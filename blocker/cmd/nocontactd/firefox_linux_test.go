@@ -24,6 +24,12 @@ api -X POST -H 'Content-Type: application/json' \
 cp /etc/firefox/policies/policies.json "$T/policies.json" 2>/dev/null || true
 fetch "http://www.pathbook.example:$PORT/jane.doe?during"
 fetch "http://www.pathbook.example:$PORT/friend?during"
+fetch "http://www.pathbook.example:$PORT/JANE.DOE?during"
+fetch "http://www.pathbook.example:$PORT/Jane.Doe?during"
+fetch "http://www.pathbook.example:$PORT/jane%2Edoe?during"
+fetch "http://web.archive.org:$PORT/web/2024/https://www.pathbook.example/jane.doe/?during"
+fetch "http://web.archive.org:$PORT/web/2024/https://www.pathbook.example/friend/?during"
+fetch "http://www-pathbook-example.translate.goog:$PORT/jane.doe?translated"
 api -X POST http://d/v1/cleanup >"$T/cleanup.json"
 ls /etc/firefox/policies >"$T/after-ls" 2>&1 || true
 fetch "http://www.pathbook.example:$PORT/jane.doe?after"
@@ -47,7 +53,7 @@ func TestFirefoxBlocksTheProfilePathOnly(t *testing.T) {
 		mu.Unlock()
 		fmt.Fprint(w, "<p>served</p>")
 	})
-	dir := newScratch(t, "127.0.0.1 www.pathbook.example pathbook.example\n")
+	dir := newScratch(t, "127.0.0.1 www.pathbook.example pathbook.example web.archive.org www-pathbook-example.translate.goog\n")
 	read := dir.read
 	script := "mkdir -p /etc/firefox\n" + firefoxScript // /etc is the namespace's private copy
 	out, err := inNamespace(t, string(dir), script, []string{"curl"}, "PORT="+port)
@@ -60,9 +66,19 @@ func TestFirefoxBlocksTheProfilePathOnly(t *testing.T) {
 	if !strings.Contains(read("policies.json"), `"*://*.pathbook.example/jane.doe"`) {
 		t.Fatalf("the policy was not written: %s", read("policies.json"))
 	}
-	if slices.Contains(asked, "/jane.doe?during") {
-		t.Error("Firefox loaded the profile during the session")
+	// Issue 34: in any letter case, in an archive's copy and in Google
+	// Translate's; another person's archived page is served. An escaped
+	// letter is logged: Firefox matches the URL as typed, lower-cased.
+	for _, p := range []string{"/jane.doe?during", "/JANE.DOE?during", "/Jane.Doe?during", "/jane.doe?translated",
+		"/web/2024/https://www.pathbook.example/jane.doe/?during"} {
+		if slices.ContainsFunc(asked, func(a string) bool { return strings.EqualFold(a, p) }) {
+			t.Errorf("Firefox loaded %s during the session", p)
+		}
 	}
+	if !slices.Contains(asked, "/web/2024/https://www.pathbook.example/friend/?during") {
+		t.Error("Firefox did not load another person's archived page during the session")
+	}
+	t.Logf("/jane%%2Edoe during the session: loaded %v", slices.Contains(asked, "/jane%2Edoe?during"))
 	if !slices.Contains(asked, "/friend?during") {
 		t.Error("Firefox did not load another page of the site during the session")
 	}

@@ -67,8 +67,9 @@ func TestChromiumPolicy(t *testing.T) {
 	if err := json.Unmarshal([]byte(got), &p); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(p.URLBlocklist, []string{"instagram.com/jane.doe", "x.com/janedoe",
+	if len(p.URLBlocklist) < 7 || !slices.Equal(p.URLBlocklist[:7], []string{"instagram.com/jane.doe", "x.com/janedoe",
 		"instagram.com/JANE.DOE", "instagram.com/Jane.Doe", "instagram.com/Jane.doe", "x.com/JANEDOE", "x.com/Janedoe"}) || p.DnsOverHttpsMode != "off" ||
+		!slices.Contains(p.URLBlocklist, "www-instagram-com.translate.goog/jane.doe") || !slices.Contains(p.URLBlocklist, "x-com.translate.goog/JANEDOE") ||
 		!slices.Contains(p.URLAllowlist, "instagram.com/jane.doe.") || !slices.Contains(p.URLAllowlist, "x.com/janedoe2") ||
 		slices.Contains(p.URLAllowlist, "instagram.com/jane.doe/") {
 		t.Fatalf("policy %s", got)
@@ -271,12 +272,13 @@ func TestWholeNamesAndPrivateWindows(t *testing.T) {
 	if err := json.Unmarshal([]byte(got), &p); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(p.URLBlocklist, []string{"example.net/jane.doe", ".instagram.com", ".www.instagram.com",
+	if len(p.URLBlocklist) < 6 || !slices.Equal(p.URLBlocklist[:6], []string{"example.net/jane.doe", ".instagram.com", ".www.instagram.com",
 		"example.net/JANE.DOE", "example.net/Jane.Doe", "example.net/Jane.doe"}) || p.IncognitoModeAvailability != 1 {
 		t.Errorf("chromium policy %s", got)
 	}
 	ff, _ := read(root, "/etc/firefox/policies/policies.json")
-	for _, want := range []string{`"DisablePrivateBrowsing": true`, `"*://instagram.com/*"`, `"*://*.example.net/jane.doe/*"`, `"*://example.org/*"`} {
+	for _, want := range []string{`"DisablePrivateBrowsing": true`, `"*://instagram.com/*"`, `"*://*.example.net/jane.doe/*"`, `"*://example.org/*"`,
+		`"*://*.www-example-net.translate.goog/jane.doe"`, `"*://web.archive.org/web/*example.net/jane.doe/*"`, `"*://archive.ph/*example.net/jane.doe"`} {
 		if !strings.Contains(ff, want) {
 			t.Errorf("firefox policy lacks %s:\n%s", want, ff)
 		}

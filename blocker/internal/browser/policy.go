@@ -64,10 +64,14 @@ func chromiumPolicies(w Want, allowOK bool, forcelist []string, room int) (p map
 	}
 	n := len(block)
 	block, all := withCaseVariants(block, w.Paths, room-len(block))
-	variants := block[n:]
 	if !all {
 		notes = append(notes, "its URL list has no room for every profile name in upper and title case; the extension still matches any case")
 	}
+	block, all = withWrapped(block, w.Paths, room)
+	if !all {
+		notes = append(notes, "its URL list has no room for every profile on the translation proxy (translate.goog); the extension still refuses them")
+	}
+	variants := block[n:] // blocked, with no carve-outs of their own
 	exact = true
 	if len(block) > 0 {
 		p["URLBlocklist"] = block
@@ -161,6 +165,10 @@ func firefoxPolicies(w Want, have int) (p map[string]any, notes []string, err er
 	}
 	if have+len(block) > MaxListEntries {
 		return nil, nil, fmt.Errorf("its WebsiteFilter would hold %d entries, more than Firefox's %d", have+len(block), MaxListEntries)
+	}
+	block, all := firefoxWrapped(block, w.Paths, MaxListEntries-have-len(w.Hosts))
+	if !all {
+		notes = append(notes, "its website filter has no room for every profile in archives and on the translation proxy")
 	}
 	if have+len(block)+len(w.Hosts) <= MaxListEntries {
 		for _, h := range w.Hosts {

@@ -157,15 +157,16 @@ func TestRules(t *testing.T) {
 	}{
 		{"nothing", nil, nil, 0},
 		{"hostnames", []string{"instagram.com", "www.instagram.com"}, nil, 2},
-		{"paths", nil, []string{"instagram.com/jane.doe", "tiktok.com/@jane"}, 2},
-		{"an IDN, already punycode", []string{"xn--bcher-kva.de"}, []string{"xn--bcher-kva.de/jane"}, 2},
+		{"paths: each also on translate.goog's two hosts and in two kinds of archive", nil, []string{"instagram.com/jane.doe", "tiktok.com/@jane"}, 10},
+		{"a query: not wrapped", nil, []string{"facebook.com/profile.php?id=4"}, 1},
+		{"an IDN, already punycode: its bare translate.goog name is no valid name", []string{"xn--bcher-kva.de"}, []string{"xn--bcher-kva.de/jane"}, 5},
 		{"many names", many, nil, 500},
 	}
 	for _, tt := range tests {
 		if err := json.Unmarshal(RulesFor("http://127.78.0.1", tt.hosts, tt.paths), &r); err != nil {
 			t.Fatal(err)
 		}
-		if len(r.DNR) != tt.dnr || len(r.Paths) != len(tt.paths) {
+		if len(r.DNR) != tt.dnr || len(r.Paths) != tt.dnr-len(tt.hosts) {
 			t.Errorf("%s: %d rules, %d paths", tt.name, len(r.DNR), len(r.Paths))
 		}
 		for i, rule := range r.DNR {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -67,9 +68,15 @@ func BlockedURL(sinkhole, host, path string) string {
 // declarativeNetRequest rule sees the URL as typed, so such a URL reaches
 // the page, where the extension sends the tab to the passage.
 func PathRegex(path string) string {
+	return `^https?://` + hostAndPath(path)
+}
+
+// hostAndPath is PathRegex without its scheme: the host and its
+// subdomains, any port, the path and query.
+func hostAndPath(path string) string {
 	host, p, q := api.SplitPath(path)
 	var b strings.Builder
-	b.WriteString(`^https?://([^/?#]+\.)?` + regexp.QuoteMeta(host) + `(:[0-9]+)?`)
+	b.WriteString(`([^/?#]+\.)?` + regexp.QuoteMeta(host) + `(:[0-9]+)?`)
 	for _, seg := range strings.Split(strings.TrimPrefix(p, "/"), "/") {
 		b.WriteString(`/+` + regexp.QuoteMeta(seg) + `(;[^/?#]*)?`)
 	}
@@ -83,6 +90,8 @@ func PathRegex(path string) string {
 
 // RulesFor turns a session's hostnames and profile paths (validated by
 // the daemon) into the extension's rules; sinkhole is "http://127.78.0.1".
+// Each path is also refused on the translation proxy's hosts
+// (api.WrappedPaths) and inside a web archive's address (ArchiveRegexes).
 func RulesFor(sinkhole string, hostnames, paths []string) []byte {
 	r := Rules{DNR: []Rule{}, Paths: []PathMatch{}}
 	mainFrame := []string{"main_frame"}
@@ -92,13 +101,28 @@ func RulesFor(sinkhole string, hostnames, paths []string) []byte {
 			Action:    Action{Type: "redirect", Redirect: map[string]string{"url": BlockedURL(sinkhole, h, "")}},
 			Condition: Condition{RequestDomains: []string{h}, ResourceTypes: mainFrame}})
 	}
-	for _, p := range paths {
+	add := func(p, re string) {
 		host, rest, _ := strings.Cut(p, "/")
 		to := BlockedURL(sinkhole, host, "/"+rest)
 		r.DNR = append(r.DNR, Rule{ID: len(r.DNR) + 1, Priority: 2,
 			Action:    Action{Type: "redirect", Redirect: map[string]string{"url": to}},
-			Condition: Condition{RegexFilter: PathRegex(p), CaseSensitive: &no, ResourceTypes: mainFrame}})
-		r.Paths = append(r.Paths, PathMatch{Regex: PathRegex(p), Redirect: to})
+			Condition: Condition{RegexFilter: re, CaseSensitive: &no, ResourceTypes: mainFrame}})
+		r.Paths = append(r.Paths, PathMatch{Regex: re, Redirect: to})
+	}
+	for _, p := range paths {
+		add(p, PathRegex(p))
+	}
+	for _, p := range paths { // the page in the tab names the person, not the proxy
+		for _, w := range api.WrappedPaths([]string{p}) {
+			if !slices.Contains(paths, w) {
+				add(p, PathRegex(w))
+			}
+		}
+	}
+	for _, p := range archived(paths) {
+		for _, re := range ArchiveRegexes(p) {
+			add(p, re)
+		}
 	}
 	b, _ := json.Marshal(r)
 	return b

@@ -25,14 +25,31 @@ async function sync() {
   } catch (e) {
     return; // the daemon is not answering: keep the rules we have
   }
+  pathRules = rules.paths.map((p) => ({re: new RegExp(p.regex, "i"), redirect: p.redirect}));
   const old = await chrome.declarativeNetRequest.getDynamicRules();
   await chrome.declarativeNetRequest.updateDynamicRules({
     removeRuleIds: old.map((r) => r.id),
-    addRules: rules.dnr,
+    addRules: await supported(rules.dnr),
   });
-  pathRules = rules.paths.map((p) => ({re: new RegExp(p.regex, "i"), redirect: p.redirect}));
   hostRules = rules.dnr.filter((r) => r.condition.requestDomains)
     .flatMap((r) => r.condition.requestDomains.map((d) => ({domain: d, redirect: r.action.redirect.url})));
+}
+
+// supported drops the rules whose pattern the browser's regex engine
+// refuses (too large for its memory limit): one such rule would make the
+// whole update fail. The tab is still sent to the passage for them, as
+// the navigation begins (inPage), from pathRules.
+async function supported(dnr) {
+  const out = [];
+  for (const r of dnr) {
+    const re = r.condition.regexFilter;
+    if (re !== undefined) {
+      const ok = await chrome.declarativeNetRequest.isRegexSupported({regex: re, isCaseSensitive: false});
+      if (!ok.isSupported) continue;
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 // blockedName is the redirect for a URL on a name blocked whole, or null.
