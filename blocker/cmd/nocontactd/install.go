@@ -60,6 +60,9 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 	if f.ownerUID < 0 && f.ownerSID == "" {
 		return usagef("install: --owner-uid UID (--owner-sid SID on Windows) is needed: the user who may use the daemon")
 	}
+	if packaged(f.root) {
+		return errors.New("install: No Contact's service is installed here by a package; to let a user use it, run `nocontactd owner --owner-uid UID` (nocontact setup does)")
+	}
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -92,6 +95,9 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 // uninstallCommand stops and removes the service; it refuses while a
 // session runs (use cleanup first).
 func uninstallCommand(f *installFlags, stdout io.Writer) error {
+	if packaged(f.root) {
+		return errors.New("uninstall: No Contact is installed here by a package: remove it with the package manager (apt remove nocontact, dnf remove nocontact)")
+	}
 	if running, err := sessionRunning(f.root); err != nil {
 		return err
 	} else if running {

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -139,6 +140,17 @@ func (d *Daemon) Cleanup() error {
 	d.record(api.Event{Kind: api.EventCleanup, Detail: fmt.Sprintf("session running: %v", had)})
 	if err != nil {
 		return err
+	}
+	return d.lift()
+}
+
+// LiftIdle removes the hosts section and the browser policies when no
+// session runs, and records nothing: what a package's removal asks of a
+// daemon that is not running, so that nothing of ours outlives the app.
+// While a session runs it refuses and leaves everything in place.
+func (d *Daemon) LiftIdle() error {
+	if d.Status().Session != nil {
+		return errors.New("daemon: a block session is running")
 	}
 	return d.lift()
 }
