@@ -138,7 +138,7 @@ install: build ## Install into $(DESTDIR)$(PREFIX): binaries, daemon, systemd un
 	done
 	install -Dm644 resources/icon.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/$(APPID).png
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m644 $(BIN)/share/man1/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m644 $(BIN)/share/man1/*.1 resources/nocontact-tray.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -Dm644 $(BIN)/share/completions/nocontact.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nocontact
 	install -Dm644 $(BIN)/share/completions/_nocontact $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_nocontact
 	install -Dm644 $(BIN)/share/completions/nocontact.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/nocontact.fish
