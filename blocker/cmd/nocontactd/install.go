@@ -101,7 +101,7 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 	if running, err := sessionRunning(f.root); err != nil {
 		return err
 	} else if running {
-		return errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontactd cleanup`)")
+		return errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontact cleanup`)")
 	}
 	if f.root == "/" && !f.noStart {
 		if err := service.stop(stdout); err != nil {
@@ -142,7 +142,7 @@ func sessionRunning(root string) (bool, error) {
 	}
 	st, _, err := store.Load()
 	if err != nil {
-		return true, fmt.Errorf("uninstall: the daemon's state is unreadable; run `sudo nocontactd cleanup` first: %w", err)
+		return true, fmt.Errorf("uninstall: the daemon's state is unreadable; run `sudo nocontact cleanup` first: %w", err)
 	}
 	return st.Session != nil, nil
 }

@@ -34,7 +34,7 @@ func (d *Daemon) Status() api.Status {
 		st.Browsers = d.browsers.status()
 	}
 	if err := d.mgr.Snapshot().Broken; err != nil {
-		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontactd cleanup` (%v)", err)
+		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontact cleanup` (%v)", err)
 	}
 	return st
 }
@@ -158,7 +158,7 @@ func (d *Daemon) LiftIdle() error {
 func (a handlers) handleCleanup(w http.ResponseWriter, r *http.Request) {
 	d := a.d
 	if peerOf(r) != 0 {
-		writeError(w, api.Errorf(api.CodeForbidden, "cleanup is for root: run `sudo nocontactd cleanup`"))
+		writeError(w, api.Errorf(api.CodeForbidden, "cleanup is for root: run `sudo nocontact cleanup`"))
 		return
 	}
 	if err := d.Cleanup(); err != nil {
