@@ -47,7 +47,7 @@ func packagedInstall(root string) bool {
 // use the daemon, as root (pkexec), unless the daemon answers this user.
 func setupPackaged(env Env, root string, remove bool) error {
 	if remove {
-		return errors.New("No Contact is installed from a package here: remove it with your package manager (sudo apt remove nocontact, or sudo dnf remove nocontact); your data is kept")
+		return errors.New("setup --remove: No Contact is installed from a package here: remove it with your package manager (sudo apt remove nocontact, or sudo dnf remove nocontact); your data is kept")
 	}
 	fmt.Fprintln(env.Stdout, "No Contact is installed from a package: the blocking service, the launcher and the tray's autostart are in place for every user.")
 	if root == "/" && daemonAnswers() {
