@@ -53,7 +53,7 @@ inside() {
 	mount -t proc proc "$root/proc"
 	mount --bind /dev "$root/dev"
 	printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n' >"$root/etc/hosts"
-	cp "$work"/*.deb "$root/tmp/"
+	cp "$work"/*.deb "$work/rpm-preun.sh" "$root/tmp/"
 
 	inroot dpkg -i "/tmp/nocontact_${version}_amd64.deb" >"$work/dpkg.log" 2>&1 || fail "dpkg -i: $(cat "$work/dpkg.log")"
 	[ -L "$root/etc/systemd/system/multi-user.target.wants/nocontactd.service" ] || fail "the unit is not enabled on install"
@@ -87,6 +87,11 @@ inside() {
 	inroot dpkg-query -W -f='${Status}' nocontact | grep -q 'install ok installed' || fail "the package is not installed after a refused removal"
 	[ "$(section)" = 1 ] && [ -x "$root/usr/libexec/nocontact/nocontactd" ] || fail "a refused removal took something away"
 	say "removal refused: $(grep -o 'a block is running.*' "$work/remove.log" | head -1)"
+	if inroot sh /tmp/rpm-preun.sh 0 >"$work/preun.log" 2>&1 || ! grep -q 'nocontact cleanup' "$work/preun.log"; then
+		fail "the rpm's %preun let an erase through during the block: $(cat "$work/preun.log")"
+	fi
+	inroot sh /tmp/rpm-preun.sh 1 >"$work/preun.log" 2>&1 || fail "the rpm's %preun stopped an upgrade: $(cat "$work/preun.log")"
+	say "the rpm's %preun refuses an erase during the block and lets an upgrade by"
 
 	inroot nocontact cleanup >"$work/cleanup.log" 2>&1 || fail "nocontact cleanup: $(cat "$work/cleanup.log")"
 	inroot dpkg -r nocontact >"$work/remove.log" 2>&1 || fail "removal after cleanup: $(cat "$work/remove.log")"

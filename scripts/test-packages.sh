@@ -14,7 +14,8 @@
 #      restarted as systemd would (the block goes on, same start, same
 #      length, credited time kept), removal refused during the block with
 #      a sentence naming `nocontact cleanup`, accepted after it, the section
-#      gone and the daemon's data kept, then purged.
+#      gone and the daemon's data kept, then purged; the rpm's %preun run
+#      there too, refusing an erase during the block.
 # The root's tarball is cached under $(go env GOCACHE)/nocontact-packages,
 # keyed by the package's dependencies. Needs root for the third part; under
 # NOCONTACT_CI=1 anything missing is a failure, never a skip.
@@ -114,5 +115,8 @@ fi
 
 say "install, upgrade and removal in a private namespace"
 cp "$deb" "$work/v2/nocontact_${next}_amd64.deb" "$work/"
+# The rpm's %preun is run in the Debian root too (its daemon is the same):
+# it must refuse an erase ($1 = 0) during the block and let an upgrade by.
+rpm -qp --qf '%{PREUN}' "$rpm" >"$work/rpm-preun.sh" 2>/dev/null
 unshare --mount --pid --net --fork --propagation private "$0" --inside "$work" "$tarball" "$version $next"
 say "passed"
