@@ -92,6 +92,13 @@ inside() {
 	fi
 	inroot sh /tmp/rpm-preun.sh 1 >"$work/preun.log" 2>&1 || fail "the rpm's %preun stopped an upgrade: $(cat "$work/preun.log")"
 	say "the rpm's %preun refuses an erase during the block and lets an upgrade by"
+	stopdaemon
+	if inroot dpkg -r nocontact >"$work/remove.log" 2>&1 || ! grep -q 'nocontact cleanup' "$work/remove.log"; then
+		fail "removal with the daemon stopped during the block: $(cat "$work/remove.log")"
+	fi
+	[ "$(section)" = 1 ] || fail "a refused removal with the daemon stopped took the section away"
+	daemon
+	say "removal refused too with the daemon stopped (read from its state)"
 
 	inroot nocontact cleanup >"$work/cleanup.log" 2>&1 || fail "nocontact cleanup: $(cat "$work/cleanup.log")"
 	inroot dpkg -r nocontact >"$work/remove.log" 2>&1 || fail "removal after cleanup: $(cat "$work/remove.log")"
