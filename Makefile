@@ -19,7 +19,7 @@ export LC_MESSAGES := en_US.UTF-8
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test test-windows package-windows screenshots screenshots-leaving validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
+.PHONY: help deps build run test test-packages test-windows package-windows screenshots screenshots-leaving validate demo package vet fmt-check race keyring fuzz soak cross display bench lint install uninstall clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -36,7 +36,7 @@ build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 run: build ## Set up, build and start the app
 	./$(BIN)/nocontact
 
-test: deps lint race keyring cross test-windows validate display ## Everything CI runs: gofmt, vet, race tests (root-only ones as root, fuzz corpora replayed), real keyring, cross builds, the Windows tests under Wine, install files, display test
+test: deps lint race keyring cross test-windows validate display test-packages ## Everything CI runs: gofmt, vet, race tests (root-only ones as root, fuzz corpora replayed), real keyring, cross builds, the Windows tests under Wine, install files, display test, the packages installed, upgraded and removed in a throwaway Debian root
 	@echo "make test: all passed"
 
 fmt-check:
@@ -151,7 +151,7 @@ install: build ## Install into $(DESTDIR)$(PREFIX): binaries, daemon, systemd un
 	done
 	install -Dm644 resources/icon.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/$(APPID).png
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m644 $(BIN)/share/man1/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m644 $(BIN)/share/man1/*.1 resources/nocontact-tray.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -Dm644 $(BIN)/share/completions/nocontact.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nocontact
 	install -Dm644 $(BIN)/share/completions/_nocontact $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_nocontact
 	install -Dm644 $(BIN)/share/completions/nocontact.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/nocontact.fish
@@ -184,8 +184,11 @@ validate: build ## Install into a scratch DESTDIR and validate the desktop files
 	rm -rf $$d && if [ -n "$$left" ]; then echo "uninstall left: $$left"; exit 1; fi && \
 	echo "validate: desktop files, metainfo, polkit policy, systemd unit, man pages and bash completion are valid; uninstall removes everything"
 
-package: build ## dist/: the fyne package archive and a tarball of the binaries with the install files
+package: build ## dist/: nocontact_VERSION_amd64.deb, nocontact-VERSION.x86_64.rpm, the fyne package archive and a tarball of the install files
 	./scripts/package.sh $(BIN) dist
+
+test-packages: build ## The .deb (lintian) and .rpm checked, then installed, upgraded during a block and removed in a throwaway Debian root (as root; about 2 minutes, the first run 1–2 more for the Debian root)
+	./scripts/test-packages.sh $(BIN)
 
 clean: ## Remove bin/ and dist/
 	rm -rf $(BIN) dist

@@ -68,6 +68,7 @@ func commands() []command {
 		{use: "import FILE", short: "Replace your data with an export", args: cobra.ExactArgs(1), run: importCommand},
 		{use: "vault", short: "Where your data is kept; opt in to a file without a keyring", args: noArgs, flags: vaultCommand},
 		{use: "setup", short: "Install the blocking service (asks for your password), the tray's autostart and the launcher", args: noArgs, flags: setupCommand},
+		{use: "cleanup", short: "End any block whatever its lock and remove the hosts section and browser policies (root; logged)", args: noArgs, flags: cleanupCommand},
 		{use: "read [N | TITLE...]", short: "The article, offline: all of it, one section, the list, or a search", args: cobra.ArbitraryArgs, flags: readCommand},
 		{use: "excerpt", short: "What the pop-up shows for an attempt (--print), or the pop-up for an event (--event SEQ)", args: noArgs, flags: excerptCommand},
 		{use: "open [TAB]", short: "Open the window at a tab: " + strings.Join(single.Tabs, ", ") + "; " + EndEarlyArg + " opens the pause before ending a block early", args: tabArg, run: openCommand,

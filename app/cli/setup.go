@@ -26,7 +26,8 @@ const installedDaemon = "/usr/local/libexec/nocontact/nocontactd"
 
 // setupCommand installs the daemon (through pkexec) and the user's parts:
 // the tray's autostart entry, the launcher and the icons. --remove undoes
-// them.
+// them. Where a package installed No Contact it installs no second copy:
+// it only records the user (setupPackaged).
 func setupCommand(fs *pflag.FlagSet) runFunc {
 	remove := fs.Bool("remove", false, "remove the user parts and uninstall the daemon")
 	noSystem := fs.Bool("no-system", false, "install only the user parts")
@@ -39,6 +40,9 @@ func setupCommand(fs *pflag.FlagSet) runFunc {
 		binDir := filepath.Dir(self)
 		if done, err := setupElsewhere(env, binDir, *remove); done {
 			return err
+		}
+		if !*noSystem && packagedInstall(*systemRoot) {
+			return setupPackaged(env, *systemRoot, *remove)
 		}
 		if *remove {
 			return setupRemove(env, binDir, *noSystem, *systemRoot)
@@ -120,6 +124,9 @@ func systemCommand(euid int, binDir string, lookPath func(string) (string, error
 	d := filepath.Join(binDir, "nocontactd")
 	if _, err := os.Stat(d); err != nil {
 		d = installedDaemon
+		if _, err := os.Stat(packagedDaemon); err == nil {
+			d = packagedDaemon
+		}
 	}
 	if euid == 0 {
 		return d, args, nil

@@ -186,6 +186,13 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 		showText(t.Detail, "The No Contact daemon is not running on this computer. It is what blocks sites, even after a restart. Set it up once (it asks for your password).")
 		t.setupBox.Show()
 		return
+	case isForbidden(derr):
+		// A packaged daemon runs from the start but serves root alone
+		// until `nocontact setup` records its user.
+		t.Status.SetText(words.NotSetUp)
+		showText(t.Detail, "The No Contact daemon runs on this computer, but not for you: it was set up for another user, or, installed from a package, for no one yet. Set it up once (it asks for your password).")
+		t.setupBox.Show()
+		return
 	case derr != nil:
 		t.Status.SetText(words.NoAnswer)
 		showText(t.Detail, "")
@@ -305,4 +312,10 @@ func (t *Today) renderAddSaved(s *api.Session) {
 	}
 	t.AddSaved.SetText(fmt.Sprintf("Add saved profiles to this block (%d more to block)", missing))
 	t.AddSaved.Show()
+}
+
+// isForbidden reports whether the daemon refused this user.
+func isForbidden(err error) bool {
+	var ae *api.Error
+	return errors.As(err, &ae) && ae.Code == api.CodeForbidden
 }

@@ -42,6 +42,14 @@ func newMain(t *testing.T, socket string) (*Main, *client.Client, *vault.Vault) 
 	return m, c, v
 }
 
+func TestDaemonForAnotherUserOffersSetup(t *testing.T) {
+	m, _, _ := newMain(t, "")
+	m.Today.render(&vault.Data{}, nil, nil, api.Errorf(api.CodeForbidden, "no permission"))
+	if m.Today.Status.Text != "Blocking is not set up" || !m.Today.setupBox.Visible() || !strings.Contains(m.Today.Detail.Text, "package") {
+		t.Errorf("status %q, setup visible %v, detail %q", m.Today.Status.Text, m.Today.setupBox.Visible(), m.Today.Detail.Text)
+	}
+}
+
 func TestDaemonDownIsAClearState(t *testing.T) {
 	m, _, _ := newMain(t, "")
 	if m.Today.Status.Text != "Blocking is not set up" || !m.Today.setupBox.Visible() || m.Today.startBox.Visible() {

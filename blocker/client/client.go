@@ -106,7 +106,7 @@ func (c *Client) dialError(err error) error {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ENOENT):
 		return fmt.Errorf("%w (no daemon on %s)", ErrNotRunning, c.socket())
 	case errors.Is(err, fs.ErrPermission):
-		return api.Errorf(api.CodeForbidden, "no permission to use %s: nocontactd was set up for another user", c.socket())
+		return api.Errorf(api.CodeForbidden, "no permission to use %s: nocontactd was set up for another user, or for no one yet (run nocontact setup)", c.socket())
 	}
 	return fmt.Errorf("nocontactd: %w", err)
 }

@@ -71,6 +71,9 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 	if f.ownerUID < 0 && f.ownerSID == "" {
 		return usagef("install: --owner-uid UID (--owner-sid SID on Windows) is needed: the user who may use the daemon")
 	}
+	if packaged(f.root) {
+		return errors.New("install: No Contact's service is installed here by a package; to let a user use it, run `nocontactd owner --owner-uid UID` (nocontact setup does)")
+	}
 	if f.ownerSID == "self" {
 		sid, err := service.self()
 		if err != nil {
@@ -116,6 +119,9 @@ func installCommand(f *installFlags, stdout io.Writer) error {
 // session runs (use cleanup first). The state and history stay unless
 // --remove-data.
 func uninstallCommand(f *installFlags, stdout io.Writer) error {
+	if packaged(f.root) {
+		return errors.New("uninstall: No Contact is installed here by a package: remove it with the package manager (apt remove nocontact, dnf remove nocontact)")
+	}
 	if running, err := sessionRunning(f.root); err != nil {
 		return err
 	} else if running {
@@ -149,7 +155,7 @@ func uninstallCommand(f *installFlags, stdout io.Writer) error {
 }
 
 // errSessionRunning is uninstall's refusal during a block (exit status 3).
-var errSessionRunning = errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or `sudo nocontactd cleanup`)")
+var errSessionRunning = errors.New("uninstall: a block session is running; it cannot be uninstalled until it ends (or " + cleanupWay + ")")
 
 // sessionRunning asks the running daemon, or reads its state when none runs.
 // A daemon that does not answer is asked twice more: one just (re)started
@@ -177,7 +183,7 @@ func sessionRunning(root string) (bool, error) {
 	}
 	st, _, err := store.Load()
 	if err != nil {
-		return true, fmt.Errorf("uninstall: the daemon's state is unreadable; run `sudo nocontactd cleanup` first: %w", err)
+		return true, fmt.Errorf("uninstall: the daemon's state is unreadable; run `sudo nocontact cleanup` first: %w", err)
 	}
 	return st.Session != nil, nil
 }

@@ -150,6 +150,7 @@ func rootCommand(stdout, stderr io.Writer) *cobra.Command {
 	version := &cobra.Command{Use: "version", Short: "Print the version", Args: noArgs,
 		Run: func(*cobra.Command, []string) { fmt.Fprintf(stdout, "%s %s\n", programName, api.Version) }}
 	root.AddCommand(runCmd, cleanup, install, uninstall, hostsCmd, version)
+	root.AddCommand(packageCommands(stdout, stderr)...)
 	return root
 }
 

@@ -25,7 +25,7 @@ func daemonFlags(fs *pflag.FlagSet) func(stderr io.Writer) (daemon.Config, error
 	fs.StringVar(&cfg.HostsFile, "hosts-file", hosts.DefaultPath, "the hosts `FILE`")
 	fs.StringVar(&cfg.StateDir, "state-dir", daemon.DefaultStateDir, "where the session state and event log live (`DIR`)")
 	fs.StringVar(&cfg.Socket, "socket", api.SocketPath(), "the API's unix socket (`PATH`)")
-	fs.IntVar(&cfg.OwnerUID, "owner-uid", -1, "the user allowed to use the API besides root (`UID`)")
+	fs.IntVar(&cfg.OwnerUID, "owner-uid", -1, "the user allowed to use the API besides root (`UID`; default: the one `nocontactd owner` recorded in the state directory)")
 	fs.StringVar(&cfg.OwnerSID, "owner-sid", "", "on Windows, the user allowed to use the API besides SYSTEM and the administrators (`SID`)")
 	sinkhole := fs.String("sinkhole", hosts.DefaultSinkhole.String(), "IPv4 loopback `ADDRESS` blocked names point to")
 	fs.IntVar(&cfg.HTTPPort, "http-port", 80, "sinkhole HTTP `PORT` (0: off)")
@@ -55,11 +55,17 @@ func daemonFlags(fs *pflag.FlagSet) func(stderr io.Writer) (daemon.Config, error
 }
 
 // runCommand serves until SIGTERM or SIGINT, or the service manager
-// stops it. The block stays in place.
+// stops it. The block stays in place. Without --owner-uid the owner is
+// the one recorded in the state directory (ownerFile), if any.
 func runCommand(config func(io.Writer) (daemon.Config, error), asService bool, stderr io.Writer) error {
 	cfg, err := config(stderr)
 	if err != nil {
 		return err
+	}
+	if cfg.OwnerUID < 0 && cfg.OwnerSID == "" {
+		if cfg.OwnerUID, err = readOwner(cfg.StateDir); err != nil {
+			return err
+		}
 	}
 	d, err := daemon.New(cfg)
 	if err != nil {

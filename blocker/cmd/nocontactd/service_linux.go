@@ -63,3 +63,6 @@ func systemctl(stdout io.Writer, args ...string) error {
 
 // serveDaemon runs the daemon until it is told to stop.
 func serveDaemon(run func(context.Context) error, _ bool) error { return serveForeground(run) }
+
+// cleanupWay is how a person ends a stuck block here, for the refusals.
+const cleanupWay = "`sudo nocontact cleanup`"

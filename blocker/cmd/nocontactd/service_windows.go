@@ -168,3 +168,6 @@ func exitCode(err error) uint32 {
 	}
 	return 0
 }
+
+// cleanupWay is how a person ends a stuck block here, for the refusals.
+const cleanupWay = "`nocontactd cleanup`, run as an administrator"

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -33,7 +34,7 @@ func (d *Daemon) Status() api.Status {
 		st.Browsers = d.browsers.status()
 	}
 	if err := d.mgr.Snapshot().Broken; err != nil {
-		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontactd cleanup` (%v)", err)
+		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontact cleanup` (%v)", err)
 	}
 	return st
 }
@@ -143,10 +144,21 @@ func (d *Daemon) Cleanup() error {
 	return d.lift()
 }
 
+// LiftIdle removes the hosts section and the browser policies when no
+// session runs, and records nothing: what a package's removal asks of a
+// daemon that is not running, so that nothing of ours outlives the app.
+// While a session runs it refuses and leaves everything in place.
+func (d *Daemon) LiftIdle() error {
+	if d.Status().Session != nil {
+		return errors.New("daemon: a block session is running")
+	}
+	return d.lift()
+}
+
 func (a handlers) handleCleanup(w http.ResponseWriter, r *http.Request) {
 	d := a.d
 	if peerOf(r) != 0 {
-		writeError(w, api.Errorf(api.CodeForbidden, "cleanup is for root: run `sudo nocontactd cleanup`"))
+		writeError(w, api.Errorf(api.CodeForbidden, "cleanup is for root: run `sudo nocontact cleanup`"))
 		return
 	}
 	if err := d.Cleanup(); err != nil {

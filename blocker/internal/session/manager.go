@@ -121,7 +121,7 @@ func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode str
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.b.broken != nil {
-		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontactd cleanup` (%v)", m.b.broken)
+		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontact cleanup` (%v)", m.b.broken)
 	}
 	tx := m.b.begin()
 	defer tx.end()

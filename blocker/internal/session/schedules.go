@@ -42,7 +42,7 @@ func (m *Manager) AddSchedule(req api.ScheduleRequest) (api.Schedule, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.b.broken != nil {
-		return api.Schedule{}, api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no schedule can be added; run `sudo nocontactd cleanup` (%v)", m.b.broken)
+		return api.Schedule{}, api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no schedule can be added; run `sudo nocontact cleanup` (%v)", m.b.broken)
 	}
 	s, err := newSchedule(req, m.b.clock.Now())
 	if err != nil {
