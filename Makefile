@@ -68,9 +68,9 @@ test-windows: deps ## The Windows tests under Wine: packages, the three programs
 	./scripts/test-windows.sh $(WINDOWS_PKGS)
 	./scripts/test-windows-display.sh $(WINCACHE)/programs $(BIN)/screenshots
 	./scripts/package-windows.sh $(WINCACHE)/dist $(WINCACHE)/programs
-	./scripts/test-windows-installer.sh $(WINCACHE)/dist/NoContact-$(VERSION)-setup.exe
+	./scripts/test-windows-installer.sh $(WINCACHE)/dist/NoContact-Setup-$(VERSION).exe
 
-package-windows: deps ## dist/NoContact-VERSION-setup.exe: the Windows installer (NSIS); SIGN_CERT=FILE.p12 [SIGN_PASS=…] signs it
+package-windows: deps ## dist/NoContact-Setup-VERSION.exe: the Windows installer (NSIS); SIGN_CERT=FILE.p12 [SIGN_PASS=…] signs it
 	SIGN_CERT=$(SIGN_CERT) SIGN_PASS=$(SIGN_PASS) ./scripts/package-windows.sh dist
 
 keyring: ## The vault against a real Secret Service (a private D-Bus session and gnome-keyring)
