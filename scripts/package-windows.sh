@@ -4,8 +4,8 @@
 # from Debian's nsis package) around the three programs of
 # build-windows.sh (built into a scratch folder unless PROGRAMS_DIR holds
 # them already). With SIGN_CERT (a PKCS#12 file, SIGN_PASS its password)
-# the installer and the programs in it are signed with osslsigncode; without, it is unsigned, and
-# SmartScreen warns (see the README).
+# the installer and the programs in it are signed with osslsigncode;
+# without, they are unsigned, and SmartScreen warns (see the README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1 programs=${2:-}
