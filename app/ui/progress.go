@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/blocker/client"
 )
 
 // chartDays is how many days the attempts chart shows.
@@ -109,8 +111,11 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 	p.Days[1].SetText(now.AddDate(0, 0, -chartDays/2).Format("2 Jan"))
 	p.Days[2].SetText("Today")
 	switch {
-	case derr != nil:
+	case errors.Is(derr, client.ErrNotRunning):
 		p.ChartCaption.SetText("Attempts are counted by the daemon, which is not running.")
+	case derr != nil:
+		sentence, _ := problemText(derr)
+		p.ChartCaption.SetText("The attempts could not be read from the daemon just now; they show when it answers. " + sentence)
 	case total == 0:
 		p.ChartCaption.SetText("No attempts noticed in the last 30 days.")
 	default:

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/zalando/go-keyring"
 	"golang.org/x/sys/windows"
 )
 
@@ -24,7 +25,13 @@ func TestCredentialManagerErrors(t *testing.T) {
 }
 
 // The real Credential Manager (Wine's, in make test-windows) keeps the key.
+// The key found there before (the prefix's window's) is put back after.
 func TestCredentialManagerKeepsTheKey(t *testing.T) {
+	if old, err := (Keyring{}).Get(); err == nil {
+		t.Cleanup(func() { Keyring{}.Set(old) })
+	} else {
+		t.Cleanup(func() { keyring.Delete(keyringService, keyringUser) })
+	}
 	key := make([]byte, keyLen)
 	key[0] = 7
 	if err := (Keyring{}).Set(key); err != nil {
