@@ -42,7 +42,7 @@ func TestProfilesCommands(t *testing.T) {
 		t.Errorf("list: %q", out)
 	}
 	code, _, errs = runCLI("profiles", "add", "https://www.instagram.com/")
-	if code != ExitUsage || !strings.Contains(errs, "understood") {
+	if code != ExitUsage || !strings.Contains(errs, "not someone's profile") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("bad link: %d %q", code, errs)
 	}
 	if code, out, _ = runCLI("profiles", "resolve", "jane.tumblr.com", "--json"); code != ExitOK || !strings.Contains(out, `"jane.tumblr.com"`) {
@@ -203,5 +203,22 @@ func TestProfilesViewers(t *testing.T) {
 	}
 	if code, _, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "sideways"); code != ExitUsage {
 		t.Errorf("a bad word: %d", code)
+	}
+}
+
+func TestProfilesAddAsksAboutATypo(t *testing.T) {
+	useTempVault(t)
+	code, out, errs := runCLI("profiles", "add", "instagam.com/jane.doe")
+	if code != ExitUsage || out != "" || !strings.Contains(errs, "Did you mean Instagram? Paste instagram.com/jane.doe instead") {
+		t.Errorf("typo: %d %q %q", code, out, errs)
+	}
+	if code, _, errs = runCLI("profiles", "add", "instagam.com"); code != ExitUsage || !strings.Contains(errs, "their Instagram profile") {
+		t.Errorf("typo without a name: %d %q", code, errs)
+	}
+	if code, out, errs = runCLI("profiles", "add", "--as-typed", "instagam.com"); code != ExitOK || !strings.Contains(out, "instagam.com") {
+		t.Errorf("kept as typed: %d %q %q", code, out, errs)
+	}
+	if code, _, errs = runCLI("profiles", "add", "example.com"); code != ExitOK {
+		t.Errorf("example.com: %d %q", code, errs)
 	}
 }

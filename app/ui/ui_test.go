@@ -94,7 +94,7 @@ func TestBareNameAsksForThePlatform(t *testing.T) {
 func TestAddProfileByPasting(t *testing.T) {
 	m, _, v := newMain(t, "")
 	test.Type(m.Profiles.Link, "https://www.instagram.com/")
-	if !m.Profiles.Save.Disabled() || !strings.Contains(m.Profiles.Preview.Text, "understood") {
+	if !m.Profiles.Save.Disabled() || !strings.Contains(m.Profiles.Preview.Text, "not someone's profile") {
 		t.Errorf("a link to no profile: %q", m.Profiles.Preview.Text)
 	}
 	m.Profiles.Link.SetText("")
