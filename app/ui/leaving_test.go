@@ -62,7 +62,7 @@ func newLeavingSetup(t *testing.T) *leavingSetup {
 	m.Today.Refresh()
 	m.Today.Duration.SetSelected("30 days")
 	m.Today.Lock.SetSelected("Cool-down")
-	test.Tap(m.Today.Start)
+	startBlock(t, m)
 	return s
 }
 
