@@ -53,7 +53,7 @@ func TestBlockFromTheCommandLine(t *testing.T) {
 
 func TestCommandLineRefusals(t *testing.T) {
 	sock, _ := startDaemon(t)
-	runCLI("start", "--socket", sock, "--for", "1h", "--host", "x.com", "--lock", "strict")
+	runCLI("start", "--socket", sock, "--for", "1h", "--host", "x.com", "--lock", "strict", "--yes")
 	code, _, errs := runCLI("end", "--socket", sock)
 	if code != ExitFailed || !strings.Contains(errs, "strict lock") {
 		t.Errorf("strict end: %d %q", code, errs)

@@ -222,6 +222,9 @@ func noArgs(c *cobra.Command, args []string) error {
 
 // startArgs refuses a name given without --host, rather than ignore it.
 func startArgs(_ *cobra.Command, args []string) error {
+	if len(args) == 1 && isUnit(args[0]) {
+		return nil // the unit of --for: --for 2 weeks
+	}
 	if len(args) > 0 {
 		return fmt.Errorf("start takes names only with --host: to block %s, say --host %s", args[0], args[0])
 	}

@@ -71,7 +71,7 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	runCLI("profiles", "add", "jane.substack.com")
 	runCLI("profiles", "add", "--reach", "platform", "https://x.com/janedoe")
 	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
-	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
+	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d", "--yes")
 	var ps []profile.Profile
 	for _, link := range []string{"jane.substack.com", "https://x.com/janedoe", "https://www.instagram.com/jane.doe/"} {
 		p, _ := profile.Parse(link)
