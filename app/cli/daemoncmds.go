@@ -71,7 +71,7 @@ func startCommand(fs *pflag.FlagSet) runFunc {
 	var hosts hostList
 	var dur forFlag
 	var cooldown durationFlag
-	fs.Var(&hosts, "host", "a hostname to block (repeat for more)")
+	fs.Var(&hosts, "host", "a site to block, such as instagram.com (repeat for more)")
 	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h, or in words: \"30 days\"")
 	fs.Var(&cooldown, "cooldown", "cool-down before an early end (15m to 24h; cooldown lock)")
 	lock := fs.String("lock", string(api.LockCooldown), "how an early end works: `MODE` cooldown, friend or strict")
@@ -137,7 +137,7 @@ func extendCommand(fs *pflag.FlagSet) runFunc {
 func addCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	var hosts hostList
-	fs.Var(&hosts, "host", "a hostname to add (repeat for more)")
+	fs.Var(&hosts, "host", "a site to add, such as instagram.com (repeat for more)")
 	return func(rest []string, env Env) error {
 		hosts = append(hosts, rest...)
 		if len(hosts) == 0 {

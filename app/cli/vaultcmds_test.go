@@ -80,10 +80,10 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	ps[1].Reach = profile.ReachPlatform
 	block, _ := profile.BlockOf(ps) // 10 names, and the viewer sites of X and Instagram
 	n := strconv.Itoa(len(block.Names))
-	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, n+" hostnames, everywhere on this computer: ") ||
+	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, n+" sites, everywhere on this computer: ") ||
 		!strings.Contains(out, "6 profile pages, in your browsers: instagr.am/api/v1/users/web_profile_info?username=jane.doe, instagr.am/jane.doe, instagr.am/stories/jane.doe, "+
 			"instagram.com/api/v1/users/web_profile_info?username=jane.doe, instagram.com/jane.doe, instagram.com/stories/jane.doe") ||
-		!strings.Contains(out, "Blocking "+n+" hostnames and 6 profile pages in browsers") || !strings.Contains(out, "imginn.com") {
+		!strings.Contains(out, "Blocking "+n+" sites and 6 profile pages") || !strings.Contains(out, "imginn.com") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	b, _ := os.ReadFile(hostsFile)

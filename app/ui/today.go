@@ -257,8 +257,8 @@ func (t *Today) renderIdle(st *api.Status) {
 func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
 	t.Status.SetText(blockHeadline(t.profiles, s))
-	lines := []string{fmt.Sprintf("%s of %s served · ends around %s", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)),
-		words.Moment(t.d.Now().Add(time.Duration(s.Remaining)))), words.Hosts(st.Hosts, true, t.d.Now()), words.Private(s)}
+	lines := []string{servedLine(s) + " It ends around " + words.Moment(t.d.Now().Add(time.Duration(s.Remaining))) + ".",
+		words.Hosts(st.Hosts, true, t.d.Now()), words.Private(s)}
 	if l := words.Sinkhole(st.Sinkhole); l != "" {
 		lines = append(lines, l)
 	}
