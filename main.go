@@ -23,5 +23,8 @@ func cliEnv() cli.Env {
 		env.IsTerminal = true
 		env.Width, _, _ = term.GetSize(fd)
 	}
+	if term.IsTerminal(int(os.Stdin.Fd())) {
+		env.Stdin = os.Stdin
+	}
 	return env
 }

@@ -14,7 +14,7 @@ sandbox_daemon
 "$bin/nocontact" profiles add jane.substack.com >/dev/null
 "$bin/nocontact" contact --last "$(date -d '12 days ago' +%F)" >/dev/null
 "$bin/nocontact" journal add --motive loneliness "Wanted to text her after the party. I didn't, and by morning I was glad." >/dev/null
-"$bin/nocontact" start --for 30d --lock cooldown --cooldown 15m >/dev/null
+"$bin/nocontact" start --for 30d --yes --lock cooldown --cooldown 15m >/dev/null
 for _ in 1 2 3; do curl -s -o /dev/null -H 'Host: jane.substack.com' "http://127.78.0.1:$http_port/"; done
 
 sandbox_xvfb

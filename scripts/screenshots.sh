@@ -40,7 +40,7 @@ shoot() { # shoot NAME [N:NAME | end:NAME]...: open the window, take pictures, c
 "$bin/nocontact" schedule add --days weekends --from 13:00 --to 18:00 >/dev/null
 shoot today-idle end:schedules
 FYNE_THEME=light shoot today-idle-light end:schedules-light
-"$bin/nocontact" start --for 30d --lock cooldown >/dev/null
+"$bin/nocontact" start --for 30d --yes --lock cooldown >/dev/null
 # Attempts on a blocked site, and an urge in the journal.
 for i in 1 2 3; do curl -s -o /dev/null -H 'Host: x.com' "http://127.78.0.1:$http_port/janedoe"; done
 "$bin/nocontact" journal add --motive loneliness "Wanted to text her after the party" >/dev/null

@@ -63,7 +63,7 @@ inside() {
 	say "installed $version: files in place, unit enabled and verified"
 
 	daemon
-	inroot nocontact start --for 2h --lock strict --host x.com --host www.x.com >"$work/start.log" 2>&1 || fail "start: $(cat "$work/start.log")"
+	inroot nocontact start --for 2h --lock strict --yes --host x.com --host www.x.com >"$work/start.log" 2>&1 || fail "start: $(cat "$work/start.log")"
 	[ "$(section)" = 1 ] || fail "no section in the root's /etc/hosts after start"
 	local started duration ends
 	started=$(field session.started) duration=$(field session.duration) ends=$(field session.ends)

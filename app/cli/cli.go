@@ -24,8 +24,11 @@ const (
 type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
-	IsTerminal     bool // stdout is a terminal: page long text, fit its width
-	Width          int  // the terminal's columns, 0 if unknown
+	// Stdin is the terminal a question is asked at; nil when standard
+	// input is not a terminal, and then a question needs its flag (--yes).
+	Stdin      io.Reader
+	IsTerminal bool // stdout is a terminal: page long text, fit its width
+	Width      int  // the terminal's columns, 0 if unknown
 	// Window opens the app's window or pop-up as asked (no command, `open
 	// [TAB]`, `excerpt --event SEQ`); nil where there is no toolkit (the
 	// command line's tests), and then those commands say so.

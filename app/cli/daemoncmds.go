@@ -69,16 +69,24 @@ func statusCommand(fs *pflag.FlagSet) runFunc {
 func startCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	var hosts hostList
-	var dur, cooldown durationFlag
-	fs.Var(&hosts, "host", "a hostname to block (repeat for more)")
+	var dur forFlag
+	var cooldown durationFlag
+	fs.Var(&hosts, "host", "a site to block, such as instagram.com (repeat for more)")
 	fs.Var(&dur, "for", "how long: 24h, 7d, 30d, 1d12h, or in words: \"30 days\"")
 	fs.Var(&cooldown, "cooldown", "cool-down before an early end (15m to 24h; cooldown lock)")
 	lock := fs.String("lock", string(api.LockCooldown), "how an early end works: `MODE` cooldown, friend or strict")
 	allowPrivate := fs.Bool("allow-private", false, "keep private (incognito) windows open during the block; by default they are closed, since they show no passage and count no attempt")
-	return func(_ []string, env Env) error {
-		req := api.StartRequest{Hostnames: hosts, AllowPrivate: *allowPrivate, Duration: api.Duration(dur),
+	yes := fs.Bool("yes", false, "start a strict block, or one of 7 days or more, without the question asked at a terminal")
+	return func(rest []string, env Env) error {
+		if err := dur.withUnit(rest); err != nil {
+			return err
+		}
+		req := api.StartRequest{Hostnames: hosts, AllowPrivate: *allowPrivate, Duration: api.Duration(dur.durationFlag),
 			Lock: api.Lock{Mode: api.LockMode(*lock), Cooldown: api.Duration(cooldown)}}
 		if err := checkStart(req); err != nil {
+			return err
+		}
+		if err := askFirst(env, req, *yes); err != nil {
 			return err
 		}
 		var saved string
@@ -129,7 +137,7 @@ func extendCommand(fs *pflag.FlagSet) runFunc {
 func addCommand(fs *pflag.FlagSet) runFunc {
 	connect, asJSON := daemonFlags(fs)
 	var hosts hostList
-	fs.Var(&hosts, "host", "a hostname to add (repeat for more)")
+	fs.Var(&hosts, "host", "a site to add, such as instagram.com (repeat for more)")
 	return func(rest []string, env Env) error {
 		hosts = append(hosts, rest...)
 		if len(hosts) == 0 {

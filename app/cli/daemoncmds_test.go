@@ -15,7 +15,7 @@ func startDaemon(t *testing.T) (socket, hostsFile string) { return daemontest.St
 func TestBlockFromTheCommandLine(t *testing.T) {
 	sock, hostsFile := startDaemon(t)
 	code, out, errs := runCLI("start", "--socket", sock, "--for", "1d12h", "--host", "instagram.com", "--host", "www.instagram.com", "--cooldown", "15m")
-	if code != ExitOK || !strings.Contains(out, "Blocking 2 hostnames · 1 d 12 h left · lock: cool-down 15 min") || !strings.Contains(out, "reload") {
+	if code != ExitOK || !strings.Contains(out, "Blocking 2 sites · 1 d 12 h left · lock: cool-down 15 min") || !strings.Contains(out, "reload") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	if b, _ := os.ReadFile(hostsFile); !strings.Contains(string(b), "127.78.0.1 instagram.com") {
@@ -28,7 +28,7 @@ func TestBlockFromTheCommandLine(t *testing.T) {
 	if code, out, _ = runCLI("extend", "--socket", sock, "--by", "12h"); code != ExitOK || !strings.Contains(out, "2 d left") {
 		t.Errorf("extend: %q", out)
 	}
-	if code, out, _ = runCLI("add", "--socket", sock, "--host", "x.com"); code != ExitOK || !strings.Contains(out, "Blocking 3 hostnames") {
+	if code, out, _ = runCLI("add", "--socket", sock, "--host", "x.com"); code != ExitOK || !strings.Contains(out, "Blocking 3 sites") {
 		t.Errorf("add: %q", out)
 	}
 	code, out, _ = runCLI("end", "--socket", sock)
@@ -53,7 +53,7 @@ func TestBlockFromTheCommandLine(t *testing.T) {
 
 func TestCommandLineRefusals(t *testing.T) {
 	sock, _ := startDaemon(t)
-	runCLI("start", "--socket", sock, "--for", "1h", "--host", "x.com", "--lock", "strict")
+	runCLI("start", "--socket", sock, "--for", "1h", "--host", "x.com", "--lock", "strict", "--yes")
 	code, _, errs := runCLI("end", "--socket", sock)
 	if code != ExitFailed || !strings.Contains(errs, "strict lock") {
 		t.Errorf("strict end: %d %q", code, errs)

@@ -29,10 +29,14 @@ func profilesAdd(fs *pflag.FlagSet) runFunc {
 	platform := fs.String("platform", "", "platform ID (instagram, x, tiktok, ...)")
 	handle := fs.String("handle", "", "the name on that platform")
 	reach := fs.String("reach", "", "profile: just their profile, in your browsers (the default where a platform allows it); platform: all of the platform, everywhere on this computer")
+	asTyped := fs.Bool("as-typed", false, "save a site whose name looks like a known platform's as it was typed")
 	return func(rest []string, env Env) error {
 		p, err := readProfile(rest, *platform, *handle)
 		if err != nil {
 			return asUsage(err)
+		}
+		if l, ok := p.LookAlike(); ok && !*asTyped {
+			return didYouMean(p, l)
 		}
 		if *reach != "" {
 			if p, err = withReach(p, *reach); err != nil {
@@ -172,4 +176,15 @@ func asUsage(err error) error {
 		return usageError{err}
 	}
 	return err
+}
+
+// didYouMean refuses a site that looks like a typo of a platform's
+// domain, saying what to paste instead.
+func didYouMean(p profile.Profile, l profile.LookAlike) error {
+	if fixed := l.Fix(p.Input); fixed != p.Input {
+		if q, err := profile.Parse(fixed); err == nil && q.Platform == l.Platform.ID {
+			return usagef("Did you mean %s? Paste %s instead, or add --as-typed to block %s itself.", l.Platform.Name, fixed, l.Typed)
+		}
+	}
+	return usagef("Did you mean %s? Paste the address of their %s profile instead, or add --as-typed to block %s itself.", l.Platform.Name, l.Platform.Name, l.Typed)
 }

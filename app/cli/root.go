@@ -40,7 +40,7 @@ func commands() []command {
 				"a profile's pages in your browsers, or all of its platform, as each profile's reach says.",
 			args: startArgs, flags: startCommand},
 		{use: "extend", short: "Make the running block longer", args: noArgs, flags: extendCommand},
-		{use: "add [NAME...]", short: "Block more hostnames in the running block (a block only gets stronger)",
+		{use: "add [NAME...]", short: "Block more sites in the running block (a block only gets stronger)",
 			args: cobra.ArbitraryArgs, flags: addCommand},
 		{use: "end", short: "End early as the lock allows: request, wait out the cool-down, confirm", args: noArgs, flags: endCommand},
 		{use: "events", short: "What happened: attempts, edits, starts and ends", args: noArgs, flags: eventsCommand},
@@ -222,6 +222,9 @@ func noArgs(c *cobra.Command, args []string) error {
 
 // startArgs refuses a name given without --host, rather than ignore it.
 func startArgs(_ *cobra.Command, args []string) error {
+	if len(args) == 1 && isUnit(args[0]) {
+		return nil // the unit of --for: --for 2 weeks
+	}
 	if len(args) > 0 {
 		return fmt.Errorf("start takes names only with --host: to block %s, say --host %s", args[0], args[0])
 	}

@@ -19,7 +19,7 @@ func scheduleAdd(fs *pflag.FlagSet) runFunc {
 	from := fs.String("from", "", "when each window starts, local time: 22:00")
 	to := fs.String("to", "", "when it ends: 07:00 (before --from: the next morning)")
 	var hosts hostList
-	fs.Var(&hosts, "host", "a hostname to block (repeat for more; default: your saved profiles)")
+	fs.Var(&hosts, "host", "a site to block, such as instagram.com (repeat for more; default: your saved profiles)")
 	lock := fs.String("lock", string(api.LockCooldown), "how each block may end early: `MODE` cooldown or strict")
 	allowPrivate := fs.Bool("allow-private", false, "keep private windows open during its blocks")
 	return func(_ []string, env Env) error {

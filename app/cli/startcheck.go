@@ -26,7 +26,7 @@ func checkStart(req api.StartRequest) error {
 	}
 	for _, h := range req.Hostnames {
 		if strings.Contains(h, "/") || strings.Contains(h, "@") {
-			return usagef("start: --host takes a hostname such as instagram.com, not %q; to block a profile from its link, "+
+			return usagef("start: --host takes a site such as instagram.com, not %q; to block a profile from its link, "+
 				"save it first (nocontact profiles add %q) and run nocontact start without --host", h, h)
 		}
 		if _, err := api.NormalizeHostname(h); err != nil {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,7 +48,7 @@ func TestSpelledDurations(t *testing.T) {
 
 func TestStartForThirtyDaysInWords(t *testing.T) {
 	sock, _ := startDaemon(t)
-	code, out, errs := runCLI("start", "--socket", sock, "--for", "30 days", "--host", "x.com")
+	code, out, errs := runCLI("start", "--socket", sock, "--for", "30 days", "--host", "x.com", "--yes")
 	if code != ExitOK || !strings.Contains(out, "30 d left") {
 		t.Errorf("--for \"30 days\": %d %q %q", code, out, errs)
 	}
@@ -64,5 +66,40 @@ func TestResolveSaysTheReach(t *testing.T) {
 	code, out, errs := runCLI("profiles", "resolve", "https://www.instagram.com/jane.doe/")
 	if code != ExitOK || !strings.Contains(out, "reach: their profile, in your browsers") || strings.Contains(out, "scope:") {
 		t.Errorf("resolve: %d %q %q", code, out, errs)
+	}
+}
+
+// A strict block, or one of a week or more, asks once: without a
+// terminal it needs --yes, at one it starts on y and not on anything else.
+func TestALongStartAsksOnce(t *testing.T) {
+	sock, _ := startDaemon(t)
+	start := func(stdin io.Reader, args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Stdin: stdin}
+		code := Run(append([]string{"start", "--socket", sock, "--host", "x.com"}, args...), env)
+		return code, out.String(), errb.String()
+	}
+	code, out, errs := start(nil, "--for", "30d", "--lock", "strict")
+	if code != ExitUsage || out != "" || !strings.Contains(errs, "No early end until ") || !strings.Contains(errs, "--yes") ||
+		!strings.Contains(errs, "nocontact cleanup") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("without a terminal: %d %q %q", code, out, errs)
+	}
+	if code, _, errs = start(strings.NewReader("\n"), "--for", "2", "weeks"); code != ExitUsage || !strings.Contains(errs, "Start it? [y/N]") ||
+		!strings.Contains(errs, "ending early takes a cool-down of 30 min") {
+		t.Errorf("answered no: %d %q", code, errs)
+	}
+	if code, out, errs = start(strings.NewReader("y\n"), "--for", "2", "weeks"); code != ExitOK || !strings.Contains(out, "14 d left") {
+		t.Errorf("answered y: %d %q %q", code, out, errs)
+	}
+}
+
+func TestForTakesItsUnitAsTheNextArgument(t *testing.T) {
+	none := filepath.Join(t.TempDir(), "none.sock")
+	if code, _, errs := runCLI("start", "--socket", none, "--for", "2", "--host", "x.com"); code != ExitUsage || !strings.Contains(errs, `--for "2 days"`) {
+		t.Errorf("--for 2: %d %q", code, errs)
+	}
+	// the daemon is asked (and is not there): the duration was read
+	if code, _, errs := runCLI("start", "--socket", none, "--for", "2", "days", "--host", "x.com"); code != ExitNoDaemon {
+		t.Errorf("--for 2 days: %d %q", code, errs)
 	}
 }

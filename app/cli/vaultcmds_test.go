@@ -42,7 +42,7 @@ func TestProfilesCommands(t *testing.T) {
 		t.Errorf("list: %q", out)
 	}
 	code, _, errs = runCLI("profiles", "add", "https://www.instagram.com/")
-	if code != ExitUsage || !strings.Contains(errs, "understood") {
+	if code != ExitUsage || !strings.Contains(errs, "not someone's profile") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("bad link: %d %q", code, errs)
 	}
 	if code, out, _ = runCLI("profiles", "resolve", "jane.tumblr.com", "--json"); code != ExitOK || !strings.Contains(out, `"jane.tumblr.com"`) {
@@ -71,7 +71,7 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	runCLI("profiles", "add", "jane.substack.com")
 	runCLI("profiles", "add", "--reach", "platform", "https://x.com/janedoe")
 	runCLI("profiles", "add", "https://www.instagram.com/jane.doe/")
-	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d")
+	code, out, errs := runCLI("start", "--socket", sock, "--for", "7d", "--yes")
 	var ps []profile.Profile
 	for _, link := range []string{"jane.substack.com", "https://x.com/janedoe", "https://www.instagram.com/jane.doe/"} {
 		p, _ := profile.Parse(link)
@@ -80,10 +80,10 @@ func TestStartBlocksSavedProfiles(t *testing.T) {
 	ps[1].Reach = profile.ReachPlatform
 	block, _ := profile.BlockOf(ps) // 10 names, and the viewer sites of X and Instagram
 	n := strconv.Itoa(len(block.Names))
-	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, n+" hostnames, everywhere on this computer: ") ||
+	if code != ExitOK || !strings.Contains(out, "all of X (Twitter) on this computer") || !strings.Contains(out, n+" sites, everywhere on this computer: ") ||
 		!strings.Contains(out, "6 profile pages, in your browsers: instagr.am/api/v1/users/web_profile_info?username=jane.doe, instagr.am/jane.doe, instagr.am/stories/jane.doe, "+
 			"instagram.com/api/v1/users/web_profile_info?username=jane.doe, instagram.com/jane.doe, instagram.com/stories/jane.doe") ||
-		!strings.Contains(out, "Blocking "+n+" hostnames and 6 profile pages in browsers") || !strings.Contains(out, "imginn.com") {
+		!strings.Contains(out, "Blocking "+n+" sites and 6 profile pages") || !strings.Contains(out, "imginn.com") {
 		t.Fatalf("start: %d %q %q", code, out, errs)
 	}
 	b, _ := os.ReadFile(hostsFile)
@@ -203,5 +203,22 @@ func TestProfilesViewers(t *testing.T) {
 	}
 	if code, _, _ = runCLI("profiles", "viewers", "instagram:jane.doe", "sideways"); code != ExitUsage {
 		t.Errorf("a bad word: %d", code)
+	}
+}
+
+func TestProfilesAddAsksAboutATypo(t *testing.T) {
+	useTempVault(t)
+	code, out, errs := runCLI("profiles", "add", "instagam.com/jane.doe")
+	if code != ExitUsage || out != "" || !strings.Contains(errs, "Did you mean Instagram? Paste instagram.com/jane.doe instead") {
+		t.Errorf("typo: %d %q %q", code, out, errs)
+	}
+	if code, _, errs = runCLI("profiles", "add", "instagam.com"); code != ExitUsage || !strings.Contains(errs, "their Instagram profile") {
+		t.Errorf("typo without a name: %d %q", code, errs)
+	}
+	if code, out, errs = runCLI("profiles", "add", "--as-typed", "instagam.com"); code != ExitOK || !strings.Contains(out, "instagam.com") {
+		t.Errorf("kept as typed: %d %q %q", code, out, errs)
+	}
+	if code, _, errs = runCLI("profiles", "add", "example.com"); code != ExitOK {
+		t.Errorf("example.com: %d %q", code, errs)
 	}
 }

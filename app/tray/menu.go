@@ -39,7 +39,7 @@ type Item struct {
 // Item IDs.
 const (
 	IDDay, IDBlock, IDHosts, IDLast        = "day", "block", "hosts", "last"
-	IDStart24h, IDStart7d, IDStart30d      = "start-24h", "start-7d", "start-30d"
+	IDStart24h, IDStartLonger              = "start-24h", "start-longer"
 	IDExtend, IDEnd, IDOpen, IDRead, IDSet = "extend", "end", "open", "read", "setup"
 	IDKeep, IDQuit, IDNext                 = "keep", "quit", "next"
 )
@@ -74,8 +74,8 @@ func Menu(s State) []Item {
 	}
 	items = append(items,
 		Item{ID: IDStart24h, Label: "Start block: 24 h", Enabled: !running && s.HasProfiles},
-		Item{ID: IDStart7d, Label: "Start block: 7 days", Enabled: !running && s.HasProfiles},
-		Item{ID: IDStart30d, Label: "Start block: 30 days", Enabled: !running && s.HasProfiles},
+		// a week or more asks first, in the window: no long lock in one click
+		Item{ID: IDStartLonger, Label: "Start a longer block…", Enabled: !running && s.HasProfiles},
 		Item{ID: IDExtend, Label: extendLabel(s), Enabled: running})
 	items = append(items, endItems(s)...)
 	items = append(items,

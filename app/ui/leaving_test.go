@@ -62,7 +62,7 @@ func newLeavingSetup(t *testing.T) *leavingSetup {
 	m.Today.Refresh()
 	m.Today.Duration.SetSelected("30 days")
 	m.Today.Lock.SetSelected("Cool-down")
-	test.Tap(m.Today.Start)
+	startBlock(t, m)
 	return s
 }
 
@@ -274,7 +274,7 @@ func TestAttemptsTodayCountsTheDaemonsVisits(t *testing.T) {
 	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
 	events := []api.Event{{Kind: api.EventVisit, Count: 3, Time: now.Add(-time.Hour)}, {Kind: api.EventVisit, Time: now.Add(-20 * time.Hour)},
 		{Kind: api.EventTamper, Time: now}, {Kind: api.EventVisit, Time: now.Add(-2 * time.Hour)}}
-	if got := attemptsToday(events, now); got != "4 attempts to open a blocked site today." {
+	if got := attemptsToday(events, now); got != "2 attempts to open a blocked site today." { // an event is one attempt, whatever its count
 		t.Errorf("%q", got)
 	}
 	if got := attemptsToday(events[3:], now); got != "1 attempt to open a blocked site today." {
@@ -284,16 +284,19 @@ func TestAttemptsTodayCountsTheDaemonsVisits(t *testing.T) {
 
 // TestOneCountOfAttempts: Progress and the pause say the same number for
 // today as the pop-up and the page in the tab (api.CountVisits over the
-// daemon's events), coalesced visits counted with their counts.
+// daemon's events): a burst of requests to one site within a minute is
+// one attempt.
 func TestOneCountOfAttempts(t *testing.T) {
 	m, _, _ := newMain(t, "")
 	now := time.Date(2026, 3, 10, 0, 30, 0, 0, time.Local)
-	events := []api.Event{{Kind: api.EventVisit, Count: 5, Time: now.Add(-10 * time.Minute)}, {Kind: api.EventVisit, Time: now.Add(-50 * time.Minute)},
-		{Kind: api.EventVisit, Count: 2, Time: now.Add(-time.Minute)}}
+	events := []api.Event{{Kind: api.EventVisit, Host: "x.com", Time: now.Add(-20 * time.Minute)},
+		{Kind: api.EventVisit, Host: "www.instagram.com", Scheme: "https", Count: 1, Time: now.Add(-3 * time.Second)},
+		{Kind: api.EventVisit, Host: "instagram.com", Scheme: "http", Count: 1, Time: now.Add(-2 * time.Second)},
+		{Kind: api.EventVisit, Host: "www.instagram.com", Scheme: "http", Count: 1, Time: now.Add(-1 * time.Second)}}
 	_, want := api.CountVisits(events, now)
 	m.Progress.d.Now = func() time.Time { return now }
 	m.Progress.render(events, nil, &vault.Data{}, nil)
-	if !strings.HasSuffix(m.Progress.ChartCaption.Text, fmt.Sprintf("Today: %d.", want)) || want != 7 {
+	if !strings.HasSuffix(m.Progress.ChartCaption.Text, fmt.Sprintf("Today: %d.", want)) || want != 2 {
 		t.Errorf("Progress says %q, the pop-up %d", m.Progress.ChartCaption.Text, want)
 	}
 	if got := attemptsToday(events, now); got != fmt.Sprintf("%d attempts to open a blocked site today.", want) {

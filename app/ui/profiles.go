@@ -80,7 +80,7 @@ func (p *Profiles) onLinkChanged(s string) {
 		return
 	}
 	if err != nil {
-		showText(p.Preview, strings.TrimPrefix(err.Error(), "profile not understood: "))
+		showText(p.Preview, err.Error())
 		return
 	}
 	p.use(pr)
@@ -181,7 +181,15 @@ func (p *Profiles) onSave() {
 	if p.parsed == nil {
 		return
 	}
-	pr := *p.parsed
+	if l, ok := p.parsed.LookAlike(); ok {
+		p.askTypo(*p.parsed, l)
+		return
+	}
+	p.save(*p.parsed)
+}
+
+// save adds pr to the saved profiles.
+func (p *Profiles) save(pr profile.Profile) {
 	p.d.Async(func() {
 		err := p.d.Vault.Update(func(d *vault.Data) error { return d.AddProfile(pr) })
 		running := p.blockRunning()

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/nocontact-app/nocontact/content/profile"
 )
 
@@ -16,7 +14,7 @@ func (p *Profiles) onPlatformChosen(name string) {
 	}
 	pr, err := profile.FromHandle(pl.ID, p.Link.Text)
 	if err != nil {
-		showText(p.Preview, strings.TrimPrefix(err.Error(), "profile not understood: "))
+		showText(p.Preview, err.Error())
 		p.Save.Disable()
 		return
 	}

@@ -68,7 +68,7 @@ func TestRemovingOrNarrowingDuringABlockAsksFirst(t *testing.T) {
 	}
 
 	m.Today.Refresh()
-	test.Tap(m.Today.Start)
+	startBlock(t, m)
 	rm, reach = row(t, p, 0)
 	reach.SetSelected(reach.Options[0]) // their profile only: narrower
 	if p.Ask == nil || !p.Ask.Dialog.Visible() || !strings.Contains(p.Ask.Text.Text, "keeps all of Instagram blocked until it ends") {

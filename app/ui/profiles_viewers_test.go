@@ -68,7 +68,7 @@ func TestViewersSwitchWaitsForTheBlocksEnd(t *testing.T) {
 		t.Fatal("the switch is off by default")
 	}
 	m.Today.Refresh()
-	test.Tap(m.Today.Start)
+	startBlock(t, m)
 	if names := blockedNames(t, c); !slices.Contains(names, "imginn.com") || !slices.Contains(names, "www.picuki.com") {
 		t.Fatalf("the block does not hold the viewer sites: %v", names)
 	}
@@ -98,7 +98,7 @@ func TestViewersSwitchWaitsForTheBlocksEnd(t *testing.T) {
 	}
 	endBlock()
 	m.Today.Refresh()
-	test.Tap(m.Today.Start)
+	startBlock(t, m)
 	if names := blockedNames(t, c); names == nil || slices.Contains(names, "imginn.com") || slices.Contains(names, "other-viewer.example") {
 		t.Fatalf("the next block, the switch off, holds the viewer sites: %v", names)
 	}
@@ -106,7 +106,7 @@ func TestViewersSwitchWaitsForTheBlocksEnd(t *testing.T) {
 	on, _, _ = viewersParts(t, p, 0)
 	on.SetChecked(true) // no block runs: at once
 	m.Today.Refresh()
-	test.Tap(m.Today.Start)
+	startBlock(t, m)
 	if names := blockedNames(t, c); !slices.Contains(names, "imginn.com") || !slices.Contains(names, "other-viewer.example") {
 		t.Fatalf("switched on again, the next block lacks the sites: %v", names)
 	}

@@ -158,9 +158,9 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 // started (the risky hours the person named).
 func scheduledVisits(events []api.Event, since time.Time) int {
 	n := 0
-	for _, e := range events {
-		if e.Kind == api.EventVisit && e.Scheduled && e.Time.After(since) {
-			n += max(1, e.Count)
+	for _, e := range api.Attempts(events) {
+		if e.Scheduled && e.Time.After(since) {
+			n++
 		}
 	}
 	return n

@@ -17,10 +17,10 @@ func TestProgressChartAndJournal(t *testing.T) {
 	p := m.Progress
 	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
 	p.d.Now = func() time.Time { return now }
-	events := []api.Event{
-		{Kind: api.EventVisit, Host: "x.com", Count: 4, Time: now.Add(-time.Hour)},
-		{Kind: api.EventVisit, Host: "x.com", Count: 9, Time: now.Add(-48 * time.Hour)},
-	}
+	// 4 attempts today and 9 two days ago, each a few minutes apart (a
+	// burst within a minute would be one attempt)
+	today, earlier := attemptsAt(4, now.Add(-time.Hour)), attemptsAt(9, now.Add(-48*time.Hour))
+	events := append(append([]api.Event{}, today...), earlier...)
 	day, _ := vault.ParseDate("2026-03-01")
 	data := &vault.Data{LastContact: &day}
 	p.render(events, nil, data, nil)
@@ -40,13 +40,14 @@ func TestProgressChartAndJournal(t *testing.T) {
 	if strings.Contains(p.ChartCaption.Text, "scheduled") {
 		t.Errorf("scheduled blocks named without any: %q", p.ChartCaption.Text)
 	}
-	events[1].Scheduled = true
+	for i := range earlier {
+		events[len(today)+i].Scheduled = true
+	}
 	p.render(events, nil, data, nil)
 	if !strings.HasSuffix(p.ChartCaption.Text, "Today: 4. 9 of them in scheduled blocks.") {
 		t.Errorf("attempts in scheduled blocks not told apart: %q", p.ChartCaption.Text)
 	}
-	events[1].Scheduled = false
-	p.render(events[:1], nil, data, nil)
+	p.render(today, nil, data, nil)
 	if !strings.HasPrefix(p.ChartCaption.Text, "4 attempts") {
 		t.Errorf("caption %q", p.ChartCaption.Text)
 	}
@@ -68,4 +69,13 @@ func TestProgressChartAndJournal(t *testing.T) {
 	if len(p.Journal.Objects) != 1 || !strings.Contains(p.Journal.Objects[0].(*widget.Label).Text, "Nostalgia") {
 		t.Errorf("the journal list does not show the entry")
 	}
+}
+
+// attemptsAt is n visits to x.com, five minutes apart from at on.
+func attemptsAt(n int, at time.Time) []api.Event {
+	var out []api.Event
+	for i := range n {
+		out = append(out, api.Event{Kind: api.EventVisit, Host: "x.com", Count: 2, Time: at.Add(time.Duration(i) * 5 * time.Minute)})
+	}
+	return out
 }

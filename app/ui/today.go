@@ -78,6 +78,7 @@ type Today struct {
 	// endEarlyPending: the tray asked for the pause before the block was read.
 	endEarlyPending bool
 	keys            *Keys
+	Ask             *Ask // the last question asked (a long block's start, Extend), for tests
 }
 
 func newToday(d Deps, k *Keys) *Today {
@@ -143,7 +144,7 @@ func (t *Today) layout() {
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate,
 		wrapped("Left open, private windows "+words.PrivateKeepsBlock+"."), t.Hosts,
 		t.details, t.Start)
-	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.Extend, t.EndEarly, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
+	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.EndEarly, t.Extend, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
 	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
@@ -256,8 +257,8 @@ func (t *Today) renderIdle(st *api.Status) {
 func (t *Today) renderRunning(st *api.Status) {
 	s := st.Session
 	t.Status.SetText(blockHeadline(t.profiles, s))
-	lines := []string{fmt.Sprintf("%s of %s served · ends around %s", api.HumanDuration(time.Duration(s.Credited)), api.HumanDuration(time.Duration(s.Duration)),
-		words.Moment(t.d.Now().Add(time.Duration(s.Remaining)))), words.Hosts(st.Hosts, true, t.d.Now()), words.Private(s)}
+	lines := []string{servedLine(s) + " It ends around " + words.Moment(t.d.Now().Add(time.Duration(s.Remaining))) + ".",
+		words.Hosts(st.Hosts, true, t.d.Now()), words.Private(s)}
 	if l := words.Sinkhole(st.Sinkhole); l != "" {
 		lines = append(lines, l)
 	}

@@ -46,8 +46,28 @@ func (t *Today) request() api.StartRequest {
 	return req
 }
 
+// onStart starts the block, asking once first when it is strict or a
+// week or more long: what it means, in one sentence, before it holds.
 func (t *Today) onStart() {
 	req := t.request()
+	d := time.Duration(req.Duration)
+	if !words.AsksFirst(req.Lock.Mode, d) {
+		t.start(req)
+		return
+	}
+	text := words.Weight(req.Lock, t.d.Now().Add(d))
+	if req.Lock.Mode == api.LockStrict {
+		text += " " + words.StuckWayOut
+	}
+	heading := "Start a block of " + t.Duration.Selected + "?"
+	if req.Lock.Mode == api.LockStrict {
+		heading = "Start a strict block of " + t.Duration.Selected + "?"
+	}
+	t.Ask = newAsk(t.keys, heading, text, "Start the block", "Not now",
+		func() { t.start(req) }, func() {})
+}
+
+func (t *Today) start(req api.StartRequest) {
 	t.Start.Disable()
 	t.d.Async(func() {
 		c, cancel := ctx()
@@ -69,7 +89,13 @@ func (t *Today) onStart() {
 	})
 }
 
+// onExtend makes the block 24 hours longer, asking first: it cannot be
+// undone.
 func (t *Today) onExtend() {
+	t.Ask = newAsk(t.keys, "Extend the block by 24 hours?", words.ExtendForGood, "Extend by 24 h", "Not now", t.extend, func() {})
+}
+
+func (t *Today) extend() {
 	t.run(func() error {
 		c, cancel := ctx()
 		defer cancel()

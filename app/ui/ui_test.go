@@ -94,7 +94,7 @@ func TestBareNameAsksForThePlatform(t *testing.T) {
 func TestAddProfileByPasting(t *testing.T) {
 	m, _, v := newMain(t, "")
 	test.Type(m.Profiles.Link, "https://www.instagram.com/")
-	if !m.Profiles.Save.Disabled() || !strings.Contains(m.Profiles.Preview.Text, "understood") {
+	if !m.Profiles.Save.Disabled() || !strings.Contains(m.Profiles.Preview.Text, "not someone's profile") {
 		t.Errorf("a link to no profile: %q", m.Profiles.Preview.Text)
 	}
 	m.Profiles.Link.SetText("")
@@ -141,7 +141,7 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 			}
 			m.Today.Duration.SetSelected("24 h")
 			m.Today.Lock.SetSelected(tc.lock)
-			test.Tap(m.Today.Start)
+			startBlock(t, m)
 			st, _ := c.Status(context.Background())
 			if st.Session == nil || words.Lock(st.Session.Lock) == "" || strings.Join(st.Session.Hostnames, ",") != "jane.substack.com" {
 				t.Fatalf("session %+v", st.Session)
@@ -165,6 +165,10 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 				t.Errorf("end button %q disabled=%v", m.Today.EndEarly.Text, m.Today.EndEarly.Disabled())
 			}
 			test.Tap(m.Today.Extend)
+			if m.Today.Ask == nil || m.Today.Ask.Text.Text != words.ExtendForGood {
+				t.Fatal("Extend did not say it cannot be undone")
+			}
+			test.Tap(m.Today.Ask.Yes)
 			if !strings.Contains(m.Today.Status.Text, "2 d left") {
 				t.Errorf("after extend: %q", m.Today.Status.Text)
 			}
@@ -351,7 +355,7 @@ func TestNothingCutOffAtAnySize(t *testing.T) {
 	addByPasting(t, m, "https://www.instagram.com/jane.doe/")
 	addByPasting(t, m, "jane.substack.com")
 	m.Today.Refresh()
-	test.Tap(m.Today.Start)
+	startBlock(t, m)
 	c.Extend(context.Background(), time.Hour)
 	w := test.NewTempWindow(t, m.Tabs)
 	if min := m.Tabs.MinSize(); min.Width > 900 || min.Height > 620 {

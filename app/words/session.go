@@ -12,7 +12,7 @@ import (
 const NoBlock = "No block running"
 
 // Session is a running block in the one line a person reads at a glance:
-// "Blocking 14 hostnames · 18 d 4 h left · lock: cool-down 30 min". A nil
+// "Blocking 14 sites · 18 d 4 h left · lock: cool-down 30 min". A nil
 // session reads "No block running."
 func Session(s *api.Session) string {
 	if s == nil {
@@ -22,17 +22,17 @@ func Session(s *api.Session) string {
 }
 
 // Short is what is blocked and how long is left, for a menu: "Blocking 8
-// hostnames · 29 d left"; a nil session reads "No block running".
+// sites · 29 d left"; a nil session reads "No block running".
 func Short(s *api.Session) string {
 	if s == nil {
 		return NoBlock
 	}
 	var what []string
 	if n := len(s.Hostnames); n > 0 {
-		what = append(what, count(n, "hostname"))
+		what = append(what, count(n, "site"))
 	}
 	if n := len(s.Paths); n > 0 {
-		what = append(what, count(n, "profile page")+" in browsers")
+		what = append(what, count(n, "profile page"))
 	}
 	return fmt.Sprintf("Blocking %s · %s left", strings.Join(what, " and "), api.HumanDuration(time.Duration(s.Remaining)))
 }
@@ -66,7 +66,7 @@ func CooldownLeft(d time.Duration) string {
 	return "Cool-down: " + api.HumanDuration(d) + " left"
 }
 
-// count writes "1 hostname", "3 hostnames".
+// count writes "1 site", "3 sites".
 func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun

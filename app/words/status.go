@@ -68,9 +68,9 @@ func Sinkhole(s api.SinkholeStatus) string {
 }
 
 // Names lists the hostnames a block writes, which hold for every program:
-// "2 hostnames, everywhere on this computer: instagram.com, x.com".
+// "2 sites, everywhere on this computer: instagram.com, x.com".
 func Names(names []string) string {
-	return count(len(names), "hostname") + ", everywhere on this computer: " + strings.Join(names, ", ")
+	return count(len(names), "site") + ", everywhere on this computer: " + strings.Join(names, ", ")
 }
 
 // Pages lists the profile pages a block closes in the browsers: "1

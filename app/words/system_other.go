@@ -13,4 +13,7 @@ const (
 		"Unlock it (log in to the desktop, or open Passwords and Keys), then come back to this window."
 	// ServiceLook is where a person looks at the daemon's service.
 	ServiceLook = "systemctl status nocontactd"
+	// StuckWayOut is the way out of a block that got stuck, named where
+	// a long block is confirmed.
+	StuckWayOut = "If a block ever gets stuck, `sudo nocontact cleanup` in a terminal ends it, whatever its lock."
 )

@@ -11,4 +11,7 @@ const (
 		"Log out and in again, then come back to this window."
 	// ServiceLook is where a person looks at the daemon's service.
 	ServiceLook = "open Services (services.msc) and find No Contact blocker"
+	// StuckWayOut is the way out of a block that got stuck, named where
+	// a long block is confirmed.
+	StuckWayOut = "If a block ever gets stuck, `nocontactd cleanup`, run as an administrator in C:\\Program Files\\No Contact, ends it, whatever its lock."
 )

@@ -19,12 +19,12 @@ func TestSession(t *testing.T) {
 	}{
 		{"none", nil, "No block running.", "No block running"},
 		{"names", &api.Session{Hostnames: names, Remaining: api.Duration(18*api.Day + 4*time.Hour), Lock: cooldown},
-			"Blocking 14 hostnames · 18 d 4 h left · lock: cool-down 30 min", "Blocking 14 hostnames · 18 d 4 h left"},
+			"Blocking 14 sites · 18 d 4 h left · lock: cool-down 30 min", "Blocking 14 sites · 18 d 4 h left"},
 		{"one name and pages", &api.Session{Hostnames: names[:1], Paths: []string{"x.com/jane", "x.com/jane/"}, Remaining: api.Duration(90 * time.Second),
 			Lock: api.Lock{Mode: api.LockFriend}},
-			"Blocking 1 hostname and 2 profile pages in browsers · 1 min 30 s left · lock: friend's code", "Blocking 1 hostname and 2 profile pages in browsers · 1 min 30 s left"},
+			"Blocking 1 site and 2 profile pages · 1 min 30 s left · lock: friend's code", "Blocking 1 site and 2 profile pages · 1 min 30 s left"},
 		{"one page", &api.Session{Paths: []string{"x.com/jane"}, Remaining: api.Duration(29 * api.Day), Lock: api.Lock{Mode: api.LockStrict}},
-			"Blocking 1 profile page in browsers · 29 d left · lock: strict", "Blocking 1 profile page in browsers · 29 d left"},
+			"Blocking 1 profile page · 29 d left · lock: strict", "Blocking 1 profile page · 29 d left"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Session(tc.s); got != tc.long {
@@ -110,10 +110,10 @@ func TestBrowser(t *testing.T) {
 }
 
 func TestLists(t *testing.T) {
-	if got := Names([]string{"instagram.com"}); got != "1 hostname, everywhere on this computer: instagram.com" {
+	if got := Names([]string{"instagram.com"}); got != "1 site, everywhere on this computer: instagram.com" {
 		t.Errorf("one name: %q", got)
 	}
-	if got := Names([]string{"instagram.com", "x.com"}); got != "2 hostnames, everywhere on this computer: instagram.com, x.com" {
+	if got := Names([]string{"instagram.com", "x.com"}); got != "2 sites, everywhere on this computer: instagram.com, x.com" {
 		t.Errorf("two names: %q", got)
 	}
 	if got := Pages([]string{"x.com/jane", "x.com/jane/"}); got != "2 profile pages, in your browsers: x.com/jane, x.com/jane/" {

@@ -1,6 +1,9 @@
 package api
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // EventKind is what an event records.
 type EventKind string
@@ -35,35 +38,28 @@ type Event struct {
 	Scheduled bool `json:"scheduled,omitempty"`
 }
 
-// CountVisits sums the visits (with their coalesced counts) among events in
-// the hour before now and since local midnight.
+// CountVisits counts the attempts (see Attempts) among events in the hour
+// before now and since local midnight.
 func CountVisits(events []Event, now time.Time) (hour, today int) {
 	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	for _, e := range events {
-		if e.Kind != EventVisit {
-			continue
-		}
-		n := max(1, e.Count)
+	for _, e := range Attempts(events) {
 		if !e.Time.Before(midnight) {
-			today += n
+			today++
 		}
 		if now.Sub(e.Time) < time.Hour {
-			hour += n
+			hour++
 		}
 	}
 	return hour, today
 }
 
-// VisitsPerDay sums visits (with their counts) per local day for the days
-// days up to and including now's, oldest first.
+// VisitsPerDay counts the attempts (see Attempts) per local day for the
+// days days up to and including now's, oldest first.
 func VisitsPerDay(events []Event, now time.Time, days int) []int {
 	out := make([]int, days)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	first := today.AddDate(0, 0, -(days - 1))
-	for _, e := range events {
-		if e.Kind != EventVisit {
-			continue
-		}
+	for _, e := range Attempts(events) {
 		t := e.Time.In(now.Location())
 		day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, now.Location())
 		if day.Before(first) || day.After(today) {
@@ -71,8 +67,44 @@ func VisitsPerDay(events []Event, now time.Time, days int) []int {
 		}
 		i := int(day.Sub(first).Hours()/24 + 0.5)
 		if i >= 0 && i < days {
-			out[i] += max(1, e.Count)
+			out[i]++
 		}
 	}
 	return out
+}
+
+// AttemptWindow is how long requests to one site count as one attempt,
+// from the first of them.
+const AttemptWindow = time.Minute
+
+// Attempts are the visit events as a person counts them, the one count
+// the tab, the pop-up, the tray and Progress all show: the requests to
+// one site (any scheme, with or without www.) within AttemptWindow of
+// the first are one attempt, however many a browser sends. Each attempt
+// is its first event; events are in the order they happened.
+func Attempts(events []Event) []Event {
+	var out []Event
+	began := map[string]time.Time{}
+	for _, e := range events {
+		if e.Kind != EventVisit {
+			continue
+		}
+		site := siteOf(e.Host)
+		if t, ok := began[site]; ok && e.Time.Sub(t) < AttemptWindow && !e.Time.Before(t) {
+			continue
+		}
+		began[site] = e.Time
+		out = append(out, e)
+	}
+	return out
+}
+
+// siteOf is host without the prefixes that name the same site.
+func siteOf(host string) string {
+	for _, p := range []string{"www.", "m.", "mobile."} {
+		if rest, ok := strings.CutPrefix(host, p); ok && strings.Contains(rest, ".") {
+			return rest
+		}
+	}
+	return host
 }

@@ -14,11 +14,35 @@ func TestCountingVisits(t *testing.T) {
 		{Kind: EventVisit, Count: 4, Time: now.Add(-24 * time.Hour)},
 		{Kind: EventVisit, Time: now.Add(-40 * 24 * time.Hour)},
 	}
-	if h, d := CountVisits(events, now); h != 3 || d != 5 {
-		t.Errorf("CountVisits = %d, %d; want 3, 5", h, d)
+	if h, d := CountVisits(events, now); h != 1 || d != 2 {
+		t.Errorf("CountVisits = %d, %d; want 1, 2 (an event is one attempt, whatever its count)", h, d)
 	}
 	per := VisitsPerDay(events, now, 30)
-	if len(per) != 30 || per[29] != 5 || per[28] != 4 || per[0] != 0 {
+	if len(per) != 30 || per[29] != 2 || per[28] != 1 || per[0] != 0 {
 		t.Errorf("VisitsPerDay = %v", per)
+	}
+}
+
+// A burst of requests to one site within a minute is one attempt, over
+// http and https, with and without www.; the same site a minute later,
+// or another site within it, is another.
+func TestABurstIsOneAttempt(t *testing.T) {
+	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
+	burst := []Event{
+		{Kind: EventVisit, Host: "www.instagram.com", Scheme: "https", Count: 1, Time: now.Add(-5 * time.Minute)},
+		{Kind: EventVisit, Host: "instagram.com", Scheme: "http", Count: 1, Time: now.Add(-5*time.Minute + time.Second)},
+		{Kind: EventVisit, Host: "www.instagram.com", Scheme: "http", Count: 3, Time: now.Add(-5*time.Minute + 2*time.Second)},
+	}
+	if h, d := CountVisits(burst, now); h != 1 || d != 1 {
+		t.Errorf("a burst of 3: CountVisits = %d, %d; want 1, 1", h, d)
+	}
+	more := append(burst,
+		Event{Kind: EventVisit, Host: "www.tiktok.com", Scheme: "https", Time: now.Add(-5*time.Minute + 3*time.Second)},
+		Event{Kind: EventVisit, Host: "instagram.com", Scheme: "https", Time: now.Add(-3 * time.Minute)})
+	if h, d := CountVisits(more, now); h != 3 || d != 3 {
+		t.Errorf("CountVisits = %d, %d; want 3, 3", h, d)
+	}
+	if a := Attempts(more); len(a) != 3 || a[0].Host != "www.instagram.com" || a[1].Host != "www.tiktok.com" {
+		t.Errorf("Attempts = %+v", a)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -32,7 +33,7 @@ var reservedSubdomains = []string{"www", "m", "api", "help", "support", "blog", 
 func Parse(input string) (Profile, error) {
 	in := strings.TrimSpace(input)
 	if in == "" {
-		return Profile{}, notUnderstood(input, "nothing was given", "paste a link to the profile, such as https://www.instagram.com/NAME/")
+		return Profile{}, notUnderstood("Paste a link to the profile, such as https://www.instagram.com/NAME/.")
 	}
 	if bareHandle(in) {
 		return Profile{}, whichPlatform(input, strings.TrimPrefix(in, "@"))
@@ -41,9 +42,9 @@ func Parse(input string) (Profile, error) {
 		p.Input = input
 		return p, err
 	}
-	u, host, err := parseURL(in)
+	u, host, err := parseURL(repairScheme(in))
 	if err != nil {
-		return Profile{}, notUnderstood(input, "not a link or a domain", "paste the address from the browser's address bar")
+		return Profile{}, notUnderstood(fmt.Sprintf("%q is not a link: copy the address from your browser's address bar and paste it here.", in))
 	}
 	p, err := fromURL(u, host)
 	p.Input = input
@@ -93,12 +94,11 @@ func fromURL(u *url.URL, host string) (Profile, error) {
 // pathProfile reads the handle from the path of a platform link.
 func pathProfile(pl *Platform, u *url.URL, segs []string) (Profile, error) {
 	if pl.forms == nil {
-		return Profile{}, notUnderstood(u.String(), pl.Name+" without a profile", "paste the profile's own address, such as https://NAME."+pl.Subdomain)
+		return Profile{}, notUnderstood(fmt.Sprintf("That is %s itself, not someone's site: paste their own address, such as https://NAME.%s.", pl.Name, pl.Subdomain))
 	}
 	h, ok := pl.readForms(trimSitePrefix(u.Hostname()), segs, u.Query())
 	if !ok {
-		return Profile{}, notUnderstood(u.String(), fmt.Sprintf("a %s link, but not to a profile", pl.Name),
-			"open the person's profile page and copy its address")
+		return Profile{}, notUnderstood(fmt.Sprintf("That is %s, but not someone's profile: open their profile and paste its address.", pl.Name))
 	}
 	return handleProfile(pl, h), nil
 }
@@ -127,7 +127,7 @@ func fediverseHandle(in string) (Profile, bool, error) {
 	}
 	host, err := api.NormalizeHostname(inst)
 	if err != nil {
-		return Profile{}, true, notUnderstood(in, "a fediverse handle with an invalid server", "write it as NAME@server.example")
+		return Profile{}, true, notUnderstood(fmt.Sprintf("%q has no server that can be read: write it as NAME@server.example.", in))
 	}
 	p, err := mastodon(name, host)
 	return p, true, err
@@ -135,7 +135,7 @@ func fediverseHandle(in string) (Profile, bool, error) {
 
 func mastodon(handle, instance string) (Profile, error) {
 	if !validHandle(handle) {
-		return Profile{}, notUnderstood(handle, "an invalid Mastodon name", "write it as NAME@server.example")
+		return Profile{}, notUnderstood(fmt.Sprintf("%q is not a Mastodon name: write it as NAME@server.example.", handle))
 	}
 	return Profile{Platform: "mastodon", Handle: handle, Host: instance, Scope: ScopePlatform}, nil
 }
@@ -144,14 +144,14 @@ func mastodon(handle, instance string) (Profile, error) {
 func FromHandle(platform, handle string) (Profile, error) {
 	pl := Lookup(strings.ToLower(platform))
 	if pl == nil {
-		return Profile{}, notUnderstood(platform, "an unknown platform", "choose one of: "+strings.Join(platformIDs(), ", "))
+		return Profile{}, notUnderstood(fmt.Sprintf("No Contact does not know the platform %q: choose one of %s.", platform, strings.Join(platformIDs(), ", ")))
 	}
 	handle = strings.TrimPrefix(strings.TrimSpace(handle), "@")
 	switch {
 	case pl.ID == "mastodon":
 		p, _, err := fediverseHandle(handle)
 		if err != nil || p.Handle == "" {
-			return Profile{}, notUnderstood(handle, "a Mastodon handle without its server", "write it as NAME@server.example")
+			return Profile{}, notUnderstood("A Mastodon name needs its server: write it as NAME@server.example.")
 		}
 		return p, nil
 	case pl.ID == "website":
@@ -159,7 +159,7 @@ func FromHandle(platform, handle string) (Profile, error) {
 	case pl.Subdomain != "":
 		return Parse(handle + "." + pl.Subdomain)
 	case !validHandle(handle):
-		return Profile{}, notUnderstood(handle, "not a valid "+pl.Name+" name", "give the name as it appears in the profile's address")
+		return Profile{}, notUnderstood(fmt.Sprintf("%q is not a %s name: give the name as it appears in their profile's address.", handle, pl.Name))
 	}
 	return handleProfile(pl, handle), nil
 }
@@ -250,10 +250,33 @@ func bareHandle(in string) bool {
 }
 
 func whichPlatform(input, name string) error {
-	return fmt.Errorf("%w: %w: %q: understood a name, not a link or a website; say which platform %s is on, e.g. --platform instagram --handle %s",
-		ErrNotUnderstood, ErrWhichPlatform, input, name, name)
+	return &parseError{fmt.Sprintf("%q is a name, not a link: say which platform it is on, such as --platform instagram --handle %s.", strings.TrimSpace(input), name),
+		[]error{ErrNotUnderstood, ErrWhichPlatform}}
 }
 
-func notUnderstood(input, understood, try string) error {
-	return fmt.Errorf("%w: %q: understood %s; %s", ErrNotUnderstood, input, understood, try)
+// notUnderstood is a refusal of Parse or FromHandle: one plain sentence
+// that says what to paste instead.
+func notUnderstood(sentence string) error {
+	return &parseError{sentence, []error{ErrNotUnderstood}}
 }
+
+// parseError is a sentence for people that still answers errors.Is for
+// its sentinels, without their words in front of it.
+type parseError struct {
+	msg   string
+	kinds []error
+}
+
+func (e *parseError) Error() string   { return e.msg }
+func (e *parseError) Unwrap() []error { return e.kinds }
+
+// repairScheme mends the scheme of a link copied by hand ("https//",
+// "https:/", "https:///"), so it reads as the link it was meant to be.
+func repairScheme(in string) string {
+	if m := brokenScheme.FindStringSubmatch(in); m != nil {
+		return strings.ToLower(m[1]) + "://" + in[len(m[0]):]
+	}
+	return in
+}
+
+var brokenScheme = regexp.MustCompile(`^(?i)(https?):?/+`)

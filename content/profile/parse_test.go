@@ -153,8 +153,8 @@ func TestParseRefuses(t *testing.T) {
 			t.Errorf("Parse(%q) = %+v, %v; want ErrNotUnderstood", in, p, err)
 			continue
 		}
-		if !strings.Contains(err.Error(), "understood") {
-			t.Errorf("Parse(%q): message %q does not say what was understood", in, err)
+		if msg := err.Error(); strings.Contains(msg, "understood") || !strings.HasSuffix(msg, ".") || strings.Contains(msg, "; ") {
+			t.Errorf("Parse(%q): message %q is not one plain sentence", in, msg)
 		}
 	}
 }

@@ -47,8 +47,8 @@ func newTrayApp() *trayApp {
 }
 
 // allItems is every item in menu order; Menu decides which show.
-var allItems = []string{tray.IDDay, tray.IDBlock, tray.IDHosts, tray.IDLast, tray.IDNext, "", tray.IDStart24h, tray.IDStart7d,
-	tray.IDStart30d, tray.IDExtend, tray.IDEnd, tray.IDKeep, tray.IDSet, "", tray.IDOpen, tray.IDRead, "", tray.IDQuit}
+var allItems = []string{tray.IDDay, tray.IDBlock, tray.IDHosts, tray.IDLast, tray.IDNext, "", tray.IDStart24h, tray.IDStartLonger,
+	tray.IDExtend, tray.IDEnd, tray.IDKeep, tray.IDSet, "", tray.IDOpen, tray.IDRead, "", tray.IDQuit}
 
 func (t *trayApp) onReady(ctx context.Context) {
 	systray.SetIcon(resources.TrayIdle)
@@ -213,10 +213,8 @@ func (t *trayApp) click(id string) {
 	switch id {
 	case tray.IDStart24h:
 		t.launch("start", "--for", "24h")
-	case tray.IDStart7d:
-		t.launch("start", "--for", "7d")
-	case tray.IDStart30d:
-		t.launch("start", "--for", "30d")
+	case tray.IDStartLonger:
+		t.launch("open", "today") // the window asks before a long block
 	case tray.IDExtend:
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		_, err := t.client.Extend(ctx, 24*time.Hour)

@@ -72,7 +72,7 @@ func TestBlockOnWindows(t *testing.T) {
 	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
 	c := &client.Client{Socket: p.socket}
 	ctx := context.Background()
-	out, err := exec.Command(nocontactExe(t), "start", "--for", "2m", "--host", "instagram.com", "--lock", "strict", "--socket", p.socket).CombinedOutput()
+	out, err := exec.Command(nocontactExe(t), "start", "--for", "2m", "--host", "instagram.com", "--lock", "strict", "--yes", "--socket", p.socket).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "Block started.") {
 		t.Fatalf("nocontact.exe start over the pipe: %v\n%s", err, out)
 	}

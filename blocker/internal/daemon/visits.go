@@ -13,8 +13,8 @@ import (
 )
 
 // coalesceWindow: hits on the same host and scheme within it are one
-// visit event with a count.
-const coalesceWindow = 30 * time.Second
+// visit event with a count, as they are one attempt (api.Attempts).
+const coalesceWindow = api.AttemptWindow
 
 // visits turns sinkhole hits into coalesced visit events. writeMu
 // serialises hits, event log writes included; mu guards the fields only,
@@ -37,7 +37,7 @@ type openVisit struct {
 }
 
 // onHit is the sinkhole's callback: a hit on a name of the running session
-// becomes a visit event, or adds to the count of the one from the last 30 s.
+// becomes a visit event, or adds to the count of the one from the last minute.
 func (v *visits) onHit(h sinkhole.Hit) {
 	if h.Host == "" || !v.inSession(h.Host) {
 		v.mu.Lock()

@@ -121,12 +121,12 @@ func (m *Manager) Start(req api.StartRequest) (view *api.Session, friendCode str
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.b.broken != nil {
-		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new session can start; run `sudo nocontact cleanup` (%v)", m.b.broken)
+		return nil, "", api.Errorf(api.CodeStateBroken, "the daemon's state could not be read, so no new block can start; run `sudo nocontact cleanup` (%v)", m.b.broken)
 	}
 	tx := m.b.begin()
 	defer tx.end()
 	if m.b.st.Session != nil {
-		return nil, "", api.Errorf(api.CodeSessionActive, "a session is already running; extend it or add hostnames instead")
+		return nil, "", api.Errorf(api.CodeSessionActive, "a block is already running: make it longer, or add to it, instead")
 	}
 	r, err := newRecord(req, m.b.clock.Now())
 	if err != nil {

@@ -212,7 +212,7 @@ func newSchedule(req api.ScheduleRequest, now time.Time) (api.Schedule, error) {
 		return api.Schedule{}, err
 	}
 	if len(names)+len(paths) == 0 {
-		return api.Schedule{}, api.Errorf(api.CodeInvalid, "no hostnames or profile paths to block")
+		return api.Schedule{}, api.Errorf(api.CodeInvalid, "there is nothing to block: save a profile first")
 	}
 	lock := req.Lock
 	if err := lock.Normalize(); err != nil {

@@ -24,7 +24,7 @@ func (m *Manager) Unlock(action api.UnlockAction, code string) (ended bool, err 
 	}
 	switch r.Lock.Mode {
 	case api.LockStrict:
-		return false, api.Errorf(api.CodeLocked, "this session has a strict lock: it cannot end early; %s left", api.HumanDuration(r.Remaining()))
+		return false, api.Errorf(api.CodeLocked, "this block has a strict lock and cannot end early: %s left", api.HumanDuration(r.Remaining()))
 	case api.LockFriend:
 		ended, err = m.b.friend(r, action, code)
 	default:
@@ -84,7 +84,7 @@ const (
 func (b *book) friend(r *Record, action api.UnlockAction, code string) (bool, error) {
 	switch action {
 	case api.UnlockRequest, api.UnlockCancel:
-		return false, api.Errorf(api.CodeLocked, "this session ends with your friend's code: confirm with it")
+		return false, api.Errorf(api.CodeLocked, "this block ends early only with your friend's code: type it to confirm")
 	case api.UnlockConfirm:
 	default:
 		return false, badAction(action)
@@ -99,7 +99,7 @@ func (b *book) friend(r *Record, action api.UnlockAction, code string) (bool, er
 	if n := r.WrongCodes - freeWrongCodes; n >= 0 {
 		r.RetryAfterCredited = r.Credited + min(maxCodeWait, time.Minute<<min(n, 10))
 	}
-	return false, api.Errorf(api.CodeWrongCode, "that is not the code")
+	return false, api.Errorf(api.CodeWrongCode, "that is not your friend's code: check it with them and type it again")
 }
 
 func badAction(action api.UnlockAction) error {
