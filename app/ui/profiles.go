@@ -142,9 +142,7 @@ func browserNote() fyne.CanvasObject {
 	l := widget.NewLabel("Blocking their profile uses your browsers' own managed settings. While a block runs, Chrome and " +
 		"other browsers say \"Managed by your organization\": that is No Contact, and it goes when the block ends. " +
 		"Firefox applies a new block when it next starts. Inside Instagram, X or TikTok, a profile opened from the feed " +
-		"is caught when its page loads anew (reload it). In Chrome and its kin, No Contact's extension catches the profile " +
-		"written in any way (other capitals, escaped letters); a browser started with --disable-extensions still refuses " +
-		"the usual spellings, but not those.")
+		"is caught when its page loads anew (reload it). " + words.ExtensionNote)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -17,3 +17,8 @@ const (
 	// a long block is confirmed.
 	StuckWayOut = "If a block ever gets stuck, `sudo nocontact cleanup` in a terminal ends it, whatever its lock."
 )
+
+// ExtensionNote says what the browsers' extension does for a blocked
+// profile, where the browsers take it (on Linux, through their policies).
+const ExtensionNote = "In Chrome and its kin, No Contact's extension catches the profile written in any way (other capitals, " +
+	"escaped letters); a browser started with --disable-extensions still refuses the usual spellings, but not those."

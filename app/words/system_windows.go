@@ -15,3 +15,11 @@ const (
 	// a long block is confirmed.
 	StuckWayOut = "If a block ever gets stuck, `nocontactd cleanup`, run as an administrator in C:\\Program Files\\No Contact, ends it, whatever its lock."
 )
+
+// ExtensionNote says what a blocked profile looks like in a browser on
+// Windows, where Chrome and Edge refuse an extension from outside their
+// stores on a PC no organization manages, and No Contact's is not in them
+// yet.
+const ExtensionNote = "On Windows, Chrome and Edge show their own \"blocked\" page for a blocked profile, not a passage: " +
+	"No Contact's extension is not in their stores yet, and they take no other on a home PC. A site blocked whole " +
+	"still brings the passage, in the pop-up."
