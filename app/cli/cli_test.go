@@ -63,6 +63,11 @@ func TestReadSearch(t *testing.T) {
 	if !strings.Contains(out, "4. Seeking Closure") || !strings.Contains(out, "elusive") {
 		t.Errorf("search:\n%s", out)
 	}
+	// A section found by its title and its text is listed once.
+	_, out, _ = runCLI("read", "--search", "lonely")
+	if n := strings.Count(out, "Fear of Loneliness and Its Impact on Behavior"); n != 1 {
+		t.Errorf("a section's heading printed %d times:\n%s", n, out)
+	}
 	_, out, _ = runCLI("read", "--search", "zzyzx")
 	if !strings.Contains(out, "Nothing in the article") {
 		t.Errorf("empty search: %q", out)

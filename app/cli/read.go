@@ -110,11 +110,25 @@ func searchText(a *content.Article, q string, width int) string {
 	if len(ms) == 0 {
 		return fmt.Sprintf("Nothing in the article holds %q.\n", q)
 	}
-	var b strings.Builder
+	// One heading per section, in the order the search found them, with
+	// each sentence that holds the words under it (a match in the title
+	// alone shows the heading).
+	var order []*content.Section
+	lines := map[*content.Section][]string{}
 	for _, m := range ms {
-		fmt.Fprintf(&b, "%d. %s\n", number(a, m.Section), m.Section.Title)
+		if _, seen := lines[m.Section]; !seen {
+			order = append(order, m.Section)
+			lines[m.Section] = nil
+		}
 		if !m.InTitle {
-			b.WriteString(indent(content.Wrap(m.Sentence, width-4), "    ") + "\n")
+			lines[m.Section] = append(lines[m.Section], indent(content.Wrap(m.Sentence, width-4), "    "))
+		}
+	}
+	var b strings.Builder
+	for _, sec := range order {
+		fmt.Fprintf(&b, "%d. %s\n", number(a, sec), sec.Title)
+		for _, l := range lines[sec] {
+			b.WriteString(l + "\n")
 		}
 		b.WriteString("\n")
 	}
