@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/nocontact-app/nocontact/app/vault"
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemontest"
@@ -250,8 +251,10 @@ func TestEndedText(t *testing.T) {
 		want      string
 	}{
 		{nil, nil, "Your words are in your journal"},
-		{lapsed, nil, "did not end: the confirmation lapsed. It goes on; your words were not saved"},
-		{nil, locked, "has ended. Your words could not be saved to the journal: keyring locked"},
+		{lapsed, nil, "did not end, and goes on; your words were not saved. The confirmation lapsed."},
+		{nil, locked, "has ended. Your words could not be saved to the journal. Keyring locked."},
+		// An error a person can act on comes as its sentence, not its text.
+		{nil, vault.ErrKeyringLock, "could not be saved to the journal. " + words.KeyringLocked},
 	} {
 		if got := endedText(tc.err, tc.jerr); !strings.Contains(got, tc.want) {
 			t.Errorf("%v, %v: %q", tc.err, tc.jerr, got)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -72,4 +73,24 @@ func (p *problemBox) Set(err error) {
 		p.more.Show()
 	}
 	p.Show()
+}
+
+// reason is why an action did not happen, as a sentence: the sentence for
+// an error a person can act on, else the daemon's or the vault's own words,
+// capitalized and ended.
+func reason(err error) string {
+	for _, s := range sentences {
+		if errors.Is(err, s.err) {
+			return s.text
+		}
+	}
+	msg := strings.TrimSpace(err.Error())
+	if msg == "" {
+		return "No reason was given."
+	}
+	msg = strings.ToUpper(msg[:1]) + msg[1:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
 }

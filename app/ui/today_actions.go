@@ -75,7 +75,7 @@ func (t *Today) start(req api.StartRequest) {
 		cancel()
 		fyne.Do(func() {
 			if err != nil {
-				showText(t.Notice, "The block did not start: "+err.Error())
+				showText(t.Notice, "The block did not start. "+reason(err))
 				t.Start.Enable()
 				return
 			}

@@ -98,9 +98,9 @@ func (t *Today) endNow(why string) {
 func endedText(err, jerr error) string {
 	switch {
 	case err != nil:
-		return "The block did not end: " + err.Error() + ". It goes on; your words were not saved."
+		return "The block did not end, and goes on; your words were not saved. " + reason(err)
 	case jerr != nil:
-		return words.Ended + " Your words could not be saved to the journal: " + jerr.Error()
+		return words.Ended + " Your words could not be saved to the journal. " + reason(jerr)
 	}
 	return words.Ended + " Your words are in your journal. Be gentle with yourself; you can start a new block any time."
 }
