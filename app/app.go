@@ -64,6 +64,9 @@ func (g *gui) handle(r single.Request) {
 	if r.EndEarly {
 		g.m.Today.EndEarlyWhenReady()
 	}
+	if r.Extend {
+		g.m.Today.ExtendWhenReady()
+	}
 }
 
 // openMain shows the main window, opening it if needed.

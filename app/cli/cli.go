@@ -53,13 +53,21 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // end-early` (the tray's "End early…").
 const EndEarlyArg = "end-early"
 
-// openCommand opens the window at a tab (`nocontact open [TAB]`), or
-// Today's pause before an early end (`open end-early`).
+// ExtendArg opens Today's question before extending the block by 24 hours:
+// `nocontact open extend` (the tray's "Extend by 24 h…").
+const ExtendArg = "extend"
+
+// openCommand opens the window at a tab (`nocontact open [TAB]`), Today's
+// pause before an early end (`open end-early`), or its question before an
+// extension (`open extend`).
 func openCommand(args []string, env Env) error {
 	req := single.Request{Open: "main", Tab: "today"}
-	if len(args) == 1 && args[0] == EndEarlyArg {
+	switch {
+	case len(args) == 1 && args[0] == EndEarlyArg:
 		req.EndEarly = true
-	} else if len(args) == 1 {
+	case len(args) == 1 && args[0] == ExtendArg:
+		req.Extend = true
+	case len(args) == 1:
 		req.Tab = args[0]
 	}
 	return openWindow(env, req)

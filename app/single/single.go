@@ -27,6 +27,9 @@ type Request struct {
 	// EndEarly opens Today's pause before an early end (the tray's "End
 	// early…"), for "main".
 	EndEarly bool `json:"end_early,omitempty"`
+	// Extend asks, in Today, whether to extend the block by 24 hours (the
+	// tray's "Extend by 24 h…": it cannot be undone, so it is asked).
+	Extend bool `json:"extend,omitempty"`
 }
 
 // Path is the socket: $XDG_RUNTIME_DIR/nocontact/gui.sock, or a per-user

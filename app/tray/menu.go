@@ -22,9 +22,6 @@ type State struct {
 	LastVisit   *api.Event
 	Now         time.Time
 	HasProfiles bool
-	// ExtendFailed says why the last "Extend by 24 h" did not work, for a
-	// while after it ("" when it worked).
-	ExtendFailed string
 	// KeepFailed says why the last "Keep the block" did not work.
 	KeepFailed string
 }
@@ -156,12 +153,9 @@ func endItems(s State) []Item {
 	return []Item{{ID: IDEnd, Label: "End the block now…", Enabled: true}, keep}
 }
 
-func extendLabel(s State) string {
-	if s.ExtendFailed != "" {
-		return "Extend by 24 h (did not work: " + s.ExtendFailed + ")"
-	}
-	return "Extend by 24 h"
-}
+// extendLabel is the Extend item: it opens the window, which asks first
+// (an extension cannot be undone), and says there why it did not work.
+func extendLabel(State) string { return "Extend by 24 h…" }
 
 // Reason says in a few words why an action failed, for a menu line; ""
 // when it did not.

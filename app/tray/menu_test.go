@@ -40,25 +40,25 @@ func TestMenuForEveryState(t *testing.T) {
 		{"no daemon", State{DaemonErr: errors.New("down"), HasDay: true, DaysClean: 12, Now: now},
 			" Day 12 without contact\n Blocking is not set up (the daemon is not running)\n*Set up blocking…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
 		{"idle", State{Status: &api.Status{Hosts: api.HostsStatus{Intact: true}}, Now: now, HasProfiles: true},
-			" No Contact\n No block running\n Nothing is blocked now\n No attempts noticed\n*Start block: 24 h\n*Start a longer block…\n Extend by 24 h\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconIdle},
+			" No Contact\n No block running\n Nothing is blocked now\n No attempts noticed\n*Start block: 24 h\n*Start a longer block…\n Extend by 24 h…\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconIdle},
 		{"blocking", State{Status: &api.Status{Session: running(api.LockCooldown), Hosts: api.HostsStatus{Intact: true}}, HasDay: true, DaysClean: 1, LastVisit: visit, Now: now},
-			" Day 1 without contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n Last attempt: instagram.com, 2 h ago\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+			" Day 1 without contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n Last attempt: instagram.com, 2 h ago\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
 		{"tampered", State{Status: &api.Status{Session: running(api.LockStrict), Hosts: api.HostsStatus{Intact: true, LastTamper: &tampered}}, Now: now},
-			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block was changed 2 min ago and put back\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block was changed 2 min ago and put back\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
 		{"cool-down running", State{Status: &api.Status{Session: func() *api.Session {
 			s := running(api.LockCooldown)
 			s.Unlock = api.UnlockStatus{State: api.UnlockWaiting, ReadyIn: api.Duration(20 * time.Minute)}
 			return s
 		}(), Hosts: api.HostsStatus{Intact: true}}, Now: now},
-			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h\n Cool-down: 20 min left\n*Keep the block\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n Cool-down: 20 min left\n*Keep the block\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
 		{"cool-down over", State{Status: &api.Status{Session: func() *api.Session {
 			s := running(api.LockCooldown)
 			s.Unlock = api.UnlockStatus{State: api.UnlockReady, ExpiresIn: api.Duration(8 * time.Minute)}
 			return s
 		}(), Hosts: api.HostsStatus{Intact: true}}, Now: now, KeepFailed: "no block is running"},
-			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h\n*End the block now…\n*Keep the block (did not work: no block is running)\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n*End the block now…\n*Keep the block (did not work: no block is running)\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
 		{"hosts problem", State{Status: &api.Status{Session: running(api.LockFriend), Hosts: api.HostsStatus{Error: "read-only file system"}}, Now: now},
-			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block has a problem (open No Contact)\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
+			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block has a problem (open No Contact)\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,11 +98,12 @@ func TestThrottle(t *testing.T) {
 	}
 }
 
-func TestFailedExtendIsShown(t *testing.T) {
-	s := State{Status: &api.Status{Session: running(api.LockStrict)}, Now: time.Now(),
-		ExtendFailed: Reason(api.Errorf(api.CodeInvalid, "a block can have at most 365 d left"))}
+// Extend asks before it acts (it cannot be undone): its item opens the
+// window's question, and says so with an ellipsis.
+func TestExtendAsksFirst(t *testing.T) {
+	s := State{Status: &api.Status{Session: running(api.LockStrict)}, Now: time.Now()}
 	for _, it := range Menu(s) {
-		if it.ID == IDExtend && it.Label != "Extend by 24 h (did not work: a block can have at most 365 d left)" {
+		if it.ID == IDExtend && it.Label != "Extend by 24 h…" {
 			t.Errorf("extend item %q", it.Label)
 		}
 	}

@@ -325,3 +325,20 @@ func TestEndEarlyFromTheTrayOpensThePause(t *testing.T) {
 		t.Errorf("the pause asked the daemon: %q", st)
 	}
 }
+
+// The tray's "Extend by 24 h…" opens the window's question, also when the
+// window is still reading the block; nothing is extended until Yes.
+func TestExtendFromTheTrayAsks(t *testing.T) {
+	s := newLeavingSetup(t)
+	today := s.m.Today
+	today.session = nil
+	today.Ask = nil
+	today.ExtendWhenReady()
+	if today.Ask != nil {
+		t.Fatal("asked before the block was known")
+	}
+	today.Refresh()
+	if today.Ask == nil || !strings.Contains(today.Ask.Heading.Text, "Extend") {
+		t.Fatalf("the tray's Extend by 24 h… did not ask: %+v", today.Ask)
+	}
+}

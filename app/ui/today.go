@@ -77,8 +77,10 @@ type Today struct {
 	cooldownSeq int               // bumped on every render: stops an older countdown
 	// endEarlyPending: the tray asked for the pause before the block was read.
 	endEarlyPending bool
-	keys            *Keys
-	Ask             *Ask // the last question asked (a long block's start, Extend), for tests
+	// extendPending: the tray asked to extend before the block was read.
+	extendPending bool
+	keys          *Keys
+	Ask           *Ask // the last question asked (a long block's start, Extend), for tests
 }
 
 func newToday(d Deps, k *Keys) *Today {
@@ -280,6 +282,10 @@ func (t *Today) renderRunning(st *api.Status) {
 		if !t.EndEarly.Disabled() {
 			t.onEndEarly()
 		}
+	}
+	if t.extendPending {
+		t.extendPending = false
+		t.onExtend()
 	}
 }
 

@@ -89,6 +89,16 @@ func (t *Today) start(req api.StartRequest) {
 	})
 }
 
+// ExtendWhenReady asks whether to extend the block by 24 hours (the tray's
+// "Extend by 24 h…"), as soon as the running block is known.
+func (t *Today) ExtendWhenReady() {
+	if t.session != nil {
+		t.onExtend()
+		return
+	}
+	t.extendPending = true
+}
+
 // onExtend makes the block 24 hours longer, asking first: it cannot be
 // undone.
 func (t *Today) onExtend() {

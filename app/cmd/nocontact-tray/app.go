@@ -30,9 +30,7 @@ type trayApp struct {
 	lastVisit *api.Event
 	throttle  tray.Throttle
 	refreshC  chan struct{}
-	failed    string    // why the last extend did not work, shown in the menu
-	failedAt  time.Time // for two minutes
-	keepErr   string    // why the last "Keep the block" did not work
+	keepErr   string // why the last "Keep the block" did not work
 	keepAt    time.Time
 }
 
@@ -98,9 +96,6 @@ func (t *trayApp) loop(ctx context.Context, clicks <-chan string) {
 func (t *trayApp) state() tray.State {
 	s := tray.State{Now: time.Now()}
 	t.mu.Lock()
-	if time.Since(t.failedAt) < 2*time.Minute {
-		s.ExtendFailed = t.failed
-	}
 	if time.Since(t.keepAt) < 2*time.Minute {
 		s.KeepFailed = t.keepErr
 	}
@@ -216,12 +211,7 @@ func (t *trayApp) click(id string) {
 	case tray.IDStartLonger:
 		t.launch("open", "today") // the window asks before a long block
 	case tray.IDExtend:
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		_, err := t.client.Extend(ctx, 24*time.Hour)
-		cancel()
-		t.mu.Lock()
-		t.failed, t.failedAt = tray.Reason(err), time.Now()
-		t.mu.Unlock()
+		t.launch("open", "extend") // the window asks: an extension cannot be undone
 	case tray.IDKeep:
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		_, err := t.client.Unlock(ctx, api.UnlockCancel, "")
