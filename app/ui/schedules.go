@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,7 +23,7 @@ type Schedules struct {
 
 	Next   *widget.Label // "Next scheduled block: tonight 22:00"
 	List   *fyne.Container
-	Days   *widget.Select
+	Days   *widget.CheckGroup // any set of days, Mon to Fri at first
 	From   *Entry
 	To     *Entry
 	Lock   *widget.Select
@@ -35,23 +36,16 @@ type Schedules struct {
 	content      fyne.CanvasObject
 }
 
-// dayChoices are the days a schedule can run, in words and as the API
-// reads them.
-var dayChoices = []struct{ label, days string }{
-	{"Mon to Fri", "mon-fri"},
-	{"Every day", "daily"},
-	{"Sat and Sun", "weekends"},
-}
-
 func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
 	s := &Schedules{d: d, keys: k, Next: widget.NewLabel(""), List: container.NewVBox(), From: newEntry(false), To: newEntry(false),
 		Notice: widget.NewLabel(""), onChange: onChange}
 	var labels []string
-	for _, c := range dayChoices {
-		labels = append(labels, c.label)
+	for _, d := range api.Weekdays[1:] {
+		labels = append(labels, words.DayName(d))
 	}
-	s.Days = widget.NewSelect(labels, nil)
-	s.Days.SetSelected(dayChoices[0].label)
+	s.Days = widget.NewCheckGroup(append(labels, words.DayName(api.Weekdays[0])), nil)
+	s.Days.Horizontal = true
+	s.Days.SetSelected(labels[:5])
 	s.From.SetText("22:00")
 	s.To.SetText("07:00")
 	s.Lock = widget.NewSelect([]string{"Cool-down", "Strict"}, nil)
@@ -66,7 +60,7 @@ func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
 	times := container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("From"), nil, s.From),
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, s.To))
 	s.content = container.NewVBox(widget.NewSeparator(), head, help, s.Next, s.List,
-		container.NewGridWithColumns(2, s.Days, s.Lock), times, s.Add, s.Notice)
+		widget.NewLabel("On the days it starts (a block past midnight runs into the next morning):"), s.Days, s.Lock, times, s.Add, s.Notice)
 	s.Notice.Hide()
 	return s
 }
@@ -121,25 +115,20 @@ func (s *Schedules) row(sc api.Schedule, now time.Time) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, container.NewVBox(remove), wrapped(text))
 }
 
-// scheduleWords says a schedule as a person would: "Weeknights, 22:00 to
-// 07:00".
-func scheduleWords(sc api.Schedule) string {
-	days := api.DaysText(sc.Days)
-	for _, c := range dayChoices {
-		if d, err := api.ParseDays(c.days); err == nil && api.DaysText(d) == days {
-			days = c.label
-		}
-	}
-	return fmt.Sprintf("%s, %s to %s", days, sc.From, sc.To)
-}
+// scheduleWords says a schedule as a person would (words.Schedule).
+func scheduleWords(sc api.Schedule) string { return words.Schedule(sc) }
 
 func (s *Schedules) onAdd() {
 	req := api.ScheduleRequest{From: s.From.Text, To: s.To.Text, Hostnames: s.names, Paths: s.paths, Lock: api.Lock{Mode: api.LockCooldown}}
-	for _, c := range dayChoices {
-		if c.label == s.Days.Selected {
-			req.Days = c.days
-		}
+	var days []string
+	for _, d := range s.Days.Selected {
+		days = append(days, strings.ToLower(d))
 	}
+	if len(days) == 0 {
+		showText(s.Notice, "Choose at least one day for the schedule.")
+		return
+	}
+	req.Days = strings.Join(days, ",")
 	if s.Lock.Selected == "Strict" {
 		req.Lock.Mode = api.LockStrict
 	}

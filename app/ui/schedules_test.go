@@ -33,7 +33,7 @@ func TestSchedulesOnToday(t *testing.T) {
 	s.From.SetText("22:00")
 	s.Lock.SetSelected("Strict")
 	test.Tap(s.Add)
-	if !strings.Contains(s.Notice.Text, "Added: Mon to Fri, 22:00 to 07:00") {
+	if !strings.Contains(s.Notice.Text, "Added: Mon to Fri nights, 22:00 to 07:00 the next morning") {
 		t.Fatalf("add: %q", s.Notice.Text)
 	}
 	if len(s.List.Objects) != 1 || !strings.HasPrefix(s.Next.Text, "Next scheduled block: ") {
@@ -74,4 +74,25 @@ func findButton(o fyne.CanvasObject, text string) *Button {
 		}
 	}
 	return nil
+}
+
+// A schedule takes any set of days: the nights that start Sunday to
+// Thursday (what "weeknights" means to most people), said as such; no day
+// chosen is said next to the button.
+func TestScheduleOnAnyDays(t *testing.T) {
+	sock, _ := daemontest.Start(t)
+	m, _, _ := newMain(t, sock)
+	s := m.Today.Sched
+	addByPasting(t, m, "https://www.instagram.com/jane.doe/")
+	m.Refresh()
+	s.Days.SetSelected(nil)
+	test.Tap(s.Add)
+	if !strings.Contains(s.Notice.Text, "Choose at least one day") {
+		t.Errorf("no day chosen: %q", s.Notice.Text)
+	}
+	s.Days.SetSelected([]string{"Sun", "Mon", "Tue", "Wed", "Thu"})
+	test.Tap(s.Add)
+	if !strings.Contains(s.Notice.Text, "Added: Sun to Thu nights, 22:00 to 07:00 the next morning") {
+		t.Fatalf("add: %q", s.Notice.Text)
+	}
 }
