@@ -4,15 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/client"
-	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
 // BenchmarkIdleDaemon runs nocontactd as a process with a session running
@@ -23,12 +20,7 @@ func BenchmarkIdleDaemon(b *testing.B) {
 	if s, err := strconv.Atoi(os.Getenv("NOCONTACT_IDLE_SECONDS")); err == nil && s > 0 {
 		secs = s
 	}
-	dir := b.TempDir()
-	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	testutil.Must(b, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
-	p.start(&testing.T{})
-	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
-	c := &client.Client{Socket: p.socket}
+	p, c := startProc(b)
 	if _, err := c.Start(context.Background(), api.StartRequest{Hostnames: []string{"instagram.com"}, Duration: api.Duration(24 * time.Hour)}); err != nil {
 		b.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -65,12 +64,7 @@ func nocontactExe(t *testing.T) string {
 // everyone, a strict block cannot be ended through the pipe, and the
 // section goes when the block is cleaned up.
 func TestBlockOnWindows(t *testing.T) {
-	dir := t.TempDir()
-	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	testutil.Must(t, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
-	p.start(t)
-	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
-	c := &client.Client{Socket: p.socket}
+	p, c := startProc(t)
 	ctx := context.Background()
 	out, err := exec.Command(nocontactExe(t), "start", "--for", "2m", "--host", "instagram.com", "--lock", "strict", "--yes", "--socket", p.socket).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "Block started.") {

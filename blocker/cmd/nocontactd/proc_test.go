@@ -21,6 +21,18 @@ type procDaemon struct {
 	cmd                  *exec.Cmd
 }
 
+// startProc runs nocontactd as a process of its own on the person's hosts
+// file (userHosts) and a state in a folder of the test's, killed when the
+// test ends, and returns it with a client of its socket.
+func startProc(tb testing.TB) (*procDaemon, *client.Client) {
+	dir := tb.TempDir()
+	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
+	testutil.Must(tb, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
+	p.start(tb)
+	tb.Cleanup(func() { p.cmd.Process.Kill(); p.cmd.Wait() })
+	return p, &client.Client{Socket: p.socket}
+}
+
 func (p *procDaemon) start(t testing.TB) {
 	t.Helper()
 	p.cmd = exec.Command(os.Args[0], "run", "--hosts-file", p.hosts, "--state-dir", p.state, "--socket", p.socket, "--http-port", "0", "--https-port", "0")
@@ -46,11 +58,7 @@ func (p *procDaemon) start(t testing.TB) {
 // and restarts it: the section is still in the file and the remaining time
 // is kept to within the credit tick.
 func TestKill9KeepsTheBlock(t *testing.T) {
-	dir := t.TempDir()
-	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	testutil.Must(t, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
-	p.start(t)
-	c := &client.Client{Socket: p.socket}
+	p, c := startProc(t)
 	ctx := context.Background()
 	if _, err := c.Start(ctx, api.StartRequest{Hostnames: []string{"instagram.com"}, Duration: api.Duration(time.Hour)}); err != nil {
 		t.Fatal(err)
@@ -62,8 +70,7 @@ func TestKill9KeepsTheBlock(t *testing.T) {
 	if b, _ := os.ReadFile(p.hosts); !strings.Contains(string(b), "127.78.0.1 instagram.com") {
 		t.Fatalf("the section went with the daemon: %q", b)
 	}
-	p.start(t)
-	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
+	p.start(t) // killed at the end by startProc's clean-up
 	st, err := c.Status(ctx)
 	if err != nil || st.Session == nil {
 		t.Fatalf("after restart: %+v %v", st, err)
@@ -80,11 +87,7 @@ func TestKill9KeepsTheBlock(t *testing.T) {
 
 // TestCleanupWithoutDaemon lifts a strict block when no daemon runs.
 func TestCleanupWithoutDaemon(t *testing.T) {
-	dir := t.TempDir()
-	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	testutil.Must(t, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
-	p.start(t)
-	c := &client.Client{Socket: p.socket}
+	p, c := startProc(t)
 	c.Start(context.Background(), api.StartRequest{Hostnames: []string{"x.com"}, Duration: api.Duration(time.Hour), Lock: api.Lock{Mode: api.LockStrict}})
 	p.cmd.Process.Kill()
 	p.cmd.Wait()

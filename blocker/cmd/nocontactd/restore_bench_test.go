@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
@@ -21,12 +19,7 @@ import (
 // daemon's BenchmarkTamperRestore: closer ones are a fight, which the
 // guard answers differently. Target: p95 <= 200 ms.
 func BenchmarkTamperRestoreProcess(b *testing.B) {
-	dir := b.TempDir()
-	p := &procDaemon{hosts: filepath.Join(dir, "hosts"), state: filepath.Join(dir, "state"), socket: filepath.Join(dir, "d.sock")}
-	testutil.Must(b, os.WriteFile(p.hosts, []byte(userHosts), 0o644))
-	p.start(b)
-	defer func() { p.cmd.Process.Kill(); p.cmd.Wait() }()
-	c := &client.Client{Socket: p.socket}
+	p, c := startProc(b)
 	if _, err := c.Start(context.Background(), api.StartRequest{Hostnames: []string{"instagram.com"}, Duration: api.Duration(time.Hour)}); err != nil {
 		b.Fatal(err)
 	}
