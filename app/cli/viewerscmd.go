@@ -79,11 +79,7 @@ func printViewers(env Env, pr profile.Profile) {
 	fmt.Fprintf(env.Stdout, "%s, for %s: %s\n", words.ViewersTitle, pr.Who(), state)
 	var sites []string
 	for _, v := range pr.ViewerList() {
-		if v.Own {
-			sites = append(sites, v.Host+" (added by you)")
-		} else {
-			sites = append(sites, v.Host)
-		}
+		sites = append(sites, v.String())
 	}
 	fmt.Fprintf(env.Stdout, "  %s\n", strings.Join(sites, ", "))
 	fmt.Fprintf(env.Stdout, "The list was last checked on %s, from:\n", profile.CatalogueChecked)

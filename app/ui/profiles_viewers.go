@@ -24,11 +24,7 @@ func (p *Profiles) viewers(pr profile.Profile) fyne.CanvasObject {
 	on.OnChanged = func(checked bool) { p.onViewersSwitch(pr, checked) }
 	var sites []string
 	for _, v := range pr.ViewerList() {
-		if v.Own {
-			sites = append(sites, v.Host+" (added by you)")
-		} else {
-			sites = append(sites, v.Host)
-		}
+		sites = append(sites, v.String())
 	}
 	add := newEntry(false)
 	add.SetPlaceHolder(words.ViewerAddHint)

@@ -30,6 +30,15 @@ type Viewer struct {
 	Own     bool   // added by the person for this profile ("another site where I watch them")
 }
 
+// String is the site as a person's list shows it: its name, marked when
+// the person added it.
+func (v Viewer) String() string {
+	if v.Own {
+		return v.Host + " (added by you)"
+	}
+	return v.Host
+}
+
 // ViewerSources returns where the catalogue's viewer sites come from.
 func ViewerSources() []ViewerSource { return slices.Clone(viewerSources) }
 
