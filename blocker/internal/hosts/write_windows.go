@@ -23,10 +23,10 @@ func statMeta(path string) (fileMeta, error) {
 	if err != nil {
 		return fileMeta{}, fmt.Errorf("hosts: stat %s: %w", path, err)
 	}
-	sddl, err := Permissions(path)
-	if err != nil {
-		return fileMeta{}, err
-	}
+	// Permissions a file system cannot give (FAT, a share) leave the new
+	// file its folder's, as apply does when it cannot set them: never a
+	// reason not to write the block.
+	sddl, _ := Permissions(path)
 	return fileMeta{mode: fi.Mode().Perm(), sddl: sddl}, nil
 }
 
