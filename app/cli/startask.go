@@ -23,9 +23,6 @@ func askFirst(env Env, req api.StartRequest, yes bool) error {
 	lock := req.Lock
 	_ = lock.Normalize() // checkStart has refused a lock that does not normalise
 	text := words.Weight(lock, time.Now().Add(d))
-	if lock.Mode == api.LockStrict {
-		text += " " + words.StuckWayOut
-	}
 	if env.Stdin == nil {
 		return usagef("start: %s A block this long asks once before it starts: run this at a terminal, or add --yes.", text)
 	}

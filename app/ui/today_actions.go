@@ -56,9 +56,6 @@ func (t *Today) onStart() {
 		return
 	}
 	text := words.Weight(req.Lock, t.d.Now().Add(d))
-	if req.Lock.Mode == api.LockStrict {
-		text += " " + words.StuckWayOut
-	}
 	heading := "Start a block of " + t.Duration.Selected + "?"
 	if req.Lock.Mode == api.LockStrict {
 		heading = "Start a strict block of " + t.Duration.Selected + "?"

@@ -17,12 +17,13 @@ func AsksFirst(m api.LockMode, d time.Duration) bool {
 
 // Weight says in one sentence what starting a block with lock l that
 // ends at end means, for the question asked before it starts:
-// "No early end until Sat 4 Jan 22:00."
+// "No early end until Sat 4 Jan 22:00." A strict block's adds the way out
+// of a block that got stuck (StuckWayOut).
 func Weight(l api.Lock, end time.Time) string {
 	until := Moment(end)
 	switch l.Mode {
 	case api.LockStrict:
-		return "No early end until " + until + "."
+		return "No early end until " + until + ". " + StuckWayOut
 	case api.LockFriend:
 		return "This block runs until " + until + ", and only the code you give a friend can end it early."
 	}
