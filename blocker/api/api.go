@@ -106,6 +106,9 @@ type Status struct {
 	Daemon   DaemonInfo      `json:"daemon"`
 	// NextScheduled is the next start of a schedule, if any.
 	NextScheduled *time.Time `json:"next_scheduled,omitempty"`
+	// Phone is the phone's DNS filter, when one is connected (or its
+	// connection could not be read).
+	Phone *PhoneStatus `json:"phone,omitempty"`
 }
 
 // StartRequest is POST /v1/session.

@@ -36,7 +36,14 @@ type Event struct {
 	// Scheduled marks a visit during a block a schedule started (or in a
 	// schedule's window), so attempts in the risky hours can be told apart.
 	Scheduled bool `json:"scheduled,omitempty"`
+	// Device names where a visit came from when it was not this computer:
+	// the phone, as the DNS filter names it (its name, else its address).
+	Device string `json:"device,omitempty"`
 }
+
+// FromPhone reports whether a visit came from the phone, through its DNS
+// filter.
+func (e Event) FromPhone() bool { return e.Device != "" }
 
 // CountVisits counts the attempts (see Attempts) among events in the hour
 // before now and since local midnight.
@@ -79,7 +86,7 @@ const AttemptWindow = time.Minute
 
 // Attempts are the visit events as a person counts them, the one count
 // the tab, the pop-up, the tray and Progress all show: the requests to
-// one site (any scheme, with or without www.) within AttemptWindow of
+// one site from one device (any scheme, with or without www.) within AttemptWindow of
 // the first are one attempt, however many a browser sends. Each attempt
 // is its first event; events are in the order they happened.
 func Attempts(events []Event) []Event {
@@ -89,7 +96,7 @@ func Attempts(events []Event) []Event {
 		if e.Kind != EventVisit {
 			continue
 		}
-		site := siteOf(e.Host)
+		site := e.Device + " " + siteOf(e.Host)
 		if t, ok := began[site]; ok && e.Time.Sub(t) < AttemptWindow && !e.Time.Before(t) {
 			continue
 		}

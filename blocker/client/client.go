@@ -51,6 +51,11 @@ func (c *Client) httpClient(timeout time.Duration) *http.Client {
 
 // do sends a request and decodes the answer into out, or the API error.
 func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
+	return c.doWithin(ctx, answerWithin, method, path, in, out)
+}
+
+// doWithin is do with its own bound on the answer's wait.
+func (c *Client) doWithin(ctx context.Context, within time.Duration, method, path string, in, out any) error {
 	var body io.Reader
 	if in != nil {
 		b, err := json.Marshal(in)
@@ -66,7 +71,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	if in != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := c.httpClient(answerWithin).Do(req)
+	resp, err := c.httpClient(within).Do(req)
 	if err != nil {
 		return c.dialError(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter"
 	"github.com/nocontact-app/nocontact/blocker/internal/hosts"
 	"github.com/nocontact-app/nocontact/blocker/internal/session"
 )
@@ -38,6 +39,11 @@ type Config struct {
 	// Flush clears the resolver caches after a write of the hosts file;
 	// nil: hosts.Flush, the platform's own.
 	Flush func(context.Context) []hosts.FlushStep
+	// PhoneEvery is how often the phone's DNS filter is read back and its
+	// query log read during a block; a minute.
+	PhoneEvery time.Duration
+	// PhoneFilter reaches a DNS filter; nil: dnsfilter.New.
+	PhoneFilter func(dnsfilter.Account) (dnsfilter.Filter, error)
 }
 
 // sidOwnerUID is the owner's number in the API when the owner is named by
@@ -79,6 +85,12 @@ func (c *Config) fill() {
 	}
 	if c.CreditEvery <= 0 {
 		c.CreditEvery = 30 * time.Second
+	}
+	if c.PhoneEvery <= 0 {
+		c.PhoneEvery = time.Minute
+	}
+	if c.PhoneFilter == nil {
+		c.PhoneFilter = func(a dnsfilter.Account) (dnsfilter.Filter, error) { return dnsfilter.New(a, nil) }
 	}
 	if c.Heartbeat <= 0 {
 		c.Heartbeat = 30 * time.Second

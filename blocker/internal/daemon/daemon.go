@@ -38,6 +38,7 @@ type Daemon struct {
 	events    *eventlog.Log
 	hosts     *hostsEnforcer
 	browsers  *browserEnforcer
+	phone     *phoneEnforcer
 	tamper    *tamperWatch
 	pages     *pages
 	visits    *visits
@@ -114,6 +115,7 @@ func (d *Daemon) wire(ed *hosts.Editor) error {
 	}
 	d.browsers = newBrowserEnforcer(cfg, bm, d.mgr.Snapshot, d.tamper.note)
 	d.visits = &visits{events: d.events, mgr: d.mgr, now: cfg.Clock.Now, record: d.record}
+	d.phone = newPhoneEnforcer(cfg, d.mgr.Snapshot, d.tamper.note, d.visits.fromPhone)
 	d.pages = &pages{cfg: cfg, snap: d.mgr.Snapshot, visits: d.visits, tcpPeer: tcpPeerUID}
 	if err := d.pages.setupExtension(bm); err != nil {
 		d.log.Error("the extension could not be packed; blocked tabs show the browser's own page", "err", err)
@@ -153,6 +155,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	defer cancel()
 	d.spawn(func() { d.hosts.runFlusher(ctx) })
 	d.spawn(func() { d.browsers.run(ctx, d.spawn) })
+	d.spawn(func() { d.phone.run(ctx) })
 	d.spawn(func() { d.runGuard(ctx) })
 	d.spawn(func() { d.tickLoop(ctx) })
 	d.spawn(func() { d.watchdog(ctx) })
@@ -261,6 +264,7 @@ func (d *Daemon) change(do func() error, undo func() error) error {
 	}
 	d.opMu.Unlock()
 	d.browsers.apply()
+	d.phone.nudge()
 	return err
 }
 

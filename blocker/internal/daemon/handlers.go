@@ -33,6 +33,9 @@ func (d *Daemon) Status() api.Status {
 	if st.Session != nil {
 		st.Browsers = d.browsers.status()
 	}
+	if ph := d.phone.status(); ph.Connected || ph.Problem != "" {
+		st.Phone = &ph
+	}
 	if err := d.mgr.Snapshot().Broken; err != nil {
 		st.Daemon.Problem = fmt.Sprintf("the state could not be read; the hosts file is kept as it is and no session can start until `sudo nocontact cleanup` (%v)", err)
 	}

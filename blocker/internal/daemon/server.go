@@ -59,6 +59,10 @@ func (d *Daemon) Handler() http.Handler {
 	mux.HandleFunc("POST /v1/schedules", a.handleAddSchedule)
 	mux.HandleFunc("DELETE /v1/schedules/{id}", a.handleRemoveSchedule)
 	mux.HandleFunc("POST /v1/schedules/{id}/keep", a.handleKeepSchedule)
+	mux.HandleFunc("GET /v1/phone", a.handlePhone)
+	mux.HandleFunc("POST /v1/phone", a.handlePhoneConnect)
+	mux.HandleFunc("DELETE /v1/phone", a.handlePhoneDisconnect)
+	mux.HandleFunc("PUT /v1/phone/choice", a.handlePhoneChoice)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, api.Errorf(api.CodeNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})

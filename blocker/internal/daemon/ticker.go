@@ -83,6 +83,7 @@ func (d *Daemon) requestLift() {
 }
 
 func (d *Daemon) nudge() {
+	d.phone.nudge()
 	select {
 	case d.wake <- struct{}{}:
 	default:

@@ -70,6 +70,14 @@ func (v *visits) onHit(h sinkhole.Hit) {
 	}
 }
 
+// fromPhone records an attempt the phone's DNS filter logged.
+func (v *visits) fromPhone(e api.Event) {
+	e.Scheduled = v.mgr.InScheduledBlock()
+	v.writeMu.Lock()
+	defer v.writeMu.Unlock()
+	v.record(e)
+}
+
 // lastVisit returns the seq of the newest visit event for host.
 func (v *visits) lastVisit(host string) uint64 {
 	v.mu.Lock()
