@@ -4,6 +4,9 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
+	"io"
 	"os"
 
 	"golang.org/x/term"
@@ -26,5 +29,22 @@ func cliEnv() cli.Env {
 	if term.IsTerminal(int(os.Stdin.Fd())) {
 		env.Stdin = os.Stdin
 	}
+	env.Secret = readSecret
 	return env
+}
+
+// readSecret reads a secret at the terminal without echo, or one line of
+// standard input when it is not a terminal.
+func readSecret(prompt string) (string, error) {
+	if fd := int(os.Stdin.Fd()); term.IsTerminal(fd) {
+		fmt.Fprint(os.Stderr, prompt)
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(os.Stderr)
+		return string(b), err
+	}
+	line, err := bufio.NewReader(io.LimitReader(os.Stdin, 4096)).ReadString('\n')
+	if err == io.EOF && line != "" {
+		err = nil
+	}
+	return line, err
 }

@@ -33,6 +33,9 @@ type Env struct {
 	// [TAB]`, `excerpt --event SEQ`); nil where there is no toolkit (the
 	// command line's tests), and then those commands say so.
 	Window func(single.Request)
+	// Secret reads a secret after prompt without showing it, or from
+	// standard input when that is not a terminal; nil: none can be read.
+	Secret func(prompt string) (string, error)
 }
 
 // openWindow hands req to env.Window.

@@ -59,6 +59,13 @@ func commands() []command {
 				args: cobra.RangeArgs(1, 3), run: profilesViewers, complete: profileIDs},
 			{use: "resolve LINK...", short: "What links would block, saving nothing", args: cobra.MinimumNArgs(1), flags: profilesResolve},
 		}},
+		{use: "phone", short: "Your phone: the block on the DNS filter it uses (without a command: show it)", args: noArgs, flags: phoneShow, subs: []command{
+			{use: "connect nextdns|controld|pihole|adguardhome", short: "Connect the phone's DNS filter; its key is read from standard input or a prompt",
+				long: "Connect the DNS filter your phone uses, so each block is put there too and taken away at its end, and the phone's attempts are counted. " +
+					"The key or password is read from a prompt that does not show it, or from standard input (never from an argument).",
+				args: cobra.ExactArgs(1), flags: phoneConnect, complete: phoneKinds},
+			{use: "disconnect", short: "Take No Contact's entries off the filter and forget it (not during a block)", args: noArgs, flags: phoneDisconnect},
+		}},
 		{use: "journal", short: "The urge journal (without a command: list it)", args: noArgs, flags: journalList, subs: []command{
 			{use: "list", short: "The journal, oldest first", args: noArgs, flags: journalList},
 			{use: "add WHAT...", short: "Log an urge: what happened, and why with --motive", args: cobra.MinimumNArgs(1), flags: journalAdd},
