@@ -140,15 +140,14 @@ func askPhoneChoice(env Env, c *client.Client, st *api.PhoneStatus, whole, nothi
 	choice := st.Choice
 	asked := false
 	for _, pl := range profile.ProfileOnly(d.Profiles) {
-		answered := slices.ContainsFunc(choice.Whole, func(s api.PhoneSite) bool { return s.Title == pl.Name }) || slices.Contains(choice.Nothing, pl.Name)
-		if answered && !named(pl.Name, whole, nothing) {
+		if profile.PhoneAnswered(choice, pl) && !named(pl.Name, whole, nothing) {
 			continue // asked once
 		}
 		all, ok := phoneAnswer(env, pl.Name, whole, nothing)
 		if !ok {
 			continue
 		}
-		choice = setChoice(choice, pl, all)
+		choice = profile.PhoneChoose(choice, pl, all)
 		asked = true
 	}
 	if !asked {
@@ -188,18 +187,6 @@ func named(platform string, lists ...[]string) bool {
 		}
 	}
 	return false
-}
-
-// setChoice records all or nothing for pl.
-func setChoice(c api.PhoneChoice, pl *profile.Platform, all bool) api.PhoneChoice {
-	c.Whole = slices.DeleteFunc(slices.Clone(c.Whole), func(s api.PhoneSite) bool { return s.Title == pl.Name })
-	c.Nothing = slices.DeleteFunc(slices.Clone(c.Nothing), func(t string) bool { return t == pl.Name })
-	if all {
-		c.Whole = append(c.Whole, api.PhoneSite{Title: pl.Name, Names: slices.Clone(pl.Hosts)})
-	} else {
-		c.Nothing = append(c.Nothing, pl.Name)
-	}
-	return c
 }
 
 func phoneDisconnect(fs *pflag.FlagSet) runFunc {

@@ -27,6 +27,7 @@ type Profiles struct {
 	List     *fyne.Container
 	Notice   *widget.Label
 	Ask      *Ask // the last question asked during a block, for tests
+	Phone    *Phone
 	content  fyne.CanvasObject
 
 	keys     *Keys
@@ -36,7 +37,7 @@ type Profiles struct {
 
 func newProfiles(d Deps, k *Keys) *Profiles {
 	p := &Profiles{d: d, keys: k, Link: newEntry(false), Preview: widget.NewLabel(""), List: container.NewVBox(),
-		Notice: widget.NewLabel(""), onChange: func() {}}
+		Notice: widget.NewLabel(""), onChange: func() {}, Phone: newPhone(d)}
 	p.Link.SetPlaceHolder("Paste a link: https://www.instagram.com/NAME/, jane.substack.com, NAME@mastodon.social")
 	p.Link.OnChanged = p.onLinkChanged
 	p.Link.OnSubmitted = func(string) { p.onSave() } // nothing to save when the link is not understood
@@ -53,7 +54,7 @@ func newProfiles(d Deps, k *Keys) *Profiles {
 	head := widget.NewLabel("Who to block")
 	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		head, p.Link, p.Platform, p.Reach, p.Preview, p.Save, p.Notice, browserNote(), widget.NewSeparator(), p.List)))
+		head, p.Link, p.Platform, p.Reach, p.Preview, p.Save, p.Notice, browserNote(), widget.NewSeparator(), p.List, widget.NewSeparator(), p.Phone.Box)))
 	p.Notice.Hide()
 	p.Preview.Hide()
 	p.List.Add(widget.NewLabel(openingText)) // until the vault answers
@@ -289,12 +290,14 @@ func (p *Profiles) update(data *vault.Data, err error) {
 func (p *Profiles) render(data *vault.Data, err error) {
 	p.List.RemoveAll()
 	if err != nil {
+		p.Phone.Refresh(nil)
 		sentence, _ := problemText(err)
 		l := widget.NewLabel(sentence)
 		l.Wrapping = fyne.TextWrapWord
 		p.List.Add(l)
 		return
 	}
+	p.Phone.Refresh(data.Profiles)
 	if len(data.Profiles) == 0 {
 		p.List.Add(widget.NewLabel("No saved profiles yet."))
 		return
