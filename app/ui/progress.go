@@ -122,8 +122,12 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 		day := now.AddDate(0, 0, mostDay-(chartDays-1)).Format("Mon 2 Jan")
 		_, today := api.CountVisits(events, now) // the count the pop-up, the pause and the page in the tab say
 		caption := fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, today)
-		if n := scheduledVisits(events, now.AddDate(0, 0, -chartDays)); n > 0 {
+		since := now.AddDate(0, 0, -chartDays)
+		if n := countAttempts(events, since, func(e api.Event) bool { return e.Scheduled }); n > 0 {
 			caption += fmt.Sprintf(" %d of them in scheduled blocks.", n)
+		}
+		if n := countAttempts(events, since, api.Event.FromPhone); n > 0 {
+			caption += fmt.Sprintf(" %d of them on your phone.", n)
 		}
 		p.ChartCaption.SetText(caption)
 	}
@@ -154,12 +158,13 @@ func (p *Progress) renderVault(data *vault.Data, err error, now time.Time) {
 	}
 }
 
-// scheduledVisits counts the attempts since during blocks a schedule
-// started (the risky hours the person named).
-func scheduledVisits(events []api.Event, since time.Time) int {
+// countAttempts counts the attempts since that are of a kind: during
+// blocks a schedule started (the risky hours the person named), or on the
+// phone.
+func countAttempts(events []api.Event, since time.Time, of func(api.Event) bool) int {
 	n := 0
 	for _, e := range api.Attempts(events) {
-		if e.Scheduled && e.Time.After(since) {
+		if of(e) && e.Time.After(since) {
 			n++
 		}
 	}
