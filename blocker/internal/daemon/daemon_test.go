@@ -29,7 +29,7 @@ type env struct {
 	stop   func()
 }
 
-func newEnv(t testing.TB) *env {
+func newEnv(t testing.TB, opts ...func(*Config)) *env {
 	t.Helper()
 	dir := t.TempDir()
 	hostsPath := filepath.Join(dir, "etc", "hosts")
@@ -44,6 +44,9 @@ func newEnv(t testing.TB) *env {
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}}
 	e.cfg.Clock = e.clock
+	for _, o := range opts {
+		o(&e.cfg)
+	}
 	e.client = &client.Client{Socket: e.cfg.Socket}
 	e.start(t)
 	t.Cleanup(func() { e.stop() })
