@@ -36,6 +36,9 @@ func statusText(st *api.Status, now time.Time) string {
 	for _, br := range st.Browsers {
 		b.WriteString(words.Browser(br, st.Session != nil && len(st.Session.Paths) > 0) + "\n")
 	}
+	if st.Phone != nil {
+		b.WriteString(words.Phone(st.Phone) + "\n")
+	}
 	if l := words.Sinkhole(st.Sinkhole); l != "" {
 		b.WriteString(l + "\n")
 	}
@@ -57,6 +60,9 @@ func eventLine(e api.Event) string {
 	}
 	if e.Count > 1 {
 		fmt.Fprintf(&b, " ×%d", e.Count)
+	}
+	if p := words.FromPhone(e); p != "" {
+		fmt.Fprintf(&b, " %s", p)
 	}
 	if e.Detail != "" {
 		fmt.Fprintf(&b, " %s", e.Detail)
