@@ -128,7 +128,7 @@ func (b *agBackend) item(l logged, addr, name string) map[string]any {
 	return map[string]any{
 		"answer": []any{}, "cached": false, "client": addr, "client_proto": "",
 		"client_info": map[string]any{"disallowed": false, "disallowed_rule": "", "name": name, "whois": map[string]any{}},
-		"elapsedMs": "0.25", "question": map[string]any{"class": "IN", "name": l.name, "type": "A"},
+		"elapsedMs":   "0.25", "question": map[string]any{"class": "IN", "name": l.name, "type": "A"},
 		"reason": reason, "rules": rules, "status": "NOERROR", "time": l.at.Format(time.RFC3339Nano), "upstream": "",
 	}
 }

@@ -17,7 +17,7 @@ func TestMalformedRequestIsCaught(t *testing.T) {
 	}
 	bad := map[string]struct{ path, body string }{
 		"adguardhome": {"/control/filtering/set_rules", `{"rules": "||x.example^"}`}, // rules must be an array
-		"pihole":      {"/api/domains/deny/exact", `{"domain": 42}`},                   // a string or an array of strings
+		"pihole":      {"/api/domains/deny/exact", `{"domain": 42}`},                 // a string or an array of strings
 	}
 	for _, f := range fakes {
 		var reports []string // appended under f.mu, by the handler
