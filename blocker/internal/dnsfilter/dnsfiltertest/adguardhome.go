@@ -126,10 +126,18 @@ func (b *agBackend) item(l logged, addr, name string) map[string]any {
 		rules = []any{map[string]any{"filter_list_id": 0, "text": "||" + l.name + "^"}}
 	}
 	return map[string]any{
-		"answer": []any{}, "cached": false, "client": addr, "client_proto": "",
-		"client_info": map[string]any{"disallowed": false, "disallowed_rule": "", "name": name, "whois": map[string]any{}},
-		"elapsedMs":   "0.25", "question": map[string]any{"class": "IN", "name": l.name, "type": "A"},
-		"reason": reason, "rules": rules, "status": "NOERROR", "time": l.at.Format(time.RFC3339Nano), "upstream": "",
+		"answer":       []any{},
+		"cached":       false,
+		"client":       addr,
+		"client_proto": "",
+		"client_info":  map[string]any{"disallowed": false, "disallowed_rule": "", "name": name, "whois": map[string]any{}},
+		"elapsedMs":    "0.25",
+		"question":     map[string]any{"class": "IN", "name": l.name, "type": "A"},
+		"reason":       reason,
+		"rules":        rules,
+		"status":       "NOERROR",
+		"time":         l.at.Format(time.RFC3339Nano),
+		"upstream":     "",
 	}
 }
 
