@@ -92,7 +92,7 @@ func TestAccountNeverShowsItsSecret(t *testing.T) {
 	}
 	outputs := map[string]string{
 		"String": a.String(), "%v": fmt.Sprintf("%v", a), "%+v": fmt.Sprintf("%+v", a),
-		"%#v": fmt.Sprintf("%#v", a), "%s": fmt.Sprintf("%s", a), "pointer %v": fmt.Sprintf("%v", &a),
+		"%#v": fmt.Sprintf("%#v", a), "%s": fmt.Sprint(a), "pointer %v": fmt.Sprintf("%v", &a),
 		"slog": logged.String(), "Public": fmt.Sprintf("%#v", a.Public()),
 	}
 	for how, out := range outputs {
