@@ -71,6 +71,9 @@ func PhoneSetupLines(s api.PhoneSetup) []string {
 	if s.Home != "" {
 		out = append(out, s.Home)
 	}
+	if s.Note != "" {
+		out = append(out, s.Note)
+	}
 	return out
 }
 

@@ -73,6 +73,7 @@ type PhoneSetup struct {
 	PrivateDNS   string `json:"private_dns,omitempty"`   // Android's Private DNS hostname
 	AppleProfile string `json:"apple_profile,omitempty"` // a link an iPhone opens to install the filter
 	Home         string `json:"home,omitempty"`          // for a home filter: what the phone must do
+	Note         string `json:"note,omitempty"`          // where the service's own dashboard guides the rest
 }
 
 // PhoneStatus is GET /v1/phone.

@@ -43,7 +43,7 @@ func (p *phoneEnforcer) connect(ctx context.Context, req api.PhoneConnect) error
 	p.mu.Lock()
 	st := p.st
 	p.mu.Unlock()
-	next := phoneState{Account: acct, Choice: st.Choice}
+	next := phoneState{Account: acct, Choice: st.Choice, Setup: lookupSetup(ctx, f)}
 	if st.connected() && sameFilter(st.Account, acct) {
 		next.Ours, next.LogSince = st.Ours, st.LogSince // a new key for the same filter
 	} else if len(st.Ours) > 0 {
@@ -109,6 +109,21 @@ func (p *phoneEnforcer) takeOff(ctx context.Context, st *phoneState) error {
 	return p.keep(st, nil)
 }
 
+// lookupSetup asks the service for the phone's set-up where only it
+// knows (Control D's endpoints); nil elsewhere, or when it cannot tell
+// (the set-up then says where the dashboard has it).
+func lookupSetup(ctx context.Context, f dnsfilter.Filter) *dnsfilter.PhoneSetup {
+	l, ok := f.(dnsfilter.SetupLooker)
+	if !ok {
+		return nil
+	}
+	s, err := l.LookupSetup(ctx)
+	if err != nil {
+		return nil
+	}
+	return &s
+}
+
 func sameFilter(a, b dnsfilter.Account) bool {
 	return a.Kind == b.Kind && a.URL == b.URL && a.Profile == b.Profile
 }
@@ -167,8 +182,11 @@ func (p *phoneEnforcer) status() api.PhoneStatus {
 	}
 	a := p.st.Account
 	setup := dnsfilter.Setup(a)
+	if p.st.Setup != nil {
+		setup = *p.st.Setup
+	}
 	st.Connected, st.Kind, st.URL, st.Profile, st.User = true, api.FilterKind(a.Kind), a.URL, a.Profile, a.User
-	st.Setup = api.PhoneSetup{PrivateDNS: setup.PrivateDNS, AppleProfile: setup.AppleProfile, Home: setup.Home}
+	st.Setup = api.PhoneSetup{PrivateDNS: setup.PrivateDNS, AppleProfile: setup.AppleProfile, Home: setup.Home, Note: setup.Note}
 	st.Published = slices.Clone(p.st.Ours)
 	st.Pending = len(p.st.Ours) > 0 && !p.snap().Active
 	st.QueryLog = a.Kind != dnsfilter.ControlD

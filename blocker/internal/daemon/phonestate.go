@@ -29,6 +29,9 @@ type phoneState struct {
 	Choice   api.PhoneChoice   `json:"choice"`
 	Ours     []string          `json:"ours,omitempty"`
 	LogSince time.Time         `json:"log_since,omitzero"`
+	// Setup is the phone's set-up where the service had to be asked for
+	// it (Control D's endpoint), found at connect.
+	Setup *dnsfilter.PhoneSetup `json:"setup,omitempty"`
 }
 
 func (s *phoneState) connected() bool { return s.Account.Kind != "" }
