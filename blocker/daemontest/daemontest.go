@@ -44,7 +44,7 @@ func start(t testing.TB, clock session.Clock) (socket, hostsFile string) {
 		t.Fatal(err)
 	}
 	d, err := daemon.New(daemon.Config{HostsFile: hostsFile, StateDir: filepath.Join(dir, "state"), Socket: socket,
-		OwnerUID: -1, Clock: clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		OwnerUID: -1, Clock: clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PhoneEvery: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -214,12 +214,41 @@ type syncBuffer struct {
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
-func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 func mustJSON(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	testutil.Must(t, err)
 	return string(b)
+}
+
+// TestPhoneBlockOnRealAdGuardHome: the same with the real AdGuard Home:
+// exactly our names added during a block, the phone's query counted, and
+// at the end the person's own rules as they were, byte for byte.
+func TestPhoneBlockOnRealAdGuardHome(t *testing.T) {
+	agh := dnsfiltertest.RealAdGuardHome(t)
+	e := newEnv(t, fastPhone)
+	a := agh.Account
+	if _, err := e.client.ConnectPhone(ctx, api.PhoneConnect{Kind: api.FilterAdGuardHome, URL: a.URL, User: a.User, Secret: a.Secret}); err != nil {
+		t.Fatal(err)
+	}
+	e.startSession(t, time.Hour, api.Lock{Mode: api.LockStrict})
+	waitFor(t, "our rules in AdGuard Home", func() bool {
+		rules := agh.Rules(t)
+		return has(rules, "||instagram.com^", "||www.instagram.com^") && has(rules, dnsfiltertest.OwnRules...)
+	})
+	agh.Lookup(t, "www.instagram.com")
+	testutil.WaitFor(t, "the phone's query as an attempt", 15*time.Second, func() bool {
+		evs, _ := e.client.Events(ctx, 0)
+		return slices.ContainsFunc(evs, func(ev api.Event) bool { return ev.FromPhone() && ev.Host == "www.instagram.com" })
+	})
+	e.clock.Pass(time.Hour)
+	e.waitTick(t)
+	waitFor(t, "the person's own rules alone again", func() bool { return slices.Equal(agh.Rules(t), dnsfiltertest.OwnRules) })
 }
