@@ -7,36 +7,26 @@ import (
 	"net"
 	"net/url"
 	"strings"
+
+	"github.com/nocontact-app/nocontact/blocker/api"
 )
 
 // Kind names a DNS filter service.
 type Kind string
 
-// The services a block can be published to.
+// The services a block can be published to (the API's names).
 const (
-	NextDNS     Kind = "nextdns"
-	ControlD    Kind = "controld"
-	PiHole      Kind = "pihole"
-	AdGuardHome Kind = "adguardhome"
+	NextDNS     = Kind(api.FilterNextDNS)
+	ControlD    = Kind(api.FilterControlD)
+	PiHole      = Kind(api.FilterPiHole)
+	AdGuardHome = Kind(api.FilterAdGuardHome)
 )
 
 // Kinds returns every supported kind, cloud services first.
 func Kinds() []Kind { return []Kind{NextDNS, ControlD, PiHole, AdGuardHome} }
 
 // Title returns the service's name as its makers write it.
-func (k Kind) Title() string {
-	switch k {
-	case NextDNS:
-		return "NextDNS"
-	case ControlD:
-		return "Control D"
-	case PiHole:
-		return "Pi-hole"
-	case AdGuardHome:
-		return "AdGuard Home"
-	}
-	return string(k)
-}
+func (k Kind) Title() string { return api.FilterKind(k).Title() }
 
 // cloud reports whether k is a hosted service with a default address.
 func (k Kind) cloud() bool { return k == NextDNS || k == ControlD }
