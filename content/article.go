@@ -121,3 +121,19 @@ func blocks(text string) []string {
 	}
 	return out
 }
+
+// Next returns the section or term after s in the article, the first
+// section after the last term.
+func (a *Article) Next(s *Section) *Section {
+	all := a.All()
+	for i, x := range all {
+		if x == s {
+			return all[(i+1)%len(all)]
+		}
+	}
+	return all[0]
+}
+
+// IsWhole reports whether passage is the whole of s: read, there is
+// nothing more of s to show.
+func (s *Section) IsWhole(passage string) bool { return s.Body() == passage }
