@@ -49,6 +49,9 @@ type Article struct {
 	Sections    []*Section
 	Terms       []*Section
 	Disclaimer  string
+
+	passOnce sync.Once
+	pass     map[*Section][]passage // what may be quoted of each section
 }
 
 // All returns the sections followed by the terms.
