@@ -62,30 +62,35 @@ func List(events []api.Event, loc *time.Location) []Attempt {
 	return out
 }
 
-// Of returns the attempt that the event seq is part of, from List.
-func Of(events []api.Event, seq uint64, loc *time.Location) (Attempt, bool) {
+// Of returns the attempt that the event seq is part of, and the
+// attempts of its day up to it (the last is it): what a chooser needs to
+// know what that day already got.
+func Of(events []api.Event, seq uint64, loc *time.Location) (Attempt, []Attempt, bool) {
 	list := List(events, loc)
 	for i, g := range api.GroupAttempts(events) {
 		for _, e := range g {
 			if e.Seq == seq {
-				return list[i], true
+				return list[i], Day(list, list[i]), true
 			}
 		}
 	}
-	return Attempt{}, false
+	return Attempt{}, nil, false
 }
 
 // At returns the attempt that a request for host (and the profile at
-// path, if any) at now is: the open attempt of its site, or a new one.
-// The page in the tab is made before its request is recorded.
-func At(events []api.Event, host, path string, now time.Time) Attempt {
+// path, if any) at now is, the open attempt of its site or a new one, and
+// the attempts of its day up to it: the page in the tab is made before
+// its request is recorded.
+func At(events []api.Event, host, path string, now time.Time) (Attempt, []Attempt) {
 	all := append(events[:len(events):len(events)], api.Event{Kind: api.EventVisit, Host: host, Path: path, Time: now})
 	list := List(all, now.Location())
 	a := list[len(list)-1]
 	if a.Path == "" {
 		a.Path = path
 	}
-	return a
+	day := Day(list, a)
+	day[len(day)-1] = a
+	return a, day
 }
 
 // Last returns the newest attempt of list, false when there is none.

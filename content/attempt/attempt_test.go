@@ -47,10 +47,10 @@ func TestList(t *testing.T) {
 	if list[1].Nth != 2 || list[1].InHour != 2 || list[2].Nth != 1 || list[2].InHour != 1 || !list[2].Scheduled {
 		t.Errorf("counts: %+v", list)
 	}
-	if a, ok := Of(events, 3, time.UTC); !ok || a.Seq != 2 || a.Heading() != "You tried to open jane.doe’s profile on Instagram" || a.Count() != "Your first attempt today" {
+	if a, day, ok := Of(events, 3, time.UTC); !ok || len(day) != 1 || a.Seq != 2 || a.Heading() != "You tried to open jane.doe’s profile on Instagram" || a.Count() != "Your first attempt today" {
 		t.Errorf("Of(3) = %+v %q", a, a.Heading())
 	}
-	if _, ok := Of(events, 1, time.UTC); ok {
+	if _, _, ok := Of(events, 1, time.UTC); ok {
 		t.Error("a block's start is an attempt")
 	}
 	if got := Day(list, list[1]); len(got) != 2 || got[1].Seq != 5 {
@@ -58,10 +58,10 @@ func TestList(t *testing.T) {
 	}
 	// The page in the tab is made before its request is recorded: within
 	// the minute it is the open attempt, after it the next one.
-	if a := At(events[:4], "www.instagram.com", "/jane.doe", day.Add(30*time.Second)); a.Seq != 2 || a.Nth != 1 {
+	if a, d := At(events[:4], "www.instagram.com", "/jane.doe", day.Add(30*time.Second)); a.Seq != 2 || a.Nth != 1 || len(d) != 1 {
 		t.Errorf("At, within the minute: %+v", a)
 	}
-	if a := At(events[:5], "instagram.com", "", day.Add(20*time.Minute)); a.Nth != 3 || a.InHour != 3 || a.What() != "Instagram" || a.Count() != "3rd attempt today" {
+	if a, d := At(events[:5], "instagram.com", "", day.Add(20*time.Minute)); len(d) != 3 || d[2] != a || a.Nth != 3 || a.InHour != 3 || a.What() != "Instagram" || a.Count() != "3rd attempt today" {
 		t.Errorf("At, later: %+v", a)
 	}
 	if Today(list, day.Add(30*time.Minute)) != 2 || Today(list, day.Add(2*time.Hour)) != 1 {
