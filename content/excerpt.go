@@ -193,8 +193,3 @@ func passages(s *Section) []string {
 
 // Ordinal returns 1st, 2nd, 3rd, 4th...
 func Ordinal(n int) string { return attempt.Ordinal(n) }
-
-// AttemptsToday says how many attempts today, this one included.
-//
-// Deprecated: an attempt.Attempt says its own count (Count).
-func AttemptsToday(n int) string { return attempt.Attempt{Nth: n}.Count() }

@@ -28,7 +28,7 @@ var (
 		otherPlace:        {"Emotional Attachments: The Pull to Reconnect", "The Role of Attachment Styles in Breaking No Contact"},
 	}
 	// motiveTitles answer the motives a person gives in their journal
-	// (app/vault's Motives, by ID; a test there checks every one but
+	// (app/vault's Motives, by ID; app/ui's journal test checks every one but
 	// "other" is here).
 	motiveTitles = map[string][]string{
 		"altruism":             {"Altruistic Motivations: Wanting to Help an Ex-Partner"},
