@@ -135,9 +135,12 @@ func (r *Reader) ShowPassage(e content.Excerpt) {
 	note := "*The part in bold is the passage you just read.*\n\n"
 	md := s.MarkdownMarked(e.Text)
 	if s.IsWhole(e.Text) {
-		s = r.article.Next(s)
+		next := r.article.Next(s)
 		note = "*You just read all of “" + e.Title + "”. The article goes on:*\n\n"
-		md = s.Markdown()
+		if next.Kind == content.KindSection && s.Kind == content.KindTerm {
+			note = "*You just read all of “" + e.Title + "”, the article's last term. From its beginning:*\n\n"
+		}
+		s, md = next, next.Markdown()
 	}
 	r.ShowTitle(s.Title) // marks it in the list, and shows it plainly ...
 	r.show(s, note+md)   // ... then as it should read now
