@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/ui"
+	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content"
@@ -20,15 +21,15 @@ import (
 func (g *gui) openPopup(seq uint64) {
 	w := g.a.NewWindow("No Contact")
 	size := fyne.NewSize(560, 240)
-	info, err := popupInfo(seq)
+	info, err := popupInfo(seq, g.deps.Vault)
 	if err != nil {
 		l := widget.NewLabel("This attempt could not be shown: " + err.Error())
 		l.Wrapping = fyne.TextWrapWord
 		w.SetContent(l)
 	} else {
-		p := ui.NewPopup(g.deps, info, func(title string) {
+		p := ui.NewPopup(g.deps, info, func(e content.Excerpt) {
 			g.openMain("read")
-			g.m.Read.ShowTitle(title)
+			g.m.Read.ShowPassage(e)
 		}, w.Close)
 		w.SetContent(p.Content())
 		p.BindKeys(w.Canvas())
@@ -43,8 +44,11 @@ func (g *gui) openPopup(seq uint64) {
 	w.RequestFocus()
 }
 
-// popupInfo fetches the event and picks its passage.
-func popupInfo(seq uint64) (ui.PopupInfo, error) {
+// popupInfo fetches the event and picks its passage: for a visit, the
+// attempt as the page in the tab tells it, and the passage the one
+// chooser gives it knowing the day's earlier attempts and, beyond what the
+// daemon knows, the person's journal motives.
+func popupInfo(seq uint64, v ui.Store) (ui.PopupInfo, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	events, err := (&client.Client{}).Events(ctx, 0)
@@ -60,14 +64,15 @@ func popupInfo(seq uint64) (ui.PopupInfo, error) {
 	if ev == nil {
 		return ui.PopupInfo{}, fmt.Errorf("event %d is not in the daemon's log", seq)
 	}
-	now := time.Now()
-	hour, today := api.CountVisits(events, now)
 	a, err := content.Load()
 	if err != nil {
 		return ui.PopupInfo{}, err
 	}
-	m := content.Moment{Trigger: content.Trigger(ev.Kind), Host: ev.Host, Time: ev.Time.Local(), AttemptsHour: hour, AttemptsToday: today, Seq: seq}
-	return ui.PopupInfo{Event: *ev, Excerpt: a.Pick(m), Today: today}, nil
+	var data *vault.Data
+	if v != nil {
+		data, _ = v.Load() // without the journal, the passage is the tab's
+	}
+	return ui.NewPopupInfo(a, events, *ev, ui.JournalMotives(data, time.Now())), nil
 }
 
 func firstSentence(text string) string {

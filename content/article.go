@@ -49,6 +49,9 @@ type Article struct {
 	Sections    []*Section
 	Terms       []*Section
 	Disclaimer  string
+
+	passOnce sync.Once
+	pass     map[*Section][]passage // what may be quoted of each section
 }
 
 // All returns the sections followed by the terms.
@@ -121,3 +124,19 @@ func blocks(text string) []string {
 	}
 	return out
 }
+
+// Next returns the section or term after s in the article, the first
+// section after the last term.
+func (a *Article) Next(s *Section) *Section {
+	all := a.All()
+	for i, x := range all {
+		if x == s {
+			return all[(i+1)%len(all)]
+		}
+	}
+	return all[0]
+}
+
+// IsWhole reports whether passage is the whole of s: read, there is
+// nothing more of s to show.
+func (s *Section) IsWhole(passage string) bool { return s.Body() == passage }

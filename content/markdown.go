@@ -49,3 +49,20 @@ func escapeMarkdown(s string) string {
 	}
 	return s
 }
+
+// MarkdownMarked renders s with passage, a passage of it just read
+// elsewhere, in bold: the reader sees where it stands in the section
+// instead of meeting it as new. Without passage it is Markdown.
+func (s *Section) MarkdownMarked(passage string) string {
+	var b strings.Builder
+	b.WriteString("## " + escapeMarkdown(s.Title) + "\n\n")
+	for _, p := range s.Paragraphs {
+		before, after, ok := strings.Cut(p, passage)
+		if !ok || passage == "" {
+			b.WriteString(escapeMarkdown(p) + "\n\n")
+			continue
+		}
+		b.WriteString(escapeMarkdown(before) + "**" + escapeMarkdown(passage) + "**" + markdownEscaper.Replace(after) + "\n\n")
+	}
+	return b.String()
+}

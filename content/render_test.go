@@ -104,3 +104,21 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownMarked(t *testing.T) {
+	a := MustLoad()
+	s := a.Find("Fear of Loneliness and Its Impact on Behavior")
+	sents := Sentences(s.Paragraphs[0])
+	passage := sents[1] + " " + sents[2]
+	md := s.MarkdownMarked(passage)
+	if !strings.Contains(md, "**"+escapeMarkdown(passage)+"**") || !strings.HasPrefix(md, "## Fear of Loneliness") || strings.Count(md, "**") != 2 {
+		t.Errorf("MarkdownMarked = %s", md)
+	}
+	if s.MarkdownMarked("") != s.Markdown() || s.IsWhole(passage) || !s.IsWhole(s.Body()) {
+		t.Error("without a passage, or whole")
+	}
+	last := a.Terms[len(a.Terms)-1]
+	if a.Next(a.Sections[0]) != a.Sections[1] || a.Next(a.Sections[len(a.Sections)-1]) != a.Terms[0] || a.Next(last) != a.Sections[0] {
+		t.Error("Next")
+	}
+}

@@ -1,78 +1,127 @@
 package content
 
-import "fmt"
+import "time"
 
 // The rule table: which sections and terms answer which moment. Titles are
 // the article's own; a test checks each exists and that every section and
 // term is offered by some moment.
 var (
-	earlyEndTitles = []string{"Cognitive Dissonance: Justifying the Contact", "Post-Breakup Cognitive Dissonance"}
-	pauseTitles    = []string{"Strategies for Maintaining Boundaries Post-Breakup", "Cognitive Dissonance: Justifying the Contact", "Post-Breakup Cognitive Dissonance"}
-	startTitles    = []string{"The Psychology Behind No Contact: Why It’s Recommended", "Strategies for Maintaining Boundaries Post-Breakup"}
-	repeatTitles   = []string{"Emotional Uncertainty Loop", "Attachment Rebound Spiral", "Reward Expectancy Resurgence"}
-	nightTitles    = []string{"Fear of Loneliness and Its Impact on Behavior", "Loneliness Avoidance Impulse"}
-	categoryTitles = map[Category][]string{
-		Feed:         {"Social Media Relapse", "Digital Liminality"},
-		Messaging:    {"Seeking Closure: Is It Ever Truly Achievable?", "Longing-for-Closure Bias", "Guilt and Responsibility: Moral Reasons for Reaching Out", "Altruistic Motivations: Wanting to Help an Ex-Partner", "Phantom Communication Syndrome"},
-		Photos:       {"Nostalgia-driven Contact"},
-		Professional: {"The Influence of Social Support and Peer Pressure"},
-		Other:        {"Emotional Attachments: The Pull to Reconnect", "The Role of Attachment Styles in Breaking No Contact"},
+	earlyEndTitles   = []string{"Cognitive Dissonance: Justifying the Contact", "Post-Breakup Cognitive Dissonance"}
+	pauseTitles      = []string{"Strategies for Maintaining Boundaries Post-Breakup", "Cognitive Dissonance: Justifying the Contact", "Post-Breakup Cognitive Dissonance"}
+	startTitles      = []string{"The Psychology Behind No Contact: Why It’s Recommended", "Strategies for Maintaining Boundaries Post-Breakup"}
+	scheduleTitles   = []string{"Strategies for Maintaining Boundaries Post-Breakup", "The Psychology Behind No Contact: Why It’s Recommended"}
+	repeatTitles     = []string{"Emotional Uncertainty Loop", "Attachment Rebound Spiral", "Reward Expectancy Resurgence"}
+	nightTitles      = []string{"Fear of Loneliness and Its Impact on Behavior", "Loneliness Avoidance Impulse"}
+	afterQuietTitles = []string{"Attachment Rebound Spiral", "The Psychology Behind No Contact: Why It’s Recommended", "Strategies for Maintaining Boundaries Post-Breakup"}
+	closureTitles    = []string{"Seeking Closure: Is It Ever Truly Achievable?", "Longing-for-Closure Bias"}
+	attachmentTitles = []string{"The Role of Attachment Styles in Breaking No Contact", "Attachment Rebound Spiral", "Emotional Attachments: The Pull to Reconnect"}
+	dissonanceTitles = []string{"Cognitive Dissonance: Justifying the Contact", "Post-Breakup Cognitive Dissonance"}
+	placeTitles      = map[place][]string{
+		feedPlace:         {"Social Media Relapse", "Nostalgia-driven Contact", "Digital Liminality"},
+		postsPlace:        {"Phantom Communication Syndrome", "Digital Liminality", "Social Media Relapse"},
+		videoPlace:        {"Reward Expectancy Resurgence", "Digital Liminality", "Social Media Relapse"},
+		photosPlace:       {"Nostalgia-driven Contact", "Digital Liminality"},
+		messagingPlace:    {"Seeking Closure: Is It Ever Truly Achievable?", "Longing-for-Closure Bias", "Guilt and Responsibility: Moral Reasons for Reaching Out", "Altruistic Motivations: Wanting to Help an Ex-Partner", "Phantom Communication Syndrome"},
+		professionalPlace: {"The Influence of Social Support and Peer Pressure", "Cognitive Dissonance: Justifying the Contact"},
+		blogPlace:         {"Phantom Communication Syndrome", "Emotional Uncertainty Loop"},
+		moneyPlace:        {"Cognitive Dissonance: Justifying the Contact", "Emotional Uncertainty Loop"},
+		otherPlace:        {"Emotional Attachments: The Pull to Reconnect", "The Role of Attachment Styles in Breaking No Contact"},
+	}
+	// motiveTitles answer the motives a person gives in their journal
+	// (app/vault's Motives, by ID; app/ui's journal test checks every one but
+	// "other" is here).
+	motiveTitles = map[string][]string{
+		"altruism":             {"Altruistic Motivations: Wanting to Help an Ex-Partner"},
+		"guilt":                {"Guilt and Responsibility: Moral Reasons for Reaching Out"},
+		"loneliness":           nightTitles,
+		"closure":              closureTitles,
+		"nostalgia":            {"Nostalgia-driven Contact", "Emotional Attachments: The Pull to Reconnect"},
+		"attachment":           attachmentTitles,
+		"peer_pressure":        {"The Influence of Social Support and Peer Pressure"},
+		"cognitive_dissonance": dissonanceTitles,
 	}
 )
 
 // Thresholds of the rules.
 const (
-	repeatPerHour = 3  // this many attempts within the hour is a loop
-	nightStart    = 22 // 22:00 ...
-	nightEnd      = 5  // ... to 05:00
+	repeatPerHour = 3              // this many attempts within the hour is a loop
+	manyPerDay    = 5              // this many in a day is a hard day
+	nightStart    = 22             // 22:00 ...
+	nightEnd      = 5              // ... to 05:00
+	longQuiet     = 48 * time.Hour // a first attempt after this long without one
+	motivesUsed   = 2              // the person's weightiest motives that count
 )
 
-// candidates returns the candidates for m, the most pressing rule first.
-// It never returns an empty list.
-func candidates(m Moment) []candidate {
-	var out []candidate
-	add := func(titles []string, reason string) {
-		for _, t := range titles {
-			out = append(out, candidate{t, reason})
-		}
-	}
-	switch m.Trigger {
-	case Tamper:
-		add(earlyEndTitles, "The hosts file was edited during your block. If that was you, this passage is for the moment you are in.")
-	case UnlockRequested:
-		add(earlyEndTitles, "You asked to end your block early. Read this slowly while the cool-down runs.")
-	case EndingEarly:
-		add(pauseTitles, "You are thinking about ending your block early. Give this a moment before you choose.")
-	case EndConfirm:
-		add(pauseTitles, "Your cool-down is over and the choice is yours. Read this once more before you decide.")
-	case SessionStarted:
-		add(startTitles, "You just started a block: here is why keeping distance helps.")
-	default:
-		if m.AttemptsHour >= repeatPerHour {
-			add(repeatTitles, fmt.Sprintf("This is your %s attempt in the last hour: the pull comes back in loops.", Ordinal(m.AttemptsHour)))
-		}
-		if h := m.Time.Hour(); !m.Time.IsZero() && (h >= nightStart || h < nightEnd) {
-			add(nightTitles, "It is late at night, when loneliness pulls hardest.")
-		}
-		cat := CategoryOf(m.Host)
-		add(categoryTitles[cat], categoryReason(cat, m.Host))
-	}
-	return out
+// situation is why a tier of candidates is offered; our line says it.
+type situation string
+
+const (
+	sitTamper, sitUnlock, sitEnding, sitConfirm situation = "tamper", "unlock", "ending", "confirm"
+	sitStart, sitScheduleStart                  situation = "start", "schedule-start"
+	sitManyHour, sitManyDay, sitLate            situation = "many-hour", "many-day", "late"
+	sitQuiet, sitScheduled, sitMotive           situation = "quiet", "scheduled", "motive"
+	sitPlace, sitSection                        situation = "place", "section"
+)
+
+// tier is a situation and the sections and terms it offers.
+type tier struct {
+	sit    situation
+	titles []string
+	motive string // for sitMotive
 }
 
-func categoryReason(c Category, host string) string {
-	if host == "" {
-		host = "a blocked site"
+// tiers returns what m offers, the most pressing first, ending with every
+// section and term (so that a day of many attempts still finds a passage
+// it has not shown).
+func tiers(m Moment, all []string) []tier {
+	var out []tier
+	add := func(s situation, titles []string) { out = append(out, tier{sit: s, titles: titles}) }
+	switch m.Trigger {
+	case Tamper:
+		add(sitTamper, earlyEndTitles)
+	case UnlockRequested:
+		add(sitUnlock, earlyEndTitles)
+	case EndingEarly:
+		add(sitEnding, pauseTitles)
+	case EndConfirm:
+		add(sitConfirm, pauseTitles)
+	case SessionStarted:
+		if m.Scheduled {
+			add(sitScheduleStart, scheduleTitles)
+		}
+		add(sitStart, startTitles)
+	default:
+		out = visitTiers(m)
 	}
-	switch c {
-	case Feed:
-		return fmt.Sprintf("%s is a feed, where their life keeps showing up in yours.", host)
-	case Messaging:
-		return fmt.Sprintf("%s is where a message to them would begin.", host)
-	case Photos:
-		return fmt.Sprintf("%s is full of photos, and photos bring the good days back.", host)
-	case Professional:
-		return fmt.Sprintf("%s keeps them in your network and your shared circles.", host)
+	return append(out, tier{sit: sitSection, titles: all})
+}
+
+func visitTiers(m Moment) []tier {
+	var out []tier
+	add := func(s situation, titles []string) { out = append(out, tier{sit: s, titles: titles}) }
+	switch {
+	case m.AttemptsHour >= repeatPerHour:
+		add(sitManyHour, repeatTitles)
+	case m.AttemptsToday >= manyPerDay:
+		add(sitManyDay, repeatTitles)
 	}
-	return fmt.Sprintf("You tried to open %s.", host)
+	if h := m.Time.Hour(); !m.Time.IsZero() && (h >= nightStart || h < nightEnd) {
+		add(sitLate, nightTitles)
+	}
+	if m.AttemptsToday <= 1 && m.Quiet >= longQuiet {
+		add(sitQuiet, afterQuietTitles)
+	}
+	if m.Scheduled {
+		add(sitScheduled, scheduleTitles)
+	}
+	used := 0
+	for _, id := range m.Motives {
+		if titles, ok := motiveTitles[id]; ok && used < motivesUsed {
+			out = append(out, tier{sit: sitMotive, titles: titles, motive: id})
+			used++
+		}
+	}
+	k, _ := placeOf(m.Host)
+	add(sitPlace, placeTitles[k])
+	return out
 }

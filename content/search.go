@@ -24,8 +24,10 @@ const (
 // Search finds the sections and terms where every word of query appears,
 // case-insensitively, as the start of a word or as another form of the
 // same word ("lonely" finds "loneliness", by the Snowball English
-// stemmer): in the title, or in one sentence of the text. It returns at most one match per sentence and
-// nothing for an empty or absurd query.
+// stemmer), or as one of the words people use for it ("stories" finds
+// "social media", synonyms.go): in the title, or in one sentence of the
+// text. It returns at most one match per sentence and nothing for an
+// empty or absurd query.
 func (a *Article) Search(query string) []Match {
 	words := queryWords(query)
 	if len(words) == 0 {
@@ -59,23 +61,27 @@ func queryWords(query string) []string {
 	return words
 }
 
-// containsAll reports whether every word starts a word of text or is a
-// form of one.
+// containsAll reports whether every word starts a word of text, is a
+// form of one, or has a synonym in text (our table, synonyms.go).
 func containsAll(text string, words []string) bool {
 	tw := wordsOf(text)
+	lower := strings.ToLower(text)
 	for _, w := range words {
-		found := false
-		for _, t := range tw {
-			if strings.HasPrefix(t, w) || sameWord(t, w) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !hasWord(tw, w) && !hasSynonym(lower, tw, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// hasWord reports whether w starts one of words or is a form of one.
+func hasWord(words []string, w string) bool {
+	for _, t := range words {
+		if strings.HasPrefix(t, w) || sameWord(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordsOf splits s into lower-case runs of letters and digits.

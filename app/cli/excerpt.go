@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/nocontact-app/nocontact/app/single"
-	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
 )
@@ -69,7 +68,7 @@ func excerptCommand(fs *pflag.FlagSet) runFunc {
 			return enc.Encode(excerptJSON{e.Title, e.Section.Kind.String(), e.Section.Number, e.Text, e.Reason})
 		}
 		w := textWidth(0, env)
-		_, err = fmt.Fprintf(env.Stdout, "%s\n\n%s\n\n%s\n", e.Title, content.Wrap(e.Text, w), content.Wrap(words.WhyPassage(e.Reason), w))
+		_, err = fmt.Fprintf(env.Stdout, "%s\n\nFrom “%s”:\n\n%s\n", content.Wrap(e.Reason, w), e.Title, indent(content.Wrap(e.Text, w-4), "    "))
 		return err
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 // statusText is `nocontact status` for people.
@@ -61,8 +62,8 @@ func eventLine(e api.Event) string {
 	if e.Count > 1 {
 		fmt.Fprintf(&b, " ×%d", e.Count)
 	}
-	if p := words.FromPhone(e); p != "" {
-		fmt.Fprintf(&b, " %s", p)
+	if e.FromPhone() {
+		fmt.Fprintf(&b, " %s", attempt.OnPhone(e.Device))
 	}
 	if e.Detail != "" {
 		fmt.Fprintf(&b, " %s", e.Detail)

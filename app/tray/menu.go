@@ -11,15 +11,19 @@ import (
 
 	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 // State is everything the menu is made from.
 type State struct {
-	Status      *api.Status // nil when the daemon is unreachable
-	DaemonErr   error
-	DaysClean   int  // days without contact
-	HasDay      bool // the day of last contact is known
-	LastVisit   *api.Event
+	Status    *api.Status // nil when the daemon is unreachable
+	DaemonErr error
+	DaysClean int  // days without contact
+	HasDay    bool // the day of last contact is known
+	// Visits are the daemon's visit events, oldest first: the last attempt
+	// and today's count come from them as the pop-up's do
+	// (content/attempt).
+	Visits      []api.Event
 	Now         time.Time
 	HasProfiles bool
 	// KeepFailed says why the last "Keep the block" did not work.
@@ -107,11 +111,19 @@ func hostsLabel(s State) string {
 	return words.Hosts(s.Status.Hosts, s.Status.Session != nil, s.Now)
 }
 
+// lastLabel names the last attempt as the pop-up and the page in the tab
+// did, and, when it was today, the how-manieth it was: "Last attempt:
+// jane.doe’s profile on Instagram, 5 min ago (2nd today)".
 func lastLabel(s State) string {
-	if s.LastVisit == nil {
+	last, ok := attempt.Last(attempt.List(s.Visits, s.Now.Location()))
+	if !ok {
 		return "No attempts noticed"
 	}
-	return fmt.Sprintf("Last attempt: %s, %s ago", s.LastVisit.Host, api.HumanDuration(s.Now.Sub(s.LastVisit.Time)))
+	label := fmt.Sprintf("Last attempt: %s, %s ago", last.What(), api.HumanDuration(s.Now.Sub(last.Time)))
+	if attempt.Today([]attempt.Attempt{last}, s.Now) == 1 {
+		label += fmt.Sprintf(" (%s today)", attempt.Ordinal(last.Nth))
+	}
+	return label
 }
 
 // PopupGap is the least time between two new pop-ups.

@@ -30,7 +30,7 @@ func running(lock api.LockMode) *api.Session {
 
 func TestMenuForEveryState(t *testing.T) {
 	tampered := now.Add(-2 * time.Minute)
-	visit := &api.Event{Kind: api.EventVisit, Host: "instagram.com", Time: now.Add(-2 * time.Hour)}
+	visits := []api.Event{{Kind: api.EventVisit, Host: "instagram.com", Time: now.Add(-2 * time.Hour)}}
 	tests := []struct {
 		name string
 		s    State
@@ -41,8 +41,8 @@ func TestMenuForEveryState(t *testing.T) {
 			" Day 12 without contact\n Blocking is not set up (the daemon is not running)\n*Set up blocking…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconProblem},
 		{"idle", State{Status: &api.Status{Hosts: api.HostsStatus{Intact: true}}, Now: now, HasProfiles: true},
 			" No Contact\n No block running\n Nothing is blocked now\n No attempts noticed\n*Start block: 24 h\n*Start a longer block…\n Extend by 24 h…\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconIdle},
-		{"blocking", State{Status: &api.Status{Session: running(api.LockCooldown), Hosts: api.HostsStatus{Intact: true}}, HasDay: true, DaysClean: 1, LastVisit: visit, Now: now},
-			" Day 1 without contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n Last attempt: instagram.com, 2 h ago\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
+		{"blocking", State{Status: &api.Status{Session: running(api.LockCooldown), Hosts: api.HostsStatus{Intact: true}}, HasDay: true, DaysClean: 1, Visits: visits, Now: now},
+			" Day 1 without contact\n Blocking 14 sites · 18 d 4 h left\n The block is in place and guarded\n Last attempt: Instagram, 2 h ago (1st today)\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n*End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
 		{"tampered", State{Status: &api.Status{Session: running(api.LockStrict), Hosts: api.HostsStatus{Intact: true, LastTamper: &tampered}}, Now: now},
 			" No Contact\n Blocking 14 sites · 18 d 4 h left\n The block was changed 2 min ago and put back\n No attempts noticed\n Start block: 24 h\n Start a longer block…\n*Extend by 24 h…\n End early…\n*Open No Contact\n*Read the article\n*Quit tray\n", IconBlocking},
 		{"cool-down running", State{Status: &api.Status{Session: func() *api.Session {

@@ -29,7 +29,7 @@ func (t *Today) renderCooldown(s *api.Session) {
 	t.Countdown.Show()
 	if a, err := content.Load(); err == nil {
 		e := a.Pick(content.Moment{Trigger: content.UnlockRequested, Time: t.d.Now(), Seq: uint64(readyAt.Unix() / 60)})
-		t.Passage.SetText(fmt.Sprintf("%s\n\n%s — %s", e.Text, e.Title, e.Reason))
+		t.Passage.SetText(fmt.Sprintf("%s\n\n“%s”\n— from “%s”", e.Reason, e.Text, e.Title))
 		t.Passage.Show()
 	}
 	t.runBox.Refresh() // lay out again: the two labels just appeared

@@ -16,6 +16,7 @@ import (
 	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 // leaving is what the pause and the confirm step show a person about to
@@ -72,7 +73,7 @@ func newLeaving(heading string, trigger content.Trigger, f leavingFacts) *leavin
 		l.Excerpt = a.Pick(content.Moment{Trigger: trigger, Time: f.now, Seq: uint64(f.now.Unix() / 60)})
 		l.Title.SetText(l.Excerpt.Title)
 		l.Passage.SetText(l.Excerpt.Text)
-		l.Reason.SetText(words.WhyPassage(l.Excerpt.Reason))
+		l.Reason.SetText(l.Excerpt.Reason)
 	}
 	return l
 }
@@ -103,7 +104,7 @@ func servedLine(s *api.Session) string {
 // attemptsToday says how many times today a blocked site was opened, the
 // same count the pop-up and Progress show (the daemon's visit events).
 func attemptsToday(events []api.Event, now time.Time) string {
-	_, n := api.CountVisits(events, now)
+	n := attempt.Today(attempt.List(events, now.Location()), now)
 	switch n {
 	case 0:
 		return "No attempts to open a blocked site today."

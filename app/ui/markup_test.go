@@ -13,6 +13,7 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 // The main states rendered to markup and compared with the masters in
@@ -24,7 +25,7 @@ func TestPopupRendersToMaster(t *testing.T) {
 	at := time.Date(2026, 1, 1, 23, 0, 0, 0, time.UTC)
 	ev := api.Event{Seq: 7, Kind: api.EventVisit, Host: "instagram.com", Count: 1, Time: at}
 	ex := content.MustLoad().Pick(content.Moment{Trigger: content.Visit, Host: ev.Host, Time: at, AttemptsHour: 1, AttemptsToday: 3})
-	p := NewPopup(Deps{Vault: vault.Open(t.TempDir(), vault.Keyring{})}, PopupInfo{Event: ev, Excerpt: ex, Today: 3}, func(string) {}, func() {})
+	p := NewPopup(Deps{Vault: vault.Open(t.TempDir(), vault.Keyring{})}, PopupInfo{Event: ev, Attempt: attempt.Attempt{Host: ev.Host, Nth: 3}, Excerpt: ex}, func(content.Excerpt) {}, func() {})
 	w := test.NewTempWindow(t, p.Content())
 	w.Resize(fyne.NewSize(560, 420))
 	test.AssertRendersToMarkup(t, "popup.xml", w.Canvas())

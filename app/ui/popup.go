@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -14,16 +14,20 @@ import (
 	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 // PopupInfo is what the excerpt pop-up shows for one event.
 type PopupInfo struct {
-	Event   api.Event
+	Event api.Event
+	// Attempt is the visit as the page in the tab tells it too (what was
+	// opened, the how-manieth today): content/attempt.
+	Attempt attempt.Attempt
 	Excerpt content.Excerpt
-	Today   int // attempts today, this one included
 }
 
-// Heading says what happened: "You tried to open instagram.com".
+// Heading says what happened: "You tried to open jane.doe’s profile on
+// Instagram", word for word as the page in the tab says it.
 func (p PopupInfo) Heading() string {
 	switch p.Event.Kind {
 	case api.EventTamper:
@@ -31,7 +35,24 @@ func (p PopupInfo) Heading() string {
 	case api.EventUnlockRequested:
 		return "You asked to end the block early"
 	}
-	return "You tried to open " + p.Event.Host
+	return p.Attempt.Heading()
+}
+
+// NewPopupInfo is the pop-up's model of ev among the daemon's events: for
+// a visit, the attempt as the page in the tab tells it (content/attempt)
+// and the passage the one chooser gives it, knowing what the day's earlier
+// attempts got and the person's journal motives; for another event, the
+// passage for its moment.
+func NewPopupInfo(a *content.Article, events []api.Event, ev api.Event, motives []string) PopupInfo {
+	info := PopupInfo{Event: ev}
+	if ev.Kind == api.EventVisit {
+		if at, day, ok := attempt.Of(events, ev.Seq, time.Local); ok {
+			info.Attempt, info.Excerpt = at, a.ForAttempt(day, motives)
+			return info
+		}
+	}
+	info.Excerpt = a.Pick(content.Moment{Trigger: content.Trigger(ev.Kind), Host: ev.Host, Time: ev.Time.Local(), Seq: ev.Seq})
+	return info
 }
 
 // Popup is the small window that answers an attempt with a passage.
@@ -39,17 +60,18 @@ type Popup struct {
 	d    Deps
 	info PopupInfo
 
-	Heading, Count, Title, Text, Reason *widget.Label
-	ReadSection, LogUrge, Close         *Button
-	Keep                                *Button // for an early-end request: withdraws it
-	Motive                              *widget.Select
-	Note                                *Entry
-	SaveUrge                            *Button
-	Notice                              *widget.Label
-	logBox                              *fyne.Container
-	content                             fyne.CanvasObject
-	top, passage, bottom                *fyne.Container
-	scroll                              *container.Scroll
+	Heading, Count, Title, Text *widget.Label
+	Reason                      *widget.Label // our own line: why this passage now
+	ReadSection, LogUrge, Close *Button
+	Keep                        *Button // for an early-end request: withdraws it
+	Motive                      *widget.Select
+	Note                        *Entry
+	SaveUrge                    *Button
+	Notice                      *widget.Label
+	logBox                      *fyne.Container
+	content                     fyne.CanvasObject
+	top, passage, bottom        *fyne.Container
+	scroll                      *container.Scroll
 	// Keys is the pop-up's keyboard: Escape closes it, Enter closes it
 	// unless a field or another button has the focus.
 	Keys *Keys
@@ -59,23 +81,24 @@ type Popup struct {
 	OnResize func(fyne.Size)
 }
 
-// NewPopup builds the pop-up. onRead opens the article at the section;
-// onClose closes the window.
-func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func()) *Popup {
+// NewPopup builds the pop-up. onRead opens the article where the passage
+// is (its section with the passage marked, or the next section when the
+// passage was the whole of it); onClose closes the window.
+func NewPopup(d Deps, info PopupInfo, onRead func(content.Excerpt), onClose func()) *Popup {
 	d.fill()
 	p := &Popup{d: d, info: info,
 		Heading: widget.NewLabel(info.Heading()), Count: widget.NewLabel(countText(info)),
-		Title: widget.NewLabel(info.Excerpt.Title), Text: widget.NewLabel(info.Excerpt.Text),
-		Reason: widget.NewLabel(words.WhyPassage(info.Excerpt.Reason)), Notice: widget.NewLabel(""),
+		Title: widget.NewLabel("From “" + info.Excerpt.Title + "”"), Text: widget.NewLabel(info.Excerpt.Text),
+		Reason: widget.NewLabel(info.Excerpt.Reason), Notice: widget.NewLabel(""),
 		Note: newEntry(false), OnResize: func(fyne.Size) {}}
 	p.Heading.TextStyle, p.Heading.SizeName = fyne.TextStyle{Bold: true}, "headingText"
-	p.Title.TextStyle = fyne.TextStyle{Bold: true}
+	p.Title.Importance = widget.LowImportance
 	p.Text.TextStyle = fyne.TextStyle{Italic: true}
 	for _, l := range []*widget.Label{p.Heading, p.Title, p.Text, p.Reason, p.Notice} {
 		l.Wrapping = fyne.TextWrapWord
 	}
-	p.Reason.Importance, p.Count.Importance = widget.LowImportance, widget.WarningImportance
-	p.ReadSection = newButton("Read the section", func() { onRead(info.Excerpt.Title) })
+	p.Count.Importance = widget.WarningImportance
+	p.ReadSection = newButton(readLabel(info.Excerpt), func() { onRead(info.Excerpt) })
 	p.LogUrge = newButton("Log this urge", func() { p.logBox.Show(); p.fit() })
 	p.Close = newButton("Close", onClose)
 	p.Close.Importance = widget.HighImportance
@@ -92,7 +115,7 @@ func NewPopup(d Deps, info PopupInfo, onRead func(title string), onClose func())
 		buttons = container.NewHBox(p.ReadSection, layout.NewSpacer(), p.Close, p.Keep)
 	}
 	p.top, p.bottom = container.NewVBox(p.Heading, p.Count), container.NewVBox(p.logBox, p.Notice, buttons)
-	p.passage = container.NewVBox(p.Title, p.Text, p.Reason)
+	p.passage = container.NewVBox(p.Reason, quoteBlock(p.Text, p.Title))
 	p.scroll = container.NewVScroll(p.passage)
 	p.content = container.NewPadded(container.NewBorder(p.top, p.bottom, nil, nil, p.scroll))
 	p.Notice.Hide()
@@ -133,12 +156,30 @@ func countText(info PopupInfo) string {
 	if info.Event.Kind != api.EventVisit {
 		return words.Moment(info.Event.Time)
 	}
-	return content.AttemptsToday(info.Today)
+	return info.Attempt.Count()
+}
+
+// readLabel is the button to the article: a passage that was a whole
+// section leaves nothing more of it, so the button reads on.
+func readLabel(e content.Excerpt) string {
+	if e.Section != nil && e.Section.IsWhole(e.Text) {
+		return "Read on"
+	}
+	return "Read the section"
+}
+
+// quoteBlock sets the article's words apart from ours, as the page in the
+// tab does with a blockquote: a bar at the left, the passage, where it is
+// from.
+func quoteBlock(text, from *widget.Label) fyne.CanvasObject {
+	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	bar.SetMinSize(fyne.NewSize(3, 0))
+	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(text, from))
 }
 
 func (p *Popup) defaultNote() string {
 	if p.info.Event.Kind == api.EventVisit {
-		return fmt.Sprintf("Tried to open %s", p.info.Event.Host)
+		return "Tried to open " + p.info.Attempt.What()
 	}
 	return p.info.Heading()
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/client"
 	"github.com/nocontact-app/nocontact/blocker/daemontest"
 	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 func TestPopup(t *testing.T) {
@@ -25,20 +26,20 @@ func TestPopup(t *testing.T) {
 	v := vault.Open(t.TempDir(), vault.Keyring{})
 	ev := api.Event{Seq: 7, Kind: api.EventVisit, Host: "instagram.com", Scheme: "https", Count: 1, Time: time.Now()}
 	ex := content.MustLoad().Pick(content.Moment{Trigger: content.Visit, Host: ev.Host, Time: time.Date(2026, 1, 1, 23, 0, 0, 0, time.Local), AttemptsToday: 3})
-	var read string
+	var read content.Excerpt
 	closed := false
-	p := NewPopup(Deps{Vault: v, Async: func(f func()) { f() }}, PopupInfo{Event: ev, Excerpt: ex, Today: 3},
-		func(title string) { read = title }, func() { closed = true })
+	p := NewPopup(Deps{Vault: v, Async: func(f func()) { f() }}, PopupInfo{Event: ev, Attempt: attempt.Attempt{Host: ev.Host, Nth: 3}, Excerpt: ex},
+		func(e content.Excerpt) { read = e }, func() { closed = true })
 	test.NewTempWindow(t, p.Content())
-	if p.Heading.Text != "You tried to open instagram.com" || p.Count.Text != "3rd attempt today" || p.Text.Text != ex.Text {
+	if p.Heading.Text != "You tried to open Instagram" || p.Count.Text != "3rd attempt today" || p.Text.Text != ex.Text {
 		t.Errorf("popup: %q %q %q", p.Heading.Text, p.Count.Text, p.Text.Text)
 	}
-	if !strings.Contains(content.Text(), p.Text.Text) || !strings.Contains(p.Reason.Text, "late at night") {
-		t.Errorf("excerpt %q reason %q", p.Text.Text, p.Reason.Text)
+	if !strings.Contains(content.Text(), p.Text.Text) || p.Reason.Text != ex.Reason || strings.Contains(content.Text(), p.Reason.Text) {
+		t.Errorf("excerpt %q, our line %q", p.Text.Text, p.Reason.Text)
 	}
 	test.Tap(p.ReadSection)
-	if read != ex.Title {
-		t.Errorf("Read the section opened %q", read)
+	if read.Title != ex.Title || read.Text != ex.Text {
+		t.Errorf("Read the section opened %q", read.Title)
 	}
 	test.Tap(p.LogUrge)
 	test.Tap(p.SaveUrge)
@@ -48,7 +49,7 @@ func TestPopup(t *testing.T) {
 	p.Motive.SetSelected(vault.Motives[2].Label)
 	test.Tap(p.SaveUrge)
 	d, _ := v.Load()
-	if len(d.Journal) != 1 || d.Journal[0].Motive != "loneliness" || d.Journal[0].What != "Tried to open instagram.com" {
+	if len(d.Journal) != 1 || d.Journal[0].Motive != "loneliness" || d.Journal[0].What != "Tried to open Instagram" {
 		t.Errorf("journal %+v (%s)", d.Journal, p.Notice.Text)
 	}
 	test.Tap(p.Close)
@@ -72,7 +73,7 @@ func TestPopupJournalFormAndKeys(t *testing.T) {
 	ev := api.Event{Seq: 7, Kind: api.EventVisit, Host: "instagram.com", Count: 1, Time: time.Now()}
 	ex := content.MustLoad().Pick(content.Moment{Trigger: content.Visit, Host: ev.Host, Time: time.Date(2026, 1, 1, 23, 0, 0, 0, time.Local), AttemptsToday: 2})
 	closed := 0
-	p := NewPopup(Deps{Vault: v, Async: func(f func()) { f() }}, PopupInfo{Event: ev, Excerpt: ex, Today: 2}, func(string) {}, func() { closed++ })
+	p := NewPopup(Deps{Vault: v, Async: func(f func()) { f() }}, PopupInfo{Event: ev, Attempt: attempt.Attempt{Host: ev.Host, Nth: 2}, Excerpt: ex}, func(content.Excerpt) {}, func() { closed++ })
 	w := test.NewTempWindow(t, p.Content())
 	p.BindKeys(w.Canvas())
 	p.OnResize = w.Resize
@@ -126,7 +127,7 @@ func TestPopupForAnEarlyEndOffersToKeepTheBlock(t *testing.T) {
 	ev := api.Event{Seq: 2, Kind: api.EventUnlockRequested, Time: time.Now()}
 	ex := content.MustLoad().Pick(content.Moment{Trigger: content.UnlockRequested, Time: ev.Time})
 	p := NewPopup(Deps{Daemon: c, Vault: vault.Open(t.TempDir(), vault.Keyring{}), Async: func(f func()) { f() }}, PopupInfo{Event: ev, Excerpt: ex},
-		func(string) {}, func() {})
+		func(content.Excerpt) {}, func() {})
 	test.NewTempWindow(t, p.Content())
 	if p.Keep == nil || p.Keep.Importance != widget.HighImportance {
 		t.Fatal("no Keep the block in the pop-up for an early-end request")
@@ -136,7 +137,7 @@ func TestPopupForAnEarlyEndOffersToKeepTheBlock(t *testing.T) {
 	if st.Session.Unlock.State != api.UnlockNone || !strings.Contains(p.Notice.Text, "You kept the block") {
 		t.Errorf("after Keep the block: %q, %q", st.Session.Unlock.State, p.Notice.Text)
 	}
-	visit := NewPopup(Deps{Daemon: c}, PopupInfo{Event: api.Event{Kind: api.EventVisit, Host: "x.com"}, Excerpt: ex}, func(string) {}, func() {})
+	visit := NewPopup(Deps{Daemon: c}, PopupInfo{Event: api.Event{Kind: api.EventVisit, Host: "x.com"}, Excerpt: ex}, func(content.Excerpt) {}, func() {})
 	if visit.Keep != nil {
 		t.Error("a visit's pop-up offers Keep the block")
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/client"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 // chartDays is how many days the attempts chart shows.
@@ -120,7 +121,7 @@ func (p *Progress) render(events []api.Event, derr error, data *vault.Data, verr
 		p.ChartCaption.SetText("No attempts noticed in the last 30 days.")
 	default:
 		day := now.AddDate(0, 0, mostDay-(chartDays-1)).Format("Mon 2 Jan")
-		_, today := api.CountVisits(events, now) // the count the pop-up, the pause and the page in the tab say
+		today := attempt.Today(attempt.List(events, now.Location()), now) // the count the pop-up, the pause and the page in the tab say
 		caption := fmt.Sprintf("%s in 30 days; the most, %d, on %s. Today: %d.", plural(total, "attempt"), most, day, today)
 		since := now.AddDate(0, 0, -chartDays)
 		if n := countAttempts(events, since, func(e api.Event) bool { return e.Scheduled }); n > 0 {

@@ -90,8 +90,10 @@ func (r *Reader) setScale(v float64) {
 func (r *Reader) selected() int { return r.sel }
 
 // Show displays one section or term and remembers it.
-func (r *Reader) Show(s *content.Section) {
-	r.Text.ParseMarkdown(s.Markdown())
+func (r *Reader) Show(s *content.Section) { r.show(s, s.Markdown()) }
+
+func (r *Reader) show(s *content.Section, markdown string) {
+	r.Text.ParseMarkdown(markdown)
 	// Lay the text out again at the width it has now: parsed while the
 	// screen was hidden (opened from the pop-up), it kept a stale width and
 	// ran past the right edge until the window was resized.
@@ -119,6 +121,29 @@ func (r *Reader) ShowTitle(title string) {
 		}
 	}
 	r.Show(s)
+}
+
+// ShowPassage opens the article where a passage just read in the pop-up
+// is, without showing it as if new: its section with the passage in bold
+// and a line saying so, or, when the passage was the whole section, the
+// section after it.
+func (r *Reader) ShowPassage(e content.Excerpt) {
+	s := r.article.Find(e.Title)
+	if s == nil {
+		return
+	}
+	note := "*The part in bold is the passage you just read.*\n\n"
+	md := s.MarkdownMarked(e.Text)
+	if s.IsWhole(e.Text) {
+		next := r.article.Next(s)
+		note = "*You just read all of “" + e.Title + "”. The article goes on:*\n\n"
+		if next.Kind == content.KindSection && s.Kind == content.KindTerm {
+			note = "*You just read all of “" + e.Title + "”, the article's last term. From its beginning:*\n\n"
+		}
+		s, md = next, next.Markdown()
+	}
+	r.ShowTitle(s.Title) // marks it in the list, and shows it plainly ...
+	r.show(s, note+md)   // ... then as it should read now
 }
 
 func (r *Reader) onSearch(q string) {

@@ -27,6 +27,3 @@ func FriendCode(code, shown string) string {
 	return "Your friend's code: " + code + "\nGive it to a friend you trust now. It is shown only " + shown +
 		", and it is the only way to end this block early."
 }
-
-// WhyPassage says why a passage of the article was chosen for this moment.
-func WhyPassage(reason string) string { return "Why this passage now: " + reason }

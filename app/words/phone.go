@@ -98,15 +98,3 @@ func PhoneChoice(c api.PhoneChoice) string {
 	s := strings.Join(parts, "; ")
 	return "On your phone, for people you block by profile: " + s + "."
 }
-
-// FromPhone says where an attempt came from when it was the phone: "on
-// your phone (Pixel-7)".
-func FromPhone(e api.Event) string {
-	if !e.FromPhone() {
-		return ""
-	}
-	if e.Device == "phone" {
-		return "on your phone"
-	}
-	return "on your phone (" + e.Device + ")"
-}

@@ -181,9 +181,6 @@ func TestSentences(t *testing.T) {
 	if !strings.HasPrefix(code, "Your friend's code: K7Q-29F\n") || !strings.Contains(code, "shown only now, and it is the only way to end this block early.") {
 		t.Errorf("FriendCode = %q", code)
 	}
-	if got := WhyPassage("It is late at night."); got != "Why this passage now: It is late at night." {
-		t.Errorf("WhyPassage = %q", got)
-	}
 	if got := CooldownLeft(29*time.Minute + 10*time.Second); got != "Cool-down: 30 min left" {
 		t.Errorf("CooldownLeft = %q", got)
 	}

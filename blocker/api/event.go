@@ -31,8 +31,12 @@ type Event struct {
 	Kind   EventKind `json:"kind"`
 	Host   string    `json:"host,omitempty"`
 	Scheme string    `json:"scheme,omitempty"`
-	Count  int       `json:"count,omitempty"`
-	Detail string    `json:"detail,omitempty"` // e.g. how a session ended: "expired", "unlocked", "cleanup"
+	// Path is the profile a visit asked for ("/jane.doe"), when the tab
+	// was sent to the passage for a profile of the running block; "" for
+	// a site blocked whole.
+	Path   string `json:"path,omitempty"`
+	Count  int    `json:"count,omitempty"`
+	Detail string `json:"detail,omitempty"` // e.g. how a session ended: "expired", "unlocked", "cleanup"
 	// Scheduled marks a visit during a block a schedule started (or in a
 	// schedule's window), so attempts in the risky hours can be told apart.
 	Scheduled bool `json:"scheduled,omitempty"`
@@ -90,24 +94,41 @@ const AttemptWindow = time.Minute
 // the first are one attempt, however many a browser sends. Each attempt
 // is its first event; events are in the order they happened.
 func Attempts(events []Event) []Event {
-	var out []Event
-	began := map[string]time.Time{}
-	for _, e := range events {
-		if e.Kind != EventVisit {
-			continue
-		}
-		site := e.Device + " " + siteOf(e.Host)
-		if t, ok := began[site]; ok && e.Time.Sub(t) < AttemptWindow && !e.Time.Before(t) {
-			continue
-		}
-		began[site] = e.Time
-		out = append(out, e)
+	groups := GroupAttempts(events)
+	out := make([]Event, len(groups))
+	for i, g := range groups {
+		out[i] = g[0]
 	}
 	return out
 }
 
-// siteOf is host without the prefixes that name the same site.
-func siteOf(host string) string {
+// GroupAttempts is Attempts with all of each attempt's visit events, its
+// first event first: what says which attempt a later event of a burst
+// (the https request after the http one) belongs to.
+func GroupAttempts(events []Event) [][]Event {
+	var out [][]Event
+	open := map[string]int{} // site -> index in out of its latest attempt
+	for _, e := range events {
+		if e.Kind != EventVisit {
+			continue
+		}
+		site := e.Device + " " + Site(e.Host) // the phone and this computer are two attempts
+		if i, ok := open[site]; ok {
+			if t := out[i][0].Time; e.Time.Sub(t) < AttemptWindow && !e.Time.Before(t) {
+				out[i] = append(out[i], e)
+				continue
+			}
+		}
+		open[site] = len(out)
+		out = append(out, []Event{e})
+	}
+	return out
+}
+
+// Site is host without the prefixes that name the same site
+// ("www.instagram.com" and "m.instagram.com" are "instagram.com"): the
+// site an attempt is counted for.
+func Site(host string) string {
 	for _, p := range []string{"www.", "m.", "mobile."} {
 		if rest, ok := strings.CutPrefix(host, p); ok && strings.Contains(rest, ".") {
 			return rest

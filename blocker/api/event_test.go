@@ -46,3 +46,26 @@ func TestABurstIsOneAttempt(t *testing.T) {
 		t.Errorf("Attempts = %+v", a)
 	}
 }
+
+// GroupAttempts puts the later events of a burst with its first, and its
+// firsts are Attempts.
+func TestGroupAttempts(t *testing.T) {
+	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local)
+	events := []Event{
+		{Seq: 1, Kind: EventVisit, Host: "instagram.com", Scheme: "http", Time: now},
+		{Seq: 2, Kind: EventVisit, Host: "tiktok.com", Scheme: "https", Time: now.Add(time.Second)},
+		{Seq: 3, Kind: EventTamper, Time: now.Add(2 * time.Second)},
+		{Seq: 4, Kind: EventVisit, Host: "www.instagram.com", Scheme: "https", Path: "/jane.doe", Time: now.Add(3 * time.Second)},
+		{Seq: 5, Kind: EventVisit, Host: "m.instagram.com", Scheme: "https", Time: now.Add(AttemptWindow)},
+	}
+	g := GroupAttempts(events)
+	if len(g) != 3 || len(g[0]) != 2 || g[0][1].Seq != 4 || g[1][0].Seq != 2 || g[2][0].Seq != 5 {
+		t.Fatalf("GroupAttempts = %+v", g)
+	}
+	if a := Attempts(events); len(a) != 3 || a[0].Seq != 1 || a[1].Seq != 2 || a[2].Seq != 5 {
+		t.Errorf("Attempts = %+v", a)
+	}
+	if Site("www.instagram.com") != "instagram.com" || Site("m.me") != "m.me" {
+		t.Errorf("Site: %q %q", Site("www.instagram.com"), Site("m.me"))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"sync"
 	"time"
 
@@ -25,13 +26,13 @@ type trayApp struct {
 	client    *client.Client
 	nocontact string // the nocontact binary
 
-	mu        sync.Mutex
-	items     map[string]*systray.MenuItem
-	lastVisit *api.Event
-	throttle  tray.Throttle
-	refreshC  chan struct{}
-	keepErr   string // why the last "Keep the block" did not work
-	keepAt    time.Time
+	mu       sync.Mutex
+	items    map[string]*systray.MenuItem
+	visits   []api.Event // the last two days' visits, for the last attempt and today's count
+	throttle tray.Throttle
+	refreshC chan struct{}
+	keepErr  string // why the last "Keep the block" did not work
+	keepAt   time.Time
 }
 
 func newTrayApp() *trayApp {
@@ -114,7 +115,7 @@ func (t *trayApp) state() tray.State {
 		}
 	}
 	t.mu.Lock()
-	s.LastVisit = t.lastVisit
+	s.Visits = slices.Clone(t.visits)
 	t.mu.Unlock()
 	return s
 }
@@ -180,21 +181,36 @@ func (t *trayApp) catchUp(ctx context.Context) uint64 {
 	if err != nil || len(events) == 0 {
 		return 0
 	}
-	for i := range events {
-		if events[i].Kind == api.EventVisit {
-			t.mu.Lock()
-			t.lastVisit = &events[i]
-			t.mu.Unlock()
-		}
+	t.mu.Lock()
+	for _, e := range events {
+		t.noteVisit(e)
 	}
+	t.mu.Unlock()
 	return events[len(events)-1].Seq
+}
+
+// visitsKept is how far back the tray keeps visits: today's, and the
+// last attempt's when it was yesterday.
+const visitsKept = 48 * time.Hour
+
+// noteVisit keeps a visit event, or its update (the same seq with a new
+// count); t.mu is held.
+func (t *trayApp) noteVisit(e api.Event) {
+	if e.Kind != api.EventVisit {
+		return
+	}
+	if i := slices.IndexFunc(t.visits, func(v api.Event) bool { return v.Seq == e.Seq }); i >= 0 {
+		t.visits[i] = e
+		return
+	}
+	t.visits = append(t.visits, e)
+	cut := time.Now().Add(-visitsKept)
+	t.visits = slices.DeleteFunc(t.visits, func(v api.Event) bool { return v.Time.Before(cut) })
 }
 
 func (t *trayApp) onEvent(e api.Event) {
 	t.mu.Lock()
-	if e.Kind == api.EventVisit {
-		t.lastVisit = &e
-	}
+	t.noteVisit(e)
 	open := t.throttle.Allow(e, time.Now())
 	t.mu.Unlock()
 	if open {

@@ -117,7 +117,7 @@ func (p *pages) blockedPage(q url.Values, named bool) sinkhole.LocalResponse {
 	}
 	resp := sinkhole.LocalResponse{Status: 200, ContentType: "text/html; charset=utf-8", Body: p.pageFor(host, path)}
 	if blocked {
-		resp.Hit = &sinkhole.Hit{Host: host, Scheme: "https"}
+		resp.Hit = &sinkhole.Hit{Host: host, Scheme: "https", Path: path}
 	}
 	return resp
 }

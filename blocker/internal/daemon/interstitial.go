@@ -8,7 +8,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/internal/sinkhole"
 	"github.com/nocontact-app/nocontact/content"
-	"github.com/nocontact-app/nocontact/content/profile"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 //go:embed interstitial.html.tmpl
@@ -22,9 +22,9 @@ const plainPage = "<!DOCTYPE html><title>No Contact</title><p>This site is block
 // interstitialData is what the page shows.
 type interstitialData struct {
 	Host    string
-	What    string // "jane.doe's profile on Instagram", or the host
+	What    string // "jane.doe’s profile on Instagram", "Instagram", "janedoe.com"
 	Excerpt content.Excerpt
-	Today   string // "3rd attempt today"
+	Today   string // "3rd attempt today."
 	Article string // the article's page on the sinkhole, "" if none
 	Style   template.CSS
 }
@@ -33,40 +33,24 @@ type interstitialData struct {
 func (p *pages) page(host string) []byte { return p.pageFor(host, "") }
 
 // pageFor renders the interstitial for a visit to host, or to the profile
-// at path on it: an excerpt chosen for the host, the time and the
-// attempts, with its title and reason; a profile's page names the person.
+// at path on it: the attempt told as the pop-up tells it (content/attempt:
+// what was opened, the how-manieth today), and the passage the one
+// chooser gives it knowing what the day's earlier attempts got (without
+// the person's journal, which root cannot read).
 func (p *pages) pageFor(host, path string) []byte {
 	now := p.cfg.Clock.Now().Local()
-	hour, today := p.visits.attempts(now)
+	at, day := attempt.At(p.visits.all(), host, path, now)
 	a, err := content.Load()
 	if err != nil {
 		return []byte(plainPage)
 	}
-	ex := a.Pick(content.Moment{Trigger: content.Visit, Host: host, Time: now, AttemptsHour: hour, AttemptsToday: today, Seq: p.visits.lastVisit(host)})
 	var b bytes.Buffer
-	err = interstitialTemplate.Execute(&b, interstitialData{Host: host, What: whatWasOpened(host, path), Excerpt: ex,
-		Today: content.AttemptsToday(today) + ".", Article: p.articleURL(), Style: content.Style()})
+	err = interstitialTemplate.Execute(&b, interstitialData{Host: host, What: at.What(), Excerpt: a.ForAttempt(day, nil),
+		Today: at.Count() + ".", Article: p.articleURL(), Style: content.Style()})
 	if err != nil {
 		return []byte(plainPage)
 	}
 	return b.Bytes()
-}
-
-// whatWasOpened names what a visit tried to open: "jane.doe's profile on
-// Instagram" for a profile path, else the host.
-func whatWasOpened(host, path string) string {
-	if path == "" {
-		return host
-	}
-	p, err := profile.Parse("https://" + host + path)
-	if err != nil || p.Handle == "" {
-		return host + path
-	}
-	name := profile.Lookup(p.Platform).Name
-	if p.Platform == "mastodon" {
-		name = p.Host
-	}
-	return p.Handle + "’s profile on " + name
 }
 
 // articleURL is the article's page on the sinkhole ("" when the sinkhole

@@ -52,11 +52,16 @@ func (v *visits) onHit(h sinkhole.Hit) {
 	o, ok := v.open[key]
 	v.mu.Unlock()
 	if ok && h.Time.Sub(o.first) < coalesceWindow {
-		if _, found, err := v.events.Update(o.seq, func(e *api.Event) { e.Count++ }); found || err != nil {
+		if _, found, err := v.events.Update(o.seq, func(e *api.Event) {
+			e.Count++
+			if e.Path == "" {
+				e.Path = h.Path
+			}
+		}); found || err != nil {
 			return
 		}
 	}
-	e := v.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Count: 1, Time: v.now(), Scheduled: v.mgr.InScheduledBlock()})
+	e := v.record(api.Event{Kind: api.EventVisit, Host: h.Host, Scheme: h.Scheme, Path: h.Path, Count: 1, Time: v.now(), Scheduled: v.mgr.InScheduledBlock()})
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.open == nil {
@@ -78,24 +83,8 @@ func (v *visits) fromPhone(e api.Event) {
 	v.record(e)
 }
 
-// lastVisit returns the seq of the newest visit event for host.
-func (v *visits) lastVisit(host string) uint64 {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	var seq uint64
-	for k, o := range v.open {
-		if k == "http://"+host || k == "https://"+host {
-			seq = max(seq, o.seq)
-		}
-	}
-	return seq
-}
-
-// attempts counts visits (with their counts) in the last hour and since
-// local midnight.
-func (v *visits) attempts(now time.Time) (hour, today int) {
-	return api.CountVisits(v.events.After(0, 0), now)
-}
+// all returns the events the log holds, for counting attempts.
+func (v *visits) all() []api.Event { return v.events.After(0, 0) }
 
 // inSession reports whether host is blocked by the running session: one of
 // its hostnames, or the host of one of its profile paths.

@@ -15,6 +15,7 @@ import (
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 	"github.com/nocontact-app/nocontact/content"
+	"github.com/nocontact-app/nocontact/content/attempt"
 )
 
 func freePort(t testing.TB) int { return testutil.FreePort(t, "127.78.0.1") }
@@ -69,7 +70,7 @@ func TestVisitsAreNoticedAndCoalesced(t *testing.T) {
 	waitFor(t, "an https visit", func() bool { return len(e.visits(t, "www.instagram.com", "https")) == 1 })
 
 	code, page := e.httpGet(t, "instagram.com", "/jane.doe")
-	if code != 200 || !strings.Contains(page, "You tried to open instagram.com") {
+	if code != 200 || !strings.Contains(page, "You tried to open Instagram") {
 		t.Fatalf("page %d %.200s", code, page)
 	}
 	if !containsPassage(page) {
@@ -178,5 +179,45 @@ func TestProfilePageNamesThePersonAndLinksTheArticle(t *testing.T) {
 	code, page = e.httpGet(t, "127.78.0.1", "/nocontact/article")
 	if code != 200 || !strings.Contains(page, "Understanding Why People Break No Contact") || !containsPassage(page) {
 		t.Errorf("article page %d %.200s", code, page)
+	}
+}
+
+// The page in the tab and the event it records tell one story: the event
+// carries the profile the tab asked for, so the user side names the same
+// person with the same count (content/attempt); a burst of three
+// requests is one attempt on the page too, with the same passage.
+func TestThePageAndItsEventTellOneStory(t *testing.T) {
+	e := newSinkholeEnv(t)
+	if _, err := e.client.Start(ctx, api.StartRequest{Paths: []string{"instagram.com/jane.doe"}, Duration: api.Duration(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	for range 3 {
+		code, page := e.httpGet(t, "127.78.0.1", "/nocontact/blocked?host=instagram.com&path=/jane.doe")
+		if code != 200 {
+			t.Fatalf("page %d", code)
+		}
+		pages = append(pages, html.UnescapeString(page))
+	}
+	waitFor(t, "one visit with the profile's path", func() bool {
+		v := e.visits(t, "instagram.com", "https")
+		return len(v) == 1 && v[0].Count == 3 && v[0].Path == "/jane.doe"
+	})
+	events, _ := e.client.Events(ctx, 0)
+	v := e.visits(t, "instagram.com", "https")[0]
+	at, day, ok := attempt.Of(events, v.Seq, time.Local)
+	if !ok {
+		t.Fatal("the visit is no attempt")
+	}
+	ex := content.MustLoad().ForAttempt(day, nil)
+	for i, page := range pages {
+		for _, want := range []string{"<h1>" + at.Heading() + "</h1>", at.Count() + ".", ex.Text, ex.Reason} {
+			if !strings.Contains(page, want) {
+				t.Errorf("page %d does not say %q", i+1, want)
+			}
+		}
+	}
+	if at.Heading() != "You tried to open jane.doe\u2019s profile on Instagram" || at.Count() != "Your first attempt today" {
+		t.Errorf("the attempt: %q, %q", at.Heading(), at.Count())
 	}
 }

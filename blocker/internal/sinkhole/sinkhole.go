@@ -28,6 +28,7 @@ import (
 type Hit struct {
 	Host   string // lower-case, without a trailing dot; "" when the client named none
 	Scheme string // "http" or "https"
+	Path   string // the profile a Local page was asked for, "" otherwise
 	Time   time.Time
 }
 
