@@ -63,7 +63,7 @@ func PhoneFilter(st *api.PhoneStatus) string {
 func PhoneSetupLines(s api.PhoneSetup) []string {
 	var out []string
 	if s.PrivateDNS != "" {
-		out = append(out, "Android: Settings › Network › Private DNS › Private DNS provider hostname: "+s.PrivateDNS)
+		out = append(out, "Android: Settings › Network & internet › Private DNS › Private DNS provider, then type "+s.PrivateDNS)
 	}
 	if s.AppleProfile != "" {
 		out = append(out, "iPhone: open "+s.AppleProfile+" in Safari and install the profile it offers.")

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
-	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter/dnsfiltertest"
+	"github.com/nocontact-app/nocontact/blocker/internal/dnsfiltertest"
 )
 
 // PhoneFake is a DNS filter for the user side's tests, which cannot reach

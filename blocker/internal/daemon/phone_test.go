@@ -14,7 +14,7 @@ import (
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter"
-	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter/dnsfiltertest"
+	"github.com/nocontact-app/nocontact/blocker/internal/dnsfiltertest"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter"
-	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter/dnsfiltertest"
+	"github.com/nocontact-app/nocontact/blocker/internal/dnsfiltertest"
 )
 
 // TestAdGuardHomeReal runs the real AdGuard Home (the binary named by

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter"
-	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter/dnsfiltertest"
+	"github.com/nocontact-app/nocontact/blocker/internal/dnsfiltertest"
 )
 
 // each runs fn against a fresh fake of every service, with its filter.

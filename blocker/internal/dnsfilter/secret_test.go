@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter"
-	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter/dnsfiltertest"
+	"github.com/nocontact-app/nocontact/blocker/internal/dnsfiltertest"
 )
 
 // No error from any call, with the right secret, a wrong one or an

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter"
-	"github.com/nocontact-app/nocontact/blocker/internal/dnsfilter/dnsfiltertest"
+	"github.com/nocontact-app/nocontact/blocker/internal/dnsfiltertest"
 )
 
 // Through AdGuard Home's API, the user's own lines come back byte for
