@@ -52,6 +52,12 @@ type usageError struct{ error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
+// sentence is an error that is a whole sentence, capital and full stop
+// included: one the window says word for word too (app/words).
+type sentence string
+
+func (s sentence) Error() string { return string(s) }
+
 // EndEarlyArg opens Today's pause before an early end: `nocontact open
 // end-early` (the tray's "End early…").
 const EndEarlyArg = "end-early"

@@ -107,7 +107,7 @@ func startCommand(fs *pflag.FlagSet) runFunc {
 		fmt.Fprint(env.Stdout, saved)
 		fmt.Fprintf(env.Stdout, "Block started. %s\n", words.Session(resp.Session))
 		if resp.FriendCode != "" {
-			fmt.Fprintf(env.Stdout, "\n%s\n", words.FriendCode(resp.FriendCode, "now"))
+			fmt.Fprintf(env.Stdout, "\n%s\n", words.FriendCode(resp.FriendCode))
 		}
 		fmt.Fprintln(env.Stdout, "\n"+words.ReloadTabs)
 		return nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/daemontest"
 )
 
@@ -78,5 +79,27 @@ func TestNoDaemon(t *testing.T) {
 	code, _, errs := runCLI("status", "--socket", filepath.Join(t.TempDir(), "none.sock"))
 	if code != ExitNoDaemon || !strings.Contains(errs, "nocontact setup") {
 		t.Errorf("%d %q", code, errs)
+	}
+}
+
+// The friend lock on the command line: the code is printed once with the
+// line that says to send it now; a wrong code is answered with what to
+// do; the friend's code ends the block.
+func TestFriendLockFromTheCommandLine(t *testing.T) {
+	sock, _ := startDaemon(t)
+	code, out, errs := runCLI("start", "--socket", sock, "--for", "1h", "--host", "x.com", "--lock", "friend")
+	if code != ExitOK || strings.Count(out, "Your friend's code: ") != 1 || !strings.Contains(out, words.SendCodeNow+". ") {
+		t.Fatalf("start --lock friend: %d %q %s", code, out, errs)
+	}
+	friend := strings.Fields(out[strings.Index(out, "Your friend's code: ")+len("Your friend's code: "):])[0]
+	if _, out, _ := runCLI("status", "--socket", sock); strings.Contains(out, friend) {
+		t.Errorf("status shows the code again: %q", out)
+	}
+	code, _, errs = runCLI("end", "--socket", sock, "--code", "WRONG-CODE")
+	if code != ExitFailed || errs != "nocontact: "+words.WrongCode+"\n" {
+		t.Errorf("a wrong code: %d %q", code, errs)
+	}
+	if code, out, errs := runCLI("end", "--socket", sock, "--code", strings.ToLower(friend)); code != ExitOK || !strings.Contains(out, words.Ended) {
+		t.Errorf("the friend's code %q: %d %q %q", friend, code, out, errs)
 	}
 }

@@ -41,6 +41,9 @@ func endCommand(fs *pflag.FlagSet) runFunc {
 			return usagef("end: this block ends with your friend's code: nocontact end --code CODE")
 		}
 		resp, err := c.Unlock(ctx, action, *code)
+		if api.ErrorCode(err) == api.CodeWrongCode {
+			return runError{sentence(words.WrongCode)}
+		}
 		if err != nil {
 			return err
 		}

@@ -73,6 +73,7 @@ type Dialog struct {
 	pop      *widget.PopUp
 	def      *Button
 	onCancel func()
+	sticky   bool // Escape leaves it open: closing it loses what it shows
 }
 
 // openDialog shows content over k's window. Enter taps def (when it is
@@ -107,6 +108,9 @@ func (d *Dialog) Close() {
 func (d *Dialog) Visible() bool { return d.pop.Visible() }
 
 func (d *Dialog) cancel() {
+	if d.sticky {
+		return
+	}
 	d.Close()
 	if d.onCancel != nil {
 		d.onCancel()

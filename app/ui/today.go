@@ -58,16 +58,18 @@ type Today struct {
 	Countdown      *widget.Label // the cool-down, second by second
 	Passage        *widget.Label // a passage while the cool-down runs
 	EndEarly       *Button
-	KeepBlock      *Button  // withdraws a requested early end
-	Pause          *Pause   // the last pause opened, for tests
-	Confirm        *Confirm // the last confirm step opened
-	Code           *Entry
+	KeepBlock      *Button       // withdraws a requested early end
+	Pause          *Pause        // the last pause opened, for tests
+	Confirm        *Confirm      // the last confirm step opened
+	Code           *Entry        // the friend's code, typed to end early; it never shows the code by itself
+	CodeMsg        *widget.Label // under Code: a code that did not match, and what to do
+	Friend         *FriendCode   // the code offered once to be sent, as a friend-locked block starts
 	Setup          *Button
 	Notice         *widget.Label
-	FriendCode     *widget.Label // shown from the start of a friend-locked block until it ends
-	Sched          *Schedules    // blocks that start themselves
+	Sched          *Schedules // blocks that start themselves
 
 	startBox, runBox, setupBox *fyne.Container
+	actions                    *fyne.Container // the running block's buttons
 	content                    fyne.CanvasObject
 
 	session     *api.Session
@@ -89,15 +91,13 @@ func newToday(d Deps, k *Keys) *Today {
 		LastContact: newEntry(false),
 		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: newBar(),
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: newEntry(false),
-		FriendCode: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""), Problem: newProblemBox(),
+		CodeMsg: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""), Problem: newProblemBox(),
 	}
 	// The bar has no text: the time served is said in words beside it.
 	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
-	t.FriendCode.Importance, t.FriendCode.Wrapping = widget.WarningImportance, fyne.TextWrapWord
-	t.FriendCode.Hide()
 	t.HostsDetails = widget.NewLabel("")
-	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.HostsDetails, t.Notice, t.Status, t.Countdown, t.Passage, t.FriendCode} {
+	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.HostsDetails, t.Notice, t.Status, t.Countdown, t.Passage, t.CodeMsg} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	t.DayHelp.Importance = widget.LowImportance
@@ -127,7 +127,10 @@ func newToday(d Deps, k *Keys) *Today {
 	t.EndEarly = newButton("End early…", t.onEndEarly)
 	t.KeepBlock = newButton("Keep the block", t.onKeep)
 	t.KeepBlock.Importance = widget.HighImportance
-	t.Code.SetPlaceHolder("Friend's code")
+	t.Code.SetPlaceHolder("Type the code your friend keeps")
+	t.Code.OnSubmitted = func(string) { t.onEndEarly() }
+	t.CodeMsg.Importance = widget.DangerImportance
+	t.CodeMsg.Hide()
 	t.Setup = newButton("Set up blocking", func() { t.d.Setup() })
 	t.Sched = newSchedules(d, k, func() { showText(t.Notice, ""); t.Refresh() }) // the last start's notice is old news
 	t.layout()
@@ -146,12 +149,15 @@ func (t *Today) layout() {
 	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate,
 		wrapped("Left open, private windows "+words.PrivateKeepsBlock+"."), t.Hosts,
 		t.details, t.Start)
-	t.runBox = container.NewVBox(t.Progress, container.NewHBox(t.EndEarly, t.Extend, t.KeepBlock, t.AddSaved), t.Code, t.Countdown, t.Passage)
+	t.actions = container.NewHBox(t.EndEarly, t.Extend, t.KeepBlock, t.AddSaved)
+	// The friend's code is typed before its button, and a code that did
+	// not match is said under it.
+	t.runBox = container.NewVBox(t.Progress, t.Code, t.CodeMsg, t.actions, t.Countdown, t.Passage)
 	t.setupBox = container.NewVBox(t.Setup)
 	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		t.Day, dayRow, t.DayHelp, widget.NewSeparator(),
-		t.Status, t.Detail, t.Problem, t.FriendCode, t.startBox, t.runBox, t.setupBox, t.Notice, t.Sched.content)))
+		t.Status, t.Detail, t.Problem, t.startBox, t.runBox, t.setupBox, t.Notice, t.Sched.content)))
 }
 
 // Refresh reads the vault and the daemon off the UI thread and shows them.
@@ -204,9 +210,6 @@ func (t *Today) render(data *vault.Data, verr error, st *api.Status, derr error)
 	}
 	t.Problem.Set(nil)
 	t.session = st.Session
-	if st.Session == nil || st.Session.Lock.Mode != api.LockFriend {
-		t.FriendCode.Hide()
-	}
 	if st.Session == nil {
 		t.renderIdle(st)
 		return
@@ -273,6 +276,9 @@ func (t *Today) renderRunning(st *api.Status) {
 	}
 	t.runBox.Show()
 	t.Code.Hide()
+	if s.Lock.Mode != api.LockFriend {
+		showText(t.CodeMsg, "")
+	}
 	t.EndEarly.Enable()
 	t.renderAddSaved(s)
 	t.renderCooldown(s)

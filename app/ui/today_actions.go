@@ -78,8 +78,7 @@ func (t *Today) start(req api.StartRequest) {
 			}
 			showText(t.Notice, "Block started. "+words.ReloadTabs)
 			if resp.FriendCode != "" {
-				t.FriendCode.SetText(words.FriendCode(resp.FriendCode, "until you close this window"))
-				t.FriendCode.Show()
+				t.Friend = newFriendCode(t.keys, resp.FriendCode)
 			}
 		})
 		t.Refresh()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,8 +33,7 @@ func (t *Today) onEndEarly() {
 	}
 	switch {
 	case s.Lock.Mode == api.LockFriend:
-		code := t.Code.Text
-		t.unlock(api.UnlockConfirm, code, words.Ended)
+		t.endWithCode(t.Code.Text)
 	case s.Lock.Mode == api.LockStrict, s.Unlock.State == api.UnlockWaiting:
 		// the button is disabled
 	case s.Unlock.State == api.UnlockReady:
@@ -103,6 +103,33 @@ func endedText(err, jerr error) string {
 		return words.Ended + " Your words could not be saved to the journal. " + reason(jerr)
 	}
 	return words.Ended + " Your words are in your journal. Be gentle with yourself; you can start a new block any time."
+}
+
+// endWithCode ends a friend-locked block with the code typed; a code
+// that does not match, or too many of them, is said under the field.
+func (t *Today) endWithCode(code string) {
+	if strings.TrimSpace(code) == "" {
+		showText(t.CodeMsg, "Type the code your friend keeps for you, then End with friend's code.")
+		return
+	}
+	t.d.Async(func() {
+		c, cancel := ctx()
+		_, err := t.d.Daemon.Unlock(c, api.UnlockConfirm, code)
+		cancel()
+		fyne.Do(func() {
+			switch {
+			case api.ErrorCode(err) == api.CodeWrongCode:
+				showText(t.CodeMsg, words.WrongCode)
+			case err != nil:
+				showText(t.CodeMsg, reason(err))
+			default:
+				showText(t.CodeMsg, "")
+				t.Code.SetText("")
+				showText(t.Notice, words.Ended)
+			}
+		})
+		t.Refresh()
+	})
 }
 
 // unlock sends one unlock action, then shows ok or the error.

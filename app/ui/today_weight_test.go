@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/nocontact-app/nocontact/app/words"
@@ -47,7 +46,7 @@ func TestALongStrictBlockAsksOnce(t *testing.T) {
 	if st.Session == nil || words.Lock(st.Session.Lock) != "strict" {
 		t.Fatalf("yes did not start it: %+v", st.Session)
 	}
-	if row := m.Today.runBox.Objects[1].(*fyne.Container).Objects; row[0] != m.Today.EndEarly || row[1] != m.Today.Extend {
+	if row := m.Today.actions.Objects; row[0] != m.Today.EndEarly || row[1] != m.Today.Extend {
 		t.Error("Extend comes before End early in the focus order")
 	}
 }

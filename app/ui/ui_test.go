@@ -187,14 +187,11 @@ func TestStartExtendAndEndWithEachLock(t *testing.T) {
 				}
 				noOverlap(t, m.Today.runBox)
 			case "Friend's code":
-				if !m.Today.FriendCode.Visible() {
-					t.Fatal("the friend's code is not shown")
-				}
-				code := m.Today.FriendCode.Text[strings.Index(m.Today.FriendCode.Text, "code: ")+6:][:11]
+				code := friendCodeSent(t, m)
 				m.Today.Code.SetText(code)
 				test.Tap(m.Today.EndEarly)
 				if st, _ := c.Status(context.Background()); st.Session != nil {
-					t.Errorf("the friend's code %q did not end the block: %s", code, m.Today.Notice.Text)
+					t.Errorf("the friend's code %q did not end the block: %s", code, m.Today.CodeMsg.Text)
 				}
 			}
 		})

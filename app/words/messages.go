@@ -19,11 +19,3 @@ const (
 	// ScheduleStays follows a schedule whose removal was asked.
 	ScheduleStays = "It stays in force for 24 hours, and a block it has started runs to its end."
 )
-
-// FriendCode gives the friend's code of a block that was just started, and
-// what to do with it; shown says how long it is shown ("until you close
-// this window").
-func FriendCode(code, shown string) string {
-	return "Your friend's code: " + code + "\nGive it to a friend you trust now. It is shown only " + shown +
-		", and it is the only way to end this block early."
-}

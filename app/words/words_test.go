@@ -177,11 +177,33 @@ func TestMomentAndDay(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	code := FriendCode("K7Q-29F", "now")
-	if !strings.HasPrefix(code, "Your friend's code: K7Q-29F\n") || !strings.Contains(code, "shown only now, and it is the only way to end this block early.") {
+	code := FriendCode("K7Q-29F")
+	if !strings.HasPrefix(code, "Your friend's code: K7Q-29F\nSend this code to your friend now. ") || !strings.Contains(code, "the only way to end this block early.") {
 		t.Errorf("FriendCode = %q", code)
 	}
 	if got := CooldownLeft(29*time.Minute + 10*time.Second); got != "Cool-down: 30 min left" {
 		t.Errorf("CooldownLeft = %q", got)
+	}
+}
+
+// The message to the friend carries the code and our words, and nothing
+// of the person's story: no site, no name.
+func TestFriendMail(t *testing.T) {
+	msg := FriendMessage("K7QX2-9FABC")
+	if !strings.Contains(msg, "\n\nK7QX2-9FABC\n\n") || !strings.HasPrefix(msg, "Hi,") {
+		t.Errorf("FriendMessage = %q", msg)
+	}
+	for _, w := range []string{".com", "instagram", "http", "session"} {
+		if strings.Contains(strings.ToLower(msg), w) {
+			t.Errorf("the message to the friend says %q: %q", w, msg)
+		}
+	}
+	u := FriendMail("K7QX2-9FABC")
+	s := u.String()
+	if !strings.HasPrefix(s, "mailto:?subject=A%20code%20to%20keep%20for%20me&body=Hi%2C%0A%0A") || strings.Contains(s, "+") {
+		t.Errorf("FriendMail = %s", s)
+	}
+	if body := u.Query().Get("body"); body != msg {
+		t.Errorf("the link's body reads back as %q", body)
 	}
 }
