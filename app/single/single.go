@@ -17,7 +17,7 @@ import (
 
 // Tabs of the main window, in order, that a Request can open
 // (`nocontact open TAB`).
-var Tabs = []string{"today", "profiles", "read", "progress"}
+var Tabs = []string{"today", "profiles", "read", "progress", "help"}
 
 // Request is what a second process asks of the running one.
 type Request struct {

@@ -26,7 +26,7 @@ func ctrl(c fyne.Canvas, key fyne.KeyName) {
 func TestRailByKeyboard(t *testing.T) {
 	m, _, _ := newMain(t, "")
 	c := m.Keys.c
-	for i, want := range []string{"Today", "Profiles", "Read", "Progress"} {
+	for i, want := range []string{"Today", "Profiles", "Read", "Progress", "Help"} {
 		ctrl(c, railKeys[i])
 		if got := m.Tabs.Selected().Text; got != want {
 			t.Errorf("Ctrl+%d shows %s, want %s", i+1, got, want)

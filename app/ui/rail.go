@@ -13,7 +13,7 @@ import (
 // Rail is the navigation down the left of the window, one button per
 // screen, with the screen beside it. Fyne's AppTabs draws its tabs as
 // buttons the keyboard cannot reach; these take the focus with Tab, open
-// with Enter or Space, and Ctrl+1..4 (Cmd on macOS) select them too.
+// with Enter or Space, and Ctrl+1..5 (Cmd on macOS) select them too.
 type Rail struct {
 	widget.BaseWidget
 	Items      []*container.TabItem
@@ -88,7 +88,7 @@ func (r *Rail) mark(i int) {
 	}
 }
 
-// railKeys are Ctrl+1..4 (Cmd on macOS).
+// railKeys are Ctrl+1..9 (Cmd on macOS), as many as there are screens.
 var railKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 
 // bindShortcuts adds Ctrl+N for the N-th screen to c.

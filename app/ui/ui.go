@@ -91,6 +91,7 @@ type Main struct {
 	Profiles *Profiles
 	Read     *Reader
 	Progress *Progress
+	Help     *Help
 
 	d        Deps
 	restored bool // the reader is where it was left (UI thread only)
@@ -100,13 +101,14 @@ type Main struct {
 func Create(d Deps) *Main {
 	d.fill()
 	k := &Keys{}
-	m := &Main{d: d, Keys: k, Today: newToday(d, k), Profiles: newProfiles(d, k), Read: newReader(d), Progress: newProgress(d)}
+	m := &Main{d: d, Keys: k, Today: newToday(d, k), Profiles: newProfiles(d, k), Read: newReader(d), Progress: newProgress(d), Help: newHelp()}
 	m.Profiles.onChange = m.Today.Refresh
 	m.Tabs = newRail(
 		container.NewTabItemWithIcon("Today", theme.HomeIcon(), m.Today.content),
 		container.NewTabItemWithIcon("Profiles", theme.AccountIcon(), m.Profiles.content),
 		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), m.Read.content),
 		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), m.Progress.content),
+		container.NewTabItemWithIcon("Help", theme.HelpIcon(), m.Help.content),
 	)
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		if t.Content == m.Read.content {
@@ -117,7 +119,7 @@ func Create(d Deps) *Main {
 }
 
 // BindKeys gives the window's keyboard to the screens: Escape and Enter
-// for their dialogs, Ctrl+1..4 for the rail.
+// for their dialogs, Ctrl+1..5 for the rail.
 func (m *Main) BindKeys(c fyne.Canvas) {
 	m.Keys.Bind(c)
 	m.Tabs.bindShortcuts(c)

@@ -16,6 +16,15 @@ const (
 	// StuckWayOut is the way out of a block that got stuck, named where
 	// a long block is confirmed.
 	StuckWayOut = "If a block ever gets stuck, `sudo nocontact cleanup` in a terminal ends it, whatever its lock."
+	// StuckHow says, in the window's Help, how to run StuckCommand.
+	StuckHow = "Open a terminal, type the line below and press Enter, then type your password."
+	// StuckCommand is the way out of a stuck block, to type as it is.
+	StuckCommand = "sudo nocontact cleanup"
+	// ServiceData is where the blocking service keeps past blocks,
+	// schedules and attempts.
+	ServiceData = "/var/lib/nocontact"
+	// HostsFile is the file a block writes its section into.
+	HostsFile = "/etc/hosts"
 )
 
 // ExtensionNote says what the browsers' extension does for a blocked

@@ -14,6 +14,17 @@ const (
 	// StuckWayOut is the way out of a block that got stuck, named where
 	// a long block is confirmed.
 	StuckWayOut = "If a block ever gets stuck, `nocontactd cleanup`, run as an administrator in C:\\Program Files\\No Contact, ends it, whatever its lock."
+	// StuckHow says, in the window's Help, how to run StuckCommand: an
+	// elevated Command Prompt, reached from the Start menu.
+	StuckHow = "Open the Start menu and type cmd. Right-click Command Prompt, choose Run as administrator and answer Yes. " +
+		"In the window that opens, type the line below (quotes included) and press Enter."
+	// StuckCommand is the way out of a stuck block, to type as it is.
+	StuckCommand = `"C:\Program Files\No Contact\nocontactd.exe" cleanup`
+	// ServiceData is where the blocking service keeps past blocks,
+	// schedules and attempts.
+	ServiceData = `C:\ProgramData\NoContact`
+	// HostsFile is the file a block writes its section into.
+	HostsFile = `C:\Windows\System32\drivers\etc\hosts`
 )
 
 // ExtensionNote says what a blocked profile looks like in a browser on
