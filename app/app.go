@@ -79,7 +79,12 @@ func (g *gui) openMain(tab string) {
 		g.win = g.a.NewWindow("No Contact")
 		g.win.SetContent(ui.Opening())
 		g.win.Resize(fyne.NewSize(900, 620))
-		g.win.SetOnClosed(func() { g.win, g.m = nil, nil })
+		g.win.SetOnClosed(func() {
+			if g.m != nil {
+				g.m.Close()
+			}
+			g.win, g.m = nil, nil
+		})
 		g.win.Show()
 		deps := g.deps
 		deps.Setup = func() { runSetup(g.win, g.m.Keys, g.m.Refresh) }

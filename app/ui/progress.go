@@ -202,6 +202,7 @@ func (p *Progress) onSave() {
 	motive := motiveID(p.Motive.Selected)
 	if motive == "" || strings.TrimSpace(p.What.Text) == "" {
 		showText(p.Notice, "Say what happened and choose why.")
+		reveal(p.content.(*container.Scroll), p.Motive, p.Notice)
 		return
 	}
 	e := vault.Entry{Time: p.d.Now(), What: strings.TrimSpace(p.What.Text), Motive: motive}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +41,11 @@ func newRail(items ...*container.TabItem) *Rail {
 		rows = append(rows, container.NewBorder(nil, nil, mark, nil, b))
 		r.stack.Add(it.Content)
 	}
+	// The screens are never shorter than screenMinHeight: the window's
+	// smallest still shows each screen's main button.
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(fyne.NewSize(0, screenMinHeight))
+	r.stack.Add(floor)
 	side := container.NewHBox(container.NewVBox(rows...), widget.NewSeparator())
 	// The rail first, so that Tab reaches it before the screen.
 	r.box = container.New(layout.NewBorderLayout(nil, nil, side, nil), side, r.stack)

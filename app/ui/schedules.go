@@ -29,16 +29,21 @@ type Schedules struct {
 	Lock   *widget.Select
 	Add    *Button
 	Notice *widget.Label
-	Ask    *Ask // the last removal asked, for tests
+	// DaysMsg and TimesMsg say, under the days and under the times, what
+	// to choose or write instead.
+	DaysMsg, TimesMsg *widget.Label
+	Ask               *Ask // the last removal asked, for tests
 
 	names, paths []string // what a new schedule blocks: the saved profiles'
 	onChange     func()
 	content      fyne.CanvasObject
+	times        fyne.CanvasObject
+	scroll       *container.Scroll // Today's, which holds this
 }
 
 func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
 	s := &Schedules{d: d, keys: k, Next: widget.NewLabel(""), List: container.NewVBox(), From: newEntry(false), To: newEntry(false),
-		Notice: widget.NewLabel(""), onChange: onChange}
+		Notice: widget.NewLabel(""), DaysMsg: widget.NewLabel(""), TimesMsg: widget.NewLabel(""), onChange: onChange}
 	var labels []string
 	for _, d := range api.Weekdays[1:] {
 		labels = append(labels, words.DayName(d))
@@ -57,10 +62,15 @@ func newSchedules(d Deps, k *Keys, onChange func()) *Schedules {
 	head.TextStyle, head.SizeName = fyne.TextStyle{Bold: true}, "subHeadingText"
 	help := widget.NewLabel("For the hours you know are hard: late at night, the weekend. Each block blocks your saved profiles. " + words.ScheduleWaits)
 	help.Wrapping = fyne.TextWrapWord
-	times := container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("From"), nil, s.From),
+	s.times = container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("From"), nil, s.From),
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, s.To))
+	for _, l := range []*widget.Label{s.DaysMsg, s.TimesMsg} {
+		l.Wrapping, l.Importance = fyne.TextWrapWord, widget.DangerImportance
+		l.Hide()
+	}
 	s.content = container.NewVBox(widget.NewSeparator(), head, help, s.Next, s.List,
-		widget.NewLabel("On the days it starts (a block past midnight runs into the next morning):"), s.Days, s.Lock, times, s.Add, s.Notice)
+		wrapped("On the days it starts (a block past midnight runs into the next morning):"), s.Days, s.DaysMsg,
+		s.Lock, s.times, s.TimesMsg, s.Add, s.Notice)
 	s.Notice.Hide()
 	return s
 }
@@ -124,8 +134,10 @@ func (s *Schedules) onAdd() {
 	for _, d := range s.Days.Selected {
 		days = append(days, strings.ToLower(d))
 	}
+	showText(s.DaysMsg, "")
+	showText(s.TimesMsg, "")
 	if len(days) == 0 {
-		showText(s.Notice, "Choose at least one day for the schedule.")
+		s.say(s.DaysMsg, "Choose at least one day for the schedule.", s.Days)
 		return
 	}
 	req.Days = strings.Join(days, ",")
@@ -134,7 +146,7 @@ func (s *Schedules) onAdd() {
 	}
 	for _, t := range []string{req.From, req.To} {
 		if _, err := api.ParseClock(t); err != nil {
-			showText(s.Notice, "Write the times as HH:MM, such as 22:00 and 07:00.")
+			s.say(s.TimesMsg, "Write the times as HH:MM, such as 22:00 and 07:00.", s.times)
 			return
 		}
 	}
@@ -146,13 +158,21 @@ func (s *Schedules) onAdd() {
 		fyne.Do(func() {
 			s.Add.Enable()
 			if err != nil {
-				showText(s.Notice, "The schedule was not added: "+err.Error())
+				s.say(s.Notice, "The schedule was not added. "+reason(err), s.Add)
 				return
 			}
 			showText(s.Notice, "Added: "+scheduleWords(*sc)+".")
 			s.onChange()
 		})
 	})
+}
+
+// say shows a message under what it is about and scrolls both into view.
+func (s *Schedules) say(l *widget.Label, text string, about ...fyne.CanvasObject) {
+	showText(l, text)
+	if s.scroll != nil {
+		reveal(s.scroll, append(about, l)...)
+	}
 }
 
 // askRemove asks before a removal, saying when it applies.

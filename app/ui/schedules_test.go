@@ -27,8 +27,8 @@ func TestSchedulesOnToday(t *testing.T) {
 	}
 	s.From.SetText("25:00")
 	test.Tap(s.Add)
-	if !strings.Contains(s.Notice.Text, "HH:MM") {
-		t.Errorf("a bad time: %q", s.Notice.Text)
+	if !strings.Contains(s.TimesMsg.Text, "HH:MM") || !s.TimesMsg.Visible() {
+		t.Errorf("a bad time: %q", s.TimesMsg.Text)
 	}
 	s.From.SetText("22:00")
 	s.Lock.SetSelected("Strict")
@@ -87,8 +87,8 @@ func TestScheduleOnAnyDays(t *testing.T) {
 	m.Refresh()
 	s.Days.SetSelected(nil)
 	test.Tap(s.Add)
-	if !strings.Contains(s.Notice.Text, "Choose at least one day") {
-		t.Errorf("no day chosen: %q", s.Notice.Text)
+	if !strings.Contains(s.DaysMsg.Text, "Choose at least one day") {
+		t.Errorf("no day chosen: %q", s.DaysMsg.Text)
 	}
 	s.Days.SetSelected([]string{"Sun", "Mon", "Tue", "Wed", "Thu"})
 	test.Tap(s.Add)

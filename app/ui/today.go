@@ -41,6 +41,7 @@ type Today struct {
 
 	Day, DayHelp   *widget.Label
 	LastContact    *Entry
+	DayError       *widget.Label // under the day's field: how to write a day it did not understand
 	SetContact     *Button
 	Status, Detail *widget.Label
 	Progress       *Bar
@@ -70,6 +71,8 @@ type Today struct {
 
 	startBox, runBox, setupBox *fyne.Container
 	actions                    *fyne.Container // the running block's buttons
+	dayRow                     *fyne.Container
+	scroll                     *container.Scroll
 	content                    fyne.CanvasObject
 
 	session     *api.Session
@@ -88,8 +91,8 @@ type Today struct {
 func newToday(d Deps, k *Keys) *Today {
 	t := &Today{d: d, keys: k,
 		Day: widget.NewLabel("No Contact"), DayHelp: widget.NewLabel(openingText),
-		LastContact: newEntry(false),
-		Status:      widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: newBar(),
+		LastContact: newEntry(false), DayError: widget.NewLabel(""),
+		Status: widget.NewLabel(""), Detail: widget.NewLabel(""), Progress: newBar(),
 		LockHelp: widget.NewLabel(""), Hosts: widget.NewLabel(""), Notice: widget.NewLabel(""), Code: newEntry(false),
 		CodeMsg: widget.NewLabel(""), Countdown: widget.NewLabel(""), Passage: widget.NewLabel(""), Problem: newProblemBox(),
 	}
@@ -97,7 +100,7 @@ func newToday(d Deps, k *Keys) *Today {
 	t.Day.TextStyle, t.Day.SizeName = fyne.TextStyle{Bold: true}, "headingText"
 	t.Status.TextStyle = fyne.TextStyle{Bold: true}
 	t.HostsDetails = widget.NewLabel("")
-	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.HostsDetails, t.Notice, t.Status, t.Countdown, t.Passage, t.CodeMsg} {
+	for _, l := range []*widget.Label{t.DayHelp, t.Detail, t.LockHelp, t.Hosts, t.HostsDetails, t.Notice, t.Status, t.Countdown, t.Passage, t.CodeMsg, t.DayError} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	t.DayHelp.Importance = widget.LowImportance
@@ -142,22 +145,6 @@ func newToday(d Deps, k *Keys) *Today {
 		o.Hide()
 	}
 	return t
-}
-
-func (t *Today) layout() {
-	t.details = widget.NewAccordion(widget.NewAccordionItem("Details", t.HostsDetails))
-	t.startBox = container.NewVBox(widget.NewLabel("How long"), t.Duration, widget.NewLabel("Lock"), t.Lock, t.LockHelp, t.ClosePrivate,
-		wrapped("Left open, private windows "+words.PrivateKeepsBlock+"."), t.Hosts,
-		t.details, t.Start)
-	t.actions = container.NewHBox(t.EndEarly, t.Extend, t.KeepBlock, t.AddSaved)
-	// The friend's code is typed before its button, and a code that did
-	// not match is said under it.
-	t.runBox = container.NewVBox(t.Progress, t.Code, t.CodeMsg, t.actions, t.Countdown, t.Passage)
-	t.setupBox = container.NewVBox(t.Setup)
-	dayRow := container.NewBorder(nil, nil, widget.NewLabel("Day of your last contact"), t.SetContact, t.LastContact)
-	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		t.Day, dayRow, t.DayHelp, widget.NewSeparator(),
-		t.Status, t.Detail, t.Problem, t.startBox, t.runBox, t.setupBox, t.Notice, t.Sched.content)))
 }
 
 // Refresh reads the vault and the daemon off the UI thread and shows them.
@@ -240,7 +227,7 @@ func (t *Today) renderDay(data *vault.Data, err error) {
 		if block, err := profile.BlockOf(data.Profiles); err == nil {
 			t.profiles, t.names, t.paths = data.Profiles, block.Names, block.Paths
 			t.Hosts.SetText(hostsText(data.Profiles))
-			t.HostsDetails.SetText(hostsDetails(block.Entries, t.paths))
+			t.HostsDetails.SetText(hostsDetails(data.Profiles, block.Entries, t.paths))
 			if len(t.names)+len(t.paths) > 0 { // else Details would open onto nothing
 				t.details.Show()
 			}

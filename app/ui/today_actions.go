@@ -21,9 +21,10 @@ func (t *Today) onLock(label string) {
 func (t *Today) onSetContact() {
 	day, err := vault.ParseLastContact(t.LastContact.Text, t.d.Now())
 	if err != nil {
-		showText(t.Notice, "Write the day of your last contact as YYYY-MM-DD (2026-11-01), or today.")
+		t.say(t.DayError, "Write the day of your last contact as YYYY-MM-DD (2026-11-01), or today.", t.dayRow)
 		return
 	}
+	showText(t.DayError, "")
 	t.LastContact.SetText("") // the counter above now says it; a second Set would count again from today
 	t.run(func() error {
 		return t.d.Vault.Update(func(d *vault.Data) error { d.SetLastContact(day); return nil })
@@ -72,7 +73,7 @@ func (t *Today) start(req api.StartRequest) {
 		cancel()
 		fyne.Do(func() {
 			if err != nil {
-				showText(t.Notice, "The block did not start. "+reason(err))
+				t.say(t.Notice, "The block did not start. "+reason(err), t.Start)
 				t.Start.Enable()
 				return
 			}

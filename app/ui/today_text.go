@@ -11,24 +11,32 @@ import (
 	"github.com/nocontact-app/nocontact/content/profile"
 )
 
-// hostsText says who the next block would keep away, in people; the
-// hostnames and paths themselves are behind Details (hostsDetails).
+// hostsText says who the next block would keep away, in people, in a
+// line or two however many there are: the first three by name, then how
+// many more; each with its reach, and the sites and pages, are behind
+// Details (hostsDetails).
 func hostsText(ps []profile.Profile) string {
 	if len(ps) == 0 {
 		return "Nothing to block yet: add a profile in the Profiles tab."
 	}
-	var b strings.Builder
-	b.WriteString("A block keeps away:\n")
-	for _, p := range ps {
-		b.WriteString("  " + p.Describe() + "\n")
+	var who []string
+	for i, p := range ps {
+		if i == 3 && len(ps) > 4 {
+			who = append(who, fmt.Sprintf("%d more (see Details)", len(ps)-3))
+			break
+		}
+		who = append(who, p.Who())
 	}
-	return strings.TrimSpace(b.String())
+	return "A block keeps away " + andList(who) + "."
 }
 
-// hostsDetails lists what a block would write: hostnames for every
-// program, profile pages for the browsers.
-func hostsDetails(entries []profile.Entry, paths []string) string {
+// hostsDetails lists each profile with its reach, then what a block would
+// write: sites for every program, profile pages for the browsers.
+func hostsDetails(ps []profile.Profile, entries []profile.Entry, paths []string) string {
 	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Describe() + "\n")
+	}
 	if len(entries) > 0 {
 		b.WriteString(words.Names(profile.Names(entries)) + "\n")
 	}

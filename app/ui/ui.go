@@ -95,6 +95,11 @@ type Main struct {
 
 	d        Deps
 	restored bool // the reader is where it was left (UI thread only)
+	// The screens that scroll, each with its scroll, for the focus to
+	// follow; focus is the widget that had it at the last look.
+	scrolls map[*container.TabItem][]*container.Scroll
+	focus   fyne.Focusable
+	closed  bool
 }
 
 // Create builds the main window's content.
@@ -110,6 +115,12 @@ func Create(d Deps) *Main {
 		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), m.Progress.content),
 		container.NewTabItemWithIcon("Help", theme.HelpIcon(), m.Help.content),
 	)
+	m.scrolls = map[*container.TabItem][]*container.Scroll{}
+	for _, it := range m.Tabs.Items {
+		if s, ok := it.Content.(*container.Scroll); ok {
+			m.scrolls[it] = []*container.Scroll{s}
+		}
+	}
 	m.Tabs.OnSelected = func(t *container.TabItem) {
 		if t.Content == m.Read.content {
 			m.Read.Load()
@@ -119,10 +130,12 @@ func Create(d Deps) *Main {
 }
 
 // BindKeys gives the window's keyboard to the screens: Escape and Enter
-// for their dialogs, Ctrl+1..5 for the rail.
+// for their dialogs, Ctrl+1..5 for the rail; and from then on the screen
+// scrolls to show the widget the focus moves to.
 func (m *Main) BindKeys(c fyne.Canvas) {
 	m.Keys.Bind(c)
 	m.Tabs.bindShortcuts(c)
+	m.d.Every(focusPoll, m.followFocus)
 }
 
 // Refresh reloads every screen from the daemon and the vault. The vault

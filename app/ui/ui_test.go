@@ -116,7 +116,7 @@ func TestAddProfileByPasting(t *testing.T) {
 	if len(m.Profiles.List.Objects) != 1 {
 		t.Errorf("list holds %d rows", len(m.Profiles.List.Objects))
 	}
-	if !strings.Contains(m.Today.Hosts.Text, "jane.doe on Instagram: their profile, in your browsers") ||
+	if m.Today.Hosts.Text != "A block keeps away jane.doe on Instagram." || !strings.Contains(m.Today.HostsDetails.Text, "jane.doe on Instagram: their profile, in your browsers") ||
 		!strings.Contains(m.Today.HostsDetails.Text, "6 profile pages, in your browsers") || strings.Contains(m.Today.Hosts.Text, "hostnames") {
 		t.Errorf("Today does not show what it will block: %q", m.Today.Hosts.Text)
 	}
@@ -208,8 +208,8 @@ func TestDayCounter(t *testing.T) {
 	}
 	m.Today.LastContact.SetText("next week")
 	test.Tap(m.Today.SetContact)
-	if !strings.Contains(m.Today.Notice.Text, "YYYY-MM-DD") {
-		t.Errorf("bad date: %q", m.Today.Notice.Text)
+	if !strings.Contains(m.Today.DayError.Text, "YYYY-MM-DD") || !m.Today.DayError.Visible() {
+		t.Errorf("bad date: %q", m.Today.DayError.Text)
 	}
 	d, _ := v.Load()
 	if d.LastContact == nil || d.LastContact.String() != "2026-03-01" {
