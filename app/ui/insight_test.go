@@ -144,12 +144,12 @@ func TestValidationUnderItsFieldInSight(t *testing.T) {
 	s := m.Today.Sched
 	s.From.SetText("25:00")
 	test.Tap(s.Add)
-	inSight(t, m, "a time not understood", s.times, s.TimesMsg)
+	inSight(t, m, "a time not understood", s.times, s.TimesMsg, s.Add)
 	under(t, s.TimesMsg, s.times)
 	s.From.SetText("22:00")
 	s.Days.SetSelected(nil)
 	test.Tap(s.Add)
-	inSight(t, m, "no day chosen", s.Days, s.DaysMsg)
+	inSight(t, m, "no day chosen", s.Days, s.DaysMsg, s.Add)
 	under(t, s.DaysMsg, s.Days)
 	if s.TimesMsg.Visible() {
 		t.Error("the times' message stays after the times were put right")

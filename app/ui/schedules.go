@@ -137,7 +137,7 @@ func (s *Schedules) onAdd() {
 	showText(s.DaysMsg, "")
 	showText(s.TimesMsg, "")
 	if len(days) == 0 {
-		s.say(s.DaysMsg, "Choose at least one day for the schedule.", s.Days)
+		s.say(s.DaysMsg, "Choose at least one day for the schedule.", s.Days, s.Add)
 		return
 	}
 	req.Days = strings.Join(days, ",")
@@ -146,7 +146,7 @@ func (s *Schedules) onAdd() {
 	}
 	for _, t := range []string{req.From, req.To} {
 		if _, err := api.ParseClock(t); err != nil {
-			s.say(s.TimesMsg, "Write the times as HH:MM, such as 22:00 and 07:00.", s.times)
+			s.say(s.TimesMsg, "Write the times as HH:MM, such as 22:00 and 07:00.", s.times, s.Add)
 			return
 		}
 	}
