@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -54,11 +59,17 @@ func subhead(s string) *widget.Label {
 	return l
 }
 
-// vaultDir is where the profiles and the journal are kept, or a
-// description of it when the system does not say.
+// vaultDir is where the profiles and the journal are kept, the home
+// folder written "~" as a terminal takes it (not on Windows, whose
+// Explorer takes the whole path), or a description when the system does
+// not say.
 func vaultDir() string {
-	if dir, err := vault.DefaultDir(); err == nil {
-		return dir
+	dir, err := vault.DefaultDir()
+	if err != nil {
+		return "the nocontact folder of your settings"
 	}
-	return "the nocontact folder of your settings"
+	if home, err := os.UserHomeDir(); err == nil && runtime.GOOS != "windows" && strings.HasPrefix(dir, home+string(filepath.Separator)) {
+		return "~" + strings.TrimPrefix(dir, home)
+	}
+	return dir
 }

@@ -15,7 +15,7 @@ const (
 	ServiceLook = "systemctl status nocontactd"
 	// StuckWayOut is the way out of a block that got stuck, named where
 	// a long block is confirmed.
-	StuckWayOut = "If a block ever gets stuck, `sudo nocontact cleanup` in a terminal ends it, whatever its lock."
+	StuckWayOut = "If a block ever gets stuck, \"sudo nocontact cleanup\" in a terminal ends it, whatever its lock."
 	// StuckHow says, in the window's Help, how to run StuckCommand.
 	StuckHow = "Open a terminal, type the line below and press Enter, then type your password."
 	// StuckCommand is the way out of a stuck block, to type as it is.

@@ -13,7 +13,7 @@ const (
 	ServiceLook = "open Services (services.msc) and find No Contact blocker"
 	// StuckWayOut is the way out of a block that got stuck, named where
 	// a long block is confirmed.
-	StuckWayOut = "If a block ever gets stuck, `nocontactd cleanup`, run as an administrator in C:\\Program Files\\No Contact, ends it, whatever its lock."
+	StuckWayOut = "If a block ever gets stuck, \"nocontactd cleanup\", run as an administrator in C:\\Program Files\\No Contact, ends it, whatever its lock."
 	// StuckHow says, in the window's Help, how to run StuckCommand: an
 	// elevated Command Prompt, reached from the Start menu.
 	StuckHow = "Open the Start menu and type cmd. Right-click Command Prompt, choose Run as administrator and answer Yes. " +
