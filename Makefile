@@ -106,8 +106,9 @@ display: build ## Start the GUI and the tray under Xvfb and take screenshots int
 demo: build ## The whole app without root or touching the machine: sandboxed daemon under .demo/, tray, window
 	./scripts/demo.sh $(BIN)
 
-screenshots: build ## Save the GUI's screenshots into docs/screenshots (sandboxed daemon, private keyring, Xvfb)
+screenshots: build ## Save the GUI's screenshots into docs/screenshots, each screen also at the window's smallest in both themes (sandboxed daemon, private keyring, Xvfb)
 	dbus-run-session -- ./scripts/screenshots.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
+	dbus-run-session -- ./scripts/screenshots-minimum.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 
 screenshots-leaving: build ## Save the pause and the confirm step of an early end into docs/screenshots (about 17 minutes: a real cool-down)
 	dbus-run-session -- ./scripts/screenshots-leaving.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # screenshots-leaving.sh BIN_DIR OUT_DIR: the moment of ending a block
 # early, against a sandboxed daemon under Xvfb (as screenshots.sh): the
-# pause (dark, light, and at the window's minimum size), the cool-down with
-# Keep the block, and the confirm step (dark and light). The cool-down is
+# pause (dark and light; at the window's smallest: screenshots-minimum.sh),
+# the cool-down with Keep the block, and the confirm step (dark and light). The cool-down is
 # real (15 minutes of the daemon's clock), so this takes about 17 minutes.
 # Run it inside dbus-run-session (make screenshots-leaving does).
 set -euo pipefail
@@ -28,21 +28,13 @@ open_gui() { # open_gui [THEME]: the main window, until close_gui
 }
 close_gui() { kill "$gui"; wait "$gui" 2>/dev/null || true; }
 suffix() { [ "$1" = light ] && echo -light || true; }
-end_button() { xdotool mousemove 284 293 click 1; } # "End early…" / "End the block now…" on Today
+end_button() { xdotool mousemove 164 234 click 1; } # "End early…" / "End the block now…" on Today, under its headline
 
 for theme in dark light; do
 	open_gui "$theme"
 	end_button
 	sleep 3 # three seconds into the breath
 	import -window root "$out/pause$(suffix "$theme").png"
-	if [ "$theme" = dark ]; then
-		win=$(xdotool search --onlyvisible --name '^No Contact$' | head -n1)
-		xdotool windowsize "$win" 200 200 # the window's minimum size
-		sleep 1.5
-		import -window root "$out/pause-minimum.png"
-		xdotool windowsize "$win" 900 620
-		sleep 1
-	fi
 	xdotool key Escape # keep the block: nothing was asked of the daemon
 	sleep 1
 	close_gui
