@@ -42,7 +42,12 @@ open_gui() { # open_gui THEME: the main window at its smallest, until close_gui
 	xdotool windowsize "$win" $(xprop -id "$win" WM_NORMAL_HINTS | sed -n 's/.*minimum size: \([0-9]*\) by \([0-9]*\).*/\1 \2/p')
 	sleep 1.5
 }
-close_gui() { kill "$gui"; wait "$gui" 2>/dev/null || true; }
+close_gui() { # SIGTERM, and SIGKILL if the window is still there after 10 s (Fyne has hung once on its way out)
+	kill "$gui" 2>/dev/null || true
+	for _ in $(seq 40); do kill -0 "$gui" 2>/dev/null || break; sleep 0.25; done
+	kill -9 "$gui" 2>/dev/null || true
+	wait "$gui" 2>/dev/null || true
+}
 shot() { sleep "${2:-1.5}"; import -window "$win" "$out/$1-minimum$suffix.png"; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep 0.5; }
 key() { xdotool key "$@"; sleep 0.3; }
