@@ -109,6 +109,7 @@ demo: build ## The whole app without root or touching the machine: sandboxed dae
 screenshots: build ## Save the GUI's screenshots into docs/screenshots, each screen also at the window's smallest in both themes (sandboxed daemon, private keyring, Xvfb)
 	dbus-run-session -- ./scripts/screenshots.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 	dbus-run-session -- ./scripts/screenshots-minimum.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
+	dbus-run-session -- ./scripts/screenshot-phone.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'
 
 screenshots-leaving: build ## Save the pause and the confirm step of an early end into docs/screenshots (about 17 minutes: a real cool-down)
 	dbus-run-session -- ./scripts/screenshots-leaving.sh $(BIN) docs/screenshots 2>&1 | grep -v 'fd limit'

@@ -75,7 +75,7 @@ func freePort(t testing.TB, ip, network string) int {
 				t.Fatal(err)
 			}
 			port = c.LocalAddr().(*net.UDPAddr).Port
-			c.Close()
+			_ = c.Close() // only its port was wanted
 		}
 		l, err := net.Listen("tcp", fmt.Sprintf("%s:%d", ip, port))
 		if err != nil {
