@@ -257,6 +257,9 @@ func (t *Today) renderRunning(st *api.Status) {
 	for _, br := range st.Browsers {
 		lines = append(lines, words.Browser(br, len(s.Paths) > 0))
 	}
+	if st.Phone != nil && st.Phone.Connected {
+		lines = append(lines, words.Phone(st.Phone))
+	}
 	showText(t.Detail, strings.Join(lines, "\n"))
 	if s.Duration > 0 {
 		t.Progress.SetValue(float64(s.Credited) / float64(s.Duration))
