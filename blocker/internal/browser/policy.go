@@ -36,7 +36,7 @@ type Want struct {
 // (no other policy sets it or URLBlocklist). Hostnames that do not fit
 // beside the paths are left to the hosts file: notes says so.
 func chromiumPolicy(t Target, w Want, allowOK bool, forcelist []string) (file []byte, exact bool, notes []string) {
-	p, exact, notes := chromiumPolicies(w, allowOK, forcelist, MaxListEntries)
+	p, exact, notes := chromiumPolicies(w, allowOK, forcelist, len(forcelist) == 0, MaxListEntries)
 	b, _ := json.MarshalIndent(t.rename(p), "", "  ")
 	return append(b, '\n'), exact, notes
 }
@@ -46,7 +46,15 @@ func chromiumPolicy(t Target, w Want, allowOK bool, forcelist []string) (file []
 // for a file (JSON) or the registry (values and subkeys) to hold. room is
 // how many entries URLBlocklist may hold: MaxListEntries in a file of its
 // own, fewer beside another program's entries in the registry.
-func chromiumPolicies(w Want, allowOK bool, forcelist []string, room int) (p map[string]any, exact bool, notes []string) {
+//
+// listNames says whether the names blocked whole go into URLBlocklist
+// too. Where the extension is forced in and obeyed (a file on Linux) they
+// do not: the browser checks its list before any extension sees the
+// request, so a listed name would show the browser's own refusal and
+// only then, after a second navigation, the passage (issue 34.4); the
+// extension's redirect answers it in the same navigation, and without the
+// extension the hosts file still refuses it.
+func chromiumPolicies(w Want, allowOK bool, forcelist []string, listNames bool, room int) (p map[string]any, exact bool, notes []string) {
 	p = map[string]any{"DnsOverHttpsMode": "off"}
 	if len(forcelist) > 0 {
 		p["ExtensionInstallForcelist"] = forcelist
@@ -55,11 +63,13 @@ func chromiumPolicies(w Want, allowOK bool, forcelist []string, room int) (p map
 		p["IncognitoModeAvailability"] = 1 // disabled
 	}
 	block := slices.Clone(w.Paths)
-	if len(w.Paths)+len(w.Hosts) <= room {
+	switch {
+	case !listNames: // the extension's redirect and the hosts file refuse them
+	case len(w.Paths)+len(w.Hosts) <= room:
 		for _, h := range w.Hosts {
 			block = append(block, "."+h) // this name exactly, as the hosts file
 		}
-	} else if len(w.Hosts) > 0 {
+	case len(w.Hosts) > 0:
 		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its URL list; the hosts file still blocks them", len(w.Hosts)))
 	}
 	n := len(block)

@@ -82,7 +82,7 @@ func (m *Manager) keyPolicies(t Target, key string, w Want, pl *regPlan) (p map[
 		}
 		notes = append(notes, firefoxRestart)
 	} else {
-		p, exact, notes = chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, MaxListEntries-block)
+		p, exact, notes = chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, true, MaxListEntries-block) // the extension may not run: names listed
 	}
 	return t.rename(p), exact, append(notes, m.keyNotes(t, key, lists, block, allow)...), nil
 }

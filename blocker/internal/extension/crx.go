@@ -25,7 +25,7 @@ import (
 var src embed.FS
 
 // Version is the extension's version, as its manifest says.
-const Version = "1.3.0"
+const Version = "1.4.0"
 
 // ID returns the extension ID Chromium derives from a public key: the
 // first 16 bytes of the SHA-256 of its DER (SubjectPublicKeyInfo), each
