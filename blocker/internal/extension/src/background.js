@@ -11,9 +11,11 @@ if (typeof importScripts === "function") importScripts("canon.js"); // canonical
 
 const ext = globalThis.browser ?? chrome; // Firefox's namespace, else Chromium's
 const SINKHOLE = "http://127.78.0.1";
-// A block started or grown since the last sync is asked for at the next
-// navigation once the rules are this old, so it applies at once, without
-// a restart and without waiting for the alarm.
+// Rules older than this are asked for again before a navigation is sent
+// to the passage by them; a navigation they do not cover asks for them
+// whatever their age. So a block started or grown applies at the first
+// navigation after it, and one that ended stops sending tabs to the
+// passage, without a restart and without waiting for the alarm.
 const FRESH_MS = 5000;
 let pathRules = null; // [{re, redirect}] from the last sync
 let hostRules = []; // [{domain, redirect}]: names blocked whole
@@ -121,8 +123,11 @@ async function onNavigation(details) {
     }
     return;
   }
-  if (pathRules === null || Date.now() - syncedAt > FRESH_MS) await sync();
-  const to = passageFor(details.url, ended);
+  let to = pathRules === null ? null : passageFor(details.url, ended);
+  if (!to || Date.now() - syncedAt > FRESH_MS) {
+    await sync();
+    to = passageFor(details.url, ended);
+  }
   if (to) send(details.tabId, to);
 }
 
