@@ -44,6 +44,7 @@ func BenchmarkExtensionAnswer(b *testing.B) {
 		{"blocked-profile", "https://www.instagram.com/jane.doe/?%d", "http://127.78.0.1/nocontact/blocked?host=instagram.com&path=%2Fjane.doe"},
 	}
 	ms := map[string][]float64{}
+	var timelines []string
 	for range b.N {
 		h := startInNamespace(b, dir, benchScript, []string{"curl", "chromium"}, "PORT="+port, "DEVTOOLS="+freePort(b))
 		w, err := dialWire(field(json.RawMessage(dir.read("version.json")), "webSocketDebuggerUrl"))
@@ -57,7 +58,7 @@ func BenchmarkExtensionAnswer(b *testing.B) {
 					b.Fatalf("%s: %v\n%s", v.name, err, timeline)
 				}
 				if i == 0 {
-					b.Logf("%s, ms from the navigate command:\n%s", v.name, timeline)
+					timelines = append(timelines, v.name+" (ms from the navigate command): "+timeline)
 				}
 				ms[v.name] = append(ms[v.name], t)
 			}
@@ -67,11 +68,13 @@ func BenchmarkExtensionAnswer(b *testing.B) {
 			b.Fatalf("namespace script: %v\n%s", err, out)
 		}
 	}
+	var spread []string
 	for _, v := range visits {
 		t := ms[v.name]
 		slices.Sort(t)
-		b.Logf("%s: p10 %.0f, p25 %.0f, p50 %.0f, p75 %.0f, p90 %.0f ms", v.name, t[len(t)/10], t[len(t)/4], t[len(t)/2], t[len(t)*3/4], t[len(t)*9/10])
+		spread = append(spread, fmt.Sprintf("%s: p10 %.0f, p25 %.0f, p50 %.0f, p75 %.0f, p90 %.0f ms", v.name, t[len(t)/10], t[len(t)/4], t[len(t)/2], t[len(t)*3/4], t[len(t)*9/10]))
 	}
+	b.Log(strings.Join(append(spread, timelines...), "\n")) // one line each: go test keeps ten lines of a benchmark's log
 	site, plain, prof := median(ms["blocked-https"]), median(ms["plain-http"]), median(ms["blocked-profile"])
 	b.ReportMetric(site, "ms-blocked-https-to-passage")
 	b.ReportMetric(plain, "ms-plain-http-page")
@@ -113,12 +116,12 @@ func loadTime(w *wire, url, want string) (float64, string, error) {
 		case "Page.frameNavigated":
 			if field(m.Params, "frame", "parentId") == "" {
 				at = field(m.Params, "frame", "url")
-				fmt.Fprintf(&line, "%8.1f committed %s\n", ms, at)
+				fmt.Fprintf(&line, "%.0f committed %s; ", ms, at)
 			}
 		case "Page.frameStartedNavigating", "Page.frameRequestedNavigation":
-			fmt.Fprintf(&line, "%8.1f %s %s\n", ms, strings.TrimPrefix(m.Method, "Page."), field(m.Params, "url"))
+			fmt.Fprintf(&line, "%.0f %s %s; ", ms, strings.TrimPrefix(m.Method, "Page."), field(m.Params, "url"))
 		case "Page.loadEventFired":
-			fmt.Fprintf(&line, "%8.1f load\n", ms)
+			fmt.Fprintf(&line, "%.0f load; ", ms)
 			return strings.HasPrefix(at, want)
 		}
 		return false
