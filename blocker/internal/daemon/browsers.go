@@ -56,7 +56,7 @@ func (b *browserEnforcer) apply() {
 	snap := b.snap()
 	if !snap.Active {
 		if b.serving && snap.Broken == nil {
-			b.between()
+			b.betweenLogged()
 		}
 		b.writeMu.Unlock()
 		return
@@ -111,6 +111,14 @@ func (b *browserEnforcer) between() error {
 	return err
 }
 
+// betweenLogged is between where nothing retries it: its error is
+// logged, and the next guard check or lift tries again.
+func (b *browserEnforcer) betweenLogged() {
+	if err := b.between(); err != nil {
+		b.log.Warn("the browser policies of the last block could not all be lifted; tried again at the next check", "err", err)
+	}
+}
+
 // serve marks the daemon serving or not. Serving, it keeps what stays
 // between blocks; stopping with no block, it lifts that too. With a
 // state that cannot be read it touches nothing (a block may run).
@@ -122,7 +130,7 @@ func (b *browserEnforcer) serve(on bool) {
 		return
 	}
 	if on {
-		b.between()
+		b.betweenLogged()
 	} else if err := b.m.Lift(); err != nil {
 		b.log.Error("lifting what the browsers keep between blocks failed; `nocontactd cleanup` undoes it", "err", err)
 	}
