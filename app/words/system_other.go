@@ -29,5 +29,17 @@ const (
 
 // ExtensionNote says what the browsers' extension does for a blocked
 // profile, where the browsers take it (on Linux, through their policies).
-const ExtensionNote = "In Chrome and its kin, No Contact's extension catches the profile written in any way (other capitals, " +
-	"escaped letters); a browser started with --disable-extensions still refuses the usual spellings, but not those."
+const ExtensionNote = "In Chrome and its kin, No Contact's extension shows a passage in the tab and catches the profile written in any way " +
+	"(other capitals, escaped letters) or opened from inside the feed; a browser started with --disable-extensions still refuses " +
+	"the usual spellings, but not those, and catches a profile opened from the feed only when its page loads anew."
+
+// FirefoxNote says what a block does in Firefox: Firefox ESR takes the
+// extension once its signature requirement is off (which the note names,
+// with what that changes); other Firefox builds cannot.
+const FirefoxNote = "Firefox ESR (Debian's Firefox) gets No Contact's extension too: a blocked profile or site shows a passage there, " +
+	"a profile opened from the feed is caught, and a new block applies at once. So that Firefox ESR can install it, No Contact turns " +
+	"off, for as long as it runs, Firefox ESR's setting that only extensions signed by Mozilla may be installed " +
+	"(xpinstall.signatures.required): while it is off, Firefox ESR also accepts other extensions Mozilla has not signed, " +
+	"if you or a program install them. Firefox ESR takes the extension the next time it starts after No Contact is installed. " +
+	"Other Firefox builds install only extensions Mozilla signed: there a blocked profile shows Firefox's own \"blocked\" page, " +
+	"a new block applies when Firefox next starts, and a profile opened from the feed is caught when its page loads anew (reload it)."

@@ -34,3 +34,8 @@ const (
 const ExtensionNote = "On Windows, Chrome and Edge show their own \"blocked\" page for a blocked profile, not a passage: " +
 	"No Contact's extension is not in their stores yet, and they take no other on a home PC. A site blocked whole " +
 	"still brings the passage, in the pop-up."
+
+// FirefoxNote says what a block does in Firefox on Windows, where it
+// reads its policies at its start and runs no extension of ours.
+const FirefoxNote = "Firefox applies a new block when it next starts. Where no extension of ours runs (Firefox, and Chrome and Edge here), " +
+	"a profile opened from inside the feed is caught when its page loads anew (reload it)."

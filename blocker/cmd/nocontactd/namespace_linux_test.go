@@ -30,6 +30,16 @@ mount --bind "$T/hosts" /etc/hosts
 // the test without root or the tools.
 func inNamespace(t testing.TB, dir, script string, tools []string, env ...string) ([]byte, error) {
 	t.Helper()
+	checkNamespaceTools(t, tools)
+	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", privateEtc+script)
+	cmd.Env = append(append(os.Environ(), "T="+dir, "BIN="+os.Args[0], "NOCONTACTD_TEST_AS_MAIN=1"), env...)
+	return cmd.CombinedOutput()
+}
+
+// checkNamespaceTools skips the test without root or the tools a
+// namespace script needs.
+func checkNamespaceTools(t testing.TB, tools []string) {
+	t.Helper()
 	if os.Geteuid() != 0 {
 		testutil.Missing(t, "needs root for unshare -m, mount and ports below 1024; run make test as root (CI does)")
 	}
@@ -38,9 +48,6 @@ func inNamespace(t testing.TB, dir, script string, tools []string, env ...string
 			testutil.Missing(t, "needs %s: %v", tool, err)
 		}
 	}
-	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", privateEtc+script)
-	cmd.Env = append(append(os.Environ(), "T="+dir, "BIN="+os.Args[0], "NOCONTACTD_TEST_AS_MAIN=1"), env...)
-	return cmd.CombinedOutput()
 }
 
 // namespaceScript asks the real resolver (glibc, through getent) about

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/atomicfile"
@@ -26,6 +27,9 @@ type record struct {
 	Existed  bool   `json:"existed"`
 	Original []byte `json:"original,omitempty"` // Firefox: the user's own content
 	Wrote    []byte `json:"wrote,omitempty"`    // SHA-256 of what was last written
+	// ExtSince is when the file first held our extension (Firefox ESR):
+	// a Firefox started before it has not taken the extension.
+	ExtSince time.Time `json:"ext_since,omitzero"`
 }
 
 // Change is a policy file another program changed during a block: what
@@ -63,6 +67,9 @@ type Manager struct {
 	// Forcelist are ExtensionInstallForcelist entries ("ID;update URL")
 	// written into the Chromium family's policy during a session.
 	Forcelist []string
+	// Firefox is the extension Firefox ESR installs through its policy,
+	// during a block and between blocks (nil: none).
+	Firefox *FirefoxExtension
 
 	root, statePath string
 	reg             regStore // the registry (Windows), nil elsewhere
@@ -133,8 +140,8 @@ func (m *Manager) Apply(w Want) (report []api.BrowserStatus, changes []Change, e
 				add(m.applyChromium(t, dir, w))
 			}
 		case t.Kind == Firefox:
-			f, ch, notes, werr := m.applyFirefox(t, w)
-			add(f, ch, true, append(notes, firefoxNote(filepath.Join(m.root, f))), werr)
+			f, ch, notes, werr := m.applyFirefox(t, &w)
+			add(f, ch, true, append(notes, m.firefoxNotes(t, filepath.Join(m.root, f))...), werr)
 		}
 		report = append(report, st)
 	}
@@ -192,40 +199,6 @@ func (m *Manager) newConflicts(t Target, dir, full string, conflicts []override,
 	return out
 }
 
-// applyFirefox merges into the policies.json Firefox reads.
-func (m *Manager) applyFirefox(t Target, w Want) (file string, changes []Change, notes []string, err error) {
-	file = m.firefoxFile(t)
-	full := filepath.Join(m.root, file)
-	rec, known := m.st.Files[full]
-	if !known {
-		cur, rerr := os.ReadFile(full)
-		if rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			return file, nil, nil, fmt.Errorf("%s cannot be read: %w", file, rerr)
-		}
-		rec = record{Browser: t.Name, Kind: Firefox, Existed: rerr == nil, Original: cur}
-	}
-	want, notes, merr := firefoxMerge(rec.Original, w)
-	if merr != nil {
-		return file, nil, nil, fmt.Errorf("%s: %w", file, merr)
-	}
-	changes, err = m.ensure(t, full, want, rec)
-	return file, changes, notes, err
-}
-
-// firefoxFile is the file Firefox reads: the system-wide one when it
-// exists (or when no installation ships one), else the installation's.
-func (m *Manager) firefoxFile(t Target) string {
-	if exists(filepath.Join(m.root, t.SystemFile)) {
-		return t.SystemFile
-	}
-	for _, f := range t.DistributionFiles {
-		if exists(filepath.Join(m.root, f)) {
-			return f
-		}
-	}
-	return t.SystemFile
-}
-
 // makeDir creates dir and its missing parents, remembering each.
 func (m *Manager) makeDir(dir string) error {
 	var missing []string
@@ -249,16 +222,19 @@ func (m *Manager) makeDir(dir string) error {
 func (m *Manager) Lift() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	return m.lift(nil)
+}
+
+// lift undoes every change but those to the files in keep, whose records
+// stay (Between writes them again).
+func (m *Manager) lift(keep map[string]Target) error {
 	var errs []error
 	for path, rec := range m.st.Files {
-		var err error
-		if rec.Kind == Firefox && rec.Existed {
-			err = atomicfile.Write(path, rec.Original, 0o644)
-		} else if err = os.Remove(path); errors.Is(err, fs.ErrNotExist) {
-			err = nil
+		if _, ok := keep[path]; ok {
+			continue
 		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s's policy: %w", rec.Browser, err))
+		if err := liftFile(path, rec); err != nil {
+			errs = append(errs, err)
 			continue
 		}
 		delete(m.st.Files, path)
@@ -273,15 +249,36 @@ func (m *Manager) Lift() error {
 		return errors.Join(errs...)
 	}
 	putErr := m.putBack() // said once: a file that cannot go back stays in the state directory
+	var left []string
 	for _, d := range m.st.Created {
-		os.Remove(d) // only when empty
+		if os.Remove(d) != nil && len(keep) > 0 && exists(d) { // only when empty: one holding a kept file stays ours
+			left = append(left, d)
+		}
 	}
-	m.st.Created = nil
+	m.st.Created = left
 	m.conflicts = nil
+	if len(m.st.Files) > 0 {
+		return errors.Join(putErr, m.save())
+	}
 	if err := os.Remove(m.statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	return putErr
+}
+
+// liftFile gives a file written back what it held: a Firefox file its own
+// content; any other, or one that did not exist, is removed.
+func liftFile(path string, rec record) error {
+	var err error
+	if rec.Kind == Firefox && rec.Existed {
+		err = atomicfile.Write(path, rec.Original, 0o644)
+	} else if err = os.Remove(path); errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s's policy: %w", rec.Browser, err)
+	}
+	return nil
 }
 
 // Files returns the files written, for the guard to watch.

@@ -36,7 +36,7 @@ type Want struct {
 // (no other policy sets it or URLBlocklist). Hostnames that do not fit
 // beside the paths are left to the hosts file: notes says so.
 func chromiumPolicy(t Target, w Want, allowOK bool, forcelist []string) (file []byte, exact bool, notes []string) {
-	p, exact, notes := chromiumPolicies(w, allowOK, forcelist, MaxListEntries)
+	p, exact, notes := chromiumPolicies(w, allowOK, forcelist, len(forcelist) == 0, MaxListEntries)
 	b, _ := json.MarshalIndent(t.rename(p), "", "  ")
 	return append(b, '\n'), exact, notes
 }
@@ -46,7 +46,15 @@ func chromiumPolicy(t Target, w Want, allowOK bool, forcelist []string) (file []
 // for a file (JSON) or the registry (values and subkeys) to hold. room is
 // how many entries URLBlocklist may hold: MaxListEntries in a file of its
 // own, fewer beside another program's entries in the registry.
-func chromiumPolicies(w Want, allowOK bool, forcelist []string, room int) (p map[string]any, exact bool, notes []string) {
+//
+// listNames says whether the names blocked whole go into URLBlocklist
+// too. Where the extension is forced in and obeyed (a file on Linux) they
+// do not: the browser checks its list before any extension sees the
+// request, so a listed name would show the browser's own refusal and
+// only then, after a second navigation, the passage (issue 34.4); the
+// extension's redirect answers it in the same navigation, and without the
+// extension the hosts file still refuses it.
+func chromiumPolicies(w Want, allowOK bool, forcelist []string, listNames bool, room int) (p map[string]any, exact bool, notes []string) {
 	p = map[string]any{"DnsOverHttpsMode": "off"}
 	if len(forcelist) > 0 {
 		p["ExtensionInstallForcelist"] = forcelist
@@ -55,11 +63,13 @@ func chromiumPolicies(w Want, allowOK bool, forcelist []string, room int) (p map
 		p["IncognitoModeAvailability"] = 1 // disabled
 	}
 	block := slices.Clone(w.Paths)
-	if len(w.Paths)+len(w.Hosts) <= room {
+	switch {
+	case !listNames: // the extension's redirect and the hosts file refuse them
+	case len(w.Paths)+len(w.Hosts) <= room:
 		for _, h := range w.Hosts {
 			block = append(block, "."+h) // this name exactly, as the hosts file
 		}
-	} else if len(w.Hosts) > 0 {
+	case len(w.Hosts) > 0:
 		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its URL list; the hosts file still blocks them", len(w.Hosts)))
 	}
 	n := len(block)
@@ -101,64 +111,14 @@ func firefoxPatterns(path string) []string {
 	return []string{base, base + "/*", base + "?*", base + ";*"} // ;x: a parameter the platform ignores
 }
 
-// firefoxMerge returns orig (a policies.json, or nil) with the session's
-// entries added: the path patterns (and, where they fit, the blocked
-// names) appended to WebsiteFilter.Block (its other entries and keys
-// kept), DNSOverHTTPS turned off and locked, and private windows turned
-// off when w asks. Every other policy is kept as it was. Invalid JSON is
-// an error: such a file is left alone.
-func firefoxMerge(orig []byte, w Want) (file []byte, notes []string, err error) {
-	top := map[string]json.RawMessage{}
-	if len(strings.TrimSpace(string(orig))) > 0 {
-		if err := json.Unmarshal(orig, &top); err != nil {
-			return nil, nil, fmt.Errorf("it is not valid JSON (%v), so it is left alone", err)
-		}
-	}
-	policies := map[string]json.RawMessage{}
-	if raw, ok := top["policies"]; ok {
-		if err := json.Unmarshal(raw, &policies); err != nil {
-			return nil, nil, fmt.Errorf("its \"policies\" is not an object, so it is left alone")
-		}
-	}
-	filter := map[string]json.RawMessage{}
-	if raw, ok := policies["WebsiteFilter"]; ok {
-		if err := json.Unmarshal(raw, &filter); err != nil {
-			return nil, nil, fmt.Errorf("its WebsiteFilter is not an object, so it is left alone")
-		}
-	}
-	var block []string
-	if raw, ok := filter["Block"]; ok {
-		if err := json.Unmarshal(raw, &block); err != nil {
-			return nil, nil, fmt.Errorf("its WebsiteFilter.Block is not a list, so it is left alone")
-		}
-	}
-	p, notes, err := firefoxPolicies(w, len(block))
-	if err != nil {
-		return nil, nil, err
-	}
-	if f, ok := p["WebsiteFilter"].(map[string]any); ok {
-		filter["Block"] = mustJSON(append(block, f["Block"].([]string)...))
-		policies["WebsiteFilter"] = mustJSON(filter)
-	}
-	policies["DNSOverHTTPS"] = mustJSON(p["DNSOverHTTPS"])
-	if v, ok := p["DisablePrivateBrowsing"]; ok {
-		policies["DisablePrivateBrowsing"] = mustJSON(v)
-	}
-	top["policies"] = mustJSON(policies)
-	b, err := json.MarshalIndent(top, "", "  ")
-	if err != nil {
-		return nil, nil, err
-	}
-	return append(b, '\n'), notes, nil
-}
-
 // firefoxPolicies are the policies Firefox gets for w, beside have
 // WebsiteFilter.Block entries already there (its file's own, or another
-// program's in the registry): the path patterns and, where they fit, the
-// blocked names for WebsiteFilter.Block, DNSOverHTTPS off and locked, and
-// private windows off when w asks. firefoxMerge writes them into a
+// program's in the registry): the path patterns and, where they fit and
+// listNames asks (no extension of ours runs there: see chromiumPolicies),
+// the blocked names for WebsiteFilter.Block, DNSOverHTTPS off and locked,
+// and private windows off when w asks. firefoxMerge writes them into a
 // policies.json, the registry merge into values (a bool as a DWORD).
-func firefoxPolicies(w Want, have int) (p map[string]any, notes []string, err error) {
+func firefoxPolicies(w Want, have int, listNames bool) (p map[string]any, notes []string, err error) {
 	var block []string
 	for _, path := range w.Paths {
 		block = append(block, firefoxPatterns(path)...)
@@ -170,11 +130,13 @@ func firefoxPolicies(w Want, have int) (p map[string]any, notes []string, err er
 	if !all {
 		notes = append(notes, "its website filter has no room for every profile in archives and on the translation proxy")
 	}
-	if have+len(block)+len(w.Hosts) <= MaxListEntries {
+	switch {
+	case !listNames: // the extension's redirect and the hosts file refuse them
+	case have+len(block)+len(w.Hosts) <= MaxListEntries:
 		for _, h := range w.Hosts {
 			block = append(block, "*://"+h+"/*")
 		}
-	} else if len(w.Hosts) > 0 {
+	case len(w.Hosts) > 0:
 		notes = append(notes, fmt.Sprintf("the %d blocked names are too many for its website filter; the hosts file still blocks them", len(w.Hosts)))
 	}
 	p = map[string]any{"DNSOverHTTPS": map[string]any{"Enabled": false, "Locked": true}}

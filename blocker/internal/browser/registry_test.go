@@ -289,7 +289,7 @@ func TestRegistryFirefox(t *testing.T) {
 	report, _, err := e.m.Apply(w)
 	testutil.Must(t, err)
 	st := report[len(report)-1]
-	p, _, _ := firefoxPolicies(w, 1)
+	p, _, _ := firefoxPolicies(w, 1, true)
 	want := append([]string{"*://games.example/*"}, p["WebsiteFilter"].(map[string]any)["Block"].([]string)...)
 	if got := e.list(t, block); !slices.Equal(got, want) {
 		t.Errorf("WebsiteFilter\\Block: %q, want %q", got, want)

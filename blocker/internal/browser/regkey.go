@@ -77,12 +77,12 @@ func (m *Manager) keyPolicies(t Target, key string, w Want, pl *regPlan) (p map[
 	block, allow := pl.theirs(key+`\`+lists[0]), pl.theirs(key+`\`+lists[1])
 	if t.Kind == Firefox {
 		exact = true // its patterns match the profile exactly
-		if p, notes, err = firefoxPolicies(w, block); err != nil {
+		if p, notes, err = firefoxPolicies(w, block, true); err != nil {
 			return nil, false, nil, fmt.Errorf("%s: %w", key, err)
 		}
 		notes = append(notes, firefoxRestart)
 	} else {
-		p, exact, notes = chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, MaxListEntries-block)
+		p, exact, notes = chromiumPolicies(w, block == 0 && allow == 0, m.Forcelist, true, MaxListEntries-block) // the extension may not run: names listed
 	}
 	return t.rename(p), exact, append(notes, m.keyNotes(t, key, lists, block, allow)...), nil
 }

@@ -16,10 +16,13 @@ import (
 
 // browserEnforcer keeps the running block's browser policies (profile
 // paths blocked, secure DNS off, private windows closed) and guards each
-// policy file it wrote. writeMu serialises the reading of the session and
-// the writing of the policies, and nothing else waits on it; mu guards
-// the report and the guarded files, briefly, so status never waits on a
-// write.
+// policy file it wrote. Between blocks, while the daemon serves, Firefox
+// ESR's policy keeps our extension (browser.Manager.Between): Firefox
+// reads it only at its start, and with the extension there a new block
+// applies at once. When the daemon stops with no block, that goes too.
+// writeMu serialises the reading of the session and the writing of the
+// policies, and nothing else waits on it; mu guards the report and the
+// guarded files, briefly, so status never waits on a write.
 type browserEnforcer struct {
 	m        *browser.Manager // nil: browser policies off (Config.BrowserRoot "")
 	snap     func() session.Snapshot
@@ -30,6 +33,7 @@ type browserEnforcer struct {
 	wake     chan struct{} // new files may need a guard
 
 	writeMu sync.Mutex
+	serving bool // under writeMu: run is running (the daemon serves)
 	mu      sync.Mutex
 	report  []api.BrowserStatus
 	guarded map[string]bool
@@ -41,8 +45,9 @@ func newBrowserEnforcer(cfg *Config, m *browser.Manager, snap func() session.Sna
 }
 
 // apply writes the running block's policies and records a tamper event for
-// each browser whose file had to be restored. Without a block, or with
-// browsers off, it does nothing.
+// each browser whose file had to be restored. Without a block it keeps
+// what stays between blocks (while the daemon serves); with browsers off
+// it does nothing.
 func (b *browserEnforcer) apply() {
 	if b.m == nil {
 		return
@@ -50,6 +55,9 @@ func (b *browserEnforcer) apply() {
 	b.writeMu.Lock()
 	snap := b.snap()
 	if !snap.Active {
+		if b.serving && snap.Broken == nil {
+			b.betweenLogged()
+		}
 		b.writeMu.Unlock()
 		return
 	}
@@ -83,7 +91,49 @@ func (b *browserEnforcer) lift() error {
 	b.mu.Lock()
 	b.report = nil
 	b.mu.Unlock()
+	if b.serving {
+		return b.between()
+	}
 	return b.m.Lift()
+}
+
+// between makes the policies those between blocks, under writeMu; it
+// returns what lifting the block's failed on.
+func (b *browserEnforcer) between() error {
+	notes, err := b.m.Between()
+	for _, n := range notes {
+		b.log.Warn("between blocks: " + n)
+	}
+	select {
+	case b.wake <- struct{}{}: // a file kept may need its guard
+	default:
+	}
+	return err
+}
+
+// betweenLogged is between where nothing retries it: its error is
+// logged, and the next guard check or lift tries again.
+func (b *browserEnforcer) betweenLogged() {
+	if err := b.between(); err != nil {
+		b.log.Warn("the browser policies of the last block could not all be lifted; tried again at the next check", "err", err)
+	}
+}
+
+// serve marks the daemon serving or not. Serving, it keeps what stays
+// between blocks; stopping with no block, it lifts that too. With a
+// state that cannot be read it touches nothing (a block may run).
+func (b *browserEnforcer) serve(on bool) {
+	b.writeMu.Lock()
+	defer b.writeMu.Unlock()
+	b.serving = on
+	if snap := b.snap(); snap.Active || snap.Broken != nil {
+		return
+	}
+	if on {
+		b.betweenLogged()
+	} else if err := b.m.Lift(); err != nil {
+		b.log.Error("lifting what the browsers keep between blocks failed; `nocontactd cleanup` undoes it", "err", err)
+	}
 }
 
 // status is the last report, for status.
@@ -100,6 +150,8 @@ func (b *browserEnforcer) run(ctx context.Context, spawn func(func())) {
 	if b.m == nil {
 		return
 	}
+	b.serve(true)
+	defer b.serve(false)
 	spawn(func() {
 		if err := b.m.WatchRegistry(ctx, b.apply); err != nil {
 			b.log.Warn("the browsers' registry policies cannot be watched; they are checked at the guard's periodic check", "err", err)

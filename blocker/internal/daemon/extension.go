@@ -26,11 +26,15 @@ type pages struct {
 }
 
 // ext is the packed extension the sinkhole serves and the policies
-// force-install.
+// force-install: a CRX for the Chromium family, an XPI for Firefox ESR.
 type ext struct {
 	id, base string // base: "http://127.78.0.1" (with the port if not 80)
-	crx      []byte
+	crx, xpi []byte
 }
+
+// xpiPath is where the sinkhole serves the XPI. It names the version:
+// Firefox installs again from its policy only when the URL changes.
+const xpiPath = "/nocontact/extension-" + extension.Version + ".xpi"
 
 // setupExtension packs the extension with the key kept in the state
 // directory. It is on with browser policies, the sinkhole's HTTP port and
@@ -51,14 +55,19 @@ func (p *pages) setupExtension(bm *browser.Manager) error {
 	if err != nil {
 		return err
 	}
+	xpi, err := extension.XPI()
+	if err != nil {
+		return err
+	}
 	base := p.localBase()
-	p.ext = &ext{id: id, base: base, crx: crx}
+	p.ext = &ext{id: id, base: base, crx: crx, xpi: xpi}
 	bm.Forcelist = []string{id + ";" + base + "/nocontact/updates.xml"}
+	bm.Firefox = &browser.FirefoxExtension{ID: extension.FirefoxID, URL: base + xpiPath}
 	return nil
 }
 
 // local answers the requests for the sinkhole's own address: the
-// extension's update manifest, its CRX and rules, and the page a blocked
+// extension's update manifest, its CRX, XPI and rules, and the page a blocked
 // tab is sent to (a visit, over https as the tab asked).
 func (p *pages) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 	if req.Host != p.cfg.Sinkhole.String() || !strings.HasPrefix(req.Path, "/nocontact/") {
@@ -79,6 +88,8 @@ func (p *pages) local(req sinkhole.Request) (sinkhole.LocalResponse, bool) {
 			Body: extension.UpdateManifest(p.ext.id, p.ext.base+"/nocontact/extension.crx")}, true
 	case u.Path == "/nocontact/extension.crx":
 		return sinkhole.LocalResponse{Status: 200, ContentType: "application/x-chrome-extension", Body: p.ext.crx}, true
+	case u.Path == xpiPath:
+		return sinkhole.LocalResponse{Status: 200, ContentType: "application/x-xpinstall", Body: p.ext.xpi}, true
 	case u.Path == "/nocontact/rules.json" && !p.localPeerAllowed(req):
 		return sinkhole.LocalResponse{Status: 403, ContentType: "text/plain"}, true // the names are the owner's
 	case u.Path == "/nocontact/rules.json":

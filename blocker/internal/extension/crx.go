@@ -1,6 +1,7 @@
 // Package extension builds No Contact's browser extension (the files in
 // src/), packs it as a signed CRX3 the Chromium family installs from a
-// local update URL, writes its update manifest, and turns a session into
+// local update URL and as the XPI Firefox ESR installs through its
+// policy, writes its update manifest, and turns a session into
 // the rules the extension applies: a top-level visit to a blocked name or
 // profile goes to the sinkhole's page with the passage.
 package extension
@@ -25,7 +26,7 @@ import (
 var src embed.FS
 
 // Version is the extension's version, as its manifest says.
-const Version = "1.3.0"
+const Version = "1.5.0"
 
 // ID returns the extension ID Chromium derives from a public key: the
 // first 16 bytes of the SHA-256 of its DER (SubjectPublicKeyInfo), each
@@ -45,7 +46,11 @@ func ID(pub *rsa.PublicKey) (string, error) {
 
 // Zip returns the extension's files as a zip archive, the same bytes every
 // time (sorted names, fixed times).
-func Zip() ([]byte, error) {
+func Zip() ([]byte, error) { return archive(nil) }
+
+// archive zips the extension's files, each as edit returns it (nil: as
+// they are).
+func archive(edit func(name string, data []byte) ([]byte, error)) ([]byte, error) {
 	var names []string
 	err := fs.WalkDir(src, "src", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -61,6 +66,9 @@ func Zip() ([]byte, error) {
 	zw := zip.NewWriter(&b)
 	for _, n := range names {
 		data, err := src.ReadFile(n)
+		if err == nil && edit != nil {
+			data, err = edit(n[len("src/"):], data)
+		}
 		if err != nil {
 			return nil, err
 		}
