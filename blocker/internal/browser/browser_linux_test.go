@@ -16,6 +16,11 @@ import (
 func machine(t *testing.T, ids ...string) string {
 	t.Helper()
 	root := t.TempDir()
+	// No browser of this machine runs in the test's: the notes that say
+	// "Firefox was open before" must not depend on what runs here.
+	old := procDir
+	procDir = filepath.Join(root, "proc")
+	t.Cleanup(func() { procDir = old })
 	for _, tg := range Targets {
 		if slices.Contains(ids, tg.ID) {
 			p := filepath.Join(root, tg.Binaries[0])
@@ -222,13 +227,12 @@ func TestSandboxedBrowsersAreListed(t *testing.T) {
 
 func TestRunningFirefoxIsAskedToRestart(t *testing.T) {
 	proc := t.TempDir()
-	defer func(old string) { procDir = old }(procDir)
-	procDir = proc
 	testutil.Must(t, os.MkdirAll(filepath.Join(proc, "4242"), 0o755))
 	testutil.Must(t, os.WriteFile(filepath.Join(proc, "4242", "comm"), []byte("firefox-esr\n"), 0o644))
 	old := time.Now().Add(-time.Hour)
 	testutil.Must(t, os.Chtimes(filepath.Join(proc, "4242"), old, old)) // started an hour ago
 	root := machine(t, "firefox")
+	procDir = proc // machine's clean-up puts the real one back
 	report, _, _ := newManager(t, root).Apply(Want{})
 	if !slices.ContainsFunc(report[0].Notes, func(n string) bool { return strings.Contains(n, "restart Firefox") }) {
 		t.Fatalf("an open Firefox is not asked to restart: %+v", report[0].Notes)
