@@ -101,30 +101,17 @@ func phoneConnect(fs *pflag.FlagSet) runFunc {
 	}
 }
 
-// secretWord is what each filter calls its credential.
-func secretWord(k api.FilterKind) string {
-	switch k {
-	case api.FilterNextDNS:
-		return "API key (my.nextdns.io › Account › API)"
-	case api.FilterControlD:
-		return "API token with write access (controld.com › Preferences › API)"
-	case api.FilterPiHole:
-		return "password or app password"
-	}
-	return "password"
-}
-
 // readSecret reads the credential from a prompt that does not echo, or
 // from standard input when it is not a terminal: never from an argument,
 // which every user's ps can show.
 func readSecret(env Env, k api.FilterKind) (string, error) {
 	if env.Secret == nil {
-		return "", usagef("phone connect: the %s %s must come from standard input", k.Title(), secretWord(k))
+		return "", usagef("phone connect: the %s %s must come from standard input", k.Title(), words.PhoneSecret(k))
 	}
-	s, err := env.Secret(k.Title() + " " + secretWord(k) + ": ")
+	s, err := env.Secret(k.Title() + " " + words.PhoneSecret(k) + ": ")
 	s = strings.TrimSpace(s)
 	if err != nil && !errors.Is(err, io.EOF) || s == "" {
-		return "", usagef("phone connect: no %s was given; type it at the prompt or pipe it in: nocontact phone connect %s < key.txt", secretWord(k), k)
+		return "", usagef("phone connect: no %s was given; type it at the prompt or pipe it in: nocontact phone connect %s < key.txt", words.PhoneSecret(k), k)
 	}
 	return s, nil
 }

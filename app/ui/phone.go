@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nocontact-app/nocontact/app/words"
 	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/content/profile"
 )
@@ -74,13 +76,15 @@ func (p *Phone) fields() {
 	show(p.URL, k.AtHome())
 	show(p.User, k == api.FilterAdGuardHome)
 	show(p.Secret, k != "")
-	p.Secret.SetPlaceHolder(secretPlaceholder(k))
+	p.Secret.SetPlaceHolder(capitalized(words.PhoneSecret(k)))
 	if k == "" {
 		p.Connect.Disable()
 	} else {
 		p.Connect.Enable()
 	}
 }
+
+func capitalized(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 func show(o fyne.CanvasObject, visible bool) {
 	if visible {
@@ -90,16 +94,6 @@ func show(o fyne.CanvasObject, visible bool) {
 	}
 }
 
-func secretPlaceholder(k api.FilterKind) string {
-	switch k {
-	case api.FilterNextDNS:
-		return "API key (my.nextdns.io › Account › API)"
-	case api.FilterControlD:
-		return "API token with write access"
-	}
-	return "Password"
-}
-
 // Refresh asks the daemon for the connection; profiles are those saved
 // (the platforms to ask about come from them).
 func (p *Phone) Refresh(profiles []profile.Profile) {
@@ -107,20 +101,15 @@ func (p *Phone) Refresh(profiles []profile.Profile) {
 	p.d.Async(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		st, err := p.d.Daemon.Phone(ctx)
-		active := false
-		if s, serr := p.d.Daemon.Status(ctx); serr == nil {
-			active = s.Session != nil
-		}
+		s, err := p.d.Daemon.Status(ctx) // the block and the phone in one answer
 		fyne.Do(func() {
-			p.platforms, p.active = platforms, active
+			p.platforms, p.st = platforms, nil
 			if err != nil {
-				p.st = nil
 				p.render()
 				p.say(reason(err))
 				return
 			}
-			p.st = st
+			p.active, p.st = s.Session != nil, s.Phone // nil: no filter connected
 			p.render()
 		})
 	})
@@ -135,52 +124,47 @@ func (p *Phone) onConnect() {
 	req := api.PhoneConnect{Kind: p.kind(), Profile: p.Profile.Text, URL: p.URL.Text, User: p.User.Text, Secret: p.Secret.Text}
 	p.Connect.Disable()
 	p.say("Checking with " + req.Kind.Title() + "…")
+	p.call(func() (*api.PhoneStatus, error) { return p.d.Daemon.ConnectPhone(context.Background(), req) }, func(err error) {
+		p.Connect.Enable()
+		if err == nil {
+			p.Secret.SetText("")
+			p.say("")
+		}
+	})
+}
+
+// call asks the daemon off the UI thread; back on it, the connection it
+// answers is shown, or the reason it failed is said, and then done runs
+// with the error.
+func (p *Phone) call(ask func() (*api.PhoneStatus, error), done func(error)) {
 	p.d.Async(func() {
-		st, err := p.d.Daemon.ConnectPhone(context.Background(), req)
+		st, err := ask()
 		fyne.Do(func() {
-			p.Connect.Enable()
 			if err != nil {
 				p.say(reason(err))
-				return
+			} else {
+				p.st = st
+				p.render()
 			}
-			p.Secret.SetText("")
-			p.st = st
-			p.render()
-			p.say("")
+			done(err)
 		})
 	})
 }
 
 func (p *Phone) onDisconnect() {
-	p.d.Async(func() {
-		st, err := p.d.Daemon.DisconnectPhone(context.Background())
-		fyne.Do(func() {
-			if err != nil {
-				p.say(reason(err))
-				return
-			}
-			p.st = st
-			p.render()
+	p.call(func() (*api.PhoneStatus, error) { return p.d.Daemon.DisconnectPhone(context.Background()) }, func(err error) {
+		if err == nil {
 			p.say("Disconnected: our entries are off the filter, and its key is forgotten.")
-		})
+		}
 	})
 }
 
 // onChoice keeps the answer for one platform.
 func (p *Phone) onChoice(pl *profile.Platform, all bool) {
 	c := profile.PhoneChoose(p.st.Choice, pl, all)
-	p.d.Async(func() {
-		st, err := p.d.Daemon.ChoosePhone(context.Background(), c)
-		fyne.Do(func() {
-			if err != nil {
-				p.say(reason(err))
-				return
-			}
-			p.st = st
-			p.render()
-			if !all && p.active {
-				p.say("On your phone, " + pl.Name + " stays blocked until this block ends.")
-			}
-		})
+	p.call(func() (*api.PhoneStatus, error) { return p.d.Daemon.ChoosePhone(context.Background(), c) }, func(err error) {
+		if err == nil && !all && p.active {
+			p.say("On your phone, " + pl.Name + " stays blocked until this block ends.")
+		}
 	})
 }

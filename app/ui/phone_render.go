@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -51,7 +53,7 @@ func (p *Phone) renderConnected() {
 	p.Line.SetText(words.Phone(st))
 	p.Box.Add(p.Line)
 	if len(st.Published) > 0 {
-		p.Box.Add(widget.NewAccordion(widget.NewAccordionItem("What is on it", wrapped(joinLines(st.Published)))))
+		p.Box.Add(widget.NewAccordion(widget.NewAccordionItem("What is on it", wrapped(strings.Join(st.Published, "\n")))))
 	}
 	for _, pl := range p.platforms {
 		p.Box.Add(p.question(pl))
@@ -123,15 +125,4 @@ func bold(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	return l
-}
-
-func joinLines(names []string) string {
-	out := ""
-	for i, n := range names {
-		if i > 0 {
-			out += "\n"
-		}
-		out += n
-	}
-	return out
 }

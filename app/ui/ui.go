@@ -29,7 +29,6 @@ type Daemon interface {
 	AddSchedule(ctx context.Context, req api.ScheduleRequest) (*api.Schedule, error)
 	RemoveSchedule(ctx context.Context, id string) (*api.Schedule, error)
 	KeepSchedule(ctx context.Context, id string) (*api.Schedule, error)
-	Phone(ctx context.Context) (*api.PhoneStatus, error)
 	ConnectPhone(ctx context.Context, req api.PhoneConnect) (*api.PhoneStatus, error)
 	DisconnectPhone(ctx context.Context) (*api.PhoneStatus, error)
 	ChoosePhone(ctx context.Context, choice api.PhoneChoice) (*api.PhoneStatus, error)

@@ -77,6 +77,20 @@ func PhoneSetupLines(s api.PhoneSetup) []string {
 	return out
 }
 
+// PhoneSecret names the credential a filter asks for and where to find
+// it, for the prompt and the window's field.
+func PhoneSecret(k api.FilterKind) string {
+	switch k {
+	case api.FilterNextDNS:
+		return "API key (my.nextdns.io › Account › API)"
+	case api.FilterControlD:
+		return "API token with write access (controld.com › Preferences › API)"
+	case api.FilterPiHole:
+		return "password or app password"
+	}
+	return k.SecretWord()
+}
+
 // PhoneAsk is the question for a platform a DNS filter can only block
 // whole: "On your phone: block all of Instagram, or nothing?"
 func PhoneAsk(platform string) string {

@@ -33,6 +33,18 @@ func (k FilterKind) Title() string {
 	return string(k)
 }
 
+// SecretWord is what the service calls its credential: "API key", "API
+// token", "password".
+func (k FilterKind) SecretWord() string {
+	switch k {
+	case FilterNextDNS:
+		return "API key"
+	case FilterControlD:
+		return "API token"
+	}
+	return "password"
+}
+
 // AtHome reports whether the filter runs on the person's own network
 // (it then needs its address, and covers only that network).
 func (k FilterKind) AtHome() bool { return k == FilterPiHole || k == FilterAdGuardHome }

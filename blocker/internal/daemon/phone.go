@@ -55,6 +55,13 @@ func newPhoneEnforcer(cfg *Config, snap func() session.Snapshot, tamper func(str
 	return p
 }
 
+// state is a copy of the connection and the ledger.
+func (p *phoneEnforcer) state() phoneState {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.st
+}
+
 // nudge has the filter brought in line with the session now.
 func (p *phoneEnforcer) nudge() {
 	if p == nil {
@@ -96,9 +103,7 @@ func (p *phoneEnforcer) run(ctx context.Context) {
 func (p *phoneEnforcer) sync(ctx context.Context) error {
 	p.syncMu.Lock()
 	defer p.syncMu.Unlock()
-	p.mu.Lock()
-	st := p.st
-	p.mu.Unlock()
+	st := p.state()
 	if !st.connected() {
 		return nil
 	}

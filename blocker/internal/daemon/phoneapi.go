@@ -40,9 +40,7 @@ func (p *phoneEnforcer) connect(ctx context.Context, req api.PhoneConnect) error
 	}
 	p.syncMu.Lock()
 	defer p.syncMu.Unlock()
-	p.mu.Lock()
-	st := p.st
-	p.mu.Unlock()
+	st := p.state()
 	next := phoneState{Account: acct, Choice: st.Choice, Setup: lookupSetup(ctx, f)}
 	if st.connected() && sameFilter(st.Account, acct) {
 		next.Ours, next.LogSince = st.Ours, st.LogSince // a new key for the same filter
@@ -70,9 +68,7 @@ func (p *phoneEnforcer) connect(ctx context.Context, req api.PhoneConnect) error
 func (p *phoneEnforcer) disconnect(ctx context.Context) error {
 	p.syncMu.Lock()
 	defer p.syncMu.Unlock()
-	p.mu.Lock()
-	st := p.st
-	p.mu.Unlock()
+	st := p.state()
 	if !st.connected() {
 		return nil
 	}
@@ -137,9 +133,7 @@ func (p *phoneEnforcer) choose(c api.PhoneChoice) error {
 	}
 	p.syncMu.Lock()
 	defer p.syncMu.Unlock()
-	p.mu.Lock()
-	next := p.st
-	p.mu.Unlock()
+	next := p.state()
 	if !next.connected() {
 		return api.Errorf(api.CodeInvalid, "connect the phone's DNS filter first")
 	}
@@ -189,7 +183,7 @@ func (p *phoneEnforcer) status() api.PhoneStatus {
 	st.Setup = api.PhoneSetup{PrivateDNS: setup.PrivateDNS, AppleProfile: setup.AppleProfile, Home: setup.Home, Note: setup.Note}
 	st.Published = slices.Clone(p.st.Ours)
 	st.Pending = len(p.st.Ours) > 0 && !p.snap().Active
-	st.QueryLog = a.Kind != dnsfilter.ControlD
+	st.QueryLog = a.Kind.ReadsQueryLog()
 	return st
 }
 

@@ -2,7 +2,6 @@ package daemon
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
@@ -20,31 +19,32 @@ const logLag = 5 * time.Minute
 // readLog records the phone's queries for the block's names since the last
 // reading as attempts: the queries of one device for one site within a
 // minute of the first are one attempt, with a count. A filter without a
-// readable log is not an error.
+// readable log is skipped. Where the reading stands is saved only when it
+// found queries (after them, so a restart never counts one twice); without
+// new ones it moves on in memory, at most logLag back, since a filter may
+// log a query a little late.
 func (p *phoneEnforcer) readLog(ctx context.Context, f dnsfilter.Filter, st *phoneState, names []string) error {
+	if !st.Account.Kind.ReadsQueryLog() {
+		return nil
+	}
 	since := st.LogSince
 	if since.IsZero() {
 		since = p.now().Add(-p.every)
 	}
 	qs, err := f.Queries(ctx, since, names)
-	if errors.Is(err, dnsfilter.ErrNoQueryLog) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}
-	for _, ev := range phoneAttempts(qs) {
-		p.visit(ev)
-	}
 	next := *st
-	// A filter may log a query a little late: without new queries the
-	// next reading starts at most logLag back.
 	next.LogSince = later(since, p.now().Add(-logLag))
 	if len(qs) > 0 {
+		for _, ev := range phoneAttempts(qs) {
+			p.visit(ev)
+		}
 		next.LogSince = later(since, qs[len(qs)-1].Time.Add(time.Millisecond))
-	}
-	if err := savePhone(p.path, next); err != nil {
-		return err
+		if err := savePhone(p.path, next); err != nil {
+			return err
+		}
 	}
 	*st = next
 	p.mu.Lock()

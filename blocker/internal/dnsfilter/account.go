@@ -43,15 +43,11 @@ func (k Kind) defaultURL() string {
 }
 
 // secretWord is what the service calls the secret, for sentences.
-func (k Kind) secretWord() string {
-	switch k {
-	case NextDNS:
-		return "API key"
-	case ControlD:
-		return "API token"
-	}
-	return "password"
-}
+func (k Kind) secretWord() string { return api.FilterKind(k).SecretWord() }
+
+// ReadsQueryLog reports whether the service's API gives its query log
+// (Control D's does not: its Queries answers ErrNoQueryLog).
+func (k Kind) ReadsQueryLog() bool { return k != ControlD }
 
 // Account is how to reach one filter. Secret is an API key (NextDNS), a
 // token (Control D), a password or app password (Pi-hole), a password
