@@ -120,18 +120,7 @@ type agLogItem struct {
 }
 
 func (g *adGuard) Queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
-	if err := checkNames(names); err != nil {
-		return nil, err
-	}
-	var qs []Query
-	for _, name := range names {
-		got, err := g.queries(ctx, since, name)
-		if err != nil {
-			return nil, err
-		}
-		qs = append(qs, got...)
-	}
-	return sortQueries(qs), nil
+	return queriesByName(ctx, since, names, g.queries)
 }
 
 // queries reads the log entries matching name (the API's search),

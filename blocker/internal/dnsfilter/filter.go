@@ -146,3 +146,21 @@ func setOf(names []string) map[string]bool {
 	}
 	return m
 }
+
+// queriesByName reads the log for each of names with one, a service's
+// reading for one name, and returns them all oldest first.
+func queriesByName(ctx context.Context, since time.Time, names []string,
+	one func(context.Context, time.Time, string) ([]Query, error)) ([]Query, error) {
+	if err := checkNames(names); err != nil {
+		return nil, err
+	}
+	var qs []Query
+	for _, name := range names {
+		got, err := one(ctx, since, name)
+		if err != nil {
+			return nil, err
+		}
+		qs = append(qs, got...)
+	}
+	return sortQueries(qs), nil
+}

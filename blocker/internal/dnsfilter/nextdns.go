@@ -138,18 +138,7 @@ type nextDNSLog struct {
 }
 
 func (n *nextDNS) Queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
-	if err := checkNames(names); err != nil {
-		return nil, err
-	}
-	var qs []Query
-	for _, name := range names {
-		got, err := n.queries(ctx, since, name)
-		if err != nil {
-			return nil, err
-		}
-		qs = append(qs, got...)
-	}
-	return sortQueries(qs), nil
+	return queriesByName(ctx, since, names, n.queries)
 }
 
 // queries reads the log entries whose domain contains name (the API's

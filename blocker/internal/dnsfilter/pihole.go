@@ -230,18 +230,7 @@ type piHoleQuery struct {
 }
 
 func (p *piHole) Queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
-	if err := checkNames(names); err != nil {
-		return nil, err
-	}
-	var qs []Query
-	for _, name := range names {
-		got, err := p.queries(ctx, since, name)
-		if err != nil {
-			return nil, err
-		}
-		qs = append(qs, got...)
-	}
-	return sortQueries(qs), nil
+	return queriesByName(ctx, since, names, p.queries)
 }
 
 // queries reads the queries for name and its subdomains ("*name", the
