@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -115,18 +116,56 @@ func startAdGuardHome(t testing.TB, bin, ip string, web, dns int) {
 			t.Logf("AdGuard Home's output:\n%s", out.String())
 		}
 	})
-	url := fmt.Sprintf("http://%s:%d/control/status", ip, web)
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		req, _ := http.NewRequest(http.MethodGet, url, nil)
-		req.SetBasicAuth(aghUser, aghPassword)
-		if resp, err := http.DefaultClient.Do(req); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return
-			}
+	// AdGuard Home answers /control/status as soon as its web server is up,
+	// but registers the filtering API and starts its DNS server a moment
+	// later, in another goroutine: it is ready when all three answer.
+	base := fmt.Sprintf("http://%s:%d/control/", ip, web)
+	deadline := time.Now().Add(20 * time.Second)
+	for _, path := range []string{"status", "filtering/status", "querylog"} {
+		waitFor(t, deadline, &out, func() bool { return aghAnswers(base + path) })
+	}
+	waitFor(t, deadline, &out, func() bool { return dnsAnswers(ip, dns, "own.example") })
+}
+
+// waitFor polls ready until it holds or the deadline passes.
+func waitFor(t testing.TB, deadline time.Time, out *bytes.Buffer, ready func() bool) {
+	t.Helper()
+	for ; time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if ready() {
+			return
 		}
 	}
-	t.Fatalf("AdGuard Home did not answer at %s within 20 s:\n%s", url, out.String())
+	t.Fatalf("AdGuard Home was not ready within 20 s:\n%s", out.String())
+}
+
+// aghAnswers reports whether AdGuard Home's API answers url with 200.
+func aghAnswers(url string) bool {
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.SetBasicAuth(aghUser, aghPassword)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+
+// dnsAnswers reports whether the DNS server on ip:port answers a lookup
+// of name (one of OwnRules, answered from the rules, not upstream).
+func dnsAnswers(ip string, port int, name string) bool {
+	c, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	_, err := resolver(ip, port).LookupHost(c, name)
+	var de *net.DNSError
+	return err == nil || errors.As(err, &de) && de.IsNotFound
+}
+
+// resolver asks only the DNS server on ip:port.
+func resolver(ip string, port int) *net.Resolver {
+	return &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, network, fmt.Sprintf("%s:%d", ip, port))
+	}}
 }
 
 // aghConfig is a configuration with only what the test needs: the API on
@@ -178,10 +217,7 @@ schema_version: 34
 func (r *Real) Lookup(t testing.TB, name string) {
 	ip, port := r.IP, r.DNS
 	t.Helper()
-	res := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
-		var d net.Dialer
-		return d.DialContext(ctx, network, fmt.Sprintf("%s:%d", ip, port))
-	}}
+	res := resolver(ip, port)
 	c, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	addrs, err := res.LookupHost(c, name)
