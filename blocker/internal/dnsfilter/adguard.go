@@ -120,13 +120,15 @@ type agLogItem struct {
 }
 
 func (g *adGuard) Queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
-	return queriesByName(ctx, since, names, g.queries)
+	return blockedQueries(ctx, since, names, g.queries)
 }
 
-// queries reads the log entries matching name (the API's search),
-// newest first, paging with older_than until since is passed.
-func (g *adGuard) queries(ctx context.Context, since time.Time, name string) ([]Query, error) {
-	q := url.Values{"search": {name}, "limit": {strconv.Itoa(agPageSize)}}
+// queries reads the blocked entries of the log (response_status, which
+// AdGuard Home has kept since long before "reason" replaced it), newest
+// first, paging with older_than until since is passed, and keeps those
+// for names.
+func (g *adGuard) queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
+	q := url.Values{"response_status": {"blocked"}, "limit": {strconv.Itoa(agPageSize)}}
 	var qs []Query
 	for page := 0; page < agMaxPages; page++ {
 		var out struct {
@@ -144,7 +146,7 @@ func (g *adGuard) queries(ctx context.Context, since time.Time, name string) ([]
 				older = true
 				continue
 			}
-			if !covers([]string{name}, l.Question.Name) {
+			if !covers(names, l.Question.Name) {
 				continue
 			}
 			client := l.Client

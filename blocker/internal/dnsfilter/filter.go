@@ -117,8 +117,8 @@ func covers(names []string, name string) bool {
 	return false
 }
 
-// sortQueries orders qs oldest first and drops exact repeats (the same
-// query read through two names' searches).
+// sortQueries orders qs oldest first and drops exact repeats (one
+// lookup's A and AAAA queries, logged alike).
 func sortQueries(qs []Query) []Query {
 	slices.SortStableFunc(qs, func(a, b Query) int {
 		if c := a.Time.Compare(b.Time); c != 0 {
@@ -147,20 +147,21 @@ func setOf(names []string) map[string]bool {
 	return m
 }
 
-// queriesByName reads the log for each of names with one, a service's
-// reading for one name, and returns them all oldest first.
-func queriesByName(ctx context.Context, since time.Time, names []string,
-	one func(context.Context, time.Time, string) ([]Query, error)) ([]Query, error) {
+// blockedQueries reads the service's log of blocked queries once with
+// read, which keeps those for any of names, and returns them oldest
+// first. One reading for every name, not one per name: a block holds
+// dozens of names, and the services meter their APIs.
+func blockedQueries(ctx context.Context, since time.Time, names []string,
+	read func(context.Context, time.Time, []string) ([]Query, error)) ([]Query, error) {
 	if err := checkNames(names); err != nil {
 		return nil, err
 	}
-	var qs []Query
-	for _, name := range names {
-		got, err := one(ctx, since, name)
-		if err != nil {
-			return nil, err
-		}
-		qs = append(qs, got...)
+	if len(names) == 0 {
+		return nil, nil
+	}
+	qs, err := read(ctx, since, names)
+	if err != nil {
+		return nil, err
 	}
 	return sortQueries(qs), nil
 }

@@ -164,15 +164,26 @@ func TestRefusesWhatIsNotAHostName(t *testing.T) {
 	})
 }
 
+// TestQueries reads the blocked queries for the names asked, in one
+// request however many names are asked: a query let through (before the
+// block), a blocked query for another name, and one before since are not
+// theirs.
 func TestQueries(t *testing.T) {
 	each(t, func(t *testing.T, fake *dnsfiltertest.Fake, f dnsfilter.Filter) {
 		since := time.Now().Add(-time.Hour).Truncate(time.Second)
+		fake.Query("www.instagram.com", "Pixel 8", since.Add(5*time.Minute)) // not blocked yet
+		fake.AddOwn("ads.example")
+		names := []string{"instagram.com", "www.instagram.com", "notinstagram.com"}
+		if err := f.Add(ctx(t), names[:2]); err != nil {
+			t.Fatal(err)
+		}
 		fake.Query("instagram.com", "Old phone", since.Add(-time.Minute)) // before since
 		fake.Query("www.instagram.com", "Pixel 8", since.Add(10*time.Minute))
 		fake.Query("notinstagram.com", "Pixel 8", since.Add(11*time.Minute))
-		fake.Query("example.org", "Pixel 8", since.Add(12*time.Minute))
+		fake.Query("ads.example", "Pixel 8", since.Add(12*time.Minute))
 		fake.Query("instagram.com", "192.168.1.50", since.Add(20*time.Minute))
-		got, err := f.Queries(ctx(t), since, []string{"instagram.com"})
+		before := fake.Requests()
+		got, err := f.Queries(ctx(t), since, names)
 		if fake.Kind() == dnsfilter.ControlD {
 			if !errors.Is(err, dnsfilter.ErrNoQueryLog) {
 				t.Fatalf("Queries = %v, %v; want ErrNoQueryLog", got, err)
@@ -181,6 +192,9 @@ func TestQueries(t *testing.T) {
 		}
 		if err != nil {
 			t.Fatalf("Queries: %v", err)
+		}
+		if n := fake.Requests() - before; n != 1 && fake.Kind() != dnsfilter.PiHole || n > 2 {
+			t.Errorf("Queries for %d names sent %d requests, want one reading", len(names), n)
 		}
 		want := []dnsfilter.Query{
 			{Time: since.Add(10 * time.Minute), Name: "www.instagram.com", Client: "Pixel 8"},

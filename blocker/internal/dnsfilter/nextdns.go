@@ -138,13 +138,13 @@ type nextDNSLog struct {
 }
 
 func (n *nextDNS) Queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
-	return queriesByName(ctx, since, names, n.queries)
+	return blockedQueries(ctx, since, names, n.queries)
 }
 
-// queries reads the log entries whose domain contains name (the API's
-// search), oldest first, a few pages at most.
-func (n *nextDNS) queries(ctx context.Context, since time.Time, name string) ([]Query, error) {
-	q := url.Values{"from": {since.UTC().Format(time.RFC3339Nano)}, "search": {name},
+// queries reads the blocked entries of the log (status=blocked), oldest
+// first, a few pages at most, and keeps those for names.
+func (n *nextDNS) queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
+	q := url.Values{"from": {since.UTC().Format(time.RFC3339Nano)}, "status": {"blocked"},
 		"sort": {"asc"}, "limit": {strconv.Itoa(nextDNSPageSize)}}
 	var qs []Query
 	for page := 0; page < nextDNSMaxPages; page++ {
@@ -162,7 +162,7 @@ func (n *nextDNS) queries(ctx context.Context, since time.Time, name string) ([]
 			return nil, err
 		}
 		for _, l := range out.Data {
-			if !covers([]string{name}, l.Domain) || l.Timestamp.Before(since) {
+			if !covers(names, l.Domain) || l.Timestamp.Before(since) {
 				continue
 			}
 			client := l.ClientIP

@@ -230,13 +230,14 @@ type piHoleQuery struct {
 }
 
 func (p *piHole) Queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
-	return queriesByName(ctx, since, names, p.queries)
+	return blockedQueries(ctx, since, names, p.queries)
 }
 
-// queries reads the queries for name and its subdomains ("*name", the
-// API's wildcard), newest first in pages that share one cursor.
-func (p *piHole) queries(ctx context.Context, since time.Time, name string) ([]Query, error) {
-	q := url.Values{"from": {strconv.FormatInt(since.Unix(), 10)}, "domain": {"*" + name},
+// queries reads the blocked queries (upstream=blocklist, FTL's
+// pseudo-upstream for every blocked status), newest first in pages that
+// share one cursor, and keeps those for names.
+func (p *piHole) queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
+	q := url.Values{"from": {strconv.FormatInt(since.Unix(), 10)}, "upstream": {"blocklist"},
 		"length": {strconv.Itoa(piHolePageSize)}}
 	var qs []Query
 	for page := 0; page < piHoleMaxPages; page++ {
@@ -250,7 +251,7 @@ func (p *piHole) queries(ctx context.Context, since time.Time, name string) ([]Q
 		for _, l := range out.Queries {
 			sec, frac := math.Modf(l.Time)
 			t := time.Unix(int64(sec), int64(frac*1e9))
-			if !covers([]string{name}, l.Domain) || t.Before(since) {
+			if !covers(names, l.Domain) || t.Before(since) {
 				continue
 			}
 			client := l.Client.IP

@@ -110,6 +110,9 @@ func (b *agBackend) queryLog(w http.ResponseWriter, r *http.Request) {
 		if !older.IsZero() && !l.at.Before(older) {
 			continue
 		}
+		if !agStatusMatches(q.Get("response_status"), l) {
+			continue
+		}
 		if search != "" && !strings.Contains(l.name, search) && !strings.Contains(addr, search) && !strings.Contains(strings.ToLower(name), search) {
 			continue
 		}
@@ -119,9 +122,23 @@ func (b *agBackend) queryLog(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"data": nonNilMaps(data), "oldest": oldest})
 }
 
+// agStatusMatches applies the log's response_status filter as AdGuard
+// Home does for the statuses a user rule can give.
+func agStatusMatches(status string, l logged) bool {
+	switch status {
+	case "", "all":
+		return true
+	case "filtered", "blocked":
+		return l.blocked
+	case "processed":
+		return !l.blocked
+	}
+	return false
+}
+
 func (b *agBackend) item(l logged, addr, name string) map[string]any {
 	reason, rules := "NotFilteredNotFound", []any{}
-	if slices.Contains(b.denied(), l.name) {
+	if l.blocked {
 		reason = "FilteredBlackList"
 		rules = []any{map[string]any{"filter_list_id": 0, "text": "||" + l.name + "^"}}
 	}
@@ -192,7 +209,10 @@ func (b *agBackend) removeByHand(name string) {
 	b.rules = slices.DeleteFunc(b.rules, func(l string) bool { return l == "||"+name+"^" })
 }
 
+// query logs a query, blocked as a "||name^" rule blocks: the name and
+// its subdomains.
 func (b *agBackend) query(name, client string, at time.Time) {
-	b.log = append(b.log, logged{at: at, name: name, client: client})
+	blocked := slices.ContainsFunc(b.denied(), func(n string) bool { return name == n || strings.HasSuffix(name, "."+n) })
+	b.log = append(b.log, logged{at: at, name: name, client: client, blocked: blocked})
 	slices.SortStableFunc(b.log, func(x, y logged) int { return x.at.Compare(y.at) })
 }

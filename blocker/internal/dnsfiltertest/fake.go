@@ -190,6 +190,9 @@ type logged struct {
 	at     time.Time
 	name   string
 	client string // a name, or an address
+	// blocked reports whether the filter blocked the query when it was
+	// asked, by the service's own rule for its entries.
+	blocked bool
 }
 
 // clientAddr returns the address and the name of a logged client: the

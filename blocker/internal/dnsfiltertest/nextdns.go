@@ -140,7 +140,7 @@ func (b *ndBackend) logs(w http.ResponseWriter, q url.Values) {
 		if (!from.IsZero() && l.at.Before(from)) || (!to.IsZero() && !l.at.Before(to)) || !strings.Contains(l.name, q.Get("search")) {
 			continue
 		}
-		if st := q.Get("status"); st != "" && st != b.status(l.name) {
+		if st := q.Get("status"); st != "" && st != l.status() {
 			continue
 		}
 		match = append(match, l)
@@ -173,11 +173,18 @@ func ndDate(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-func (b *ndBackend) status(name string) string {
-	for _, e := range b.list {
-		if e.Active && (name == e.ID || strings.HasSuffix(name, "."+e.ID)) {
-			return "blocked"
-		}
+// blocks reports whether the denylist blocks name: an active entry blocks
+// the name and its subdomains.
+func (b *ndBackend) blocks(name string) bool {
+	return slices.ContainsFunc(b.list, func(e ndEntry) bool {
+		return e.Active && (name == e.ID || strings.HasSuffix(name, "."+e.ID))
+	})
+}
+
+// status is the log's status of a query NextDNS blocked or let through.
+func (l logged) status() string {
+	if l.blocked {
+		return "blocked"
 	}
 	return "default"
 }
@@ -185,7 +192,7 @@ func (b *ndBackend) status(name string) string {
 func (b *ndBackend) entry(l logged) map[string]any {
 	addr, name := l.clientAddr()
 	e := map[string]any{"timestamp": l.at.UTC().Format(time.RFC3339Nano), "domain": l.name, "root": l.name,
-		"encrypted": true, "protocol": "DNS-over-TLS", "clientIp": addr, "status": b.status(l.name), "reasons": []any{}}
+		"encrypted": true, "protocol": "DNS-over-TLS", "clientIp": addr, "status": l.status(), "reasons": []any{}}
 	if name != "" {
 		e["device"] = map[string]any{"id": "8TD1G", "name": name, "model": "Android"}
 	}
@@ -212,6 +219,6 @@ func (b *ndBackend) removeByHand(name string) {
 }
 
 func (b *ndBackend) query(name, client string, at time.Time) {
-	b.log = append(b.log, logged{at: at, name: name, client: client})
+	b.log = append(b.log, logged{at: at, name: name, client: client, blocked: b.blocks(name)})
 	slices.SortStableFunc(b.log, func(x, y logged) int { return x.at.Compare(y.at) })
 }

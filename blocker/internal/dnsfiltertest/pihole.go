@@ -268,6 +268,8 @@ func (b *phBackend) removeByHand(name string) {
 	}
 }
 
+// query logs a query, blocked where an enabled exact deny entry names it.
 func (b *phBackend) query(name, client string, at time.Time) {
-	b.log = append(b.log, logged{at: at, name: name, client: client})
+	i := b.find(name)
+	b.log = append(b.log, logged{at: at, name: name, client: client, blocked: i >= 0 && b.domains[i].Enabled})
 }

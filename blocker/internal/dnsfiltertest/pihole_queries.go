@@ -8,7 +8,8 @@ import (
 )
 
 // queries answers as FTL does: newest first; "from"/"until" in Unix
-// seconds; "domain" with "*" as a wildcard; "length", and "cursor" (the
+// seconds; "domain" with "*" as a wildcard; "upstream=blocklist" for the
+// blocked queries only; "length", and "cursor" (the
 // newest id to show) with "start" (an offset) for the next pages.
 func (b *phBackend) queries(w http.ResponseWriter, q url.Values) {
 	from, _ := strconv.ParseFloat(q.Get("from"), 64)
@@ -27,7 +28,8 @@ func (b *phBackend) queries(w http.ResponseWriter, q url.Values) {
 	for id := min(cursor, len(b.log)); id >= 1; id-- {
 		l := b.log[id-1]
 		ts := float64(l.at.UnixNano()) / 1e9
-		if (from > 0 && ts < from) || (until > 0 && ts >= until) || !wildcard(q.Get("domain"), l.name) {
+		if (from > 0 && ts < from) || (until > 0 && ts >= until) || !wildcard(q.Get("domain"), l.name) ||
+			q.Get("upstream") == "blocklist" && !l.blocked {
 			continue
 		}
 		matched = append(matched, b.entry(id, l, ts))
@@ -47,7 +49,7 @@ func (b *phBackend) entry(id int, l logged, ts float64) map[string]any {
 		clientName = name
 	}
 	status := "FORWARDED"
-	if i := b.find(l.name); i >= 0 && b.domains[i].Enabled {
+	if l.blocked {
 		status = "DENYLIST"
 	}
 	return map[string]any{"id": id, "time": ts, "type": "A", "domain": l.name, "cname": nil, "status": status,
