@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"image/color"
@@ -39,12 +40,8 @@ func newReader(d Deps) *Reader {
 	r.Search.OnChanged = r.onSearch
 	r.Sections = widget.NewList(
 		func() int { return len(r.shown) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(r.shown[i].Title) },
+		newTitleItem,
+		func(i widget.ListItemID, o fyne.CanvasObject) { titleLabel(o).SetText(r.shown[i].Title) },
 	)
 	r.sel = -1
 	r.Sections.OnSelected = func(i widget.ListItemID) { r.sel = i; r.Show(r.shown[i]) }
@@ -60,7 +57,8 @@ func newReader(d Deps) *Reader {
 	r.NoMatch = widget.NewLabel("No matches. Try another word, or fewer words.")
 	r.NoMatch.Wrapping, r.NoMatch.Importance = fyne.TextWrapWord, widget.LowImportance
 	r.NoMatch.Hide()
-	left := container.NewBorder(r.Search, sizeRow, nil, nil, container.NewStack(r.Sections, container.NewVBox(r.NoMatch)))
+	titles := container.New(&titlesLayout{r: r}, r.Sections, container.NewVBox(r.NoMatch))
+	left := container.NewBorder(r.Search, sizeRow, nil, nil, titles)
 	r.scroll = container.NewVScroll(r.override)
 	// The article keeps a readable measure however narrow the window: the
 	// window's minimum grows with it rather than breaking words.
@@ -78,6 +76,54 @@ func (r *Reader) Load() {
 	if len(r.Text.Segments) == 0 {
 		r.Text.ParseMarkdown(r.article.Markdown())
 	}
+}
+
+// titleWidth is the narrowest Read's list of titles gets.
+const titleWidth = 190
+
+// newTitleItem is one title in Read's list, wrapped: a title is read,
+// not guessed, at the window's smallest. Each item is as tall as its
+// title needs (fitTitles).
+func newTitleItem() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// titleLabel is the label of a newTitleItem.
+func titleLabel(o fyne.CanvasObject) *widget.Label { return o.(*widget.Label) }
+
+// fitTitles sets each shown title's item height for the list's width
+// (at its first layout, a change of width, and a search).
+func (r *Reader) fitTitles(width float32) {
+	if width <= 0 {
+		return
+	}
+	measure := titleLabel(newTitleItem())
+	for i, s := range r.shown {
+		measure.SetText(s.Title)
+		measure.Resize(fyne.NewSize(width, 1000))
+		r.Sections.SetItemHeight(i, measure.MinSize().Height)
+	}
+}
+
+// titlesLayout stacks Read's list and what stands in for it, and fits the
+// titles to the width whenever it changes.
+type titlesLayout struct {
+	r     *Reader
+	width float32
+}
+
+func (t *titlesLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != t.width {
+		t.width = size.Width
+		t.r.fitTitles(size.Width)
+	}
+	layout.NewStackLayout().Layout(objs, size)
+}
+
+func (t *titlesLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objs).Max(fyne.NewSize(titleWidth, 0))
 }
 
 // setScale sizes the article's text.
@@ -150,6 +196,7 @@ func (r *Reader) onSearch(q string) {
 	r.NoMatch.Hide()
 	if q == "" {
 		r.shown = r.article.All()
+		r.fitTitles(r.Sections.Size().Width)
 		r.Sections.UnselectAll() // the marked row would now be another section
 		r.Sections.Refresh()
 		return
@@ -162,6 +209,7 @@ func (r *Reader) onSearch(q string) {
 			r.shown = append(r.shown, m.Section)
 		}
 	}
+	r.fitTitles(r.Sections.Size().Width)
 	r.Sections.UnselectAll()
 	r.Sections.Refresh()
 	if len(r.shown) == 0 {

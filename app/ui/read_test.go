@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/content"
@@ -46,4 +48,43 @@ func TestReadThePassageJustRead(t *testing.T) {
 		strings.Contains(m.Read.Text.String(), s.Paragraphs[0]) {
 		t.Errorf("a whole section read: the list marks %q, the text %.120q", got.Title, m.Read.Text.String())
 	}
+}
+
+// Read's titles are read whole at the window's smallest and at the
+// default size: each title in the list wraps onto its two lines rather
+// than ending in "…" (they were cut after 14 letters).
+func TestReadTitlesAreWholeAtTheSmallest(t *testing.T) {
+	m, _, _ := newMain(t, "")
+	m.Tabs.SelectIndex(2)
+	for _, size := range sizes(m) {
+		windowOf(t, m).Resize(size)
+		for i, s := range m.Read.shown {
+			m.Read.Sections.ScrollTo(i)
+			shown := shownText(t, m.Read.Sections, s.Title)
+			if strings.Contains(shown, "…") || strings.ReplaceAll(shown, " ", "") != strings.ReplaceAll(s.Title, " ", "") {
+				t.Errorf("at %v the list shows %q for %q", size, shown, s.Title)
+			}
+		}
+	}
+}
+
+// shownText is the text the list's label for title draws, its rows
+// joined by spaces.
+func shownText(t *testing.T, l *widget.List, title string) string {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(l) {
+		lb, ok := o.(*widget.Label)
+		if !ok || lb.Text != title || !lb.Visible() {
+			continue
+		}
+		var rows []string
+		for _, r := range test.LaidOutObjects(lb) {
+			if txt, ok := r.(*canvas.Text); ok && txt.Visible() {
+				rows = append(rows, txt.Text)
+			}
+		}
+		return strings.Join(rows, " ")
+	}
+	t.Fatalf("no label for %q in the list", title)
+	return ""
 }
