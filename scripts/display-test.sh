@@ -74,10 +74,30 @@ printf '127.0.0.1 localhost\n' >"$state/hosts"
 pids+=($!)
 for _ in $(seq 50); do "$bin/nocontact" status >/dev/null 2>&1 && break; sleep 0.1; done
 "$bin/nocontact" start --for 1h --host instagram.com >/dev/null
+# A private session bus, where the tray publishes its icon and menu
+# (StatusNotifierItem and dbusmenu) as a desktop's panel reads them.
+bus=$state/bus && mkdir -p "$bus"
+dbus-daemon --session --address="unix:path=$bus/bus" --nofork --nopidfile >/dev/null 2>&1 &
+pids+=($!)
+export DBUS_SESSION_BUS_ADDRESS=unix:path=$bus/bus
+for _ in $(seq 50); do [ -S "$bus/bus" ] && break; sleep 0.1; done
 "$bin/nocontact-tray" >"$out/tray.log" 2>&1 &
 tray=$!
 sleep 3
 kill -0 "$tray" 2>/dev/null || { echo "display-test: the tray exited early"; cat "$out/tray.log"; exit 1; }
+# tray_menu: the tray's menu as a panel reads it.
+tray_menu() {
+	gdbus call --session --dest "org.kde.StatusNotifierItem-$tray-1" --object-path /StatusNotifierMenu \
+		--method com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []'
+}
+menu=$(tray_menu) || { echo "display-test: the tray published no menu on the session bus"; cat "$out/tray.log"; exit 1; }
+for want in "Open No Contact" "Read the article" "End early…" "No attempts noticed"; do
+	grep -qF "$want" <<<"$menu" || { echo "display-test: the tray's menu lacks \"$want\": $menu"; exit 1; }
+done
+icon=$(gdbus call --session --dest "org.kde.StatusNotifierItem-$tray-1" --object-path /StatusNotifierItem \
+	--method org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierItem IconPixmap)
+[ "${#icon}" -gt 1000 ] || { echo "display-test: the tray published no icon: $icon"; exit 1; }
+echo "display-test: the tray published its icon and menu on the session bus"
 curl -s -o /dev/null -H 'Host: instagram.com' "http://127.78.0.1:$port/"
 if ! popup=$(find_window 20); then
 	echo "display-test: no pop-up window after an attempt"; cat "$out/tray.log"; exit 1
@@ -86,6 +106,9 @@ sleep 1
 import -window root "$out/popup.png"
 echo "display-test: the tray opened the pop-up for an attempt; screenshot $out/popup.png"
 pkill -f "$bin/nocontact excerpt" || true
+for _ in $(seq 50); do grep -qF "Last attempt: Instagram" <<<"$(tray_menu)" && break; sleep 0.1; done
+grep -qF "Last attempt: Instagram" <<<"$(tray_menu)" || { echo "display-test: the tray's menu does not name the attempt: $(tray_menu)"; exit 1; }
+echo "display-test: the tray's menu names the attempt"
 kill -TERM "$tray"
 for _ in $(seq 50); do kill -0 "$tray" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$tray" 2>/dev/null; then echo "display-test: the tray ignored SIGTERM"; exit 1; fi

@@ -1,7 +1,7 @@
 // Package tray is the tray's menu model: what the quick check shows for a
 // status, which icon, and when a new pop-up may open. It is pure (no tray
 // library), so every state is tested headless; the nocontact-tray binary
-// applies it with getlantern/systray.
+// applies it with fyne.io/systray.
 package tray
 
 import (

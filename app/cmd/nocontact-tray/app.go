@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/getlantern/systray"
+	"fyne.io/systray"
 
 	"github.com/nocontact-app/nocontact/app/tray"
 	"github.com/nocontact-app/nocontact/app/vault"
@@ -21,7 +21,7 @@ import (
 // refreshEvery is how often the labels are refreshed besides on events.
 const refreshEvery = time.Minute
 
-// trayApp binds the menu model to getlantern/systray.
+// trayApp binds the menu model to fyne.io/systray.
 type trayApp struct {
 	client    *client.Client
 	nocontact string // the nocontact binary
@@ -61,7 +61,7 @@ func (t *trayApp) onReady(ctx context.Context) {
 		}
 		it := systray.AddMenuItem(id, "")
 		t.items[id] = it
-		// getlantern/systray drops clicks nobody receives: every item has
+		// The systray drops clicks nobody receives: every item has
 		// a goroutine that always receives.
 		go func(id string, it *systray.MenuItem) {
 			for range it.ClickedCh {

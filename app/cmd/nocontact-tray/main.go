@@ -2,8 +2,9 @@
 // shows the quick check (the day counter, the block, the hosts file, the
 // last attempt), offers the common actions, and follows the daemon's event
 // stream to open the excerpt pop-up on every attempt, at most one new
-// pop-up a minute. It uses getlantern/systray and never Fyne: the two
-// collide on macOS.
+// pop-up a minute. It uses fyne.io/systray (the StatusNotifierItem
+// protocol over D-Bus on Linux, no GTK) and never Fyne's GUI, so that it
+// stays a small process.
 package main
 
 import (
@@ -13,7 +14,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/getlantern/systray"
+	"fyne.io/systray"
 
 	"github.com/nocontact-app/nocontact/blocker/api"
 )
