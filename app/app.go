@@ -1,10 +1,13 @@
 // Package app wires the GUI: it owns the fyne.App, the one daemon client
 // and the vault, hands them to the screens in app/ui, and keeps one GUI
 // process per user (package single): a second `nocontact` or `nocontact
-// excerpt` hands its request to the running one.
+// excerpt` hands its request to the running one. While it runs it answers
+// attempts with the pop-up as the tray does, one pop-up per event however
+// many ask for it.
 package app
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"strings"
@@ -16,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nocontact-app/nocontact/app/single"
+	"github.com/nocontact-app/nocontact/app/tray"
 	"github.com/nocontact-app/nocontact/app/ui"
 	"github.com/nocontact-app/nocontact/app/vault"
 	"github.com/nocontact-app/nocontact/blocker/client"
@@ -37,22 +41,36 @@ func Run(req single.Request) {
 		return
 	}
 	dropEmptyPreferences()
-	g := &gui{a: fyneapp.NewWithID(ID), deps: ui.Deps{Daemon: &client.Client{}, Vault: openVault()}}
+	c := &client.Client{}
+	g := newGUI(fyneapp.NewWithID(ID), c, openVault())
 	g.a.Settings().SetTheme(ui.NewTheme())
 	g.a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon))
 	if stop, err := single.Listen(path, func(r single.Request) { fyne.Do(func() { g.handle(r) }) }); err == nil {
 		defer stop()
 	}
 	g.handle(req)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.follow(ctx, c)
 	g.a.Run()
 }
 
-// gui is the running GUI process: its app and its open main window.
+// gui is the running GUI process: its app, its open main window, and
+// the pop-ups it has opened.
 type gui struct {
 	a    fyne.App
+	c    *client.Client
 	deps ui.Deps
 	win  fyne.Window
 	m    *ui.Main
+
+	// Used on Fyne's thread only.
+	shown    map[uint64]bool // events a pop-up was opened for
+	throttle tray.Throttle   // the tray's rule: one new pop-up a minute
+}
+
+func newGUI(a fyne.App, c *client.Client, v *vault.Vault) *gui {
+	return &gui{a: a, c: c, deps: ui.Deps{Daemon: c, Vault: v}, shown: map[uint64]bool{}}
 }
 
 func (g *gui) handle(r single.Request) {

@@ -16,12 +16,36 @@ import (
 	"github.com/nocontact-app/nocontact/content"
 )
 
+// follow answers the daemon's events while the GUI process runs, as the
+// tray does: with the window open and no tray (a desktop whose panel shows
+// no tray icons, or the tray quit), an attempt on the phone is still
+// answered. Events before the process started are not.
+func (g *gui) follow(ctx context.Context, c *client.Client) {
+	c.Follow(ctx, c.Newest(ctx), func(e api.Event) { fyne.Do(func() { g.answer(e) }) }, nil)
+}
+
+// answer opens the pop-up for e where the tray's rule would: a visit,
+// tampering or an early end asked for, at most one new pop-up a minute
+// counting those the tray asked for, and never twice for one event (its
+// updates, and the tray's request for it, come too).
+func (g *gui) answer(e api.Event) {
+	if g.shown[e.Seq] || !g.throttle.Allow(e, time.Now()) {
+		return
+	}
+	g.openPopup(e.Seq)
+}
+
 // openPopup opens the pop-up for the daemon event seq, with a desktop
-// notification of its first sentence.
+// notification of its first sentence, unless one was opened for it.
 func (g *gui) openPopup(seq uint64) {
+	if g.shown[seq] {
+		return
+	}
+	g.shown[seq] = true
+	g.throttle.Opened(time.Now())
 	w := g.a.NewWindow("No Contact")
 	size := fyne.NewSize(560, 240)
-	info, err := popupInfo(seq, g.deps.Vault)
+	info, err := popupInfo(g.c, seq, g.deps.Vault)
 	if err != nil {
 		l := widget.NewLabel("This attempt could not be shown: " + err.Error())
 		l.Wrapping = fyne.TextWrapWord
@@ -48,10 +72,10 @@ func (g *gui) openPopup(seq uint64) {
 // attempt as the page in the tab tells it, and the passage the one
 // chooser gives it knowing the day's earlier attempts and, beyond what the
 // daemon knows, the person's journal motives.
-func popupInfo(seq uint64, v ui.Store) (ui.PopupInfo, error) {
+func popupInfo(c *client.Client, seq uint64, v ui.Store) (ui.PopupInfo, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	events, err := (&client.Client{}).Events(ctx, 0)
+	events, err := c.Events(ctx, 0)
 	if err != nil {
 		return ui.PopupInfo{}, err
 	}

@@ -133,6 +133,10 @@ const PopupGap = time.Minute
 // minute, and only for visits, tampering and early-end requests.
 type Throttle struct{ last time.Time }
 
+// Opened notes a pop-up opened at now for any reason: the next one
+// waits a minute from it.
+func (t *Throttle) Opened(now time.Time) { t.last = now }
+
 // Allow reports whether e opens a pop-up now, and records it if so.
 func (t *Throttle) Allow(e api.Event, now time.Time) bool {
 	switch e.Kind {

@@ -38,7 +38,8 @@ func TestPhoneConnectsShowsSetupAndAsks(t *testing.T) {
 	if !strings.Contains(labelsOf(ph.Box), words.PhoneIntro) || !ph.Connect.Disabled() {
 		t.Fatalf("before: %q, connect disabled %v", labelsOf(ph.Box), ph.Connect.Disabled())
 	}
-	req, denied := daemontest.PhoneFilter(t)
+	phone := daemontest.PhoneFilter(t)
+	req, denied := phone.Connect, phone.Denied
 	ph.Kind.SetSelected(api.FilterNextDNS.Title())
 	if !ph.Profile.Visible() || ph.URL.Visible() || !ph.Secret.Visible() || !ph.Secret.Password {
 		t.Fatal("NextDNS asks for a profile and a hidden key, not an address")

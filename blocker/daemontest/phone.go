@@ -34,11 +34,12 @@ func PhoneFilters(t testing.TB) []PhoneFake {
 }
 
 // PhoneFilter is the fake NextDNS alone.
-func PhoneFilter(t testing.TB) (api.PhoneConnect, func() []string) {
+func PhoneFilter(t testing.TB) PhoneFake {
 	t.Helper()
 	f := dnsfiltertest.NextDNS(t)
 	a := f.Account
-	return connectOf(a.Kind, a.URL, a.Profile, a.User, a.Secret), f.Denied
+	return PhoneFake{Connect: connectOf(a.Kind, a.URL, a.Profile, a.User, a.Secret), Denied: f.Denied,
+		Query: func(name, client string) { f.Query(name, client, time.Now()) }}
 }
 
 func connectOf[K ~string](kind K, url, profile, user, secret string) api.PhoneConnect {

@@ -154,24 +154,9 @@ func (t *trayApp) nudge() {
 // follow reads the event stream, reconnecting with backoff when the daemon
 // restarts, and opens pop-ups.
 func (t *trayApp) follow(ctx context.Context) {
-	after := t.catchUp(ctx)
-	backoff := time.Second
-	for ctx.Err() == nil {
-		last, err := t.client.Stream(ctx, after, t.onEvent)
-		if last > after {
-			after, backoff = last, time.Second
-		}
-		if ctx.Err() != nil {
-			return
-		}
-		fmt.Fprintln(os.Stderr, "nocontact-tray: event stream:", err, "; reconnecting in", backoff)
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(backoff):
-		}
-		backoff = min(2*backoff, time.Minute)
-	}
+	t.client.Follow(ctx, t.catchUp(ctx), t.onEvent, func(err error, retry time.Duration) {
+		fmt.Fprintln(os.Stderr, "nocontact-tray: event stream:", err, "; reconnecting in", retry)
+	})
 }
 
 // catchUp returns the newest seq (old events open no pop-up) and notes the
