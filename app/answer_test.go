@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -40,7 +41,9 @@ func TestTheWindowAnswersThePhone(t *testing.T) {
 	// test driver has no event loop to hand it back to.
 	g.deps.Async, g.deps.Every = func(f func()) { f() }, func(time.Duration, func() bool) {}
 	fyne.DoAndWait(func() { g.openMain("today") })
-	go g.follow(ctx, c)
+	after, err := c.Newest(ctx)
+	testutil.Must(t, err)
+	go g.follow(ctx, after)
 	windows := func() (n int) { // the main window and the pop-ups (the test app has one of its own)
 		for _, w := range a.Driver().AllWindows() {
 			if w.Title() == "No Contact" {
@@ -49,7 +52,6 @@ func TestTheWindowAnswersThePhone(t *testing.T) {
 		}
 		return n
 	}
-	time.Sleep(200 * time.Millisecond) // the stream is open
 	if n := windows(); n != 1 {
 		t.Fatalf("%d windows before any attempt", n)
 	}
@@ -69,7 +71,11 @@ func TestTheWindowAnswersThePhone(t *testing.T) {
 	}
 	fyne.DoAndWait(func() { g.handle(single.Request{Open: "popup", Event: seq}) }) // the tray asks too
 	phone.Query("www.instagram.com", "iPad")
-	time.Sleep(500 * time.Millisecond) // the phone's loop reads its log every 50 ms here
+	testutil.WaitFor(t, "the second attempt recorded", 10*time.Second, func() bool {
+		events, _ := c.Events(ctx, seq)
+		return slices.ContainsFunc(events, func(e api.Event) bool { return e.Device == "iPad" })
+	})
+	time.Sleep(200 * time.Millisecond) // the stream passes it on
 	if n := windows(); n != 2 {
 		t.Errorf("%d windows, want the main window and one pop-up", n)
 	}

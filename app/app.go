@@ -51,7 +51,10 @@ func Run(req single.Request) {
 	g.handle(req)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go g.follow(ctx, c)
+	go func() {
+		after, _ := c.Newest(ctx) // without it, answer's time check keeps old events out
+		g.follow(ctx, after)
+	}()
 	g.a.Run()
 }
 
@@ -64,13 +67,16 @@ type gui struct {
 	win  fyne.Window
 	m    *ui.Main
 
+	started time.Time // events before it are not answered
 	// Used on Fyne's thread only.
-	shown    map[uint64]bool // events a pop-up was opened for
-	throttle tray.Throttle   // the tray's rule: one new pop-up a minute
+	popups   map[uint64]fyne.Window // by event: its pop-up, nil once closed
+	throttle tray.Throttle          // the tray's rule: one new pop-up a minute
 }
 
+// newGUI is the GUI process's state, its screens reaching the daemon
+// through c and the person's data through v.
 func newGUI(a fyne.App, c *client.Client, v *vault.Vault) *gui {
-	return &gui{a: a, c: c, deps: ui.Deps{Daemon: c, Vault: v}, shown: map[uint64]bool{}}
+	return &gui{a: a, c: c, deps: ui.Deps{Daemon: c, Vault: v, Async: func(f func()) { go f() }}, started: time.Now(), popups: map[uint64]fyne.Window{}}
 }
 
 func (g *gui) handle(r single.Request) {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -16,36 +17,53 @@ import (
 	"github.com/nocontact-app/nocontact/content"
 )
 
-// follow answers the daemon's events while the GUI process runs, as the
-// tray does: with the window open and no tray (a desktop whose panel shows
-// no tray icons, or the tray quit), an attempt on the phone is still
-// answered. Events before the process started are not.
-func (g *gui) follow(ctx context.Context, c *client.Client) {
-	c.Follow(ctx, c.Newest(ctx), func(e api.Event) { fyne.Do(func() { g.answer(e) }) }, nil)
+// follow answers the daemon's events after the seq after while the GUI
+// process runs, as the tray does: with the window open and no tray (a
+// desktop whose panel shows no tray icons, or the tray quit), an attempt on
+// the phone is still answered.
+func (g *gui) follow(ctx context.Context, after uint64) {
+	g.c.Follow(ctx, after, func(e api.Event) { fyne.Do(func() { g.answer(e) }) }, func(err error, retry time.Duration) {
+		fmt.Fprintln(os.Stderr, "nocontact: event stream:", err, "; reconnecting in", retry)
+	})
 }
 
 // answer opens the pop-up for e where the tray's rule would: a visit,
-// tampering or an early end asked for, at most one new pop-up a minute
-// counting those the tray asked for, and never twice for one event (its
-// updates, and the tray's request for it, come too).
+// tampering or an early end asked for since the process started, at most
+// one new pop-up a minute counting those the tray asked for, and never
+// twice for one event (its updates, and the tray's request for it, come
+// too).
 func (g *gui) answer(e api.Event) {
-	if g.shown[e.Seq] || !g.throttle.Allow(e, time.Now()) {
+	if _, seen := g.popups[e.Seq]; seen || e.Time.Before(g.started) || !g.throttle.Allow(e, time.Now()) {
 		return
 	}
 	g.openPopup(e.Seq)
 }
 
 // openPopup opens the pop-up for the daemon event seq, with a desktop
-// notification of its first sentence, unless one was opened for it.
+// notification of its first sentence: once per event, whoever asks (a
+// pop-up still open is brought to the front). The window is made at once
+// and shown when the daemon and the vault have answered, away from
+// Fyne's thread.
 func (g *gui) openPopup(seq uint64) {
-	if g.shown[seq] {
+	if w, seen := g.popups[seq]; seen {
+		if w != nil {
+			w.RequestFocus()
+		}
 		return
 	}
-	g.shown[seq] = true
 	g.throttle.Opened(time.Now())
 	w := g.a.NewWindow("No Contact")
+	g.popups[seq] = w
+	w.SetOnClosed(func() { g.popups[seq] = nil })
+	g.deps.Async(func() {
+		info, err := popupInfo(g.c, seq, g.deps.Vault)
+		fyne.Do(func() { g.fillPopup(w, info, err) })
+	})
+}
+
+// fillPopup shows the pop-up for info in w, or why it cannot.
+func (g *gui) fillPopup(w fyne.Window, info ui.PopupInfo, err error) {
 	size := fyne.NewSize(560, 240)
-	info, err := popupInfo(g.c, seq, g.deps.Vault)
 	if err != nil {
 		l := widget.NewLabel("This attempt could not be shown: " + err.Error())
 		l.Wrapping = fyne.TextWrapWord

@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
-xvfb xdotool imagemagick x11-utils gnome-keyring dbus-x11 libsecret-tools \
+xvfb xdotool imagemagick x11-utils gnome-keyring dbus-x11 libglib2.0-bin libsecret-tools \
 desktop-file-utils appstream systemd chromium firefox-esr dbus libxml2-utils man-db \
 util-linux iproute2 curl nodejs gcc-mingw-w64-x86-64 wine64 nsis tesseract-ocr \
 mmdebstrap lintian rpm jq"

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # display-test.sh BIN_DIR OUT_DIR: start the GUI and the tray on a private
 # Xvfb display; check that the main window appears and shows something, that
-# the tray starts and exits cleanly on SIGTERM; save screenshots in OUT_DIR.
+# the tray publishes its icon and menu on a private session bus as a panel
+# reads them, opens the pop-up for an attempt and names it in its menu, and
+# exits cleanly on SIGTERM; save screenshots in OUT_DIR.
 set -euo pipefail
 bin=$1 out=$2
 mkdir -p "$out"
 
-for tool in Xvfb xdotool import convert; do
+for tool in Xvfb xdotool import convert dbus-daemon gdbus; do
 	command -v "$tool" >/dev/null || { echo "display-test: $tool missing (run make deps)"; exit 1; }
 done
 
@@ -81,13 +83,14 @@ dbus-daemon --session --address="unix:path=$bus/bus" --nofork --nopidfile >/dev/
 pids+=($!)
 export DBUS_SESSION_BUS_ADDRESS=unix:path=$bus/bus
 for _ in $(seq 50); do [ -S "$bus/bus" ] && break; sleep 0.1; done
+[ -S "$bus/bus" ] || { echo "display-test: the private session bus did not start"; exit 1; }
 "$bin/nocontact-tray" >"$out/tray.log" 2>&1 &
 tray=$!
 sleep 3
 kill -0 "$tray" 2>/dev/null || { echo "display-test: the tray exited early"; cat "$out/tray.log"; exit 1; }
 # tray_menu: the tray's menu as a panel reads it.
 tray_menu() {
-	gdbus call --session --dest "org.kde.StatusNotifierItem-$tray-1" --object-path /StatusNotifierMenu \
+	LC_ALL=C.UTF-8 gdbus call --session --dest "org.kde.StatusNotifierItem-$tray-1" --object-path /StatusNotifierMenu \
 		--method com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []'
 }
 menu=$(tray_menu) || { echo "display-test: the tray published no menu on the session bus"; cat "$out/tray.log"; exit 1; }
@@ -95,7 +98,8 @@ for want in "Open No Contact" "Read the article" "End early…" "No attempts not
 	grep -qF "$want" <<<"$menu" || { echo "display-test: the tray's menu lacks \"$want\": $menu"; exit 1; }
 done
 icon=$(gdbus call --session --dest "org.kde.StatusNotifierItem-$tray-1" --object-path /StatusNotifierItem \
-	--method org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierItem IconPixmap)
+	--method org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierItem IconPixmap) ||
+	{ echo "display-test: the tray's icon could not be read from the session bus"; cat "$out/tray.log"; exit 1; }
 [ "${#icon}" -gt 1000 ] || { echo "display-test: the tray published no icon: $icon"; exit 1; }
 echo "display-test: the tray published its icon and menu on the session bus"
 curl -s -o /dev/null -H 'Host: instagram.com' "http://127.78.0.1:$port/"

@@ -51,8 +51,8 @@ func TestReadThePassageJustRead(t *testing.T) {
 }
 
 // Read's titles are read whole at the window's smallest and at the
-// default size: each title in the list wraps onto its two lines rather
-// than ending in "…" (they were cut after 14 letters).
+// default size: each title in the list wraps onto as many lines as it
+// needs rather than ending in "…" (they were cut after 14 letters).
 func TestReadTitlesAreWholeAtTheSmallest(t *testing.T) {
 	m, _, _ := newMain(t, "")
 	m.Tabs.SelectIndex(2)

@@ -188,12 +188,27 @@ func (c *Client) Cleanup(ctx context.Context) error {
 	return c.do(ctx, http.MethodPost, "/v1/cleanup", struct{}{}, nil)
 }
 
-// Events returns recorded events after seq.
+// Events returns every recorded event after seq, oldest first, asking a
+// page at a time.
 func (c *Client) Events(ctx context.Context, after uint64) ([]api.Event, error) {
-	var out struct{ Events []api.Event }
-	err := c.do(ctx, http.MethodGet, "/v1/events?after="+url.QueryEscape(fmt.Sprint(after)), nil, &out)
-	return out.Events, err
+	var all []api.Event
+	for {
+		var out struct{ Events []api.Event }
+		q := url.Values{"after": {fmt.Sprint(after)}, "limit": {fmt.Sprint(eventsPage)}}
+		if err := c.do(ctx, http.MethodGet, "/v1/events?"+q.Encode(), nil, &out); err != nil {
+			return all, err
+		}
+		all = append(all, out.Events...)
+		if len(out.Events) < eventsPage {
+			return all, nil
+		}
+		after = out.Events[len(out.Events)-1].Seq
+	}
 }
+
+// eventsPage is how many events Events asks for at a time (the daemon
+// keeps up to ten thousand).
+const eventsPage = 1000
 
 // Stream calls fn for every event after seq, then for live ones, until ctx
 // is done or the connection drops (heartbeats are not passed on). It

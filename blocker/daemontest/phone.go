@@ -24,8 +24,7 @@ func PhoneFilters(t testing.TB) []PhoneFake {
 	t.Helper()
 	var out []PhoneFake
 	for _, f := range dnsfiltertest.All(t) {
-		out = append(out, PhoneFake{Connect: connectOf(f.Account.Kind, f.Account.URL, f.Account.Profile, f.Account.User, f.Account.Secret),
-			Denied: f.Denied, Query: func(name, client string) { f.Query(name, client, time.Now()) }})
+		out = append(out, fakeOf(f))
 	}
 	agh := dnsfiltertest.RealAdGuardHome(t)
 	a := agh.Account
@@ -36,7 +35,11 @@ func PhoneFilters(t testing.TB) []PhoneFake {
 // PhoneFilter is the fake NextDNS alone.
 func PhoneFilter(t testing.TB) PhoneFake {
 	t.Helper()
-	f := dnsfiltertest.NextDNS(t)
+	return fakeOf(dnsfiltertest.NextDNS(t))
+}
+
+// fakeOf is f as the user side's tests use it.
+func fakeOf(f *dnsfiltertest.Fake) PhoneFake {
 	a := f.Account
 	return PhoneFake{Connect: connectOf(a.Kind, a.URL, a.Profile, a.User, a.Secret), Denied: f.Denied,
 		Query: func(name, client string) { f.Query(name, client, time.Now()) }}

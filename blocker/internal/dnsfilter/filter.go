@@ -117,8 +117,8 @@ func covers(names []string, name string) bool {
 	return false
 }
 
-// sortQueries orders qs oldest first and drops exact repeats (one
-// lookup's A and AAAA queries, logged alike).
+// sortQueries orders qs oldest first and drops exact repeats (the same
+// time, name and client).
 func sortQueries(qs []Query) []Query {
 	slices.SortStableFunc(qs, func(a, b Query) int {
 		if c := a.Time.Compare(b.Time); c != 0 {

@@ -141,11 +141,13 @@ func (n *nextDNS) Queries(ctx context.Context, since time.Time, names []string) 
 	return blockedQueries(ctx, since, names, n.queries)
 }
 
-// queries reads the blocked entries of the log (status=blocked), oldest
-// first, a few pages at most, and keeps those for names.
+// queries reads the blocked entries of the log (status=blocked), newest
+// first as every service here gives them, so that past the page limit (an
+// outage, a home's ad blocking) it is the oldest that are left unread,
+// and keeps those for names.
 func (n *nextDNS) queries(ctx context.Context, since time.Time, names []string) ([]Query, error) {
 	q := url.Values{"from": {since.UTC().Format(time.RFC3339Nano)}, "status": {"blocked"},
-		"sort": {"asc"}, "limit": {strconv.Itoa(nextDNSPageSize)}}
+		"limit": {strconv.Itoa(nextDNSPageSize)}}
 	var qs []Query
 	for page := 0; page < nextDNSMaxPages; page++ {
 		var out struct {

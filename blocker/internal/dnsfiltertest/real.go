@@ -122,27 +122,31 @@ func startAdGuardHome(t testing.TB, bin, ip string, web, dns int) {
 	base := fmt.Sprintf("http://%s:%d/control/", ip, web)
 	deadline := time.Now().Add(20 * time.Second)
 	for _, path := range []string{"status", "filtering/status", "querylog"} {
-		waitFor(t, deadline, &out, func() bool { return aghAnswers(base + path) })
+		waitFor(t, deadline, "GET /control/"+path, func() bool { return aghAnswers(base + path) })
 	}
-	waitFor(t, deadline, &out, func() bool { return dnsAnswers(ip, dns, "own.example") })
+	waitFor(t, deadline, fmt.Sprintf("DNS on %s:%d", ip, dns), func() bool { return dnsAnswers(ip, dns, "own.example") })
 }
 
-// waitFor polls ready until it holds or the deadline passes.
-func waitFor(t testing.TB, deadline time.Time, out *bytes.Buffer, ready func() bool) {
+// waitFor polls ready until it holds, or fails the test at the deadline
+// (AdGuard Home's output is logged at the test's end).
+func waitFor(t testing.TB, deadline time.Time, what string, ready func() bool) {
 	t.Helper()
 	for ; time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if ready() {
 			return
 		}
 	}
-	t.Fatalf("AdGuard Home was not ready within 20 s:\n%s", out.String())
+	t.Fatalf("AdGuard Home did not answer %s within 20 s", what)
 }
+
+// aghClient asks AdGuard Home's API while the test waits for it.
+var aghClient = &http.Client{Timeout: 2 * time.Second}
 
 // aghAnswers reports whether AdGuard Home's API answers url with 200.
 func aghAnswers(url string) bool {
 	req, _ := http.NewRequest(http.MethodGet, url, nil)
 	req.SetBasicAuth(aghUser, aghPassword)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := aghClient.Do(req)
 	if err != nil {
 		return false
 	}
