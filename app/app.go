@@ -52,7 +52,7 @@ func Run(req single.Request) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go func() {
-		after, _ := c.Newest(ctx) // without it, answer's time check keeps old events out
+		after, _ := c.Newest(ctx) // without it, the throttle's Since keeps old events out
 		g.follow(ctx, after)
 	}()
 	g.a.Run()
@@ -67,7 +67,6 @@ type gui struct {
 	win  fyne.Window
 	m    *ui.Main
 
-	started time.Time // events before it are not answered
 	// Used on Fyne's thread only.
 	popups   map[uint64]fyne.Window // by event: its pop-up, nil once closed
 	throttle tray.Throttle          // the tray's rule: one new pop-up a minute
@@ -76,7 +75,8 @@ type gui struct {
 // newGUI is the GUI process's state, its screens reaching the daemon
 // through c and the person's data through v.
 func newGUI(a fyne.App, c *client.Client, v *vault.Vault) *gui {
-	return &gui{a: a, c: c, deps: ui.Deps{Daemon: c, Vault: v, Async: func(f func()) { go f() }}, started: time.Now(), popups: map[uint64]fyne.Window{}}
+	return &gui{a: a, c: c, deps: ui.Deps{Daemon: c, Vault: v, Async: func(f func()) { go f() }}, popups: map[uint64]fyne.Window{},
+		throttle: tray.Throttle{Since: time.Now()}}
 }
 
 func (g *gui) handle(r single.Request) {

@@ -33,7 +33,7 @@ func (g *gui) follow(ctx context.Context, after uint64) {
 // twice for one event (its updates, and the tray's request for it, come
 // too).
 func (g *gui) answer(e api.Event) {
-	if _, seen := g.popups[e.Seq]; seen || e.Time.Before(g.started) || !g.throttle.Allow(e, time.Now()) {
+	if _, seen := g.popups[e.Seq]; seen || !g.throttle.Allow(e, time.Now()) {
 		return
 	}
 	g.openPopup(e.Seq)

@@ -130,8 +130,13 @@ func lastLabel(s State) string {
 const PopupGap = time.Minute
 
 // Throttle decides whether an event may open a new pop-up: at most one a
-// minute, and only for visits, tampering and early-end requests.
-type Throttle struct{ last time.Time }
+// minute, only for visits, tampering and early-end requests, and none for
+// an event from before Since (when the follower started: a follower that
+// could not learn the newest event at its start reads the whole log).
+type Throttle struct {
+	Since time.Time
+	last  time.Time
+}
 
 // Opened notes a pop-up opened at now for any reason: the next one
 // waits a minute from it.
@@ -139,6 +144,9 @@ func (t *Throttle) Opened(now time.Time) { t.last = now }
 
 // Allow reports whether e opens a pop-up now, and records it if so.
 func (t *Throttle) Allow(e api.Event, now time.Time) bool {
+	if e.Time.Before(t.Since) {
+		return false
+	}
 	switch e.Kind {
 	case api.EventVisit, api.EventTamper, api.EventUnlockRequested:
 	default:

@@ -96,6 +96,10 @@ func TestThrottle(t *testing.T) {
 	if th.Allow(api.Event{Kind: api.EventSessionExtended}, now.Add(time.Hour)) {
 		t.Error("a pop-up for an extension")
 	}
+	late := Throttle{Since: now}
+	if late.Allow(api.Event{Kind: api.EventVisit, Time: now.Add(-time.Hour)}, now.Add(time.Minute)) {
+		t.Error("a pop-up for an attempt from before the follower started")
+	}
 }
 
 // Extend asks before it acts (it cannot be undone): its item opens the

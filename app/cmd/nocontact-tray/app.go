@@ -36,7 +36,8 @@ type trayApp struct {
 }
 
 func newTrayApp() *trayApp {
-	t := &trayApp{client: &client.Client{}, nocontact: "nocontact", items: map[string]*systray.MenuItem{}, refreshC: make(chan struct{}, 1)}
+	t := &trayApp{client: &client.Client{}, nocontact: "nocontact", items: map[string]*systray.MenuItem{}, refreshC: make(chan struct{}, 1),
+		throttle: tray.Throttle{Since: time.Now()}}
 	if self, err := os.Executable(); err == nil {
 		if sib := siblingPath(self, "nocontact"); sib != "" {
 			t.nocontact = sib
