@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -217,15 +218,25 @@ schema_version: 34
 `, ip, web, dns, aghUser, aghHash, rules)
 }
 
-// Lookup asks AdGuard Home's DNS server for name, as a phone would.
+// Lookup asks AdGuard Home's DNS server for name, a blocked one, as a
+// phone would, again until AdGuard Home answers it as blocked (0.0.0.0 or
+// ::): it applies new rules a moment after set_rules returns, and a query
+// it let through is not an attempt.
 func (r *Real) Lookup(t testing.TB, name string) {
-	ip, port := r.IP, r.DNS
 	t.Helper()
-	res := resolver(ip, port)
-	c, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	addrs, err := res.LookupHost(c, name)
-	t.Logf("lookup %s = %v, %v", name, addrs, err)
+	res := resolver(r.IP, r.DNS)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		c, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		addrs, err := res.LookupHost(c, name)
+		cancel()
+		if slices.ContainsFunc(addrs, func(a string) bool { return a == "0.0.0.0" || a == "::" }) {
+			t.Logf("lookup %s = %v: blocked", name, addrs)
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("AdGuard Home did not block %s within 10 s: %v, %v", name, addrs, err)
+		}
+	}
 }
 
 // Rules reads the custom rules through AdGuard Home's API.
