@@ -30,7 +30,7 @@ deps: ## Install the Debian/Ubuntu packages the build and tests need (only what 
 build: deps ## Build nocontact, nocontactd and nocontact-tray into bin/
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact .
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontactd ./blocker/cmd/nocontactd
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact-tray ./app/cmd/nocontact-tray
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/nocontact-tray ./app/cmd/nocontact-tray
 	$(GO) run ./app/cmd/nocontact-docs $(BIN)/share
 
 run: build ## Set up, build and start the app

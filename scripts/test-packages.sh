@@ -59,7 +59,7 @@ mkdir -p "$work/bin2"
 ld="-X github.com/nocontact-app/nocontact/blocker/api.Version=$next"
 (cd "$repo" && go build -ldflags "$ld" -o "$work/bin2/nocontact" . &&
 	CGO_ENABLED=0 go build -ldflags "$ld" -o "$work/bin2/nocontactd" ./blocker/cmd/nocontactd &&
-	go build -ldflags "$ld" -o "$work/bin2/nocontact-tray" ./app/cmd/nocontact-tray)
+	CGO_ENABLED=0 go build -ldflags "$ld" -o "$work/bin2/nocontact-tray" ./app/cmd/nocontact-tray)
 cp -r "$bin/share" "$work/bin2/"
 "$here/packaging/build.sh" "$work/bin2" "$work/v2" "$next" >/dev/null
 deb=$work/v1/nocontact_${version}_amd64.deb rpm=$work/v1/nocontact-${version}.x86_64.rpm
@@ -98,17 +98,19 @@ for t in mmdebstrap unshare chroot systemd-analyze; do
 done
 
 # The root holds the package's dependencies (first of each alternative),
-# so that dpkg -i checks them as on a real system.
+# so that dpkg -i checks them as on a real system, and systemd, which the
+# package recommends and whose units the service's are verified against
+# (it came in through GTK's dependencies before the tray dropped GTK).
 deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' | paste -sd, -)
 mirror=${NOCONTACT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 cache=$(go env GOCACHE)/nocontact-packages
-key=$(echo "bookworm $mirror essential init-system-helpers,$deps" | sha256sum | cut -c1-16)
+key=$(echo "bookworm $mirror essential init-system-helpers,systemd,$deps" | sha256sum | cut -c1-16)
 tarball=$cache/bookworm-$key.tar
 if [ ! -f "$tarball" ]; then
 	say "making the Debian root (once; cached in $tarball)"
 	mkdir -p "$cache"
 	rm -f "$cache"/bookworm-*.tar
-	mmdebstrap --quiet --variant=essential --include="init-system-helpers,$deps" \
+	mmdebstrap --quiet --variant=essential --include="init-system-helpers,systemd,$deps" \
 		--dpkgopt='path-exclude=/usr/share/locale/*' bookworm "$tarball.part.tar" "$mirror"
 	mv "$tarball.part.tar" "$tarball"
 fi
