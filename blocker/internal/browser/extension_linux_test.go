@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nocontact-app/nocontact/blocker/api"
 	"github.com/nocontact-app/nocontact/blocker/testutil"
 )
 
@@ -67,12 +68,7 @@ func TestFirefoxESRTakesTheExtension(t *testing.T) {
 	write(t, root, "/usr/lib/firefox-esr/defaults/pref/channel-prefs.js", `pref("app.update.channel", "esr");`+"\n")
 	own := `{"policies": {"ExtensionSettings": {"ublock@example.org": {"installation_mode": "allowed"}}, "Preferences": {"browser.startup.page": 3}}}`
 	write(t, root, firefoxSys, own)
-	m := newManager(t, root)
-	m.Firefox = testXPI
-	report, _, err := m.Apply(Want{Paths: []string{"instagram.com/jane.doe"}, Hosts: []string{"x.com"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, report := applyWithXPI(t, root)
 	raw, p := firefoxPolicy(t, root)
 	ours := p.ExtensionSettings[testXPI.ID]
 	if ours["installation_mode"] != "force_installed" || ours["install_url"] != testXPI.URL || p.ExtensionSettings["ublock@example.org"] == nil {
@@ -110,17 +106,25 @@ func TestFirefoxESRTakesTheExtension(t *testing.T) {
 	}
 }
 
-// Release Firefox, which refuses an unsigned extension whatever its
-// policy says, is given none and keeps the names in its filter; between
-// blocks it is left as it was, and the status says what it shows.
-func TestReleaseFirefoxHasNoExtension(t *testing.T) {
-	root := machine(t, "firefox")
+// applyWithXPI applies a block of one profile and x.com, the Firefox
+// extension at hand, to the machine under root.
+func applyWithXPI(t *testing.T, root string) (*Manager, []api.BrowserStatus) {
+	t.Helper()
 	m := newManager(t, root)
 	m.Firefox = testXPI
 	report, _, err := m.Apply(Want{Paths: []string{"instagram.com/jane.doe"}, Hosts: []string{"x.com"}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, report
+}
+
+// Release Firefox, which refuses an unsigned extension whatever its
+// policy says, is given none and keeps the names in its filter; between
+// blocks it is left as it was, and the status says what it shows.
+func TestReleaseFirefoxHasNoExtension(t *testing.T) {
+	root := machine(t, "firefox")
+	m, report := applyWithXPI(t, root)
 	raw, p := firefoxPolicy(t, root)
 	if p.ExtensionSettings != nil || p.Preferences != nil || !slices.Contains(p.WebsiteFilter.Block, "*://x.com/*") {
 		t.Errorf("release Firefox: %s", raw)
