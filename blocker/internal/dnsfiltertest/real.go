@@ -123,21 +123,9 @@ func startAdGuardHome(t testing.TB, bin, ip string, web, dns int) {
 	base := fmt.Sprintf("http://%s:%d/control/", ip, web)
 	deadline := time.Now().Add(20 * time.Second)
 	for _, path := range []string{"status", "filtering/status", "querylog"} {
-		waitFor(t, deadline, "GET /control/"+path, func() bool { return aghAnswers(base + path) })
+		testutil.WaitFor(t, "AdGuard Home answers GET /control/"+path, time.Until(deadline), func() bool { return aghAnswers(base + path) })
 	}
-	waitFor(t, deadline, fmt.Sprintf("DNS on %s:%d", ip, dns), func() bool { return dnsAnswers(ip, dns, "own.example") })
-}
-
-// waitFor polls ready until it holds, or fails the test at the deadline
-// (AdGuard Home's output is logged at the test's end).
-func waitFor(t testing.TB, deadline time.Time, what string, ready func() bool) {
-	t.Helper()
-	for ; time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if ready() {
-			return
-		}
-	}
-	t.Fatalf("AdGuard Home did not answer %s within 20 s", what)
+	testutil.WaitFor(t, fmt.Sprintf("AdGuard Home answers DNS on %s:%d", ip, dns), time.Until(deadline), func() bool { return dnsAnswers(ip, dns, "own.example") })
 }
 
 // aghClient asks AdGuard Home's API while the test waits for it.
