@@ -109,6 +109,10 @@ type Status struct {
 	// Phone is the phone's DNS filter, when one is connected (or its
 	// connection could not be read).
 	Phone *PhoneStatus `json:"phone,omitempty"`
+	// LastEvent is the seq of the newest event recorded (0 before the
+	// first): where a follower of the stream starts, so that it answers
+	// no old event.
+	LastEvent uint64 `json:"last_event"`
 }
 
 // StartRequest is POST /v1/session.

@@ -43,15 +43,12 @@ func (c *Client) Follow(ctx context.Context, after uint64, fn func(api.Event), o
 var errStreamClosed = errors.New("nocontactd closed the event stream")
 
 // Newest returns the seq of the newest event the daemon keeps (0 when it
-// keeps none): where a follower starts so that old events are not
-// answered again.
+// keeps none), from its status: where a follower starts so that old
+// events are not answered again.
 func (c *Client) Newest(ctx context.Context) (uint64, error) {
-	events, err := c.Events(ctx, 0)
+	st, err := c.Status(ctx)
 	if err != nil {
 		return 0, err
 	}
-	if len(events) == 0 {
-		return 0, nil
-	}
-	return events[len(events)-1].Seq, nil
+	return st.LastEvent, nil
 }

@@ -27,6 +27,7 @@ func (d *Daemon) Status() api.Status {
 		Daemon:   api.DaemonInfo{Version: api.Version},
 
 		NextScheduled: d.mgr.NextScheduled(),
+		LastEvent:     d.events.Last(),
 	}
 	d.tamper.status(&st.Hosts)
 	st.Hosts.LiftPending = d.liftDue.Load()

@@ -172,6 +172,13 @@ func (l *Log) compactLocked() error {
 	return nil
 }
 
+// Last returns the seq of the newest event recorded, 0 before the first.
+func (l *Log) Last() uint64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.next - 1
+}
+
 // After returns up to limit events with seq > after, oldest first.
 func (l *Log) After(after uint64, limit int) []api.Event {
 	l.mu.Lock()
